@@ -1,0 +1,124 @@
+"""The ``kg`` command: parses options, calls the library, prints. Nothing else lives here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from kg.build import build as build_graph
+from kg.export import write_text, write_turtle
+from kg.reader import DEFAULT_MAX_BYTES
+from kg.summary import COLUMNS, counts
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="lgkg: a knowledge graph of Chinese law-based government annual reports.",
+)
+out_console = Console()
+err_console = Console(stderr=True)
+if not out_console.is_terminal:  # piped output: do not squeeze the summary into 80 columns
+    out_console.width = 160
+
+
+@app.callback()
+def _commands() -> None:
+    """lgkg: a knowledge graph of Chinese law-based government annual reports."""
+
+
+#: show a progress bar from this many input files on
+PROGRESS_FROM = 10
+
+
+@app.command()
+def build(
+    paths: list[Path] = typer.Argument(..., help="Report files or folders (read recursively)."),
+    out: Path = typer.Option(Path("exports"), "--out", "-o", help="Output folder."),
+    max_size: int = typer.Option(
+        DEFAULT_MAX_BYTES, "--max-size", help="Skip files larger than this many bytes."
+    ),
+    strict: bool = typer.Option(False, "--strict", help="Stop at the first file that cannot be built."),
+    html: bool = typer.Option(True, "--html/--no-html", help="Also write the interactive graph page."),
+    validate: bool = typer.Option(
+        True, "--validate/--no-validate", help="Check the graph against the SHACL shapes."
+    ),
+) -> None:
+    """Build the graph of every report under PATHS into OUT (graph.ttl, graph.html)."""
+    from kg.reader import input_files
+
+    n_files = len(input_files(paths))
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err_console,
+        transient=True,
+        disable=n_files < PROGRESS_FROM or not sys.stderr.isatty(),
+    )
+    with progress:
+        task = progress.add_task("extracting", total=n_files)
+
+        def on_file(path, ex, problem):
+            if problem is not None:
+                err_console.print(f"[red]error[/red] {problem}", highlight=False, soft_wrap=True)
+            progress.advance(task)
+
+        try:
+            result = build_graph(paths, max_bytes=max_size, strict=strict, on_file=on_file)
+        except Exception as exc:  # --strict: the first problem ends the build
+            err_console.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+    for w in result.warnings:
+        err_console.print(f"[yellow]warning[/yellow] {w}", highlight=False, soft_wrap=True)
+
+    print_summary(result.extractions)
+    shacl = []
+    if validate:
+        from kg.validate import violations
+
+        shacl = violations(result.graph)
+        for v in shacl[:20]:
+            err_console.print(f"[red]shacl[/red] {v}", highlight=False, soft_wrap=True)
+        if len(shacl) > 20:
+            err_console.print(f"[red]shacl[/red] … {len(shacl) - 20} more violations")
+    if not result.extractions:
+        err_console.print("[red]error[/red] no report could be built; nothing written")
+        raise typer.Exit(1)
+    write_turtle(result.graph, out / "graph.ttl")
+    if html:
+        from kg.html import graph_html
+
+        write_text(out / "graph.html", graph_html(result.graph))
+    out_console.print(
+        f"wrote {out / 'graph.ttl'} ({len(result.graph)} triples)"
+        + (f" and {out / 'graph.html'}" if html else ""),
+        highlight=False,
+    )
+    if result.problems:
+        err_console.print(f"[red]{len(result.problems)} of {n_files} file(s) failed[/red]")
+    if result.problems or shacl:
+        raise typer.Exit(1)
+
+
+def print_summary(extractions) -> None:
+    table = Table(title="what each report yielded", show_lines=False)
+    table.add_column("report")
+    table.add_column("bureau")
+    table.add_column("year", justify="right")
+    for c in COLUMNS:
+        table.add_column(c, justify="right")
+    for ex in extractions:
+        row = counts(ex)
+        table.add_row(
+            ex.source, ex.meta.bureau or "?", str(ex.meta.year or "?"), *(str(row[c]) for c in COLUMNS)
+        )
+    out_console.print(table)
+
+
+def main() -> None:  # pragma: no cover
+    app()

@@ -1,0 +1,137 @@
+"""A report as text with sections and sentences, every piece carrying its offsets.
+
+Everything downstream points back into ``Document.text`` by character offsets, so
+evidence (the sentence, and where it sits) is never lost on the way to the graph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.lexicon import section_kind_of
+
+#: A line that opens a section: 一、 / (一) / （一） / 1. / 第一部分 ...
+HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分"
+    r"|[0-9]{1,2}[、.．](?![0-9]))"
+)
+#: Only top-level headings (一、 第一部分) switch the section kind; sub-headings inherit it.
+TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
+SENTENCE_END = re.compile(r"[。！？!?]+[”’」』]?|\n+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a report: its text and where it sits.
+
+    ``section`` is the kind of part it belongs to (``achievements``, ``plans``,
+    ``challenges``, ``duties`` or ``preamble``); ``heading`` the nearest heading line.
+    """
+
+    text: str
+    start: int
+    end: int
+    section: str = "preamble"
+    heading: str = ""
+    index: int = 0
+
+
+@dataclass
+class Document:
+    """A report's text as read, with the sentences the extractors walk."""
+
+    source: str
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    encoding: str = "utf-8"
+    #: the format it was read from (txt, html, pdf, docx)
+    format: str = "txt"
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    def title(self) -> str:
+        """The first non-empty line: in most reports the title naming bureau and year."""
+        for line in self.lines:
+            if line.strip():
+                return line.strip()
+        return ""
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    """Split text into sentences and tag each with the section it falls in.
+
+    A heading line is its own sentence, so ``(一)统筹推进法治政府建设。`` stays a
+    heading and the sentences after it know it.
+    """
+    out: list[Sentence] = []
+    section, heading = "preamble", ""
+    pos = 0
+    for line in _lines_with_offsets(text):
+        line_text, line_start = line
+        stripped = line_text.strip()
+        if not stripped:
+            continue
+        is_heading = bool(HEADING.match(stripped))
+        if is_heading:
+            heading = _heading_text(stripped)
+            kind = section_kind_of(heading)
+            if TOP_HEADING.match(stripped) or kind in ("challenges", "plans"):
+                section = kind or ("achievements" if section == "preamble" else section)
+        for m_start, m_end in _sentence_spans(line_text):
+            s_text = line_text[m_start:m_end].strip()
+            if not s_text:
+                continue
+            lead = len(line_text[m_start:m_end]) - len(line_text[m_start:m_end].lstrip())
+            start = line_start + m_start + lead
+            sent_section = section
+            # an inline admission ("但仍存在以下不足:") opens a shortcomings passage in running text
+            inline = section_kind_of(s_text, inline=True)
+            if inline == "challenges" and sent_section != "plans":
+                sent_section = "challenges"
+                section = "challenges"
+            out.append(
+                Sentence(
+                    text=s_text,
+                    start=start,
+                    end=start + len(s_text),
+                    section=sent_section,
+                    heading=heading,
+                    index=len(out),
+                )
+            )
+        pos = line_start + len(line_text)
+    del pos
+    return out
+
+
+def _heading_text(line: str) -> str:
+    """The heading's own words: up to its first full stop (sub-headings run into text)."""
+    head = re.split(r"[。:：]", line, maxsplit=1)[0]
+    return head[:80]
+
+
+def _lines_with_offsets(text: str) -> list[tuple[str, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((line, pos))
+        pos += len(line) + 1
+    return out
+
+
+def _sentence_spans(line: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in SENTENCE_END.finditer(line):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(line):
+        spans.append((start, len(line)))
+    return spans
+
+
+def make_document(source: str, text: str, encoding: str = "utf-8", fmt: str = "txt") -> Document:
+    """Normalise line ends and split: the one way a Document is made."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return Document(source=source, text=text, sentences=sentences_of(text), encoding=encoding, format=fmt)

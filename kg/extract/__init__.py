@@ -1,0 +1,39 @@
+"""Extractors: each reads a Document and returns plain records with their evidence.
+
+``extract(doc)`` runs them all in the order their inputs need: report metadata first
+(the report's own region is the context other names resolve against).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from kg.document import Document
+from kg.extract.challenges import challenges_in_document
+from kg.extract.initiatives import initiatives_in_document
+from kg.extract.organizations import organizations_in_document
+from kg.extract.outcomes import outcomes_in_document
+from kg.extract.policies import policies_in_document
+from kg.extract.regions import regions_in_document
+from kg.extract.report_meta import home_place, report_meta
+from kg.records import Extraction
+
+
+def extract(doc: Document) -> Extraction:
+    """Every record one report yields."""
+    meta = report_meta(doc)
+    home = home_place(meta)
+    return Extraction(
+        source=doc.source,
+        meta=meta,
+        regions=regions_in_document(doc, home),
+        orgs=organizations_in_document(doc),
+        policies=policies_in_document(doc),
+        initiatives=initiatives_in_document(doc),
+        outcomes=outcomes_in_document(doc),
+        challenges=challenges_in_document(doc),
+        text=doc.text,
+        encoding=doc.encoding,
+        format=doc.format,
+        sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+    )

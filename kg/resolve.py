@@ -1,0 +1,249 @@
+"""Entity resolution: one node per real-world thing across all reports.
+
+Extractors return mentions; here they become entities with stable keys (the tail of
+their IRI). Keys are chosen so that the same thing named by several reports meets
+itself: regions by GB/T 2260 code, policies by normalised title, agencies by their
+canonical name, and relative names (区法院, 市司法局) scoped by the report's region.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from kg.records import Evidence, Extraction, RegionMention
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A link to another entity, by key."""
+
+    key: str
+
+
+@dataclass
+class Entity:
+    """A node of the graph before it is RDF: class, key, names, where it is mentioned, properties."""
+
+    cls: str
+    key: str
+    label: str
+    alt_labels: set[str] = field(default_factory=set)
+    mentions: list[tuple[str, Evidence]] = field(default_factory=list)
+    props: dict[str, list] = field(default_factory=dict)
+
+    def add(self, prop: str, value: object) -> None:
+        values = self.props.setdefault(prop, [])
+        if value is not None and value not in values:
+            values.append(value)
+
+    def name(self, label: str) -> None:
+        """Record another surface form; the longest form becomes the label."""
+        if not label:
+            return
+        if (len(label), label) > (len(self.label), self.label):
+            self.alt_labels.add(self.label)
+            self.label = label
+        elif label != self.label:
+            self.alt_labels.add(label)
+
+
+@dataclass
+class Report:
+    key: str
+    source: str
+    extraction: Extraction
+    publisher: str | None = None
+    region: str | None = None
+
+
+@dataclass
+class Resolved:
+    reports: list[Report]
+    entities: dict[str, Entity]
+
+
+#: Name prefixes that only make sense relative to the reporting region (区法院, 市司法局, 我局)
+RELATIVE = re.compile(r"^(?:全?[区市县省州旗盟镇乡]|地区|自治区|街道|我|本|该|局|行署|地委)")
+DASHES = re.compile(r"[—–－‐-]+")
+QUOTES = re.compile(r"[《》〈〉<>“”\"'‘’「」『』\s]")
+
+
+def report_key(source: str) -> str:
+    return slug(PurePath(source).stem)
+
+
+def slug(text: str) -> str:
+    """An IRI-safe, readable path segment: CJK and word characters kept, the rest %-encoded."""
+    out = []
+    for ch in text:
+        if ch.isalnum() or ch in "-._~()":
+            out.append(ch)
+        else:
+            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8")))
+    return "".join(out)
+
+
+def policy_key(title: str) -> str:
+    """One key for spellings of one document: quotes, dashes, bracket widths and 中华人民共和国 folded."""
+    t = QUOTES.sub("", title)
+    t = DASHES.sub("-", t).replace("（", "(").replace("）", ")")
+    t = re.sub(r"^中华人民共和国", "", t)
+    return t
+
+
+class Resolver:
+    """Accumulates entities report by report; ``resolve`` is the one entry point."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+
+    def entity(self, cls: str, key: str, label: str) -> Entity:
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = self.entities[key] = Entity(cls=cls, key=key, label=label)
+        else:
+            ent.name(label)
+        return ent
+
+    def mention(self, ent: Entity, report: str, evidence: Evidence) -> Entity:
+        ent.mentions.append((report, evidence))
+        return ent
+
+    # -- regions -------------------------------------------------------------------------
+    def region(self, mention: RegionMention, report: str | None) -> Entity:
+        key = f"region/{mention.code}" if mention.code else f"region/name/{slug(mention.name)}"
+        ent = self.entity("Region", key, mention.official or mention.name)
+        if mention.official and ent.label != mention.official:
+            ent.alt_labels.add(ent.label)
+            ent.label = mention.official
+        if mention.name != ent.label:
+            ent.alt_labels.add(mention.name)
+        if mention.code:
+            ent.add("adminCode", mention.code)
+        if mention.level:
+            ent.add("adminLevel", mention.level)
+        parent_key = None
+        for name, code in mention.parents:
+            pkey = f"region/{code}" if code else f"region/name/{slug(name)}"
+            parent = self.entity("Region", pkey, name)
+            if code:
+                parent.add("adminCode", code)
+            if parent_key:
+                parent.add("partOf", Ref(parent_key))
+            parent_key = pkey
+        if parent_key and parent_key != key:
+            ent.add("partOf", Ref(parent_key))
+        if report is not None:
+            self.mention(ent, report, mention.evidence)
+        return ent
+
+    # -- one report ----------------------------------------------------------------------
+    def report(self, ex: Extraction) -> Report:
+        rkey = report_key(ex.source)
+        rep = Report(key=rkey, source=ex.source, extraction=ex)
+        scope = ex.meta.region.code if ex.meta.region and ex.meta.region.code else rkey
+        if ex.meta.region is not None:
+            rep.region = self.region(ex.meta.region, None).key
+        if ex.meta.bureau:
+            bureau = self.entity("Agency", f"agency/{slug(ex.meta.bureau)}", ex.meta.bureau)
+            if rep.region:
+                bureau.add("jurisdiction", Ref(rep.region))
+            rep.publisher = bureau.key
+            if ex.meta.bureau_evidence is not None:
+                self.mention(bureau, rkey, ex.meta.bureau_evidence)
+
+        for r in ex.regions:
+            self.region(r, rkey)
+
+        for o in ex.orgs:
+            cls = {
+                "agency": "Agency",
+                "mediation": "MediationCommittee",
+                "organization": "Organization",
+                "media": "MediaOutlet",
+            }[o.kind]
+            prefix = {
+                "Agency": "agency",
+                "MediationCommittee": "mediation",
+                "Organization": "org",
+                "MediaOutlet": "media",
+            }[cls]
+            name = o.canonical or o.name
+            if o.kind != "media" and not o.canonical and RELATIVE.match(o.name):
+                key = f"{prefix}/{slug(scope)}/{slug(o.name)}"
+            else:
+                key = f"{prefix}/{slug(name)}"
+            if cls == "Agency" and ex.meta.bureau and name == ex.meta.bureau and rep.publisher:
+                key = rep.publisher
+            ent = self.entity(cls, key, name)
+            if o.canonical and o.name != ent.label:
+                ent.alt_labels.add(o.name)
+            if rep.region and cls in ("MediationCommittee",):
+                ent.add("inRegion", Ref(rep.region))
+            self.mention(ent, rkey, o.evidence)
+
+        for p in ex.policies:
+            ent = self.entity("Policy", f"policy/{slug(policy_key(p.title))}", p.title)
+            ent.add("policyType", p.policy_type)
+            self.mention(ent, rkey, p.evidence)
+
+        for i in ex.initiatives:
+            ent = self.entity("Initiative", f"initiative/{slug(scope)}/{slug(policy_key(i.name))}", i.name)
+            ent.add("initiativeKind", i.kind)
+            ent.add("status", i.status)
+            if i.area:
+                ent.add("area", i.area)
+            if rep.publisher:
+                ent.add("launchedBy", Ref(rep.publisher))
+            if rep.region:
+                ent.add("inRegion", Ref(rep.region))
+            ent.add("evidence", i.evidence)
+            self.mention(ent, rkey, i.evidence)
+
+        for o in ex.outcomes:
+            ent = self.entity("Outcome", f"outcome/{rkey}/{o.evidence.start}-{o.evidence.end}", o.text)
+            ent.add("value", o.value)
+            ent.add("unit", o.unit)
+            ent.add("approximate", o.approximate)
+            ent.add("isTarget", o.is_target)
+            if o.change_percent is not None:
+                ent.add("changePercent", o.change_percent)
+            if o.indicator:
+                ind = self.entity("Indicator", f"indicator/{slug(o.indicator)}", o.indicator)
+                self.mention(ind, rkey, o.evidence)
+                ent.add("indicator", Ref(ind.key))
+            if o.area:
+                ent.add("area", o.area)
+            if rep.region:
+                ent.add("inRegion", Ref(rep.region))
+            if ex.meta.year:
+                ent.add("year", ex.meta.year)
+            if rep.publisher:
+                ent.add("reportedBy", Ref(rep.publisher))
+            ent.add("evidence", o.evidence)
+            self.mention(ent, rkey, o.evidence)
+
+        for c in ex.challenges:
+            ent = self.entity("Challenge", f"challenge/{rkey}/{c.evidence.start}-{c.evidence.end}", c.text)
+            if c.area:
+                ent.add("area", c.area)
+            ent.add("evidence", c.evidence)
+            self.mention(ent, rkey, c.evidence)
+        return rep
+
+
+def settle_status(entities: dict[str, Entity]) -> None:
+    """An initiative named both in the year's work and in the plan was done."""
+    for ent in entities.values():
+        if ent.cls == "Initiative" and "done" in ent.props.get("status", []):
+            ent.props["status"] = ["done"]
+
+
+def resolve(extractions: list[Extraction]) -> Resolved:
+    """Entities of all reports, merged; reports in input order."""
+    resolver = Resolver()
+    reports = [resolver.report(ex) for ex in extractions]
+    settle_status(resolver.entities)
+    return Resolved(reports=reports, entities=resolver.entities)
