@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from kg.build import build as build_graph
-from kg.export import write_text, write_turtle
+from kg.export import write_exports
 from kg.reader import DEFAULT_MAX_BYTES
 from kg.summary import COLUMNS, counts
 
@@ -89,15 +89,9 @@ def build(
     if not result.extractions:
         err_console.print("[red]error[/red] no report could be built; nothing written")
         raise typer.Exit(1)
-    write_turtle(result.graph, out / "graph.ttl")
-    if html:
-        from kg.html import graph_html
-
-        write_text(out / "graph.html", graph_html(result.graph))
+    written = write_exports(result, out, html=html)
     out_console.print(
-        f"wrote {out / 'graph.ttl'} ({len(result.graph)} triples)"
-        + (f" and {out / 'graph.html'}" if html else ""),
-        highlight=False,
+        f"wrote {', '.join(str(p) for p in written)} ({len(result.graph)} triples)", highlight=False
     )
     if result.problems:
         err_console.print(f"[red]{len(result.problems)} of {n_files} file(s) failed[/red]")

@@ -38,3 +38,19 @@ def write_text(target: Path, text: str) -> None:
 def write_turtle(graph: Graph, target: Path) -> None:
     """Turtle, byte-identical for the same graph (rdflib sorts subjects and objects)."""
     write_text(target, graph.serialize(format="turtle"))
+
+
+def write_exports(result, out: Path, html: bool = True) -> list[Path]:
+    """Every output of a build, each written atomically; returns the paths written.
+
+    The one list of what ``kg build`` writes: add a format here, not in the CLI.
+    """
+    written = []
+    write_turtle(result.graph, out / "graph.ttl")
+    written.append(out / "graph.ttl")
+    if html:
+        from kg.html import graph_html
+
+        write_text(out / "graph.html", graph_html(result.graph))
+        written.append(out / "graph.html")
+    return written

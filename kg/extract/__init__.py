@@ -10,6 +10,7 @@ import hashlib
 
 from kg.document import Document
 from kg.extract.challenges import challenges_in_document
+from kg.extract.context import ReportContext
 from kg.extract.initiatives import initiatives_in_document
 from kg.extract.organizations import organizations_in_document
 from kg.extract.outcomes import outcomes_in_document
@@ -22,16 +23,16 @@ from kg.records import Extraction
 def extract(doc: Document) -> Extraction:
     """Every record one report yields."""
     meta = report_meta(doc)
-    home = home_place(meta)
+    context = ReportContext(meta=meta, home=home_place(meta))
     return Extraction(
         source=doc.source,
         meta=meta,
-        regions=regions_in_document(doc, home),
-        orgs=organizations_in_document(doc),
-        policies=policies_in_document(doc),
-        initiatives=initiatives_in_document(doc),
-        outcomes=outcomes_in_document(doc),
-        challenges=challenges_in_document(doc),
+        regions=regions_in_document(doc, context),
+        orgs=organizations_in_document(doc, context),
+        policies=policies_in_document(doc, context),
+        initiatives=initiatives_in_document(doc, context),
+        outcomes=outcomes_in_document(doc, context),
+        challenges=challenges_in_document(doc, context),
         text=doc.text,
         encoding=doc.encoding,
         format=doc.format,

@@ -6,6 +6,7 @@ import re
 
 from kg.areas import area_of
 from kg.document import Document
+from kg.extract.context import ReportContext
 from kg.records import ChallengeRecord, Evidence
 
 ADMISSION = re.compile(
@@ -13,7 +14,7 @@ ADMISSION = re.compile(
 )
 
 
-def challenges_in_document(doc: Document) -> list[ChallengeRecord]:
+def challenges_in_document(doc: Document, context: ReportContext | None = None) -> list[ChallengeRecord]:
     out = []
     for s in doc.sentences:
         if s.section != "challenges":

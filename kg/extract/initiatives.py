@@ -6,6 +6,7 @@ import re
 
 from kg.areas import area_of
 from kg.document import Document, Sentence
+from kg.extract.context import ReportContext
 from kg.records import Evidence, InitiativeRecord
 
 KIND_WORDS = {
@@ -26,7 +27,7 @@ KIND_WORDS = {
 QUOTED = re.compile(r"“([^“”]{2,30})”(" + "|".join(sorted(KIND_WORDS, key=len, reverse=True)) + ")?")
 
 
-def initiatives_in(sentence: Sentence) -> list[InitiativeRecord]:
+def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> list[InitiativeRecord]:
     out = []
     for m in QUOTED.finditer(sentence.text):
         if not m.group(2):
@@ -44,5 +45,5 @@ def initiatives_in(sentence: Sentence) -> list[InitiativeRecord]:
     return out
 
 
-def initiatives_in_document(doc: Document) -> list[InitiativeRecord]:
-    return [i for s in doc.sentences for i in initiatives_in(s)]
+def initiatives_in_document(doc: Document, context: ReportContext | None = None) -> list[InitiativeRecord]:
+    return [i for s in doc.sentences for i in initiatives_in(s, context)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.document import Document, Sentence
+from kg.extract.context import ReportContext
 from kg.records import Evidence, OrgMention
 
 MEDIATION = re.compile(r"“?([\u4e00-\u9fa5]{2,20}(?:人民调解委员会|调委会|调解室|调解工作室|调解中心))”?")
@@ -13,7 +14,7 @@ AGENCY = re.compile(
 )
 
 
-def organizations_in(sentence: Sentence) -> list[OrgMention]:
+def organizations_in(sentence: Sentence, context: ReportContext | None = None) -> list[OrgMention]:
     out = []
     for m in MEDIATION.finditer(sentence.text):
         out.append(
@@ -28,5 +29,5 @@ def organizations_in(sentence: Sentence) -> list[OrgMention]:
     return out
 
 
-def organizations_in_document(doc: Document) -> list[OrgMention]:
-    return [o for s in doc.sentences for o in organizations_in(s)]
+def organizations_in_document(doc: Document, context: ReportContext | None = None) -> list[OrgMention]:
+    return [o for s in doc.sentences for o in organizations_in(s, context)]

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from kg.areas import area_of
 from kg.document import Document, Sentence
+from kg.extract.context import ReportContext
 from kg.records import Evidence, OutcomeRecord
 
 UNITS = "人次|场次|件次|个学时|学时|余件|件|人|场|次|个|家|份|条|项|期|名|位|户|处|宗|起|篇|册|元|%"
@@ -14,7 +15,7 @@ FIGURE = re.compile(r"(?P<num>\d+(?:\.\d+)?)(?P<mult>万|亿)?(?P<approx>余|多
 MULTIPLIER = {"万": Decimal(10000), "亿": Decimal(100000000), None: Decimal(1)}
 
 
-def outcomes_in(sentence: Sentence) -> list[OutcomeRecord]:
+def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> list[OutcomeRecord]:
     out = []
     for m in FIGURE.finditer(sentence.text):
         value = Decimal(m.group("num")) * MULTIPLIER[m.group("mult")]
@@ -34,5 +35,5 @@ def outcomes_in(sentence: Sentence) -> list[OutcomeRecord]:
     return out
 
 
-def outcomes_in_document(doc: Document) -> list[OutcomeRecord]:
-    return [o for s in doc.sentences for o in outcomes_in(s)]
+def outcomes_in_document(doc: Document, context: ReportContext | None = None) -> list[OutcomeRecord]:
+    return [o for s in doc.sentences for o in outcomes_in(s, context)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.document import Document, Sentence
+from kg.extract.context import ReportContext
 from kg.lexicon import rows
 from kg.records import Evidence, PolicyMention
 
@@ -21,7 +22,7 @@ def policy_type_of(title: str) -> str:
     return best[0]
 
 
-def policies_in(sentence: Sentence) -> list[PolicyMention]:
+def policies_in(sentence: Sentence, context: ReportContext | None = None) -> list[PolicyMention]:
     out = []
     for m in BOOK_TITLE.finditer(sentence.text):
         title = m.group(1).strip()
@@ -32,5 +33,5 @@ def policies_in(sentence: Sentence) -> list[PolicyMention]:
     return out
 
 
-def policies_in_document(doc: Document) -> list[PolicyMention]:
-    return [p for s in doc.sentences for p in policies_in(s)]
+def policies_in_document(doc: Document, context: ReportContext | None = None) -> list[PolicyMention]:
+    return [p for s in doc.sentences for p in policies_in(s, context)]

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from kg import gazetteer
 from kg.document import Document
+from kg.extract.context import ReportContext
 from kg.records import Evidence, RegionMention
 
 
@@ -44,7 +45,8 @@ def choose(candidates: tuple[gazetteer.Place, ...], home: gazetteer.Place | None
     return best
 
 
-def regions_in_document(doc: Document, home: gazetteer.Place | None = None) -> list[RegionMention]:
+def regions_in_document(doc: Document, context: ReportContext | None = None) -> list[RegionMention]:
+    home = context.home if context else None
     out = []
     pattern = _full_names()
     for s in doc.sentences:
