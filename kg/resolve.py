@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from kg import gazetteer
+from kg.extract.regions import choose
+from kg.lexicon import words
 from kg.records import Evidence, Extraction, RegionMention
 
 
@@ -98,6 +101,8 @@ class Resolver:
 
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
+        #: report -> sentence start -> keys of the entities named in that sentence, in order
+        self.sentence_keys: dict[str, dict[int, list[str]]] = {}
 
     def entity(self, cls: str, key: str, label: str) -> Entity:
         ent = self.entities.get(key)
@@ -109,7 +114,49 @@ class Resolver:
 
     def mention(self, ent: Entity, report: str, evidence: Evidence) -> Entity:
         ent.mentions.append((report, evidence))
+        keys = self.sentence_keys.setdefault(report, {}).setdefault(evidence.sentence_start, [])
+        if ent.key not in keys:
+            keys.append(ent.key)
         return ent
+
+    def link_cooccurrences(self, report: str, publisher: str | None) -> None:
+        """Edges read from one sentence: a figure reported for an initiative, an initiative
+        carrying out a policy, a mediation body set up by the reporting bureau."""
+        for _, keys in sorted(self.sentence_keys.get(report, {}).items()):
+            by_cls: dict[str, list[str]] = {}
+            for key in keys:
+                by_cls.setdefault(self.entities[key].cls, []).append(key)
+            for outcome in by_cls.get("Outcome", []):
+                for initiative in by_cls.get("Initiative", []):
+                    self.entities[outcome].add("aboutInitiative", Ref(initiative))
+            for initiative in by_cls.get("Initiative", []):
+                for policy in by_cls.get("Policy", []):
+                    self.entities[initiative].add("implements", Ref(policy))
+            if publisher:
+                for committee in by_cls.get("MediationCommittee", []):
+                    ent = self.entities[committee]
+                    sentence = next(ev.sentence for r, ev in ent.mentions if r == report)
+                    if any(cue in sentence for cue in words("establishing_verbs.tsv")):
+                        ent.add("establishedBy", Ref(publisher))
+
+    def jurisdiction_of(self, agency: Entity, home) -> None:
+        """The region a body serves, read from the region name its full name starts with."""
+        for label in sorted(agency.alt_labels | {agency.label}, key=lambda n: (-len(n), n)):
+            name = label.removeprefix("中共")
+            for length in range(min(len(name) - 1, 12), 1, -1):
+                places = gazetteer.lookup(name[:length])
+                place = choose(places, home)
+                if place is not None and place.level != "town":
+                    mention = RegionMention(
+                        name=name[:length],
+                        evidence=agency.mentions[0][1],
+                        code=place.code,
+                        official=place.name,
+                        level=place.level,
+                        parents=tuple((p.name, p.code or "") for p in gazetteer.chain(place)[:-1]),
+                    )
+                    agency.add("jurisdiction", Ref(self.region(mention, None).key))
+                    return
 
     # -- regions -------------------------------------------------------------------------
     def region(self, mention: RegionMention, report: str | None) -> Entity:
@@ -231,6 +278,23 @@ class Resolver:
                 ent.add("area", c.area)
             ent.add("evidence", c.evidence)
             self.mention(ent, rkey, c.evidence)
+
+        home = None
+        if ex.meta.region is not None and ex.meta.region.code:
+            home = next(
+                (
+                    p
+                    for p in gazetteer.lookup(ex.meta.region.official or ex.meta.region.name)
+                    if p.code == ex.meta.region.code
+                ),
+                None,
+            )
+        named_here = {key for keys in self.sentence_keys.get(rkey, {}).values() for key in keys}
+        for key in sorted(named_here):
+            ent = self.entities[key]
+            if ent.cls == "Agency" and "jurisdiction" not in ent.props:
+                self.jurisdiction_of(ent, home)
+        self.link_cooccurrences(rkey, rep.publisher)
         return rep
 
 
