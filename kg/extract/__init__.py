@@ -14,7 +14,7 @@ from kg.extract.context import ReportContext
 from kg.extract.initiatives import initiatives_in_document
 from kg.extract.organizations import organizations_in_document
 from kg.extract.outcomes import outcomes_in_document
-from kg.extract.policies import policies_in_document
+from kg.extract.policies import media_in_document, policies_in_document
 from kg.extract.regions import regions_in_document
 from kg.extract.report_meta import home_place, report_meta
 from kg.records import Extraction
@@ -28,7 +28,7 @@ def extract(doc: Document) -> Extraction:
         source=doc.source,
         meta=meta,
         regions=regions_in_document(doc, context),
-        orgs=organizations_in_document(doc, context),
+        orgs=organizations_in_document(doc, context) + media_in_document(doc, context),
         policies=policies_in_document(doc, context),
         initiatives=initiatives_in_document(doc, context),
         outcomes=outcomes_in_document(doc, context),

@@ -1,37 +1,274 @@
-"""Policy documents named in a report: titles in 《》 and unmarked named laws."""
+"""Policy documents named in a report, and the media outlets that share their 《》 marks.
+
+A title in 《》 is a policy when it ends with a document-type word (办法, 方案, 条例…) and
+a media outlet or publication otherwise (法治日报, 焦点访谈, an article's title). Unmarked
+documents count only when the sentence shows a body issued them (制发…管理办法), when
+they are known laws (新修订的行政复议法), or when a quoted nickname carries a document
+word (“八五”普法规划): everywhere else 办法/清单/方案 words name work, not documents.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
-from kg.lexicon import rows
-from kg.records import Evidence, PolicyMention
+from kg.lexicon import rows, words
+from kg.records import Evidence, OrgMention, PolicyMention
 
 BOOK_TITLE = re.compile(r"《([^《》]{2,120})》")
+INNER_TITLE = re.compile(r"[〈<]([^〈〉<>]{2,80})[〉>]")
+TRAILING_GROUP = re.compile(r"[(（][^()（）]*[)）]$")
+#: 《贯彻落实X的工作举措》: the document X implements is named as well.
+IMPLEMENTS = re.compile(r"^(?:关于)?(?:认真)?(?:贯彻落实|贯彻实施|学习贯彻|贯彻执行|落实|贯彻)(.{4,80})$")
+#: the outer title's own tail after the implemented document (的工作举措, 实施方案)
+IMPLEMENTING_TAIL = 8
+HAN = r"\u4e00-\u9fff"
+CJK_RUN = re.compile(rf"[{HAN}]")
+#: an unmarked name: Han characters, possibly holding a short quoted nickname (“八五”)
+NAME_CHAR = re.compile(rf"[{HAN}“”0-9]")
+#: words joining two documents named after one verb (制发A办法和B指引)
+JOINERS = ("以及", "和", "及", "与")
+#: characters after which a short law name starts a new word (新修订的行政复议法, 讲授民法典)
+LAW_LEFT_NEIGHBOURS = "的新了施行实习贯读对授讲解释宣学部"
+#: media named without 《》: a quoted account (“宣汉司法”微信公众号) or a name ending in a media word
+UNMARKED_MEDIA = re.compile(
+    rf"(?:(?<=[在获被经由于向和及与])|(?<![{HAN}])(?![在获被经由于向和及与]))([{HAN}]{{2,10}}?(?:普法网|广播电视总台|电视台|日报|晚报))"
+)
+QUOTED_ACCOUNT = re.compile(r"“([^“”]{2,16})”((?:微信)?公众号|微博|视频号|抖音号)")
+
+
+@dataclass(frozen=True)
+class Suffixes:
+    """Document-type endings (with type and whether they count unmarked) and media endings."""
+
+    doc: dict[str, tuple[str, bool]]
+    media: tuple[str, ...]
+
+
+def _suffixes() -> Suffixes:
+    doc = {r[0]: (r[1], len(r) > 2 and r[2] == "yes") for r in rows("policy_types.tsv")}
+    return Suffixes(doc=doc, media=words("media_cues.tsv"))
+
+
+SUFFIXES = _suffixes()
+
+
+def _cues(role: str) -> tuple[str, ...]:
+    """Cue words of one role, longest first so 贯彻落实 wins over 落实."""
+    return tuple(sorted((w for w, r, *_ in rows("policy_cues.tsv") if r == role), key=len, reverse=True))
+
+
+ISSUE_CUES, STOP_CUES, FOLLOW_CUES, GENERIC_OPENINGS = (
+    _cues(r) for r in ("issue", "stop", "follow", "generic")
+)
+LAW_NAMES = tuple(sorted(words("law_names.tsv"), key=len, reverse=True))
+
+
+def _core(title: str) -> str:
+    """The title without a trailing (试行)/(2021-2025年) group, which says nothing of its type."""
+    return TRAILING_GROUP.sub("", title).strip()
+
+
+def _longest_doc_suffix(text: str) -> str:
+    return max((s for s in SUFFIXES.doc if text.endswith(s)), key=len, default="")
+
+
+def _longest_media_suffix(text: str) -> str:
+    return max((s for s in SUFFIXES.media if text.endswith(s)), key=len, default="")
 
 
 def policy_type_of(title: str) -> str:
     """law, regulation, plan, measure or other, by the document-type word the title ends with."""
-    core = re.sub(r"[(（][^()（）]*[)）]$", "", title).strip()
-    best = ("other", 0)
-    for suffix, kind in rows("policy_types.tsv"):
-        if core.endswith(suffix) and len(suffix) > best[1]:
-            best = (kind, len(suffix))
-    return best[0]
+    suffix = _longest_doc_suffix(_core(title))
+    kind = SUFFIXES.doc[suffix][0] if suffix else "other"
+    return "other" if kind == "none" else kind
 
 
-def policies_in(sentence: Sentence, context: ReportContext | None = None) -> list[PolicyMention]:
+def is_document_title(title: str) -> bool:
+    """A 《》 title names a document when it ends in a document-type word longer than any media ending."""
+    core = _core(title)
+    doc = _longest_doc_suffix(core)
+    if not doc or SUFFIXES.doc[doc][0] == "none":
+        return False
+    return len(doc) >= len(_longest_media_suffix(core))
+
+
+def _mention(sentence: Sentence, title: str, start: int, end: int) -> PolicyMention:
+    return PolicyMention(
+        title=title, policy_type=policy_type_of(title), evidence=Evidence.of(sentence, start, end)
+    )
+
+
+def _marked(sentence: Sentence) -> list[PolicyMention]:
+    """Titles in 《》 that are documents, with the documents a nested or implementing title names."""
     out = []
     for m in BOOK_TITLE.finditer(sentence.text):
         title = m.group(1).strip()
-        kind = policy_type_of(title)
-        out.append(
-            PolicyMention(title=title, policy_type=kind, evidence=Evidence.of(sentence, m.start(1), m.end(1)))
-        )
+        if not is_document_title(title):
+            continue
+        out.append(_mention(sentence, title, m.start(1), m.end(1)))
+        for inner in INNER_TITLE.finditer(title):
+            if is_document_title(inner.group(1)):
+                s = m.start(1) + inner.start(1)
+                out.append(_mention(sentence, inner.group(1), s, s + len(inner.group(1))))
+        implemented = IMPLEMENTS.match(title)
+        if implemented and not INNER_TITLE.search(title):
+            inner_title = _implemented_title(implemented.group(1))
+            if inner_title:
+                s = m.start(1) + title.index(inner_title)
+                out.append(_mention(sentence, inner_title, s, s + len(inner_title)))
     return out
+
+
+def _implemented_title(text: str) -> str | None:
+    """The document an implementing title names: 《贯彻落实A清单制度工作举措》 -> A清单制度.
+
+    It is the longest head of ``text`` that ends in a document-type word and leaves only a
+    short tail (the outer document's own type words).
+    """
+    for end in range(len(text) - 2, 3, -1):
+        head, tail = text[:end], text[end:].lstrip("的")
+        suffix = _longest_doc_suffix(head)
+        if suffix and SUFFIXES.doc[suffix][0] != "none" and len(tail) <= IMPLEMENTING_TAIL:
+            return head
+    return None
+
+
+def _marked_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in BOOK_TITLE.finditer(text)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _laws(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMention]:
+    """Known laws named without 《》 (新修订的行政复议法), not inside a title or an event name."""
+    text, out, taken = sentence.text, [], []
+    for law in LAW_NAMES:
+        for m in re.finditer(re.escape(law), text):
+            start, end = m.start(), m.end()
+            if _inside(start, marked) or any(a < end and start < b for a, b in taken):
+                continue
+            if text.startswith("中华人民共和国", max(0, start - 7)) and start >= 7:
+                start -= 7
+            elif _glued_on_left(text, start, law):
+                continue
+            if text[end:].startswith(FOLLOW_CUES):
+                continue
+            taken.append((start, end))
+            out.append(_mention(sentence, text[start:end], start, end))
+    return out
+
+
+def _glued_on_left(text: str, start: int, law: str) -> bool:
+    """A short law name right after a Han character may be the tail of a longer law (学前教育法)."""
+    return (
+        len(law) <= 3
+        and start > 0
+        and bool(re.match(rf"[{HAN}]", text[start - 1]))
+        and (text[start - 1] not in LAW_LEFT_NEIGHBOURS)
+    )
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    """Whether ``pos`` sits inside a “…” pair: a quoted nickname (“一规划两方案”) is not a title."""
+    return text.count("“", 0, pos) > text.count("”", 0, pos)
+
+
+def _left_boundary(text: str, end: int) -> tuple[int, str]:
+    """Where an unmarked name ending at ``end`` starts, and what stopped the scan on its left.
+
+    The scan walks left over name characters and stops at punctuation ("punct"), after an
+    issuing verb ("issue"), a stop word ("stop") or a joiner after another name ("join").
+    """
+    i = end
+    while i > 0 and NAME_CHAR.match(text[i - 1]):
+        head = text[:i]
+        if i < end:
+            for role, cues in (("issue", ISSUE_CUES), ("stop", STOP_CUES), ("join", JOINERS)):
+                if head.endswith(cues):
+                    return i, role
+        i -= 1
+    if i > 0 and text[i - 1] == "、":
+        return i, "join"
+    return i, "issue" if any(text[:i].endswith(c) for c in ISSUE_CUES) else "punct"
+
+
+def _bare(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMention]:
+    """Unmarked documents: an issued name ending in a bare document word, or a quoted nickname plan."""
+    text, out = sentence.text, []
+    accepted_ends: list[int] = []
+    bare_suffixes = sorted((s for s, (_, bare) in SUFFIXES.doc.items() if bare), key=len, reverse=True)
+    end = 0
+    while end < len(text):
+        end += 1
+        suffix = next((s for s in bare_suffixes if text.endswith(s, 0, end)), None)
+        if not suffix or _inside(end - 1, marked) or _inside_quotes(text, end) or not _ends_word(text, end):
+            continue
+        start, why = _left_boundary(text, end - len(suffix))
+        name = text[start:end]
+        quoted = "“" in name
+        joined = why == "join" and any(abs(start - e) <= 3 for e in accepted_ends)
+        if not ((why == "issue" and sentence.section != "plans") or joined or quoted):
+            continue
+        if _is_generic(name, suffix):
+            continue
+        accepted_ends.append(end)
+        out.append(_mention(sentence, name, start, end))
+    return out
+
+
+def _ends_word(text: str, end: int) -> bool:
+    """A document word ends a name unless a longer document word or a name character follows (清单制度)."""
+    rest = text[end:]
+    if not rest or not re.match(rf"[{HAN}“”]", rest[0]):
+        return rest[:1] != "”"
+    return not rest.startswith(tuple(SUFFIXES.doc)) and not re.match(r"[的”]", rest[0])
+
+
+def _is_generic(name: str, suffix: str) -> bool:
+    """年度普法计划, 相关方案, 工作方案: too little before the document word to name one document."""
+    head = name[: len(name) - len(suffix)]
+    return ("“" not in head and len(head) < 3) or head.startswith(GENERIC_OPENINGS)
+
+
+def policies_in(sentence: Sentence, context: ReportContext | None = None) -> list[PolicyMention]:
+    """Every policy document the sentence names, in the order they appear."""
+    marked = _marked_spans(sentence.text)
+    found = _marked(sentence) + _laws(sentence, marked) + _bare(sentence, marked)
+    unique = {(p.evidence.start, p.title): p for p in found}
+    return sorted(unique.values(), key=lambda p: (p.evidence.start, p.evidence.end, p.title))
 
 
 def policies_in_document(doc: Document, context: ReportContext | None = None) -> list[PolicyMention]:
     return [p for s in doc.sentences for p in policies_in(s, context)]
+
+
+def media_in(sentence: Sentence, context: ReportContext | None = None) -> list[OrgMention]:
+    """Newspapers, programmes, books, articles and accounts: 《》 titles that are not documents, and quoted accounts."""
+    out = []
+    for m in BOOK_TITLE.finditer(sentence.text):
+        title = m.group(1).strip()
+        if not is_document_title(title):
+            out.append(
+                OrgMention(name=title, kind="media", evidence=Evidence.of(sentence, m.start(1), m.end(1)))
+            )
+    marked = _marked_spans(sentence.text)
+    for m in UNMARKED_MEDIA.finditer(sentence.text):
+        if not _inside(m.start(1), marked):
+            out.append(
+                OrgMention(
+                    name=m.group(1), kind="media", evidence=Evidence.of(sentence, m.start(1), m.end(1))
+                )
+            )
+    for m in QUOTED_ACCOUNT.finditer(sentence.text):
+        name = m.group(1) + m.group(2)
+        out.append(OrgMention(name=name, kind="media", evidence=Evidence.of(sentence, m.start(), m.end())))
+    return out
+
+
+def media_in_document(doc: Document, context: ReportContext | None = None) -> list[OrgMention]:
+    return [o for s in doc.sentences for o in media_in(s, context)]
