@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 LEVELS = ("province", "city", "county", "town")
+#: 省直辖县级行政区划, 市直辖行政区划: bookkeeping rows of the tree, not places
+PLACEHOLDER_SUFFIX = "直辖行政区划"
 
 
 @dataclass(frozen=True)
@@ -53,9 +55,13 @@ def places() -> tuple[Place, ...]:
         code = cells[1].strip() if len(cells) > 1 and cells[1].strip() else None
         short = cells[2].strip() if len(cells) > 2 and cells[2].strip() else name
         parent = stack[depth - 1] if depth else None
-        # municipalities repeat themselves one level down (上海市 > 上海市): keep one node
-        if parent is not None and out[parent].name == name and out[parent].code == code:
+        # municipalities repeat themselves one level down (上海市 > 上海市), and 省直辖县级行政区划
+        # is a filing placeholder, not a place: their children hang on the unit above
+        repeats = parent is not None and out[parent].name == name and out[parent].code == code
+        if repeats or name.endswith(PLACEHOLDER_SUFFIX):
             stack[depth] = parent
+            for deeper in range(depth + 1, len(LEVELS)):
+                stack[deeper] = None
             continue
         place = Place(name=name, code=code, short=short, level=LEVELS[depth], parent=parent, index=len(out))
         out.append(place)
@@ -78,6 +84,45 @@ def by_name() -> dict[str, tuple[Place, ...]]:
 
 def lookup(name: str) -> tuple[Place, ...]:
     return by_name().get(name, ())
+
+
+#: How a town-level name ends: only these are matched in running text (a bare 永安 is not a town).
+TOWN_SUFFIXES = ("街道", "镇", "乡", "苏木")
+
+
+@lru_cache(maxsize=1)
+def full_names() -> dict[str, tuple[Place, ...]]:
+    """Province, prefecture and county units by official name (綦江区, 大兴安岭地区)."""
+    index: dict[str, list[Place]] = defaultdict(list)
+    for p in places():
+        if p.level != "town":
+            index[p.name].append(p)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def short_names() -> dict[str, tuple[Place, ...]]:
+    """Province, prefecture and county units by short name (綦江, 大兴安岭), when it differs from the full one."""
+    index: dict[str, list[Place]] = defaultdict(list)
+    for p in places():
+        if p.level != "town" and p.short != p.name and len(p.short) >= 2:
+            index[p.short].append(p)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def town_names() -> dict[str, tuple[Place, ...]]:
+    """Towns, townships and streets by full name; they repeat nationwide, so callers scope them."""
+    index: dict[str, list[Place]] = defaultdict(list)
+    for p in places():
+        if p.level == "town" and p.name.endswith(TOWN_SUFFIXES) and len(p.name) >= 3:
+            index[p.name].append(p)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def is_within(place: Place, ancestor: Place) -> bool:
+    """True when ``ancestor`` is ``place`` or one of its parents."""
+    return ancestor in chain(place)
 
 
 def chain(place: Place) -> tuple[Place, ...]:

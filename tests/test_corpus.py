@@ -39,7 +39,8 @@ EXTRACTORS = {
     "organizations": ("sentence", organizations.organizations_in),
     "regions": ("document", regions.regions_in_document),
     "challenges": ("document", challenges.challenges_in_document),
-    "report_meta": ("document", lambda doc, ctx: [report_meta.report_meta(doc)]),
+    # kg.extract re-exports the function under the module's name, so take whichever is callable
+    "report_meta": ("document", lambda doc, ctx: [getattr(report_meta, "report_meta", report_meta)(doc)]),
 }
 
 

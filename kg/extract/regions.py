@@ -1,26 +1,223 @@
-"""Administrative units named in a report, resolved against the gazetteer in the report's context."""
+"""Administrative units named in a report, resolved against the gazetteer in the report's context.
+
+Three kinds of names are looked for. Official names of provinces, prefectures and
+counties (綦江区, 大兴安岭地区) are places wherever they stand. Short names (綦江,
+哈尔滨) and two-character county names (雄县) are often ordinary words too (合作, 和平),
+so they count only with a cue: an organisation word after them (哈尔滨仲裁委员会), a
+place word before them (视察天津, 法治浙江) or another place next to them (山东青岛,
+漠河、呼玛). Towns and streets (白沙镇, 春华街道) repeat nationwide, so they count only
+where the gazetteer puts them under the report's own region or under a county the text
+names. Same-name places (河东区 in 天津 and 临沂) are settled by the report's context:
+the place named just before, the report's own region, the other places the text names.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kg import gazetteer
-from kg.document import Document
+from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
+from kg.lexicon import DATA, rows
 from kg.records import Evidence, RegionMention
+
+#: Characters that join two place names into a list (漠河、呼玛 / 天津和北京).
+LIST_JOINERS = "、和与及,，"
+#: Administrative suffixes that, right after a name, mean a different word (区域, 县域, 市场).
+BAD_AFTER = {"区": "域块间", "县": "域城", "市": "场值", "省": "份"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place name found in a sentence, with every gazetteer unit it could be."""
+
+    name: str
+    sentence: Sentence
+    start: int
+    end: int
+    places: tuple[gazetteer.Place, ...]
+    kind: str  # full | short | town
+
+
+def _cue_words(kind: str) -> tuple[str, ...]:
+    return tuple(sorted((r[1] for r in rows("region_cues.tsv") if r[0] == kind), key=len, reverse=True))
+
+
+def _is_zone(place: gazetteer.Place) -> bool:
+    """Development zones carry county-level codes with 7 in the fifth digit (GB/T 2260 practice)."""
+    return place.level == "county" and place.code is not None and place.code[4] == "7"
 
 
 @lru_cache(maxsize=1)
-def _full_names() -> re.Pattern[str]:
-    names = {p.name for p in gazetteer.places() if p.level != "town" and len(p.name) >= 3}
-    return re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
+def _names() -> dict[str, tuple[tuple[gazetteer.Place, ...], str]]:
+    """Every matchable province/prefecture/county name, with its units and form (full or short)."""
+    out: dict[str, tuple[tuple[gazetteer.Place, ...], str]] = {}
+    for name, places in gazetteer.short_names().items():
+        kept = tuple(p for p in places if not _is_zone(p))
+        if kept:
+            out[name] = (kept, "short")
+    for name, places in gazetteer.full_names().items():
+        kept = tuple(p for p in places if not _is_zone(p))
+        if kept:
+            # a two-character official name (雄县, 城区) is as risky as a short one
+            out[name] = (kept, "full" if len(name) >= 3 else "short")
+    return out
 
 
-def region_mention(name: str, evidence: Evidence, home: gazetteer.Place | None = None) -> RegionMention:
-    """Resolve a name to one place, preferring the one nearest the report's own region."""
-    candidates = gazetteer.lookup(name)
-    place = choose(candidates, home)
+@lru_cache(maxsize=1)
+def _name_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(map(re.escape, _names()), key=lambda n: (-len(n), n))))
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Short names that jieba's dictionary knows as frequent non-place words (合作, 和平, 开发)."""
+    shorts = {n for n, (_, form) in _names().items() if form == "short"}
+    common = set()
+    jieba_dict = _jieba_dictionary()
+    if jieba_dict is None:
+        return frozenset()
+    with jieba_dict.open(encoding="utf-8") as fh:
+        for line in fh:
+            word, _, rest = line.partition(" ")
+            if word in shorts:
+                freq, _, tag = rest.strip().partition(" ")
+                if not tag.startswith("ns") and int(freq or 0) >= 100:
+                    common.add(word)
+    return frozenset(common)
+
+
+def _jieba_dictionary():
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "dict.txt"
+    return path if path.exists() else None
+
+
+@lru_cache(maxsize=1)
+def _excluded_names() -> frozenset[str]:
+    """Official names that are also generic words (城区, 新城区): see kg/data/region_generic.tsv."""
+    path = DATA / "region_generic.tsv"
+    return frozenset(r[0] for r in rows("region_generic.tsv")) if path.exists() else frozenset()
+
+
+def _has_cue(text: str, start: int, end: int) -> bool:
+    after = text[end:]
+    before = text[:start]
+    if any(after.startswith(w) for w in _cue_words("after")):
+        return True
+    return any(before.endswith(w) for w in _cue_words("before"))
+
+
+def _in_firm_name(text: str, end: int) -> bool:
+    """True when the words after a name run on into a firm's suffix (四川X律师事务所)."""
+    run = re.match(r"[\u4e00-\u9fff]{0,12}", text[end:]).group(0)
+    return any(w in run for w in _cue_words("firm"))
+
+
+def _names_in(sentence: Sentence) -> list[Candidate]:
+    """Province, prefecture and county names in one sentence, before cue checks."""
+    found = []
+    for m in _name_pattern().finditer(sentence.text):
+        places, form = _names()[m.group(0)]
+        found.append(Candidate(m.group(0), sentence, m.start(), m.end(), places, form))
+    return found
+
+
+def _joined(a: Candidate, b: Candidate) -> bool:
+    """True when ``b`` follows ``a`` directly or across a list joiner (山东青岛, 漠河、呼玛)."""
+    gap = a.sentence.text[a.end : b.start]
+    return b.start >= a.end and (gap == "" or (len(gap) == 1 and gap in LIST_JOINERS))
+
+
+def _accepted(cands: list[Candidate]) -> list[Candidate]:
+    """Drop short names without a cue, generic names, and names that run into another word."""
+    out = []
+    bad_before = set(_cue_words("bad_before"))
+    common = _common_words()
+    for i, c in enumerate(cands):
+        text = c.sentence.text
+        if c.name in _excluded_names() or _in_firm_name(text, c.end):
+            continue
+        nxt = text[c.end : c.end + 1]
+        if nxt and nxt in BAD_AFTER.get(c.name[-1], ""):
+            continue
+        if c.kind == "full":
+            out.append(c)
+            continue
+        if c.name in common or (c.start > 0 and text[c.start - 1] in bad_before):
+            continue
+        neighbour = (i > 0 and _joined(cands[i - 1], c)) or (i + 1 < len(cands) and _joined(c, cands[i + 1]))
+        if _has_cue(text, c.start, c.end) or neighbour:
+            out.append(c)
+    return out
+
+
+def _towns_in(sentence: Sentence) -> list[Candidate]:
+    """Town, township and street names (the longest gazetteer name ending at each suffix)."""
+    towns = gazetteer.town_names()
+    out = []
+    text = sentence.text
+    for m in re.finditer("|".join(gazetteer.TOWN_SUFFIXES), text):
+        for length in range(8, len(m.group(0)) + 1, -1):
+            start = m.end() - length
+            if start >= 0 and text[start : m.end()] in towns:
+                name = text[start : m.end()]
+                out.append(Candidate(name, sentence, start, m.end(), towns[name], "town"))
+                break
+    return out
+
+
+def choose(candidates: tuple[gazetteer.Place, ...], home: gazetteer.Place | None) -> gazetteer.Place | None:
+    """The candidate sharing the longest chain with ``home``; none when ambiguous without context."""
+    return choose_in_context(candidates, home, ())
+
+
+def choose_in_context(
+    candidates: tuple[gazetteer.Place, ...],
+    home: gazetteer.Place | None,
+    named: tuple[gazetteer.Place, ...] | frozenset[gazetteer.Place],
+    before: gazetteer.Place | None = None,
+) -> gazetteer.Place | None:
+    """Pick one of same-name units: the one under the place named right before it (北京市朝阳区),
+    else the one nearest the report's own region, else the one under other places the text
+    names; none when nothing tells them apart."""
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+    home_chain = set(gazetteer.chain(home)) if home is not None else set()
+
+    def score(place: gazetteer.Place) -> tuple[int, int, int]:
+        chain = set(gazetteer.chain(place))
+        return (
+            int(before is not None and before in chain),
+            len(home_chain & chain),
+            sum(1 for p in named if p in chain and p != place),
+        )
+
+    scored = sorted(((score(c), c.index, c) for c in candidates), key=lambda t: (t[0], -t[1]), reverse=True)
+    best, second = scored[0][0], scored[1][0]
+    if best == second or best == (0, 0, 0):
+        return None
+    return scored[0][2]
+
+
+def region_mention(
+    name: str,
+    evidence: Evidence,
+    home: gazetteer.Place | None = None,
+    place: gazetteer.Place | None = None,
+) -> RegionMention:
+    """A mention of ``name``; resolved to ``place`` (or the unit ``choose`` picks) when known."""
+    if place is None:
+        place = choose(gazetteer.lookup(name), home)
     if place is None:
         return RegionMention(name=name, evidence=evidence)
     parents = tuple((p.name, p.code or "") for p in gazetteer.chain(place)[:-1])
@@ -29,27 +226,78 @@ def region_mention(name: str, evidence: Evidence, home: gazetteer.Place | None =
     )
 
 
-def choose(candidates: tuple[gazetteer.Place, ...], home: gazetteer.Place | None) -> gazetteer.Place | None:
-    """The candidate sharing the longest chain with ``home``; none when ambiguous without context."""
-    if not candidates:
-        return None
-    if len(candidates) == 1:
-        return candidates[0]
-    if home is None:
-        return None
-    home_chain = set(gazetteer.chain(home))
-    scored = sorted(candidates, key=lambda c: -len(home_chain & set(gazetteer.chain(c))))
-    best = scored[0]
-    if len(home_chain & set(gazetteer.chain(best))) == 0:
-        return None
-    return best
+def _resolve(
+    cands: list[Candidate], home: gazetteer.Place | None
+) -> list[tuple[Candidate, gazetteer.Place | None]]:
+    """Settle each candidate's unit, the unambiguous ones first so they can inform the rest."""
+    named = frozenset(c.places[0] for c in cands if len(c.places) == 1)
+    if home is not None:
+        named = named | {home}
+    out: list[tuple[Candidate, gazetteer.Place | None]] = []
+    previous: tuple[Candidate, gazetteer.Place | None] | None = None
+    for c in cands:
+        before = None
+        if previous is not None and previous[0].sentence is c.sentence and previous[0].end == c.start:
+            before = previous[1]
+        place = choose_in_context(c.places, home, named, before)
+        out.append((c, place))
+        previous = (c, place)
+    return out
+
+
+def _placed_towns(
+    towns: list[Candidate],
+    resolved: list[tuple[Candidate, gazetteer.Place | None]],
+    home: gazetteer.Place | None,
+) -> list[tuple[Candidate, gazetteer.Place | None]]:
+    """Towns the gazetteer puts under the report's region or under a county the text names."""
+    named_counties = {p for _, p in resolved if p is not None and p.level == "county"}
+    out = []
+    for t in towns:
+        before = next(
+            (p for c, p in resolved if p is not None and c.sentence is t.sentence and c.end == t.start), None
+        )
+        scopes = [s for s in (before, home) if s is not None] + sorted(named_counties, key=lambda p: p.index)
+        for scope in scopes:
+            inside = [p for p in t.places if gazetteer.is_within(p, scope)]
+            if len(inside) == 1:
+                out.append((t, inside[0]))
+                break
+    return out
 
 
 def regions_in_document(doc: Document, context: ReportContext | None = None) -> list[RegionMention]:
     home = context.home if context else None
-    out = []
-    pattern = _full_names()
+    names: list[Candidate] = []
+    towns: list[Candidate] = []
     for s in doc.sentences:
-        for m in pattern.finditer(s.text):
-            out.append(region_mention(m.group(0), Evidence.of(s, m.start(), m.end()), home))
-    return out
+        names += _accepted(_names_in(s))
+        towns += _towns_in(s)
+    resolved = _resolve(names, home)
+    resolved += _placed_towns(towns, resolved, home)
+    return [
+        region_mention(c.name, Evidence.of(c.sentence, c.start, c.end), home, place)
+        if place is not None
+        else RegionMention(name=c.name, evidence=Evidence.of(c.sentence, c.start, c.end))
+        for c, place in resolved
+    ]
+
+
+def regions_in_text(sentence: Sentence, start: int = 0, end: int | None = None) -> list[RegionMention]:
+    """Province, prefecture and county names inside ``sentence.text[start:end]``, in order,
+    each resolved by the place named right before it (天津市河东区司法局)."""
+    stop = len(sentence.text) if end is None else end
+    cands = [c for c in _accepted(_names_in(sentence)) if c.start >= start and c.end <= stop]
+    return [
+        region_mention(c.name, Evidence.of(c.sentence, c.start, c.end), None, place)
+        if place is not None
+        else RegionMention(name=c.name, evidence=Evidence.of(c.sentence, c.start, c.end))
+        for c, place in _resolve(cands, None)
+    ]
+
+
+def places_named(doc: Document) -> frozenset[gazetteer.Place]:
+    """The units a report names unambiguously: the context that settles same-name places."""
+    return frozenset(
+        c.places[0] for s in doc.sentences for c in _accepted(_names_in(s)) if len(c.places) == 1
+    )

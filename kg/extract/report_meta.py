@@ -1,49 +1,206 @@
-"""Who wrote the report, about which region and year: from the title, opening or signature."""
+"""Who wrote the report, about which region and year: from the title, opening or signature.
+
+Reports name their bureau in different places: the title (大兴安岭地区行政公署司法局2023年度…),
+the first sentence (2022年,…綦江区司法局坚持…) or only the signature at the end (宣汉县司法局 /
+2021年1月28日), and web pages put breadcrumbs and 来源 lines before the title. All three are
+read and the fullest name that starts with a gazetteer place wins. The year is the year
+reported on, so publication dates (signature, 发布时间) only stand in when nothing else does.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg import gazetteer
-from kg.document import Document
-from kg.extract.regions import region_mention
-from kg.records import Evidence, ReportMeta
+from kg.document import Document, Sentence
+from kg.extract.regions import choose_in_context, places_named, region_mention, regions_in_text
+from kg.lexicon import words
+from kg.records import Evidence, RegionMention, ReportMeta
 
-YEAR = re.compile(r"((?:19|20)\d{2})年")
-BUREAU = re.compile(r"([\u4e00-\u9fa5]{2,20}?(?:司法局|司法厅|人民政府|政府|委员会|局|厅|办公室|委|院))")
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])")
+#: Titles, plan periods and document names hold years that are not the report's (2015—2020年).
+QUOTED = re.compile(r"《[^》]*》|[（(][^）)]*[）)]")
+TITLE_WORDS = re.compile(r"(报告|总结|情况|年报)\s*$")
+#: Lines of web-page furniture (breadcrumbs, 来源, 发布时间, 浏览次数) are never titles.
+FURNITURE = re.compile(r"[/>|]|来源|发布|时间|浏览|字体|分享|打印|扫一扫")
+#: A signature or title line: only name characters, no sentence punctuation.
+NAME_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{3,40}$")
+#: What the bureau's name in running text may not contain between the place and the suffix.
+NOT_IN_NAME = re.compile(r"[在的和与及以对为把将从向坚持]")
+#: Name-like phrases that end in a body suffix but name a goal, not a body (法治政府).
+NOT_A_BODY = ("法治政府", "数字政府", "服务型政府", "有限政府")
+HEAD_LINES = 12
+TAIL_LINES = 8
+OPENING_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A bureau name read somewhere in the report."""
+
+    name: str
+    sentence: Sentence
+    start: int
+    where: str  # title | opening | signature
+
+
+def _suffix_pattern() -> re.Pattern[str]:
+    suffixes = sorted(words("bureau_suffixes.tsv"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")")
+
+
+def _head(doc: Document) -> list[Sentence]:
+    return doc.sentences[:HEAD_LINES]
+
+
+def title_sentence(doc: Document) -> Sentence | None:
+    """The report's title line: before the body, naming a report, not page furniture."""
+    for s in _head(doc):
+        if s.section != "preamble":
+            break
+        if len(s.text) <= 70 and TITLE_WORDS.search(s.text) and not FURNITURE.search(s.text):
+            return s
+    return None
+
+
+def _body_opening(doc: Document, title: Sentence | None) -> list[Sentence]:
+    """The first sentences of the report's own text (after title and furniture lines)."""
+    start = title.index + 1 if title is not None else 0
+    out = []
+    for s in doc.sentences[start:]:
+        if s.section != "preamble" or len(out) >= OPENING_SENTENCES:
+            break
+        if FURNITURE.search(s.text) and len(s.text) < 40:
+            continue
+        out.append(s)
+    return out
+
+
+def _signature(doc: Document) -> list[Sentence]:
+    """Short name-only lines at the end (宣汉县司法局 above the date), last first."""
+    out = []
+    for s in reversed(doc.sentences[-TAIL_LINES:]):
+        if NAME_LINE.match(s.text):
+            out.append(s)
+    return out
+
+
+def _bureau_in_title(s: Sentence) -> _Found | None:
+    """The title's prefix before the year or 关于, when it ends in a body's suffix."""
+    prefix = re.split(r"(?:19|20)\d{2}|关于|[（(]", s.text, maxsplit=1)[0]
+    m = re.match(r"(?:中共)?[\u4e00-\u9fff]{2,40}", prefix)
+    if m and _longest_suffix(m.group(0)):
+        return _Found(m.group(0), s, 0, "title")
+    return None
+
+
+def _longest_suffix(name: str) -> int:
+    return max((len(w) for w in words("bureau_suffixes.tsv") if name.endswith(w)), default=0)
+
+
+def _bureaus_in_running_text(s: Sentence, where: str) -> list[_Found]:
+    """Place-prefixed body names in a sentence: the place, a few name characters, a suffix
+    (綦江区司法局 in 2022年,…綦江区司法局坚持…), extended over a further suffix (人民政府办公室)."""
+    out = []
+    suffix = _suffix_pattern()
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"《[^》]*》", s.text)]
+    for mention in regions_in_text(s):
+        start = mention.evidence.start - s.start
+        if any(a <= start < b for a, b in quoted):
+            continue
+        rest = s.text[mention.evidence.end - s.start :]
+        for m in suffix.finditer(rest):
+            middle = rest[: m.start()]
+            if len(middle) > 8 or NOT_IN_NAME.search(middle) or not re.fullmatch(r"[\u4e00-\u9fff]*", middle):
+                break
+            if (middle + m.group(0)).endswith(NOT_A_BODY):
+                break
+            end = m.end()
+            more = suffix.match(rest, end)
+            if more:
+                end = more.end()
+            if start >= 2 and s.text[start - 2 : start] == "中共":
+                start -= 2
+            out.append(_Found(s.text[start : mention.evidence.end - s.start + end], s, start, where))
+            break
+    return out
+
+
+def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
+    """The fullest place-prefixed body name among title, opening and signature."""
+    title = title_sentence(doc)
+    found: list[_Found] = []
+    if title is not None:
+        in_title = _bureau_in_title(title)
+        if in_title is not None:
+            found.append(in_title)
+    for s in _body_opening(doc, title):
+        found += _bureaus_in_running_text(s, "opening")
+    for s in _signature(doc):
+        found += _bureaus_in_running_text(s, "signature")
+    placed = [f for f in found if regions_in_text(f.sentence, f.start, f.start + len(f.name))]
+    order = {"title": 0, "opening": 1, "signature": 2}
+    placed.sort(key=lambda f: (-len(f.name), order[f.where]))
+    return (placed[0] if placed else None), title
+
+
+def _region_of(found: _Found, doc: Document) -> RegionMention | None:
+    """The deepest place the bureau's name starts with, resolved against the places the text names."""
+    mentions = regions_in_text(found.sentence, found.start, found.start + len(found.name))
+    if not mentions:
+        return None
+    last = mentions[-1]
+    candidates = gazetteer.lookup(last.name)
+    before = None
+    if len(mentions) > 1 and mentions[-2].code:
+        before = next((p for p in gazetteer.lookup(mentions[-2].name) if p.code == mentions[-2].code), None)
+    place = choose_in_context(candidates, None, places_named(doc), before)
+    return region_mention(last.name, last.evidence, None, place)
+
+
+def _year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple[str, ...]]:
+    """The year reported on: the title's, else the opening's, else the publication date's year before."""
+    if title is not None:
+        years = YEAR.findall(QUOTED.sub("", title.text))
+        if years:
+            return int(years[0]), ()
+    for s in _body_opening(doc, title):
+        text = QUOTED.sub("", s.text)
+        yearly = re.findall(r"((?:19|20)\d{2})\s*年度", text)
+        years = yearly or YEAR.findall(text)
+        if years:
+            return int(years[0]), ()
+    for s in reversed(doc.sentences[-TAIL_LINES:]) if doc.sentences else []:
+        m = DATE.search(s.text)
+        if m:
+            year, month = int(m.group(1)), int(m.group(2))
+            return (year - 1 if month <= 6 else year), ("report year read from the publication date",)
+    for s in _head(doc):
+        m = DATE.search(s.text)
+        if m:
+            year, month = int(m.group(1)), int(m.group(2))
+            return (year - 1 if month <= 6 else year), ("report year read from the publication date",)
+    return None, ("no report year found",)
 
 
 def report_meta(doc: Document) -> ReportMeta:
-    head = "\n".join(s.text for s in doc.sentences[:3])
-    years = [int(y) for y in YEAR.findall(head)]
-    year = years[0] if years else None
-    bureau, bureau_evidence = None, None
-    for s in doc.sentences[:3] + doc.sentences[-3:]:
-        m = BUREAU.search(s.text)
-        if m:
-            bureau = m.group(1)
-            bureau_evidence = Evidence.of(s, m.start(1), m.end(1))
-            break
-    region = None
-    if bureau:
-        for place in sorted(gazetteer.by_name(), key=len, reverse=True):
-            if len(place) >= 2 and bureau.startswith(place):
-                candidates = gazetteer.lookup(place)
-                if len(candidates) == 1:
-                    sent = doc.sentences[0]
-                    region = region_mention(place, Evidence.of(sent, 0, 0))
-                break
-    warnings = ()
-    if year is None:
-        warnings += ("no report year found",)
-    if bureau is None:
+    found, title = _bureau(doc)
+    year, warnings = _year(doc, title)
+    region = _region_of(found, doc) if found is not None else None
+    if found is None:
         warnings += ("no reporting bureau found",)
+    elif region is None or region.code is None:
+        warnings += ("the reporting bureau's region is not in the gazetteer",)
     return ReportMeta(
-        bureau=bureau,
+        bureau=found.name if found else None,
         region=region,
         year=year,
-        title=doc.title(),
-        bureau_evidence=bureau_evidence,
+        title=title.text if title is not None else doc.title(),
+        bureau_evidence=Evidence.of(found.sentence, found.start, found.start + len(found.name))
+        if found
+        else None,
         warnings=warnings,
     )
 
