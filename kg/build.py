@@ -1,4 +1,9 @@
-"""The pipeline as a library call: files in, a resolved graph out, problems listed by file."""
+"""The pipeline as a library call: files in, a resolved graph out, problems listed by file.
+
+Nothing a researcher feeds the build may crash it or lose the other reports: every file
+that cannot be built becomes a :class:`Problem` (one line: the file and the reason) and the
+build goes on, unless ``strict`` asks it to stop at the first one.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,17 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from kg.cache import ExtractionCache, entry_key
+from kg.document import Document
 from kg.extract import extract
+from kg.lexicon import words
 from kg.rdf import to_graph
-from kg.reader import DEFAULT_MAX_BYTES, InputError, input_files, read_document
+from kg.reader import DEFAULT_MAX_BYTES, InputError, document_of, input_files, read_bytes
 from kg.records import Extraction
 from kg.resolve import Resolved, resolve
+
+#: a text using fewer distinct report words than this is not taken for a report
+MIN_REPORT_CUES = 5
 
 
 @dataclass
@@ -26,6 +37,14 @@ class Problem:
         return f"{self.path}: {self.reason}"
 
 
+class BuildStopped(InputError):
+    """``strict``: the first problem ends the build."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
 @dataclass
 class BuildResult:
     graph: Graph
@@ -33,12 +52,49 @@ class BuildResult:
     extractions: list[Extraction] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    #: files processed, and how many of them came from the extraction cache
+    files: int = 0
+    cached: int = 0
 
 
-def extract_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Extraction:
-    """Read and extract one file; InputError for files that are not reports."""
-    doc = read_document(path, max_bytes=max_bytes)
-    return extract(doc)
+def not_a_report(doc: Document) -> str | None:
+    """Why the text is not a government annual report, or None when it reads like one.
+
+    The test is the report's general vocabulary (法治, 年度, 工作, 推进 ...), read from
+    kg/data/report_cues.tsv: a news item or a notice uses few of these words.
+    """
+    cues = words("report_cues.tsv")
+    found = sorted({c for c in cues if c in doc.text})
+    if len(found) >= MIN_REPORT_CUES:
+        return None
+    shown = "、".join(found) if found else "none"
+    return (
+        f"does not read like a government work report: it uses {len(found)} of the "
+        f"{len(cues)} usual report words ({shown}), {MIN_REPORT_CUES} needed"
+    )
+
+
+def extract_file(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, cache: ExtractionCache | None = None
+) -> tuple[Extraction, bool]:
+    """Read and extract one file, and whether it came from the cache.
+
+    InputError for files that are not reports; anything an extractor raises passes through.
+    """
+    data = read_bytes(path, max_bytes)
+    key = entry_key(path.name, data)
+    if cache is not None:
+        hit = cache.get(key)
+        if hit is not None:
+            return hit, True
+    doc = document_of(path, data)
+    reason = not_a_report(doc)
+    if reason:
+        raise InputError(reason)
+    extraction = extract(doc)
+    if cache is not None:
+        cache.put(key, extraction)
+    return extraction, False
 
 
 def build(
@@ -46,37 +102,46 @@ def build(
     max_bytes: int = DEFAULT_MAX_BYTES,
     strict: bool = False,
     on_file: Callable[[Path, Extraction | None, Problem | None], None] | None = None,
+    cache_dir: str | Path | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of every report under ``paths``.
 
     A file that cannot be read or extracted is listed in ``problems`` and left out;
-    with ``strict`` the first problem raises instead.
+    with ``strict`` the first problem raises :class:`BuildStopped` instead. With
+    ``cache_dir``, reports whose bytes (and the extractor code) did not change since the
+    last build are not extracted again.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files = input_files([Path(p) for p in paths])
+    cache = ExtractionCache(Path(cache_dir)) if cache_dir is not None else None
     extractions: list[Extraction] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []
+    cached = 0
     for path in files:
-        problem = None
-        ex = None
+        ex, problem = None, None
         try:
-            ex = extract_file(path, max_bytes=max_bytes)
+            ex, hit = extract_file(path, max_bytes=max_bytes, cache=cache)
+            cached += hit
         except InputError as exc:
             problem = Problem(str(path), str(exc))
         except Exception as exc:  # an extractor bug must not lose the other files
             problem = Problem(str(path), f"extraction failed: {type(exc).__name__}: {exc}")
         if problem is not None:
+            if on_file is not None:
+                on_file(path, None, problem)
             if strict:
-                raise InputError(str(problem))
+                raise BuildStopped(problem)
             problems.append(problem)
-        else:
-            assert ex is not None
-            extractions.append(ex)
-            warnings.extend(Problem(str(path), w) for w in ex.meta.warnings)
+            continue
+        assert ex is not None
+        extractions.append(ex)
+        warnings.extend(Problem(str(path), w) for w in ex.meta.warnings)
         if on_file is not None:
-            on_file(path, ex, problem)
+            on_file(path, ex, None)
+    if cache is not None:
+        cache.prune()
     resolved = resolve(extractions)
     return BuildResult(
         graph=to_graph(resolved),
@@ -84,4 +149,6 @@ def build(
         extractions=extractions,
         problems=problems,
         warnings=warnings,
+        files=len(files),
+        cached=cached,
     )

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.lexicon import section_kind_of
+from kg.normalize import analysis_text
 
 #: A line that opens a section: 一、 / (一) / （一） / 1. / 第一部分 ...
 HEADING = re.compile(
@@ -47,6 +48,13 @@ class Document:
     encoding: str = "utf-8"
     #: the format it was read from (txt, html, pdf, docx)
     format: str = "txt"
+    #: the text as the report prints it; ``text`` is the analysis copy extractors read
+    #: (kg/normalize.py: width-folded, simplified), same length, so offsets fit both
+    original: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.original:
+            self.original = self.text
 
     @property
     def lines(self) -> list[str]:
@@ -134,4 +142,12 @@ def _sentence_spans(line: str) -> list[tuple[int, int]]:
 def make_document(source: str, text: str, encoding: str = "utf-8", fmt: str = "txt") -> Document:
     """Normalise line ends and split: the one way a Document is made."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    return Document(source=source, text=text, sentences=sentences_of(text), encoding=encoding, format=fmt)
+    analysis = analysis_text(text)
+    return Document(
+        source=source,
+        text=analysis,
+        sentences=sentences_of(analysis),
+        encoding=encoding,
+        format=fmt,
+        original=text,
+    )

@@ -1,68 +1,378 @@
 """Turn an input file into a Document, or say clearly why it cannot be read.
 
-Every failure is an :class:`InputError` with a one-line reason; the build reports it
-against the file's name and carries on with the other files.
+Researchers collect reports as they find them: saved web pages with navigation around
+the text, PDFs, Word files, GBK or Big5 text. Each format is reduced here to the plain
+text of the report (title first, one paragraph a line), so the rest of the pipeline
+never knows where a report came from. Every failure is an :class:`InputError` with a
+one-line reason; the build reports it against the file's name and carries on.
 """
 
 from __future__ import annotations
 
+import glob
+import io
+import logging
+import re
+import zipfile
 from pathlib import Path
 
-from kg.document import Document, make_document
+from kg.document import HEADING, Document, make_document
+from kg.lexicon import words
 
-TEXT_SUFFIXES = {".txt", ".md", ".text"}
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+PDF_SUFFIXES = {".pdf"}
+DOCX_SUFFIXES = {".docx"}
+#: formats that look like reports but cannot be read: listed so the user hears why
+UNSUPPORTED_SUFFIXES = {
+    ".doc": "old binary Word format: save it as .docx",
+    ".wps": "WPS format: save as .docx",
+}
+REPORT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES | set(UNSUPPORTED_SUFFIXES)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+#: charset-normalizer names of the GB family: all are subsets of GB18030, which decodes
+#: them all (and the characters GBK lacks that real reports still contain)
+GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "hz", "euc_cn", "ms936"}
+BIG5_FAMILY = {"big5", "big5hkscs", "cp950"}
+#: share of control characters above which decoded "text" is taken for binary data
+CONTROL_SHARE = 0.02
 
 
 class InputError(Exception):
     """A file that is not a readable report; the message is the reason a user sees."""
 
 
+# --- bytes -> text ---------------------------------------------------------------------
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Text and the encoding it was read with: UTF-8 (BOM or not), UTF-16 by BOM, else GB18030."""
+    """Text and the name of the encoding it was read with.
+
+    A BOM decides; else strict UTF-8; else charset-normalizer's guess, with every GB
+    family name read as GB18030 and Big5 as Big5-HKSCS (a UTF-8-else-GB18030 fallback
+    would turn Big5 reports into valid-looking garbage).
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        return data.decode("utf-16", errors="replace"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError as exc:
-        raise InputError(f"cannot decode text (not UTF-8, UTF-16 or GB18030): {exc.reason}") from None
+    encoding = detected_encoding(data)
+    for codec in _codecs_for(encoding):
+        try:
+            return data.decode(codec), encoding
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise InputError(f"cannot decode text as {encoding}")
+
+
+def detected_encoding(data: bytes) -> str:
+    """charset-normalizer's best guess, named the way the report node records it."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("cannot tell the text encoding (not UTF-8, UTF-16, GB18030 or Big5)")
+    name = best.encoding.lower().replace("-", "_")
+    if name in GB_FAMILY:
+        return "gb18030"
+    if name in BIG5_FAMILY:
+        return "big5"
+    return name.replace("_", "-")
+
+
+def _codecs_for(encoding: str) -> list[str]:
+    if encoding == "big5":
+        return ["big5hkscs", "cp950", "big5"]
+    return [encoding]
 
 
 def looks_binary(data: bytes) -> bool:
-    return b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    """NUL bytes that are not the zero halves of UTF-16 text."""
+    head = data[:4096]
+    if b"\x00" not in head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    return not _looks_utf16(head)
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """UTF-16 without a BOM: ASCII and CJK punctuation leave NULs in one byte column."""
+    pairs = len(head) // 2
+    if not pairs:
+        return False
+    even = sum(1 for i in range(0, pairs * 2, 2) if head[i] == 0)
+    odd = sum(1 for i in range(1, pairs * 2, 2) if head[i] == 0)
+    return min(even, odd) == 0 and max(even, odd) > 0
+
+
+def _too_many_controls(text: str) -> bool:
+    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return controls > CONTROL_SHARE * min(len(text), 20000)
+
+
+# --- formats -> text -------------------------------------------------------------------
+
+
+def format_of(path: Path, data: bytes) -> str:
+    """txt, md, html, pdf or docx: by suffix, else by the first bytes."""
+    suffix = path.suffix.lower()
+    if suffix in UNSUPPORTED_SUFFIXES:
+        raise InputError(f"cannot read {suffix} files ({UNSUPPORTED_SUFFIXES[suffix]})")
+    if suffix in PDF_SUFFIXES or data.startswith(b"%PDF"):
+        return "pdf"
+    if suffix in DOCX_SUFFIXES or (data.startswith(b"PK") and b"word/" in data[:4096]):
+        return "docx"
+    if suffix in HTML_SUFFIXES or re.match(rb"\s*(<!doctype html|<html)", data[:512], re.IGNORECASE):
+        return "html"
+    return suffix.lstrip(".") or "txt"
+
+
+def text_of(fmt: str, data: bytes) -> tuple[str, str]:
+    """The report's plain text and its encoding (binary formats say ``binary``)."""
+    if fmt == "pdf":
+        return pdf_text(data), "binary"
+    if fmt == "docx":
+        return docx_text(data), "binary"
+    if looks_binary(data):
+        raise InputError("file is binary, not text")
+    text, encoding = decode(data)
+    if _too_many_controls(text):
+        raise InputError("file is binary, not text")
+    if fmt == "html":
+        return html_text(text), encoding
+    return text, encoding
+
+
+def html_text(markup: str) -> str:
+    """The article of a saved web page, its title first, without navigation and furniture.
+
+    trafilatura finds the main text (offline: it is given the markup, never a URL);
+    lines it keeps that are still page furniture (来源, 发布时间, 分享到 ...) are dropped.
+    """
+    import trafilatura
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # no signal alarm: deterministic, thread-safe
+    body = trafilatura.extract(
+        markup,
+        config=config,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+        output_format="txt",
+    )
+    if not body:
+        body = _visible_text(markup)
+    lines = [line.strip() for line in body.splitlines()]
+    lines = [line for line in lines if line and not is_furniture(line)]
+    title = _page_title(markup)
+    if title and not any(title in line for line in lines[:3]):
+        lines.insert(0, title)
+    return "\n".join(lines)
+
+
+def is_furniture(line: str) -> bool:
+    """A short line of page furniture: breadcrumbs, source and date stamps, share buttons."""
+    if len(line) > 120:
+        return False
+    return any(re.search(pattern, line) for pattern in furniture_patterns())
+
+
+def furniture_patterns() -> tuple[str, ...]:
+    return words("page_furniture.tsv")
+
+
+def _page_title(markup: str) -> str:
+    """The page's headline: h1 or og:title as trafilatura reads them, else <title> minus the site."""
+    import trafilatura
+
+    meta = trafilatura.extract_metadata(markup)
+    title = (meta.title if meta is not None else None) or ""
+    pieces = [p.strip() for p in re.split(r"\s*(?:_|\||｜|--|—|－| - )\s*", title) if p.strip()]
+    if not pieces:
+        return ""
+    cues = words("report_cues.tsv")
+    return max(pieces, key=lambda p: (sum(c in p for c in cues), -pieces.index(p)))
+
+
+def _visible_text(markup: str) -> str:
+    """All text outside script and style: the fallback when trafilatura finds no article."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(markup)
+    except Exception:
+        return ""
+    for bad in tree.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    return "\n".join(t.strip() for t in tree.itertext() if t.strip())
+
+
+def pdf_text(data: bytes) -> str:
+    """The text layer of a PDF, lines broken only where the report breaks paragraphs."""
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    # pdfminer logs a warning per glyph it cannot map; the result says enough
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    try:
+        raw = extract_text(io.BytesIO(data))
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise InputError("PDF is encrypted") from None
+    except PDFSyntaxError as exc:
+        raise InputError(f"not a readable PDF: {exc}") from None
+    except Exception as exc:  # pdfminer raises many kinds on damaged files
+        raise InputError(f"not a readable PDF: {type(exc).__name__}: {exc}") from None
+    text = join_pdf_lines(raw)
+    if not text.strip():
+        raise InputError("PDF has no text layer (a scanned image?): run OCR first")
+    return text
+
+
+#: a line that is only a page number: 3 / - 3 - / 第3页 / 第 3 页 共 9 页
+PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*共\s*\d{1,4}\s*页)?[-—–\s]*$")
+#: a line ending here ends a paragraph, however long it is
+PARAGRAPH_END = re.compile(r"[。！？!?：:；;”」』)）]$")
+
+
+def join_pdf_lines(raw: str) -> str:
+    """Undo the PDF's line wrapping: a full-width line that does not end a sentence runs on.
+
+    PDF text layers break lines where the page ran out of width, mid-sentence and
+    without spaces; the report's own paragraph ends are short lines or end in 。.
+    """
+    lines = [line.strip() for line in raw.replace("\f", "\n").splitlines()]
+    lines = [line for line in lines if line and not PAGE_NUMBER.match(line)]
+    if not lines:
+        return ""
+    full = _full_width(lines)
+    out: list[str] = []
+    runs_on = False
+    for line in lines:
+        if runs_on and out and not HEADING.match(line):
+            out[-1] += line
+        else:
+            out.append(line)
+        runs_on = _display_width(line) >= 0.85 * full and not PARAGRAPH_END.search(line)
+    return "\n".join(out)
+
+
+def _display_width(line: str) -> float:
+    return sum(0.5 if ord(ch) < 128 else 1.0 for ch in line)
+
+
+def _full_width(lines: list[str]) -> float:
+    """The width of a full line: the 80th percentile of line widths."""
+    widths = sorted(_display_width(line) for line in lines)
+    return widths[int(0.8 * (len(widths) - 1))]
+
+
+def docx_text(data: bytes) -> str:
+    """Paragraphs and tables of a Word file in document order (Document.paragraphs skips tables)."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(f"not a readable Word file: {exc}") from None
+    except Exception as exc:
+        raise InputError(f"not a readable Word file: {type(exc).__name__}: {exc}") from None
+    lines = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            lines.extend(_table_lines(Table(child, document)))
+    return "\n".join(line.strip() for line in lines if line.strip())
+
+
+def _table_lines(table) -> list[str]:
+    """One line per row, cells separated by tabs; merged cells (repeated by python-docx) once."""
+    out = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+        if any(cells):
+            out.append("\t".join(cells))
+    return out
+
+
+# --- files -----------------------------------------------------------------------------
 
 
 def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read one report file; raises InputError with the reason when it is not one."""
+    data = read_bytes(path, max_bytes)
+    return document_of(path, data)
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, refusing what is too big, empty or unreadable."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(f"file is {size} bytes, over the limit of {max_bytes}")
+            raise InputError(f"file is {size} bytes, over the limit of {max_bytes} (--max-size)")
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}") from None
     if not data.strip():
         raise InputError("file is empty")
-    if looks_binary(data):
-        raise InputError("file is binary, not text")
-    text, encoding = decode(data)
+    return data
+
+
+def document_of(path: Path, data: bytes) -> Document:
+    """The Document a file's bytes hold."""
+    fmt = format_of(path, data)
+    text, encoding = text_of(fmt, data)
     if not text.strip():
         raise InputError("file holds no text")
-    return make_document(path.name, text, encoding=encoding, fmt=path.suffix.lstrip(".").lower() or "txt")
+    return make_document(path.name, text, encoding=encoding, fmt=fmt)
 
 
-def input_files(paths: list[Path]) -> list[Path]:
-    """The report files under the given paths (folders recursively), sorted for stable output."""
+def input_files(paths: list[Path] | list[str]) -> list[Path]:
+    """The report files under the given paths (folders recursively, globs expanded), sorted.
+
+    A file named explicitly is always taken (the reader says if it cannot be read); in
+    folders only files with a report suffix are. A path that matches nothing is kept so
+    the build names it as a problem instead of silently building less.
+    """
     found: set[Path] = set()
-    for p in paths:
-        if p.is_dir():
-            found.update(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
-        else:
-            found.add(p)
+    for given in paths:
+        for p in _expand(Path(given)):
+            if p.is_dir():
+                found.update(
+                    f
+                    for f in p.rglob("*")
+                    if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES and not _hidden(f, p)
+                )
+            else:
+                found.add(p)
     return sorted(found, key=lambda f: (f.name, str(f)))
+
+
+def _expand(path: Path) -> list[Path]:
+    text = str(path)
+    if not path.exists() and glob.has_magic(text):
+        matches = [Path(p) for p in sorted(glob.glob(text, recursive=True))]
+        return matches or [path]
+    return [path]
+
+
+def _hidden(f: Path, root: Path) -> bool:
+    """Files under a dot-folder (an output's .cache, .git) are not reports."""
+    return any(part.startswith(".") for part in f.relative_to(root).parts)

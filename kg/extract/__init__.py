@@ -17,6 +17,7 @@ from kg.extract.outcomes import outcomes_in_document
 from kg.extract.policies import media_in_document, policies_in_document
 from kg.extract.regions import regions_in_document
 from kg.extract.report_meta import home_place, report_meta
+from kg.normalize import restore_original
 from kg.records import Extraction
 
 
@@ -24,7 +25,7 @@ def extract(doc: Document) -> Extraction:
     """Every record one report yields."""
     meta = report_meta(doc)
     context = ReportContext(meta=meta, home=home_place(meta))
-    return Extraction(
+    extraction = Extraction(
         source=doc.source,
         meta=meta,
         regions=regions_in_document(doc, context),
@@ -33,8 +34,10 @@ def extract(doc: Document) -> Extraction:
         initiatives=initiatives_in_document(doc, context),
         outcomes=outcomes_in_document(doc, context),
         challenges=challenges_in_document(doc, context),
-        text=doc.text,
+        text=doc.original,
         encoding=doc.encoding,
         format=doc.format,
-        sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+        sha256=hashlib.sha256(doc.original.encode("utf-8")).hexdigest(),
     )
+    # extractors read the analysis copy; labels and evidence are cut from the original
+    return restore_original(extraction, doc.original, doc.text)
