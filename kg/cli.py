@@ -47,8 +47,21 @@ def build(
     validate: bool = typer.Option(
         True, "--validate/--no-validate", help="Check the graph against the SHACL shapes."
     ),
+    cache_dir: Path | None = typer.Option(
+        None, "--cache-dir", help="Where unchanged reports' extractions are kept (default OUT/.cache)."
+    ),
+    use_cache: bool = typer.Option(
+        True, "--cache/--no-cache", help="Re-extract only reports whose content or code changed."
+    ),
 ) -> None:
-    """Build the graph of every report under PATHS into OUT (graph.ttl, graph.html)."""
+    """Build the graph of every report under PATHS into OUT (graph.ttl, graph.html).
+
+    PATHS may be files, folders (read recursively) or globs; .txt, .md, .html, .pdf and
+    .docx are read. A file that cannot be built is named with the reason, the others are
+    built, and the exit code is 1.
+    """
+    from kg.build import BuildStopped
+    from kg.cache import CACHE_DIRNAME
     from kg.reader import input_files
 
     n_files = len(input_files(paths))
@@ -69,9 +82,15 @@ def build(
             progress.advance(task)
 
         try:
-            result = build_graph(paths, max_bytes=max_size, strict=strict, on_file=on_file)
-        except Exception as exc:  # --strict: the first problem ends the build
-            err_console.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+            result = build_graph(
+                paths,
+                max_bytes=max_size,
+                strict=strict,
+                on_file=on_file,
+                cache_dir=(cache_dir or out / CACHE_DIRNAME) if use_cache else None,
+            )
+        except BuildStopped:  # --strict: the first problem (already printed) ends the build
+            err_console.print("[red]stopped[/red] at the first problem (--strict); nothing written")
             raise typer.Exit(1) from None
     for w in result.warnings:
         err_console.print(f"[yellow]warning[/yellow] {w}", highlight=False, soft_wrap=True)
@@ -89,14 +108,47 @@ def build(
     if not result.extractions:
         err_console.print("[red]error[/red] no report could be built; nothing written")
         raise typer.Exit(1)
-    written = write_exports(result, out, html=html)
+    written = _write_all_or_nothing(result, out, html)
     out_console.print(
         f"wrote {', '.join(str(p) for p in written)} ({len(result.graph)} triples)", highlight=False
     )
-    if result.problems:
-        err_console.print(f"[red]{len(result.problems)} of {n_files} file(s) failed[/red]")
+    _print_build_summary(result)
     if result.problems or shacl:
         raise typer.Exit(1)
+
+
+def _write_all_or_nothing(result, out: Path, html: bool) -> list[Path]:
+    """Write every export into a staging folder inside OUT, then rename each into place.
+
+    Rendering takes seconds, renaming microseconds: an interrupted build (Ctrl-C, kill)
+    leaves the previous exports whole and consistent with each other.
+    """
+    import os
+    import shutil
+    import tempfile
+
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    try:
+        staged = write_exports(result, staging, html=html)
+        for path in sorted(p for p in staging.rglob("*") if p.is_file()):
+            target = out / path.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [out / p.relative_to(staging) for p in staged]
+
+
+def _print_build_summary(result) -> None:
+    """The last line of a build: files seen, built (from cache), failed, warned."""
+    built = len(result.extractions)
+    line = f"{result.files} file(s): {built} built ({result.cached} unchanged, from cache)"
+    if result.warnings:
+        line += f", {len(result.warnings)} warning(s)"
+    if result.problems:
+        line += f", [red]{len(result.problems)} failed[/red]"
+    err_console.print(line, highlight=False)
 
 
 def print_summary(extractions) -> None:
