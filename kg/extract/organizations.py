@@ -1,30 +1,497 @@
-"""Named bodies: agencies, mediation organisations, other organisations and media."""
+"""Named bodies: agencies, mediation organisations, other organisations and unmarked media.
+
+A body name is a region prefix (綦江区, 区, 市级, 中央), body words and a suffix that
+says what kind of body it is (司法局, 人民法院, 调委会, 律师事务所), possibly followed by
+sub-units (区委依法治区办秘书科). The hard part is where a name starts and stops, so
+names are read in three ways, each with a clear left boundary:
+
+* anchored: from a region prefix at a word boundary, rightwards over body words, to the
+  last suffix that ends a word (this is how most agencies are written);
+* free: leftwards from a suffix that can stand without a region (调解室, 工作站,
+  律师事务所) over noun-like words, stopping at verbs, counters and punctuation;
+* quoted: “老兵调解室”, “猛佬党”调解工作室.
+
+Vocabulary (suffixes, region words, stop words, generic unit names, abbreviations) lives in
+``kg/data/org_*.tsv``. Relative names resolve against the report's own region and bureau
+(区法院 in a 綦江区 report is 綦江区人民法院; 市局 in a county report is the parent
+city's counterpart of the reporting bureau).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import cache
 
+import jieba
+import jieba.posseg
+
+from kg import gazetteer
 from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
+from kg.extract.regions import choose
+from kg.lexicon import rows, words
 from kg.records import Evidence, OrgMention
 
-MEDIATION = re.compile(r"“?([\u4e00-\u9fa5]{2,20}(?:人民调解委员会|调委会|调解室|调解工作室|调解中心))”?")
-AGENCY = re.compile(
-    r"([\u4e00-\u9fa5]{1,12}?(?:司法局|司法厅|人民法院|法院|检察院|公安局|人民政府|政府|信访办|教委))"
-)
+jieba.setLogLevel(60)
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+BOOK_TITLE = re.compile(r"《[^《》]*》")
+QUOTED = re.compile(r"“([^“”]{2,30})”")
+#: a count right after a name (成立商会人民调解委员会8家): unnamed bodies, an outcome
+COUNT_AFTER = re.compile(r"^(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[家个所处]")
+#: what stands in for a 《》 title: nothing inside one is read as a body name
+MASK = "\u3000"
+#: part-of-speech tags that may stand inside a free (unprefixed) name
+NAME_TAGS = ("n", "j", "l", "f", "b", "vn", "an", "nz", "nt", "ns", "nr")
+MAX_BODY = 14
+MAX_TAIL_BODY = 10
+MAX_FREE_BODY = 10
+SELF_NAMES = ("我局", "本局")
+SELF_UNITS = ("党组", "党委", "机关")
+
+
+@dataclass(frozen=True)
+class Suffix:
+    text: str
+    kind: str
+    mode: str
+
+
+@dataclass
+class Candidate:
+    """A body name found in a sentence, with what its canonical name is built from."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    #: region prefix parts: ("place", official or None), ("relative", level), ("nation", word), ("self", "")
+    regions: list[tuple[str, str | None]] = field(default_factory=list)
+    #: body words + suffix of each segment after the region prefix (政府, 依法治区办)
+    segments: list[str] = field(default_factory=list)
+    party: bool = False
+    canonical: str | None = None
+
+
+# -- vocabulary --------------------------------------------------------------------------
+
+
+@cache
+def suffixes() -> dict[str, Suffix]:
+    return {r[0]: Suffix(r[0], r[1], r[2]) for r in rows("org_suffixes.tsv")}
+
+
+@cache
+def suffixes_by_length() -> tuple[Suffix, ...]:
+    return tuple(sorted(suffixes().values(), key=lambda s: (-len(s.text), s.text)))
+
+
+@cache
+def anchor_words() -> dict[str, str]:
+    return {r[0]: r[1] for r in rows("org_anchors.tsv")}
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    return frozenset(words(name))
+
+
+@cache
+def generic_names(scope: str) -> frozenset[str]:
+    """Unit kinds never listed: ``any`` even after a region (法治政府), ``bare`` only alone (司法所)."""
+    return frozenset(r[0] for r in rows("org_generic.tsv") if (r[1] if len(r) > 1 else "bare") == scope)
+
+
+@cache
+def abbreviations() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((r[0], r[1]) for r in rows("org_abbreviations.tsv")), key=lambda r: -len(r[0])))
+
+
+@cache
+def national_bodies() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((r[0], r[1]) for r in rows("org_national.tsv")), key=lambda r: (-len(r[0]), r[0])))
+
+
+@cache
+def place_names() -> dict[str, bool]:
+    """Gazetteer names that may open a body name -> whether the name is a town's short form.
+
+    Short forms of towns (北极 for 北极镇) are ordinary words too often to open a name
+    followed by body words; they only open one directly followed by a suffix (北极司法所).
+    """
+    out: dict[str, bool] = {}
+    for p in gazetteer.places():
+        out.setdefault(p.name, False)
+        short = p.short
+        if p.level == "town" and short == p.name and len(short) >= 4 and short.endswith(("镇", "乡")):
+            short = short[:-1]
+        if short != p.name and len(short) >= 2:
+            out[short] = out.get(short, True) and p.level == "town"
+    for word in word_set("org_not_anchors.tsv"):
+        out.pop(word, None)
+    return out
+
+
+# -- one sentence ------------------------------------------------------------------------
+
+
+@dataclass
+class Text:
+    """A sentence with 《》 titles masked and its jieba word boundaries."""
+
+    raw: str
+    text: str
+    starts: frozenset[int]
+    ends: frozenset[int]
+    tokens: tuple[tuple[str, int, int], ...]
+
+    @classmethod
+    def of(cls, raw: str) -> Text:
+        text = BOOK_TITLE.sub(lambda m: MASK * len(m.group(0)), raw)
+        tokens = tuple(jieba.tokenize(text))
+        return cls(
+            raw=raw,
+            text=text,
+            starts=frozenset(t[1] for t in tokens),
+            ends=frozenset(t[2] for t in tokens) | {len(text)},
+            tokens=tokens,
+        )
+
+    def tokens_within(self, start: int, end: int) -> list[str]:
+        return [w for w, s, e in self.tokens if s < end and e > start]
+
+
+def _is_han(text: str) -> bool:
+    return bool(text) and all(HAN.match(c) for c in text)
+
+
+def _has_stop_word(t: Text, start: int, end: int) -> bool:
+    """Whether a stop word (会同, 和, 的 …) stands as a word between ``start`` and ``end``."""
+    body = t.text[start:end]
+    for word in word_set("org_protected.tsv"):
+        body = body.replace(word, "")
+    stops = word_set("org_stopwords.tsv")
+    return any(w in stops and w in body for w in t.tokens_within(start, end))
+
+
+def _suffix_ending_at(text: str, end: int, start: int) -> list[Suffix]:
+    """Suffixes ending at ``end`` and starting at or after ``start``, longest first."""
+    return [s for s in suffixes_by_length() if end - len(s.text) >= start and text.endswith(s.text, 0, end)]
+
+
+def _anchor_at(t: Text, pos: int, first: bool) -> tuple[int, tuple[str, str | None]] | None:
+    """A region prefix starting at ``pos``: its end and what it refers to."""
+    text = t.text
+    if first and pos not in t.starts and not _after_stop_word(text, pos):
+        return None
+    token = next((w for w, s, _ in t.tokens if s == pos), "")
+    for length in range(min(10, len(text) - pos), 1, -1):
+        name = text[pos : pos + length]
+        if _glued_stop_word(text, pos, name):
+            continue
+        if name in place_names() and (not token or len(token) <= length or not token.startswith(name)):
+            if token in word_set("org_not_anchors.tsv"):
+                break
+            return pos + length, ("place", name)
+    if token in word_set("org_not_anchors.tsv") or (pos > 0 and text[pos - 1] == "各"):
+        return None
+    for word in sorted(anchor_words(), key=len, reverse=True):
+        if text.startswith(word, pos):
+            return pos + len(word), ("relative", word)
+    return None
+
+
+def _after_stop_word(text: str, pos: int) -> bool:
+    """Whether a stop word ends right before ``pos`` (联合区教委: jieba may glue 联合区)."""
+    return any(text.endswith(w, 0, pos) for w in word_set("org_stopwords.tsv"))
+
+
+def _glued_stop_word(text: str, pos: int, name: str) -> bool:
+    """和县 in 和县级综治中心: a place name whose first character is a stop word after a word."""
+    return name[0] in word_set("org_stopwords.tsv") and pos > 0 and bool(HAN.match(text[pos - 1]))
+
+
+def _segment(t: Text, pos: int, head: bool, strong_anchor: bool) -> tuple[int, str] | None:
+    """The next body+suffix segment from ``pos``: its end and suffix kind, or None."""
+    text = t.text
+    limit = min(len(text), pos + (MAX_BODY if head else MAX_TAIL_BODY) + 8)
+    for end in range(pos + 1, limit + 1):
+        if end not in t.ends:
+            continue
+        for suffix in _suffix_ending_at(text, end, pos):
+            body_end = end - len(suffix.text)
+            body = text[pos:body_end]
+            if _segment_fits(t, pos, body_end, body, suffix, head, strong_anchor):
+                return end, suffix.kind
+        if not _is_han(text[pos:end]) or _has_stop_word(t, pos, end):
+            return None
+    return None
+
+
+def _segment_fits(
+    t: Text, pos: int, body_end: int, body: str, suffix: Suffix, head: bool, strong: bool
+) -> bool:
+    if body and (not _is_han(body) or _has_stop_word(t, pos, body_end)):
+        return False
+    if not head:
+        if suffix.mode == "bare" or len(body) > MAX_TAIL_BODY:
+            return False
+        return not body or _anchor_at(t, pos, first=True) is None
+    if suffix.mode == "bare":
+        return not body
+    if suffix.mode == "tail" or len(body) > MAX_BODY:
+        return False
+    if not body:
+        return len(suffix.text) >= 3 or suffix.text in ("局", "厅")
+    return strong
+
+
+def _anchored(t: Text, pos: int) -> Candidate | None:
+    """A name opened by a region prefix (or 我局) at ``pos``."""
+    text = t.text
+    regions: list[tuple[str, str | None]] = []
+    party = text.startswith("中共", pos)
+    cur = pos + 2 if party else pos
+    self_head = _self_head(t, cur) if not party else None
+    if self_head is not None:
+        cur, regions = self_head, [("self", text[pos:self_head])]
+        kinds, segments = ["agency"], []
+    else:
+        weak_only = False
+        while len(regions) < 3:
+            found = _anchor_at(t, cur, first=not regions and not party)
+            if found is None:
+                break
+            cur, part = found
+            weak_only = part[0] == "place" and place_names().get(part[1] or "", False)
+            regions.append(part)
+            if part[0] == "relative":
+                break
+        if not regions:
+            return None
+        kinds, segments = [], []
+        strong = not weak_only
+        seg = _segment(t, cur, head=True, strong_anchor=strong)
+        if seg is None or (weak_only and seg[0] - cur > 4):
+            return None
+        segments.append(text[cur : seg[0]])
+        kinds.append(seg[1])
+        cur = seg[0]
+    while True:
+        seg = _segment(t, cur, head=False, strong_anchor=True)
+        if seg is None:
+            break
+        segments.append(text[cur : seg[0]])
+        kinds.append(seg[1])
+        cur = seg[0]
+    if not segments and regions[0][0] != "self":
+        return None
+    if regions[0][0] == "self" and not segments and text[pos:cur] not in SELF_NAMES:
+        return None
+    kind = "mediation" if "mediation" in kinds else kinds[0]
+    return Candidate(pos, cur, text[pos:cur], kind, regions, segments, party)
+
+
+def _self_head(t: Text, pos: int) -> int | None:
+    """我局/本局, or 局 opening 局党组: the reporting bureau itself."""
+    if pos not in t.starts:
+        return None
+    for name in SELF_NAMES:
+        if t.text.startswith(name, pos):
+            return pos + len(name)
+    if t.text.startswith("局", pos) and t.text.startswith(SELF_UNITS, pos + 1):
+        return pos + 1
+    return None
+
+
+def _free(t: Text, end: int, suffix: Suffix) -> Candidate | None:
+    """A name ending in a suffix that needs no region: scanned left over noun-like words."""
+    text = t.text
+    body_end = end - len(suffix.text)
+    window_start = max(0, body_end - MAX_FREE_BODY - 4)
+    start = body_end
+    pieces = list(jieba.posseg.lcut(text[window_start:body_end]))
+    for piece in reversed(pieces):
+        word, tag = piece.word, piece.flag
+        if not _is_han(word) or word in word_set("org_stopwords.tsv") or not tag.startswith(NAME_TAGS):
+            break
+        if body_end - (start - len(word)) > MAX_FREE_BODY:
+            break
+        start -= len(word)
+    if start == body_end:
+        return None
+    return Candidate(start, end, text[start:end], suffix.kind, [], [text[start:end]])
+
+
+def _quoted(t: Text) -> list[Candidate]:
+    """“老兵调解室” and “猛佬党”调解工作室: the quote marks give both boundaries."""
+    out = []
+    for m in QUOTED.finditer(t.text):
+        inner = m.group(1)
+        if not _is_han_name(inner):
+            continue
+        ends_with = _suffix_ending_at(inner, len(inner), 1)
+        if ends_with and ends_with[0].mode != "bare":
+            out.append(Candidate(m.start(1), m.end(1), inner, ends_with[0].kind, [], [inner]))
+            continue
+        seg = _segment(t, m.end(), head=False, strong_anchor=True)
+        if seg is not None and not _suffix_ending_at(inner, len(inner), 0):
+            name = inner + t.text[m.end() : seg[0]]
+            out.append(Candidate(m.start(1), seg[0], name, seg[1], [], [name]))
+    return out
+
+
+def _is_han_name(text: str) -> bool:
+    return bool(re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z()（）]+", text))
+
+
+def _national(t: Text) -> list[Candidate]:
+    out = []
+    for name, canonical in national_bodies():
+        for m in re.finditer(re.escape(name), t.text):
+            out.append(Candidate(m.start(), m.end(), name, "agency", canonical=canonical))
+    return out
+
+
+def _candidates(t: Text) -> list[Candidate]:
+    found = _quoted(t) + _national(t)
+    for pos in sorted(t.starts):
+        c = _anchored(t, pos)
+        if c is not None:
+            found.append(c)
+    for end in sorted(t.ends):
+        for suffix in _suffix_ending_at(t.text, end, 0):
+            if suffix.mode == "free":
+                c = _free(t, end, suffix)
+                if c is not None:
+                    found.append(c)
+                break
+    return found
+
+
+def _keep(candidates: list[Candidate], t: Text) -> list[Candidate]:
+    """Longest names first; a name overlapping one already kept is dropped; generic ones go."""
+    kept: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start, c.name)):
+        if any(c.start < k.end and k.start < c.end for k in kept):
+            continue
+        kept.append(c)
+    return sorted((c for c in kept if not _generic(c, t)), key=lambda c: (c.start, c.end))
+
+
+def _generic(c: Candidate, t: Text) -> bool:
+    """A kind of unit rather than one unit: 领导小组, 个人调解室, 商会人民调解委员会8家."""
+    if c.name in generic_names("bare") or c.name in generic_names("any"):
+        return True
+    if c.regions and "".join(c.segments) in generic_names("any"):
+        return True
+    return bool(COUNT_AFTER.match(t.text[c.end :]))
+
+
+# -- canonical names ---------------------------------------------------------------------
+
+
+def _region_official(part: tuple[str, str | None], context: ReportContext) -> str | None:
+    kind, value = part
+    home = context.home
+    if kind == "place":
+        place = choose(gazetteer.lookup(value or ""), home)
+        return place.name if place else None
+    if kind == "nation":
+        return value
+    if kind == "relative":
+        level = anchor_words().get(value or "", "")
+        if level == "nation":
+            return value
+        if home is None:
+            return None
+        for place in reversed(gazetteer.chain(home)):
+            if _is_level(place, level):
+                return place.name
+    return None
+
+
+def _is_level(place: gazetteer.Place, level: str) -> bool:
+    if level == "区":
+        return place.name.endswith("区") and not place.name.endswith("自治区") and place.level != "province"
+    if level == "省":
+        return place.level == "province" and place.name.endswith("省")
+    if level == "自治区":
+        return place.level == "province" and place.name.endswith("自治区")
+    if level == "市":
+        return place.name.endswith("市")
+    if level in ("镇", "乡", "街道"):
+        return place.level == "town" and place.name.endswith(level)
+    return place.name.endswith(level)
+
+
+def _expand(segment: str) -> str:
+    for short, full in abbreviations():
+        if segment.endswith(short) and not segment.endswith(full):
+            head = segment[: -len(short)]
+            if full.startswith(short[:2]) and head.endswith(full[: len(full) - len(short)]):
+                return segment
+            return head + full
+    return segment
+
+
+def _bureau_body(context: ReportContext) -> str | None:
+    """The reporting bureau without its region (宣汉县司法局 -> 司法局)."""
+    bureau = context.meta.bureau
+    if not bureau or context.home is None:
+        return None
+    for place in reversed(gazetteer.chain(context.home)):
+        for name in (place.name, place.short):
+            if bureau.startswith(name) and len(bureau) > len(name):
+                return bureau[len(name) :]
+    return None
+
+
+def canonical_of(c: Candidate, context: ReportContext) -> str | None:
+    """The full name when the report makes it certain, else None."""
+    if c.canonical is not None:
+        return c.canonical
+    if not c.regions:
+        return None
+    if c.regions[0][0] == "self":
+        bureau = context.meta.bureau
+        if not bureau:
+            return None
+        tails = "".join(_expand(s) for s in c.segments)
+        return ("中共" + bureau + tails) if tails.startswith(SELF_UNITS[:2]) else bureau + tails
+    region = _region_official(c.regions[-1], context)
+    if region is None:
+        return None
+    head, tails = c.segments[0], [_expand(s) for s in c.segments[1:]]
+    if head in ("委", "党委"):
+        return "中共" + region + ("委" + "".join(tails) if tails else "委员会")
+    if head in ("局", "厅"):
+        body = _bureau_body(context)
+        if body is None or not body.endswith(head):
+            return None
+        return region + body + "".join(tails)
+    prefix = "中共" if c.party else ""
+    return prefix + region + _expand(head) + "".join(tails)
+
+
+# -- entry points ------------------------------------------------------------------------
 
 
 def organizations_in(sentence: Sentence, context: ReportContext | None = None) -> list[OrgMention]:
+    """Every named body in the sentence, outside 《》 titles, in the order they appear."""
+    context = context or ReportContext.empty()
+    t = Text.of(sentence.text)
     out = []
-    for m in MEDIATION.finditer(sentence.text):
+    for c in _keep(_candidates(t), t):
+        name = c.name.replace("“", "").replace("”", "")
         out.append(
             OrgMention(
-                name=m.group(1), kind="mediation", evidence=Evidence.of(sentence, m.start(1), m.end(1))
+                name=name,
+                kind=c.kind,
+                evidence=Evidence.of(sentence, c.start, c.end),
+                canonical=canonical_of(c, context),
             )
-        )
-    for m in AGENCY.finditer(sentence.text):
-        out.append(
-            OrgMention(name=m.group(1), kind="agency", evidence=Evidence.of(sentence, m.start(1), m.end(1)))
         )
     return out
 
