@@ -10,6 +10,7 @@ back out of the original text, and researchers see the words the report printed.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import fields, is_dataclass, replace
 from functools import cache
@@ -100,11 +101,30 @@ def is_traditional(text: str, simplified: str) -> bool:
     return changed >= 1 and changed >= TRADITIONAL_SHARE * han
 
 
+@cache
+def _furniture() -> tuple[tuple[re.Pattern[str], int], ...]:
+    return tuple((re.compile(pattern), int(max_chars)) for pattern, max_chars in rows("page_furniture.tsv"))
+
+
+def is_furniture(line: str) -> bool:
+    """A line of web-page furniture: breadcrumbs, source and date stamps, share buttons."""
+    stripped = line.strip()
+    return any(len(stripped) <= limit and rx.search(stripped) for rx, limit in _furniture())
+
+
+def blank_furniture(text: str) -> str:
+    """Furniture lines as spaces: extractors skip them, offsets stay where they were."""
+    lines = text.split("\n")
+    return "\n".join(" " * len(line) if line.strip() and is_furniture(line) else line for line in lines)
+
+
 def analysis_text(text: str) -> str:
-    """The copy extractors read: same length as ``text``, width-folded, simplified."""
+    """The copy extractors read: same length as ``text``, width-folded, simplified,
+    without web-page furniture."""
     folded = fold_width(text)
     simplified = to_simplified(folded)
     result = simplified if is_traditional(folded, simplified) else folded
+    result = blank_furniture(result)
     assert len(result) == len(text), "the analysis copy must keep every offset"
     return result
 

@@ -14,10 +14,12 @@ import io
 import logging
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from kg.document import HEADING, Document, make_document
 from kg.lexicon import words
+from kg.normalize import is_furniture
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -178,17 +180,6 @@ def html_text(markup: str) -> str:
     return "\n".join(lines)
 
 
-def is_furniture(line: str) -> bool:
-    """A short line of page furniture: breadcrumbs, source and date stamps, share buttons."""
-    if len(line) > 120:
-        return False
-    return any(re.search(pattern, line) for pattern in furniture_patterns())
-
-
-def furniture_patterns() -> tuple[str, ...]:
-    return words("page_furniture.tsv")
-
-
 def _page_title(markup: str) -> str:
     """The page's headline: h1 or og:title as trafilatura reads them, else <title> minus the site."""
     import trafilatura
@@ -217,62 +208,95 @@ def _visible_text(markup: str) -> str:
 
 def pdf_text(data: bytes) -> str:
     """The text layer of a PDF, lines broken only where the report breaks paragraphs."""
-    from pdfminer.high_level import extract_text
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
     # pdfminer logs a warning per glyph it cannot map; the result says enough
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
-        raw = extract_text(io.BytesIO(data))
+        lines = pdf_lines(data)
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError("PDF is encrypted") from None
     except PDFSyntaxError as exc:
         raise InputError(f"not a readable PDF: {exc}") from None
     except Exception as exc:  # pdfminer raises many kinds on damaged files
         raise InputError(f"not a readable PDF: {type(exc).__name__}: {exc}") from None
-    text = join_pdf_lines(raw)
+    text = join_pdf_lines(lines)
     if not text.strip():
         raise InputError("PDF has no text layer (a scanned image?): run OCR first")
     return text
 
 
+@dataclass(frozen=True)
+class PdfLine:
+    """One printed line: its text and where it starts and ends on the page (points)."""
+
+    text: str
+    x0: float
+    x1: float
+    height: float
+
+
+def pdf_lines(data: bytes) -> list[PdfLine]:
+    """Every text line of the PDF in reading order, page numbers left out."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTTextContainer, LTTextLine
+
+    out = []
+    for page in extract_pages(io.BytesIO(data)):
+        for box in page:
+            if not isinstance(box, LTTextContainer):
+                continue
+            for line in box:
+                if not isinstance(line, LTTextLine):
+                    continue
+                text = line.get_text().rstrip("\n")
+                if text.strip() and not PAGE_NUMBER.match(text.strip()):
+                    out.append(PdfLine(text, line.x0, line.x1, line.height))
+    return out
+
+
 #: a line that is only a page number: 3 / - 3 - / 第3页 / 第 3 页 共 9 页
 PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*共\s*\d{1,4}\s*页)?[-—–\s]*$")
-#: a line ending here ends a paragraph, however long it is
+#: without indentation to go by, a full line ending here still ends its paragraph
 PARAGRAPH_END = re.compile(r"[。！？!?：:；;”」』)）]$")
+#: share of lines that must be indented for indentation to mark paragraph starts
+INDENTED_SHARE = 0.05
 
 
-def join_pdf_lines(raw: str) -> str:
-    """Undo the PDF's line wrapping: a full-width line that does not end a sentence runs on.
+def join_pdf_lines(lines: list[PdfLine]) -> str:
+    """Undo the PDF's line wrapping: one paragraph a line, joined without spaces.
 
-    PDF text layers break lines where the page ran out of width, mid-sentence and
-    without spaces; the report's own paragraph ends are short lines or end in 。.
+    PDF text layers break lines where the page ran out of width, mid-sentence. A line
+    runs on into the next when it reaches the right margin and the next line does not
+    open a paragraph: by its 2-character indent when the PDF indents paragraphs (most
+    government PDFs), else when the full line does not end a sentence, or is a heading.
     """
-    lines = [line.strip() for line in raw.replace("\f", "\n").splitlines()]
-    lines = [line for line in lines if line and not PAGE_NUMBER.match(line)]
     if not lines:
         return ""
-    full = _full_width(lines)
+    char = sorted(line.height for line in lines)[len(lines) // 2] or 10.0
+    left = _mode(round(line.x0) for line in lines)
+    right = sorted(line.x1 for line in lines)[int(0.9 * (len(lines) - 1))]
+    indented = [line.x0 - left > 1.2 * char for line in lines]
+    by_indent = sum(indented) >= INDENTED_SHARE * len(lines)
     out: list[str] = []
     runs_on = False
-    for line in lines:
-        if runs_on and out and not HEADING.match(line):
-            out[-1] += line
+    for line, indent in zip(lines, indented, strict=True):
+        starts = HEADING.match(line.text.strip()) or (indent if by_indent else False)
+        if runs_on and out and not starts:
+            out[-1] += line.text
         else:
-            out.append(line)
-        runs_on = _display_width(line) >= 0.85 * full and not PARAGRAPH_END.search(line)
+            out.append(line.text)
+        full = line.x1 >= right - 1.5 * char
+        runs_on = full and (by_indent or not PARAGRAPH_END.search(line.text.strip()))
     return "\n".join(out)
 
 
-def _display_width(line: str) -> float:
-    return sum(0.5 if ord(ch) < 128 else 1.0 for ch in line)
-
-
-def _full_width(lines: list[str]) -> float:
-    """The width of a full line: the 80th percentile of line widths."""
-    widths = sorted(_display_width(line) for line in lines)
-    return widths[int(0.8 * (len(widths) - 1))]
+def _mode(values) -> int:
+    counts: dict[int, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return max(sorted(counts), key=lambda v: counts[v])
 
 
 def docx_text(data: bytes) -> str:
