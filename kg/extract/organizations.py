@@ -49,6 +49,14 @@ MAX_TAIL_BODY = 10
 MAX_FREE_BODY = 10
 SELF_NAMES = ("我局", "本局")
 SELF_UNITS = ("党组", "党委", "机关")
+#: words between a region and a department in a bureau's name (大兴安岭地区行政公署司法局)
+GOVERNMENT_WORDS = ("行政公署", "人民政府", "行署")
+#: characters that make the region word after them mean many regions or the whole one (各区, 全市)
+PLURAL_MARKS = "各全本该我每"
+#: a count right before a name (4个公安派出所, 8个公共法律服务中心): unnamed bodies
+COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[个家所处名]$")
+#: a quoted nickname built from counts (“一所三室”, “四所一庭一中心”) is a model, not a body
+COUNTED_NICKNAME = re.compile(r"^[一二两三四五六七八九十]")
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,12 @@ def anchor_words() -> dict[str, str]:
 
 
 @cache
+def anchor_heads() -> dict[str, tuple[str, ...]]:
+    """Region words that open only some bodies (地 only in 地委): word -> the suffixes allowed."""
+    return {r[0]: tuple(r[2].split(",")) for r in rows("org_anchors.tsv") if len(r) > 2 and r[2]}
+
+
+@cache
 def word_set(name: str) -> frozenset[str]:
     return frozenset(words(name))
 
@@ -124,7 +138,7 @@ def place_names() -> dict[str, bool]:
     for p in gazetteer.places():
         out.setdefault(p.name, False)
         short = p.short
-        if p.level == "town" and short == p.name and len(short) >= 4 and short.endswith(("镇", "乡")):
+        if p.level == "town" and short == p.name and len(short) >= 3 and short.endswith(("镇", "乡")):
             short = short[:-1]
         if short != p.name and len(short) >= 2:
             out[short] = out.get(short, True) and p.level == "town"
@@ -190,11 +204,14 @@ def _anchor_at(t: Text, pos: int, first: bool) -> tuple[int, tuple[str, str | No
         name = text[pos : pos + length]
         if _glued_stop_word(text, pos, name):
             continue
+        weak = place_names().get(name)
+        if weak and token != name:
+            continue
         if name in place_names() and (not token or len(token) <= length or not token.startswith(name)):
             if token in word_set("org_not_anchors.tsv"):
                 break
             return pos + length, ("place", name)
-    if token in word_set("org_not_anchors.tsv") or (pos > 0 and text[pos - 1] == "各"):
+    if token in word_set("org_not_anchors.tsv") or _inside_plural(text, pos):
         return None
     for word in sorted(anchor_words(), key=len, reverse=True):
         if text.startswith(word, pos):
@@ -203,8 +220,21 @@ def _anchor_at(t: Text, pos: int, first: bool) -> tuple[int, tuple[str, str | No
 
 
 def _after_stop_word(text: str, pos: int) -> bool:
-    """Whether a stop word ends right before ``pos`` (联合区教委: jieba may glue 联合区)."""
+    """Whether a stop word ends right before ``pos`` (向市司法局: jieba may glue 向市)."""
+    if pos > 0 and text[pos - 1] in PLURAL_MARKS:
+        return False
     return any(text.endswith(w, 0, pos) for w in word_set("org_stopwords.tsv"))
+
+
+def _inside_plural(text: str, pos: int) -> bool:
+    """县区政府, 各区政府, 全区: the region word is part of a plural or of 'the whole region'."""
+    if pos > 0 and text[pos - 1] in PLURAL_MARKS:
+        return True
+    for word in word_set("org_not_anchors.tsv"):
+        for k in range(1, len(word)):
+            if text.startswith(word, pos - k) and pos - k >= 0:
+                return True
+    return False
 
 
 def _glued_stop_word(text: str, pos: int, name: str) -> bool:
@@ -219,7 +249,7 @@ def _segment(t: Text, pos: int, head: bool, strong_anchor: bool) -> tuple[int, s
     for end in range(pos + 1, limit + 1):
         if end not in t.ends:
             continue
-        for suffix in _suffix_ending_at(text, end, pos):
+        for suffix in _suffix_ending_at(text, end, pos)[:1]:
             body_end = end - len(suffix.text)
             body = text[pos:body_end]
             if _segment_fits(t, pos, body_end, body, suffix, head, strong_anchor):
@@ -235,16 +265,23 @@ def _segment_fits(
     if body and (not _is_han(body) or _has_stop_word(t, pos, body_end)):
         return False
     if not head:
-        if suffix.mode == "bare" or len(body) > MAX_TAIL_BODY:
+        if suffix.mode == "bare" or suffix.kind not in ("agency", "mediation") or len(body) > MAX_TAIL_BODY:
             return False
-        return not body or _anchor_at(t, pos, first=True) is None
+        if not body:
+            return (suffix.mode == "tail" and len(suffix.text) >= 2) or _names_a_unit(suffix)
+        return _anchor_at(t, pos, first=True) is None
     if suffix.mode == "bare":
         return not body
     if suffix.mode == "tail" or len(body) > MAX_BODY:
         return False
     if not body:
-        return len(suffix.text) >= 3 or suffix.text in ("局", "厅")
+        return _names_a_unit(suffix) or suffix.text in ("局", "厅")
     return strong
+
+
+def _names_a_unit(suffix: Suffix) -> bool:
+    """司法局, 公安局, 办公室: a suffix that names a whole body after a region with no other words."""
+    return len(suffix.text) >= 3 and suffix.kind == "agency" and suffix.mode == "body"
 
 
 def _anchored(t: Text, pos: int) -> Candidate | None:
@@ -274,6 +311,9 @@ def _anchored(t: Text, pos: int) -> Candidate | None:
         strong = not weak_only
         seg = _segment(t, cur, head=True, strong_anchor=strong)
         if seg is None or (weak_only and seg[0] - cur > 4):
+            return None
+        only = anchor_heads().get(regions[-1][1] or "") if regions[-1][0] == "relative" else None
+        if only and text[cur : seg[0]] not in only:
             return None
         segments.append(text[cur : seg[0]])
         kinds.append(seg[1])
@@ -319,7 +359,7 @@ def _free(t: Text, end: int, suffix: Suffix) -> Candidate | None:
         if body_end - (start - len(word)) > MAX_FREE_BODY:
             break
         start -= len(word)
-    if start == body_end:
+    if start == body_end or text[start:body_end] in place_names():
         return None
     return Candidate(start, end, text[start:end], suffix.kind, [], [text[start:end]])
 
@@ -329,17 +369,38 @@ def _quoted(t: Text) -> list[Candidate]:
     out = []
     for m in QUOTED.finditer(t.text):
         inner = m.group(1)
-        if not _is_han_name(inner):
+        if not _is_han_name(inner) or COUNTED_NICKNAME.match(inner):
             continue
-        ends_with = _suffix_ending_at(inner, len(inner), 1)
-        if ends_with and ends_with[0].mode != "bare":
-            out.append(Candidate(m.start(1), m.end(1), inner, ends_with[0].kind, [], [inner]))
+        ends_with = _suffix_ending_at(inner, len(inner), 1)[:1]
+        if ends_with and ends_with[0].mode in ("body", "free"):
+            out.append(Candidate(m.start(1), m.end(1), inner, _kind_of_quoted(inner), [], [inner]))
             continue
-        seg = _segment(t, m.end(), head=False, strong_anchor=True)
-        if seg is not None and not _suffix_ending_at(inner, len(inner), 0):
-            name = inner + t.text[m.end() : seg[0]]
-            out.append(Candidate(m.start(1), seg[0], name, seg[1], [], [name]))
+        follow = _suffix_starting_at(t, m.end())
+        if follow is not None and not ends_with:
+            name = inner + follow.text
+            out.append(Candidate(m.start(1), m.end() + len(follow.text), name, follow.kind, [], [name]))
     return out
+
+
+def _suffix_starting_at(t: Text, pos: int) -> Suffix | None:
+    """The longest name-closing suffix right after a closing quote (“猛佬党”调解工作室)."""
+    for suffix in suffixes_by_length():
+        end = pos + len(suffix.text)
+        if t.text.startswith(suffix.text, pos) and end in t.ends and suffix.mode in ("body", "free"):
+            return suffix
+    return None
+
+
+def _kind_of_quoted(name: str) -> str:
+    """The kind of the first body a quoted name holds: a station of an arbitration commission is the commission's."""
+    kinds = []
+    for end in range(2, len(name) + 1):
+        found = _suffix_ending_at(name, end, 1)[:1]
+        if found and found[0].mode in ("body", "free", "bare") and len(found[0].text) >= 2:
+            kinds.append(found[0].kind)
+    if "mediation" in kinds:
+        return "mediation"
+    return kinds[0] if kinds else "agency"
 
 
 def _is_han_name(text: str) -> bool:
@@ -356,7 +417,8 @@ def _national(t: Text) -> list[Candidate]:
 
 def _candidates(t: Text) -> list[Candidate]:
     found = _quoted(t) + _national(t)
-    for pos in sorted(t.starts):
+    opens = t.starts | {p for p in range(1, len(t.text)) if _after_stop_word(t.text, p)}
+    for pos in sorted(opens):
         c = _anchored(t, pos)
         if c is not None:
             found.append(c)
@@ -386,7 +448,7 @@ def _generic(c: Candidate, t: Text) -> bool:
         return True
     if c.regions and "".join(c.segments) in generic_names("any"):
         return True
-    return bool(COUNT_AFTER.match(t.text[c.end :]))
+    return bool(COUNT_AFTER.match(t.text[c.end :]) or COUNT_BEFORE.search(t.text[: c.start]))
 
 
 # -- canonical names ---------------------------------------------------------------------
@@ -444,7 +506,10 @@ def _bureau_body(context: ReportContext) -> str | None:
     for place in reversed(gazetteer.chain(context.home)):
         for name in (place.name, place.short):
             if bureau.startswith(name) and len(bureau) > len(name):
-                return bureau[len(name) :]
+                body = bureau[len(name) :]
+                for government in GOVERNMENT_WORDS:
+                    body = body.removeprefix(government)
+                return body or None
     return None
 
 
@@ -468,9 +533,9 @@ def canonical_of(c: Candidate, context: ReportContext) -> str | None:
         return "中共" + region + ("委" + "".join(tails) if tails else "委员会")
     if head in ("局", "厅"):
         body = _bureau_body(context)
-        if body is None or not body.endswith(head):
+        if body is None or not body.endswith(("局", "厅")):
             return None
-        return region + body + "".join(tails)
+        return region + body[:-1] + head + "".join(tails)
     prefix = "中共" if c.party else ""
     return prefix + region + _expand(head) + "".join(tails)
 
