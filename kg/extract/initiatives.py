@@ -1,49 +1,324 @@
-"""Named programmes of action: quoted names followed by a kind word (活动, 机制, 工程…)."""
+"""Named programmes of action: campaigns, projects, mechanisms, models, systems, pilots, brands,
+services and platforms a body launched, ran or plans.
+
+Two shapes carry a name. A quoted name (“送法进千企”专项行动, “枫桥经验”) is the usual one;
+it counts when a kind word follows it, when it ends in one itself, when it sits in a list
+closed by a kind word (“民法典宣传月”“宪法宣传周”等专项普法活动), or when a run verb
+precedes it (开展“乡里茶谈”). An unquoted name counts only right after a run verb and ending
+in a kind word (建立合法性协助审核机制): the verb is the evidence that a body set it up.
+Slogans, goals and doctrine share the quote marks, so a stoplist of patterns and of the
+words around a quote (目标, 要求, 荣获…) keeps them out; all of it is data.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from kg.areas import area_of
 from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
+from kg.lexicon import rows
 from kg.records import Evidence, InitiativeRecord
 
-KIND_WORDS = {
-    "专项行动": "campaign",
-    "行动": "campaign",
-    "活动": "campaign",
-    "工程": "project",
-    "机制": "mechanism",
-    "模式": "model",
-    "工作法": "model",
-    "经验": "model",
-    "体系": "system",
-    "试点": "pilot",
-    "品牌": "brand",
-    "服务": "service",
-    "平台": "platform",
-}
-QUOTED = re.compile(r"“([^“”]{2,30})”(" + "|".join(sorted(KIND_WORDS, key=len, reverse=True)) + ")?")
+HAN = r"\u4e00-\u9fff"
+QUOTE = re.compile(r"“([^“”]{2,30})”")
+BOOK_TITLE = re.compile(r"《[^《》]*》")
+#: a name's characters between a cue and its kind word (no punctuation, no quotes)
+NAME_RUN = re.compile(rf"[{HAN}0-9A-Za-z()（）+＋ ]")
+YEAR = re.compile(r"[0-9]{4}年度?")
+#: how far a kind word may sit after a quoted name (“法援惠民生”系列活动)
+MAX_MODIFIER = 10
+#: how far an unquoted name may run after its cue verb
+MAX_NAME = 40
+#: words that may follow a kind word without being part of the name (…试点工作, …机制建设)
+TRAILERS = ("工作", "建设", "等")
+#: separators of a list of names after one verb (建立A机制、B机制)
+LIST_JOINERS = ("、", "和", "及", "与")
 
 
-def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> list[InitiativeRecord]:
-    out = []
-    for m in QUOTED.finditer(sentence.text):
-        if not m.group(2):
+@dataclass(frozen=True)
+class Vocabulary:
+    kinds: dict[str, tuple[str, bool]]
+    run_cues: dict[str, str]
+    plan_generic_cues: tuple[str, ...]
+    doctrine: tuple[re.Pattern[str], ...]
+    after: tuple[str, ...]
+    before: tuple[str, ...]
+    generic: tuple[str, ...]
+    drop: tuple[str, ...]
+    fillers: tuple[str, ...]
+    cue_kinds: dict[str, tuple[str, ...]]
+
+
+def _vocabulary() -> Vocabulary:
+    kinds = {r[0]: (r[1], len(r) > 2 and r[2] == "yes") for r in rows("initiative_kinds.tsv")}
+    cues = rows("initiative_cues.tsv")
+    stop = rows("initiative_stoplist.tsv")
+
+    def of(role: str) -> tuple[str, ...]:
+        return tuple(sorted((r[0] for r in stop if r[1] == role), key=len, reverse=True))
+
+    return Vocabulary(
+        kinds=kinds,
+        run_cues={r[0]: r[2] for r in cues if r[1] == "run"},
+        plan_generic_cues=tuple(r[0] for r in cues if r[1] == "plan_only_generic"),
+        doctrine=tuple(re.compile(p) for p in of("doctrine")),
+        after=of("after"),
+        before=of("before"),
+        generic=of("generic"),
+        drop=of("drop"),
+        fillers=of("filler"),
+        cue_kinds={r[0]: tuple(r[3].split(",")) for r in cues if r[1] == "run" and len(r) > 3 and r[3]},
+    )
+
+
+VOCAB = _vocabulary()
+KIND_WORDS = tuple(sorted(VOCAB.kinds, key=len, reverse=True))
+LONGEST_KIND = len(KIND_WORDS[0])
+RUN_CUES = tuple(sorted(VOCAB.run_cues, key=len, reverse=True))
+PLAN_DOCUMENT_WORDS = tuple(r[0] for r in rows("policy_types.tsv") if r[1] == "plan")
+#: a sentence that is a section heading (（三）持续完善依法行政制度体系) states a theme, not a programme run
+HEADING_LIKE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+
+
+def kind_word_ending(name: str, quoted: bool = True) -> str | None:
+    """The longest kind word ``name`` ends with (unquoted names may not end in quoted-only words)."""
+    for word in KIND_WORDS:
+        if name.endswith(word) and (quoted or not VOCAB.kinds[word][1]):
+            return word
+    return None
+
+
+def is_slogan(core: str) -> bool:
+    """两个确立, 四个意识, 习近平法治思想, 两升两降: doctrine and goals, not programmes."""
+    return any(p.search(core) for p in VOCAB.doctrine)
+
+
+def is_generic(core: str) -> bool:
+    """A name made only of generic work words (法治宣传, 服务) names no particular programme."""
+    rest = core
+    for word in VOCAB.generic:
+        rest = rest.replace(word, "")
+    return len(re.sub(r"[^" + HAN + r"0-9A-Za-z]", "", rest)) < 2
+
+
+def _record(sentence: Sentence, name: str, kind: str, start: int, end: int) -> InitiativeRecord:
+    return InitiativeRecord(
+        name=name,
+        kind=kind,
+        status="planned" if sentence.section == "plans" else "done",
+        evidence=Evidence.of(sentence, start, end),
+        area=area_of(name, sentence.text) or area_of(sentence.heading, sentence.text),
+    )
+
+
+def _kind_after(text: str, pos: int) -> tuple[str, str, int] | None:
+    """A kind word shortly after ``pos`` (the end of a quote): (modifier, kind word, end)."""
+    i = pos + 1 if text.startswith("的", pos) else pos
+    if text.startswith("等", i):
+        return None
+    year = YEAR.match(text, i)
+    j = year.end() if year else i
+    while (
+        j < len(text)
+        and j - i <= MAX_MODIFIER + LONGEST_KIND + (len(year.group()) if year else 0)
+        and NAME_RUN.match(text[j])
+    ):
+        j += 1
+        for word in KIND_WORDS:
+            at = j - len(word)
+            if not text.startswith(word, at) or at < i or not _ends_name(text, j):
+                continue
+            modifier = text[i:at]
+            if len(modifier) > MAX_MODIFIER + (len(year.group()) if year else 0):
+                return None
+            if (modifier and VOCAB.kinds[word][1]) or any(c in modifier for c in RUN_CUES):
+                return None
+            return modifier, word, j
+    return None
+
+
+def _ends_name(text: str, end: int) -> bool:
+    """A kind word ends a name when punctuation, a list joiner or a trailer word follows."""
+    rest = text[end:]
+    if not rest or not NAME_RUN.match(rest[0]) or rest[0].isdigit():
+        return True
+    return rest.startswith(TRAILERS + LIST_JOINERS[1:]) or rest.startswith(
+        ("为", "的", "中", "上", "全覆盖", "深入", "落实", "走", "入选")
+    )
+
+
+def _clean_modifier(modifier: str) -> str:
+    modifier = YEAR.sub("", modifier).strip()
+    for word in VOCAB.drop:
+        if modifier == word or modifier.startswith(word):
+            modifier = modifier[len(word) :]
+    return modifier
+
+
+def _cue_before(text: str, pos: int) -> str | None:
+    """The run verb ending right before ``pos``, allowing an adverb-free gap of 新时代/法律 style words."""
+    head = text[:pos]
+    head = re.sub(r"(新时代|法律|公共法律服务)$", "", head)
+    return next((c for c in RUN_CUES if head.endswith(c)), None)
+
+
+def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
+    text, out = sentence.text, []
+    titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(text)]
+    quotes = list(QUOTE.finditer(text))
+    for n, m in enumerate(quotes):
+        core = m.group(1).strip()
+        if any(a <= m.start() < b for a, b in titles) or is_slogan(core):
             continue
-        name = m.group(1) + m.group(2)
-        out.append(
-            InitiativeRecord(
-                name=name,
-                kind=KIND_WORDS[m.group(2)],
-                status="planned" if sentence.section == "plans" else "done",
-                evidence=Evidence.of(sentence, m.start(), m.end()),
-                area=area_of(name, sentence.text),
-            )
-        )
+        after, before = text[_list_end(text, quotes, n) :], text[: m.start()]
+        if after.startswith(VOCAB.after) or after.lstrip("的").startswith(VOCAB.after):
+            continue
+        if before.endswith(VOCAB.before):
+            continue
+        if _names_a_document(core):
+            continue
+        found = _kind_after(text, _list_end(text, quotes, n))
+        if found:
+            modifier, word, end = found
+            name = core + _clean_modifier(modifier) + word
+            if not _names_a_body(name):
+                span_end = end if m.end() == _list_end(text, quotes, n) else m.end()
+                out.append(_record(sentence, _plain(name), VOCAB.kinds[word][0], m.start(), span_end))
+            continue
+        own = kind_word_ending(core)
+        listed = _list_kind(text, quotes, n)
+        cue = _cue_before(text, m.start())
+        bare_cue = cue if cue and cue not in VOCAB.cue_kinds else None
+        kind = VOCAB.kinds[own][0] if own else listed or (VOCAB.run_cues[bare_cue] if bare_cue else None)
+        if kind and not _names_a_body(core):
+            out.append(_record(sentence, _plain(core), kind, m.start(), m.end()))
     return out
 
 
+def _plain(name: str) -> str:
+    return re.sub(r"[“”\s]", "", name)
+
+
+def _names_a_body(core: str) -> bool:
+    """“老兵调解室”, “红袖标”义务巡逻队: quoted bodies are organisations, not programmes."""
+    return bool(re.search(r"(调解室|调解工作室|工作站|委员会|分会|中心|队|团|办|所)$", core))
+
+
+def _list_end(text: str, quotes: list[re.Match[str]], n: int, separators: str = "") -> int:
+    """Where a run of adjacent quoted names starting at quote ``n`` ends.
+
+    Juxtaposed names share what follows (“雪亮”“天网”“慧眼”工程 are three 工程); names
+    separated by 、 are items of an enumeration, and only ``separators="[、,，]?"`` joins those.
+    """
+    k = n
+    while k + 1 < len(quotes) and re.fullmatch(separators, text[quotes[k].end() : quotes[k + 1].start()]):
+        k += 1
+    return quotes[k].end()
+
+
+def _names_a_document(core: str) -> bool:
+    """“一规划两纲要”: a nickname for plan documents, not a programme."""
+    return core.endswith(PLAN_DOCUMENT_WORDS)
+
+
+def _list_kind(text: str, quotes: list[re.Match[str]], n: int) -> str | None:
+    """The kind a list of quoted names shares: “A”“B”“C”等专项普法活动 -> campaign."""
+    tail = text[_list_end(text, quotes, n, "[、,，]?") :]
+    m = re.match(rf"等([{HAN}]{{0,8}})", tail)
+    if not m:
+        return None
+    words = m.group(1)
+    for end in range(len(words), 0, -1):
+        word = kind_word_ending(words[:end])
+        if word:
+            return VOCAB.kinds[word][0]
+    return None
+
+
+def _without_fillers(name: str) -> str:
+    """市县乡三级全覆盖的…工作体系 -> 市县乡三级…工作体系: descriptive fillers are not part of a name."""
+    for word in VOCAB.fillers:
+        name = name.replace(word, "")
+    return name
+
+
+def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
+    """Names right after a run verb ending in a kind word: 建立合法性协助审核机制, 开展…试点."""
+    text, out = sentence.text, []
+    if HEADING_LIKE.match(text) and len(text) < 40:
+        return out
+    pos = 0
+    while pos < len(text):
+        cue = next((c for c in RUN_CUES if text.startswith(c, pos)), None)
+        if not cue or (sentence.section == "plans" and cue in VOCAB.plan_generic_cues):
+            pos += 1
+            continue
+        allowed = VOCAB.cue_kinds.get(cue)
+        start = pos + len(cue)
+        pos = start
+        while True:
+            found = _unquoted_name(text, start)
+            if not found:
+                break
+            end, word = found
+            name = _without_fillers(text[start:end])
+            core = name[: len(name) - len(word)]
+            kind = VOCAB.kinds[word][0]
+            if (
+                not is_generic(core)
+                and not is_slogan(core)
+                and len(core) >= 3
+                and (not allowed or kind in allowed)
+            ):
+                out.append(_record(sentence, name, kind, start, end))
+            joiner = next((j for j in LIST_JOINERS if text.startswith(j, end)), None)
+            if not joiner:
+                break
+            start = end + len(joiner)
+            pos = start
+    return out
+
+
+def _unquoted_name(text: str, start: int) -> tuple[int, str] | None:
+    """The end of the first name from ``start`` that closes with a kind word, and that word."""
+    j = start
+    while j < len(text) and j - start < MAX_NAME and NAME_RUN.match(text[j]):
+        j += 1
+        for word in KIND_WORDS:
+            if VOCAB.kinds[word][1] or j - len(word) <= start:
+                continue
+            if text.startswith(word, j - len(word)) and _ends_name(text, j):
+                return j, word
+    return None
+
+
+def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> list[InitiativeRecord]:
+    """Every named programme in the sentence, quoted ones first; one record per name."""
+    found: dict[str, InitiativeRecord] = {}
+    for rec in _quoted(sentence) + _unquoted(sentence):
+        overlaps = any(
+            rec.evidence.start < r.evidence.end and r.evidence.start < rec.evidence.end
+            for r in found.values()
+        )
+        if rec.name not in found and not overlaps:
+            found[rec.name] = rec
+    return sorted(found.values(), key=lambda r: (r.evidence.start, r.name))
+
+
 def initiatives_in_document(doc: Document, context: ReportContext | None = None) -> list[InitiativeRecord]:
-    return [i for s in doc.sentences for i in initiatives_in(s, context)]
+    """Every initiative of the report; a plan item the year's work already names is done.
+
+    resolve.py settles status across identical names; here the plan's longer wording
+    (“四所一庭一中心”衔接联动工作机制) is matched to the year's shorter mention of its quoted core.
+    """
+    found = [i for s in doc.sentences for i in initiatives_in(s, context)]
+    worked = "\n".join(s.text for s in doc.sentences if s.section != "plans")
+    return [replace(i, status="done") if i.status == "planned" and _named_in(i, worked) else i for i in found]
+
+
+def _named_in(record: InitiativeRecord, text: str) -> bool:
+    """Whether the year's work names the initiative: its full name, or its quoted core in quotes."""
+    quoted = QUOTE.match(record.evidence.quote)
+    return record.name in text or (quoted is not None and f"“{quoted.group(1)}”" in text)
