@@ -19,6 +19,9 @@ HEADING = re.compile(
 )
 #: Only top-level headings (一、 第一部分) switch the section kind; sub-headings inherit it.
 TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
+#: In a report with no 一、 headings, (一) numbers its parts.
+SUB_AS_TOP = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
+YEAR_IN_HEADING = re.compile(r"((?:19|20)\d{2})\s*年")
 SENTENCE_END = re.compile(r"[。！？!?]+[”’」』]?|\n+")
 
 
@@ -72,47 +75,79 @@ def sentences_of(text: str) -> list[Sentence]:
     """Split text into sentences and tag each with the section it falls in.
 
     A heading line is its own sentence, so ``(一)统筹推进法治政府建设。`` stays a
-    heading and the sentences after it know it.
+    heading and the sentences after it know it. Top headings (一、, or (一) in reports
+    without 一、) set the section from their words; one naming a year after the report's
+    (三、2024年工作…) opens the plans. Sub-headings only switch to shortcomings or
+    plans. An inline admission (…取得成效,但仍存在以下不足:) opens a shortcomings
+    passage that lasts to the next heading that does not itself admit a problem.
     """
     out: list[Sentence] = []
     section, heading = "preamble", ""
-    pos = 0
-    for line in _lines_with_offsets(text):
-        line_text, line_start = line
+    top = _top_heading_pattern(text)
+    base_year = _report_year_hint(text)
+    before_inline: str | None = None
+    for line_text, line_start in _lines_with_offsets(text):
         stripped = line_text.strip()
         if not stripped:
             continue
-        is_heading = bool(HEADING.match(stripped))
-        if is_heading:
+        if HEADING.match(stripped):
             heading = _heading_text(stripped)
-            kind = section_kind_of(heading)
-            if TOP_HEADING.match(stripped) or kind in ("challenges", "plans"):
-                section = kind or ("achievements" if section == "preamble" else section)
+            section, before_inline = _section_after_heading(
+                heading, bool(top.match(stripped)), section, before_inline, base_year
+            )
         for m_start, m_end in _sentence_spans(line_text):
             s_text = line_text[m_start:m_end].strip()
             if not s_text:
                 continue
             lead = len(line_text[m_start:m_end]) - len(line_text[m_start:m_end].lstrip())
             start = line_start + m_start + lead
-            sent_section = section
-            # an inline admission ("但仍存在以下不足:") opens a shortcomings passage in running text
-            inline = section_kind_of(s_text, inline=True)
-            if inline == "challenges" and sent_section != "plans":
-                sent_section = "challenges"
-                section = "challenges"
+            if (
+                section not in ("plans", "challenges")
+                and section_kind_of(s_text, inline=True) == "challenges"
+            ):
+                before_inline, section = section, "challenges"
             out.append(
                 Sentence(
                     text=s_text,
                     start=start,
                     end=start + len(s_text),
-                    section=sent_section,
+                    section=section,
                     heading=heading,
                     index=len(out),
                 )
             )
-        pos = line_start + len(line_text)
-    del pos
     return out
+
+
+def _section_after_heading(
+    heading: str, is_top: bool, section: str, before_inline: str | None, base_year: int | None
+) -> tuple[str, str | None]:
+    """The section a heading opens, and the section an inline admission interrupted (if any)."""
+    kind = section_kind_of(heading, top=is_top)
+    if is_top:
+        years = [int(y) for y in YEAR_IN_HEADING.findall(heading)]
+        if kind is None and base_year is not None and years and max(years) > base_year:
+            kind = "plans"
+        return kind or "achievements", None
+    if kind in ("challenges", "plans"):
+        return kind, None
+    if before_inline is not None and not section_kind_of(heading, inline=True, admits=True):
+        return before_inline, None
+    return ("achievements" if section == "preamble" else section), before_inline
+
+
+def _top_heading_pattern(text: str) -> re.Pattern[str]:
+    """一、 and 第一部分 are top headings; a report without them numbers its parts (一)."""
+    if any(TOP_HEADING.match(line) for line in text.split("\n")):
+        return TOP_HEADING
+    return SUB_AS_TOP
+
+
+def _report_year_hint(text: str) -> int | None:
+    """The first year the opening names outside titles and brackets (the year reported on)."""
+    head = re.sub(r"《[^》]*》|[（(][^）)]*[）)]", "", text[:1500])
+    m = re.search(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)", head)
+    return int(m.group(1)) if m else None
 
 
 def _heading_text(line: str) -> str:

@@ -27,11 +27,25 @@ def words(name: str) -> tuple[str, ...]:
     return tuple(r[0] for r in rows(name))
 
 
-def section_kind_of(text: str, inline: bool = False) -> str | None:
-    """Which kind of section a heading (or, with ``inline``, a running sentence) opens."""
-    for kind, keyword in rows("sections.tsv"):
-        if (kind == "inline") != inline:
+def section_kind_of(text: str, inline: bool = False, top: bool = True, admits: bool = False) -> str | None:
+    """Which kind of section a heading (or, with ``inline``, a running sentence) opens.
+
+    Rows marked ``top`` (今后, 明年, 工作重点) are too common in sub-headings to switch
+    the section there. An inline admission needs a contrast word too (…成效,但仍存在…),
+    so 针对发现的问题和不足 in the year's work does not open a shortcomings passage;
+    with ``admits`` any admission word in a sub-heading will do.
+    """
+    if inline:
+        if admits:
+            cues = [r[1] for r in rows("challenge_cues.tsv") if r[0] == "admission"]
+            return "challenges" if any(w in text for w in cues) else None
+        announces = any(r[1] in text for r in rows("sections.tsv") if r[0] == "inline")
+        contrast = any(r[1] in text for r in rows("sections.tsv") if r[0] == "contrast")
+        return "challenges" if announces and contrast else None
+    for row in rows("sections.tsv"):
+        kind, keyword = row[0], row[1]
+        if kind in ("inline", "contrast") or (not top and len(row) > 2 and row[2] == "top"):
             continue
         if keyword in text:
-            return "challenges" if inline else kind
+            return kind
     return None

@@ -1,30 +1,191 @@
-"""Shortcomings a report admits: clauses of the shortcomings section."""
+"""Shortcomings a report admits, one per problem, copied from its shortcomings passage.
+
+Reports list their problems as numbered items (一是… / (一)… / 但仍存在以下不足:A,B,C)
+and then elaborate each. Every item gives one challenge: its headline clause. The
+elaboration adds a challenge only for a distinct admission in strong words (意识淡薄,
+尚未养成, 存在差距) that does not restate its headline; the lines that announce the
+problems (还存在一些不足) and the causes part (原因) give none.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg.areas import area_of
-from kg.document import Document
+from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
+from kg.lexicon import rows
 from kg.records import ChallengeRecord, Evidence
 
-ADMISSION = re.compile(
-    r"[^,，;；:：。]*(?:有待|不够|不足|不强|仍需|还需|欠缺|薄弱|差距|不高|滞后)[^,，;；:：。]*"
-)
+NUMERALS = "一二三四五六七八九十"
+#: Item markers inside running text (一是, 其二, 第三) and at the start of a line ((一), 1., 一、)
+INLINE_MARKER = re.compile(rf"(?:[{NUMERALS}]+是|其[{NUMERALS}]|第[{NUMERALS}]+[,，、])")
+LEADING_MARKER = re.compile(rf"^\s*(?:[（(][{NUMERALS}\d]+[）)]|[{NUMERALS}]+、|\d{{1,2}}[、.．](?!\d))")
+#: A colon that opens a list of problems (存在以下不足: / 主要表现在:)
+LIST_COLON = re.compile(r"[:：]")
+CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
+#: Clauses shorter than this are joined with the next one (部门权责不清,执法存在空档)
+SHORT_HEADLINE = 8
+MIN_CLAUSE = 5
+#: An elaboration clause sharing this much of its character pairs with the headline restates it.
+RESTATES = 0.3
+#: Comparative openers (但与…相比, 与先进地区相比) frame rather than admit.
+COMPARATIVE = re.compile(r"^(?:但|然而|虽然)?(?:与|同|距离?)")
+
+
+def _cues(kind: str) -> tuple[str, ...]:
+    return tuple(r[1] for r in rows("challenge_cues.tsv") if r[0] == kind)
+
+
+@dataclass
+class _Clause:
+    sentence: Sentence
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text[self.start : self.end]
+
+
+def _clauses(sentence: Sentence, start: int, end: int) -> list[_Clause]:
+    out = []
+    for m in CLAUSE.finditer(sentence.text, start, end):
+        lead = len(m.group(0)) - len(m.group(0).lstrip())
+        if m.group(0).strip():
+            out.append(_Clause(sentence, m.start() + lead, m.start() + len(m.group(0).rstrip())))
+    return out
+
+
+def _admits(text: str, kind: str = "admission") -> bool:
+    return any(w in text for w in _cues(kind))
+
+
+def _announces(text: str) -> bool:
+    """A clause that only says shortcomings follow, or frames a comparison."""
+    generic = _admits(text, "generic") and any(
+        w in text for w in ("不足", "问题", "短板", "差距", "薄弱", "困难")
+    )
+    return generic or bool(COMPARATIVE.match(text))
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _restates(clause: str, headline: str) -> bool:
+    mine = _bigrams(clause)
+    return bool(mine) and len(mine & _bigrams(headline)) / len(mine) >= RESTATES
+
+
+def _items(sentence: Sentence) -> list[tuple[int, int]]:
+    """Spans of the numbered items a sentence holds (after each marker, up to the next)."""
+    starts = []
+    lead = LEADING_MARKER.match(sentence.text)
+    if lead:
+        starts.append(lead.end())
+    starts += [m.end() for m in INLINE_MARKER.finditer(sentence.text) if not lead or m.start() >= lead.end()]
+    return [(s, starts[i + 1] if i + 1 < len(starts) else len(sentence.text)) for i, s in enumerate(starts)]
+
+
+def _headline(clauses: list[_Clause]) -> _Clause | None:
+    """An item's first clause, joined with the next when too short to stand alone."""
+    if not clauses:
+        return None
+    first = clauses[0]
+    if len(first.text) < SHORT_HEADLINE and len(clauses) > 1 and _admits(clauses[1].text):
+        return _Clause(first.sentence, first.start, clauses[1].end)
+    return first
+
+
+def _record(clause: _Clause, context: ReportContext | None) -> ChallengeRecord:
+    s = clause.sentence
+    return ChallengeRecord(
+        text=clause.text,
+        evidence=Evidence.of(s, clause.start, clause.end),
+        area=area_of(clause.text, s.heading, around=s.text),
+    )
+
+
+def _is_causes_heading(sentence: Sentence) -> bool:
+    """A sub-heading that opens the causes part ((二)原因分析), not one naming problems and causes."""
+    head = LEADING_MARKER.sub("", sentence.text).strip("。 ")
+    if not LEADING_MARKER.match(sentence.text) or len(head) >= 20:
+        return False
+    rest = re.sub(r"原因(?:分析)?$", "", head)
+    return rest != head and not re.search(r"不足|存在|问题[及和与]", rest)
+
+
+def _elaboration(clauses: list[_Clause], headline: str) -> list[_Clause]:
+    """Distinct admissions in strong words; short neighbours join (民主意识不浓,法治观念淡薄)."""
+    out: list[_Clause] = []
+    pending: _Clause | None = None
+    for c in clauses:
+        text = c.text
+        keep = (
+            len(text) >= MIN_CLAUSE
+            and _admits(text, "strong")
+            and not _announces(text)
+            and not _restates(text, headline)
+        )
+        if not keep:
+            pending = None
+            continue
+        if pending is not None and len(pending.text) < SHORT_HEADLINE and len(text) < SHORT_HEADLINE:
+            out[-1] = _Clause(c.sentence, pending.start, c.end)
+            pending = None
+            continue
+        out.append(c)
+        pending = c
+    return out
 
 
 def challenges_in_document(doc: Document, context: ReportContext | None = None) -> list[ChallengeRecord]:
-    out = []
+    out: list[ChallengeRecord] = []
+    headline = ""
+    in_causes = False
     for s in doc.sentences:
         if s.section != "challenges":
+            headline, in_causes = "", False
             continue
-        for m in ADMISSION.finditer(s.text):
-            text = m.group(0).strip()
-            if len(text) >= 6:
-                out.append(
-                    ChallengeRecord(
-                        text=text, evidence=Evidence.of(s, m.start(), m.end()), area=area_of(text)
-                    )
-                )
+        if s.text.startswith(s.heading) and not LEADING_MARKER.match(s.text) and s.heading:
+            continue  # the section's own heading (三、存在的不足及原因 is matched by LEADING_MARKER too)
+        if _is_causes_heading(s):
+            in_causes = True
+            continue
+        if in_causes or s.text.startswith(_cues("causes")):
+            continue
+        items = _items(s)
+        if items and LEADING_MARKER.match(s.text) and not INLINE_MARKER.search(s.text) and _is_top(s):
+            continue
+        if not items:
+            colon = LIST_COLON.search(s.text)
+            if colon and _announces(s.text[: colon.start()]):
+                for c in _clauses(s, colon.end(), len(s.text)):
+                    if _admits(c.text) and len(c.text) >= MIN_CLAUSE:
+                        out.append(_record(c, context))
+                        headline = c.text
+                continue
+            for c in _elaboration(_clauses(s, 0, len(s.text)), headline):
+                out.append(_record(c, context))
+            continue
+        before = _clauses(s, 0, items[0][0])
+        out += [_record(c, context) for c in _elaboration(before, headline) if not LIST_COLON.search(c.text)]
+        for start, end in items:
+            clauses = _clauses(s, start, end)
+            head = _headline(clauses)
+            if head is None:
+                continue
+            out.append(_record(head, context))
+            headline = head.text
+            rest = [c for c in clauses if c.start >= head.end]
+            out += [_record(c, context) for c in _elaboration(rest, headline)]
     return out
+
+
+def _is_top(sentence: Sentence) -> bool:
+    """A top-level heading (三、…存在的不足) rather than a numbered problem."""
+    return bool(re.match(rf"^\s*[{NUMERALS}]+、", sentence.text)) and not _admits(
+        re.sub(r"存在的?(?:主要)?(?:问题|不足)|不足(?:及|和|与)?|问题(?:及|和|与)?", "", sentence.text)
+    )
