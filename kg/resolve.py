@@ -249,8 +249,13 @@ class Resolver:
             ent.add("evidence", i.evidence)
             self.mention(ent, rkey, i.evidence)
 
+        outcomes_in_clause: dict[tuple[int, int], int] = {}  # 2件15人: two figures, one clause
         for o in ex.outcomes:
-            ent = self.entity("Outcome", f"outcome/{rkey}/{o.evidence.start}-{o.evidence.end}", o.text)
+            n = outcomes_in_clause[o.evidence.start, o.evidence.end] = (
+                outcomes_in_clause.get((o.evidence.start, o.evidence.end), 0) + 1
+            )
+            okey = f"outcome/{rkey}/{o.evidence.start}-{o.evidence.end}" + (f"-{n}" if n > 1 else "")
+            ent = self.entity("Outcome", okey, o.text)
             ent.add("value", o.value)
             ent.add("unit", o.unit)
             ent.add("approximate", o.approximate)

@@ -1,35 +1,120 @@
-"""Measured figures: a number with a counting unit, a percentage or an amount of money."""
+"""Measured figures: a number with a counting unit, a percentage or an amount of money.
+
+A figure is found by one regex built from the unit vocabulary (kg/data/units.tsv), then
+judged by its surroundings: ordinals, names in quotes, structure words and indefinite
+amounts are dropped (kg/data/outcome_exclusions.tsv); 同比/环比 changes are attached to the
+figure they qualify instead of standing alone; 由X缩短至Y keeps only the result.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from kg.areas import area_of
 from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
+from kg.extract.indicators import indicator_of
+from kg.lexicon import rows, words
+from kg.numbers import DIGITS, MULTIPLIERS, NUMBER, is_chinese, to_decimal
 from kg.records import Evidence, OutcomeRecord
 
-UNITS = "人次|场次|件次|个学时|学时|余件|件|人|场|次|个|家|份|条|项|期|名|位|户|处|宗|起|篇|册|元|%"
-FIGURE = re.compile(r"(?P<num>\d+(?:\.\d+)?)(?P<mult>万|亿)?(?P<approx>余|多)?(?P<unit>" + UNITS + r")")
-MULTIPLIER = {"万": Decimal(10000), "亿": Decimal(100000000), None: Decimal(1)}
+#: Clause boundaries: an outcome's text is the clause between two of these.
+CLAUSE_END = ",，;；。!！?？:：\n"
+#: Characters that are only magnitudes; alone (百名, 千企, 万人) they are rhetoric, not counts.
+MAGNITUDES_ONLY = re.compile(r"^[百千万亿]+$")
+#: Prefix units: the number follows them (万分之2.4).
+PREFIX_UNITS = {"万分之": "万分之", "千分之": "千分之", "百分之": "%"}
+#: Paired marks whose content is a name, a title or a slogan.
+MARK_PAIRS = (("“", "”"), ("《", "》"), ("「", "」"), ("〈", "〉"), ("『", "』"), ("‘", "’"))
+
+
+def alternation(items) -> str:
+    """A regex alternation, longest first, so 人次 wins over 人."""
+    return "|".join(re.escape(w) for w in sorted(set(items), key=lambda w: (-len(w), w)))
+
+
+@cache
+def units() -> dict[str, tuple[str, str]]:
+    """Surface counting word -> (unit recorded, kind)."""
+    return {surface: (unit, kind) for surface, unit, kind in rows("units.tsv")}
+
+
+@cache
+def markers(kind: str) -> tuple[str, ...]:
+    """Words of one kind from kg/data/number_markers.tsv."""
+    return tuple(w for k, w in rows("number_markers.tsv") if k == kind)
+
+
+@cache
+def exclusions(kind: str) -> tuple[str, ...]:
+    """Words of one kind from kg/data/outcome_exclusions.tsv."""
+    return tuple(w for k, w in rows("outcome_exclusions.tsv") if k == kind)
+
+
+@cache
+def figure_pattern() -> re.Pattern[str]:
+    """number + approximation + multiplier + counting word; or a prefix unit + number."""
+    after = alternation(markers("approx_after"))
+    return re.compile(
+        rf"(?P<prefix>{alternation(PREFIX_UNITS)})(?P<pnum>{NUMBER})"
+        rf"|(?P<num>{NUMBER})(?P<approx>余|多)?(?P<mult>万|亿)?(?P<unit>{alternation(units())})?"
+        rf"(?P<after>{after})?"
+    )
+
+
+@cache
+def change_pattern() -> re.Pattern[str]:
+    """同比上升67.4% : a signed change qualifying the figure before it."""
+    bases = [w for k, w, *_ in rows("change_words.tsv") if k == "base"]
+    directions = [w for k, w, *_ in rows("change_words.tsv") if k == "direction"]
+    return re.compile(
+        rf"(?:{alternation(bases)})(?P<dir>{alternation(directions)})了?(?P<num>{DIGITS})(?:%|％|个百分点)"
+    )
+
+
+@cache
+def direction_signs() -> dict[str, int]:
+    return {w: (-1 if sign == "-" else 1) for k, w, sign in rows("change_words.tsv") if k == "direction"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number read in a sentence, before it becomes a record."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    kind: str
+    approximate: bool
 
 
 def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> list[OutcomeRecord]:
+    text = sentence.text
+    changes = list(change_pattern().finditer(text))
+    change_spans = [(m.start("num"), m.end()) for m in changes]
+    figures = [f for f in figures_in(text) if not any(s <= f.start < e for s, e in change_spans)]
+    change_of = attach_changes(figures, changes)
     out = []
-    for m in FIGURE.finditer(sentence.text):
-        value = Decimal(m.group("num")) * MULTIPLIER[m.group("mult")]
-        clause_start = max(sentence.text.rfind(c, 0, m.start()) for c in ",，;；:：") + 1
-        text = sentence.text[clause_start : m.end()]
+    for fig in figures:
+        start, end = clause_of(text, fig.start, fig.end)
+        clause = text[start:end]
+        left = without_figures(text, start, fig.start, figures)
+        right = without_figures(text, fig.end, end, figures)
         out.append(
             OutcomeRecord(
-                text=text,
-                value=value,
-                unit=m.group("unit"),
-                evidence=Evidence.of(sentence, clause_start, m.end()),
-                area=area_of(text, sentence.heading),
-                approximate=bool(m.group("approx")),
-                is_target=sentence.section == "plans",
+                text=clause,
+                value=fig.value,
+                unit=fig.unit,
+                evidence=Evidence.of(sentence, start, end),
+                indicator=indicator_of(left, right, fig.kind),
+                area=area_of(clause, sentence.heading, around=text),
+                approximate=fig.approximate,
+                change_percent=change_of.get(fig.start),
+                is_target=is_target(sentence, clause),
             )
         )
     return out
@@ -37,3 +122,202 @@ def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> lis
 
 def outcomes_in_document(doc: Document, context: ReportContext | None = None) -> list[OutcomeRecord]:
     return [o for s in doc.sentences for o in outcomes_in(s, context)]
+
+
+def without_figures(text: str, start: int, end: int, figures: list[Figure]) -> str:
+    """``text[start:end]`` with the other figures of the clause cut out (2件|15人: the 2件 is no name)."""
+    out, pos = [], start
+    for f in figures:
+        if f.end <= start or f.start >= end:
+            continue
+        out.append(text[pos : max(pos, f.start)])
+        pos = max(pos, f.end)
+    out.append(text[pos:end])
+    return "".join(out)
+
+
+def figures_in(text: str) -> list[Figure]:
+    """Every number in ``text`` that counts as an outcome, in text order."""
+    out = []
+    for m in figure_pattern().finditer(text):
+        fig = figure_of(text, m)
+        if fig is not None:
+            out.append(fig)
+    return out
+
+
+def figure_of(text: str, m: re.Match[str]) -> Figure | None:
+    """The figure a regex match states, or None when its surroundings say it is no outcome."""
+    if m.group("prefix"):
+        value = to_decimal(m.group("pnum"))
+        if value is None or inside_marks(text, m.start()):
+            return None
+        return Figure(m.start(), m.end(), value, PREFIX_UNITS[m.group("prefix")], "percent", False)
+    span, surface = m.group("num"), m.group("unit")
+    value = to_decimal(span)
+    if value is None or inside_marks(text, m.start()):
+        return None
+    if m.group("mult"):
+        value *= MULTIPLIERS[m.group("mult")]
+    if surface is None:
+        return bare_money(text, m, value)
+    unit, kind = units()[surface]
+    start = m.start()
+    before = text[start - 1] if start else ""
+    rank = rank_prefix(before, kind)
+    if rank is None and not counts(text, m, span, surface):
+        return None
+    if rank is not None:
+        start -= 1
+        kind = "rank"
+    if in_comparison_base(text, m.start(), m.end()):
+        return None
+    approximate = bool(m.group("approx") or m.group("after") or rank == "upper" or approx_before(text, start))
+    return Figure(start, m.end(), value, unit, kind, approximate)
+
+
+def rank_prefix(before: str, kind: str) -> str | None:
+    """第3位 is an exact ranking, 前三位 an upper bound; both only with 位/名."""
+    if kind != "people":
+        return None
+    if before in markers("rank_exact"):
+        return "exact"
+    if before in markers("rank_upper"):
+        return "upper"
+    return None
+
+
+def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
+    """Whether the number and its counting word state an amount (not an ordinal, name or slogan)."""
+    start, end = m.start(), m.end("unit")
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    chinese = is_chinese(span)
+    if before in exclusions("before") or after in exclusions("after"):
+        return False
+    if chinese and (before in exclusions("before_chinese") or MAGNITUDES_ONLY.match(span)):
+        return False
+    if before.isdigit() or before in "-—–~～":
+        return range_result(text, start)
+    if chinese and surface in exclusions("chinese_not_count"):
+        return False
+    if span == "一" and not m.group("approx"):
+        if surface in exclusions("one_not_count") or one_x_one(text, start, end):
+            return False
+        if surface in exclusions("one_at_clause_end") and after and after not in CLAUSE_END + "。":
+            return False
+    return not any(overlaps(text, phrase, start, end) for phrase in exclusions("phrase"))
+
+
+def range_result(text: str, start: int) -> bool:
+    """The upper end of 5-10个工作日 is kept only when the range is not itself a sum (18+1)."""
+    head = text[max(0, start - 12) : start]
+    return "+" not in head and "＋" not in head
+
+
+def one_x_one(text: str, start: int, end: int) -> bool:
+    """一事一议, 一人一档: a slogan pattern, not a count."""
+    return text[end : end + 1] == "一" or (start >= 2 and text[start - 2] == "一")
+
+
+def overlaps(text: str, phrase: str, start: int, end: int) -> bool:
+    i = text.find(phrase, max(0, start - len(phrase)))
+    while i != -1 and i < end:
+        if i + len(phrase) > start:
+            return True
+        i = text.find(phrase, i + 1)
+    return False
+
+
+def inside_marks(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside quotes or title marks: numbers there belong to names (“1811”)."""
+    head = text[:pos]
+    if any(head.count(o) > head.count(c) for o, c in MARK_PAIRS):
+        return True
+    return head.count('"') % 2 == 1
+
+
+def approx_before(text: str, start: int) -> bool:
+    head = text[max(0, start - 3) : start]
+    return any(head.endswith(w) for w in markers("approx_before"))
+
+
+def in_comparison_base(text: str, start: int, end: int) -> bool:
+    """由原来的5-10个工作日缩短至3.8个工作日: the figure before 缩短至 is the old baseline."""
+    c_start, c_end = clause_of(text, start, end)
+    head, tail = text[c_start:start], text[end:c_end]
+    if not any(w in head for w in markers("comparison_from")):
+        return False
+    return any(tail.lstrip("余多以上左右").startswith(w) for w in markers("comparison_to"))
+
+
+def bare_money(text: str, m: re.Match[str], value: Decimal) -> Figure | None:
+    """办公经费80万: an amount in 万/亿 with no unit is money when the clause speaks of money."""
+    span = m.group("num")
+    if not (span[-1:] in MULTIPLIERS or m.group("mult")) or is_chinese(span):
+        return None
+    start, _ = clause_of(text, m.start(), m.end())
+    if not any(w in text[start : m.start()] for w in words("money_cues.tsv")):
+        return None
+    approximate = bool(m.group("approx") or m.group("after") or approx_before(text, m.start()))
+    return Figure(m.start(), m.end(), value, "元", "money", approximate)
+
+
+def attach_changes(figures: list[Figure], changes: list[re.Match[str]]) -> dict[int, Decimal]:
+    """figure start -> signed change, for each 同比/环比 change following a figure."""
+    out: dict[int, Decimal] = {}
+    for change in changes:
+        before = [f for f in figures if f.end <= change.start()]
+        if not before:
+            continue
+        sign = direction_signs()[change.group("dir")]
+        out[before[-1].start] = sign * to_decimal(change.group("num"))
+    return out
+
+
+def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around a figure: between clause marks; a 、 list is cut only between items
+    that each carry a figure (出具报告50份、提供建议400余条), so 审查合同、规章制度17份 stays whole."""
+    left = max(text.rfind(c, 0, start) for c in CLAUSE_END) + 1
+    right = min((i for i in (text.find(c, end) for c in CLAUSE_END) if i != -1), default=len(text))
+    cuts = [i for i in range(left, right) if text[i] == "、"]
+    if not cuts:
+        return trimmed(text, left, right)
+    bounds = [left, *[c + 1 for c in cuts], right + 1]
+    items = [(bounds[i], bounds[i + 1] - 1) for i in range(len(bounds) - 1)]
+    with_figure = [bool(figure_pattern().search(text, s, e)) and has_number(text[s:e]) for s, e in items]
+    # group items: an item without a figure joins the next one (or the previous one at the end)
+    groups: list[list[int]] = []
+    pending: list[int] = []
+    for i, has in enumerate(with_figure):
+        pending.append(i)
+        if has:
+            groups.append(pending)
+            pending = []
+    if pending:
+        if groups:
+            groups[-1].extend(pending)
+        else:
+            groups.append(pending)
+    for group in groups:
+        s, e = items[group[0]][0], items[group[-1]][1]
+        if s <= start < e:
+            return trimmed(text, s, e)
+    return trimmed(text, left, right)
+
+
+def has_number(text: str) -> bool:
+    return any(ch.isdigit() for ch in text) or bool(re.search(r"[一二三四五六七八九十两]", text))
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def is_target(sentence: Sentence, clause: str) -> bool:
+    """Plans state targets; elsewhere a goal word in the clause does (力争, 考核指标)."""
+    return sentence.section == "plans" or any(w in clause for w in markers("target"))

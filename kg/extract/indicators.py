@@ -1,0 +1,164 @@
+"""The indicator of a figure: a short noun phrase naming what is measured (法律援助案件办结数).
+
+Built from the figure's own clause only: the object of the action plus the action plus a
+suffix chosen by the unit (人数, 场次, 金额…), with scope words (全年, 全区, 累计) dropped
+and short forms normalised (kg/data/indicator_words.tsv), so that the same measure in
+reports from different places gets the same string and can be compared.
+jieba's part-of-speech tags find the action; they run on the clause, never the whole report.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.lexicon import rows
+
+#: Punctuation and marks dropped from an indicator.
+MARKS = re.compile(r"[\s“”\"'‘’《》〈〉「」『』()（）、,，。:：;；!！?？·]")
+#: Characters that cannot belong to a measured phrase: digits and units left in the clause.
+NUMBERISH = re.compile(r"[0-9０-９.%％]+")
+#: Endings that already name a measure; no suffix is added after them.
+MEASURE_ENDINGS = ("数", "量", "率", "额", "比例", "比重", "占比", "排名", "人次", "场次", "件次", "名次")
+RATE_KINDS = ("percent",)
+MAX_LENGTH = 24
+
+
+@cache
+def vocabulary(kind: str) -> tuple[str, ...]:
+    words = [r[1] for r in rows("indicator_words.tsv") if r[0] == kind]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def suffixes() -> dict[str, str]:
+    return {r[1]: r[2] for r in rows("indicator_words.tsv") if r[0] == "suffix"}
+
+
+@cache
+def synonyms() -> tuple[tuple[str, str], ...]:
+    pairs = [(r[1], r[2]) for r in rows("indicator_words.tsv") if r[0] == "synonym"]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def indicator_of(left: str, right: str, kind: str) -> str | None:
+    """What a figure measures, from the words of its clause before (``left``) and after it
+    (``right``); None when the clause names nothing."""
+    left = strip_edges(clean(left))
+    right = clean(right)
+    if kind in RATE_KINDS or kind == "rank":
+        phrase = left or leading_noun(right)
+        if not phrase:
+            return None
+        if kind == "rank" and not phrase.endswith(("排名", "名次", "位次")):
+            phrase = phrase.removesuffix("排") + "排名"
+        return normalised(phrase)
+    phrase = action_phrase(left, right)
+    if not phrase:
+        return None
+    return normalised(with_suffix(phrase, kind))
+
+
+def clean(text: str) -> str:
+    """The clause part without marks, numbers and the units stuck to them."""
+    text = MARKS.sub("", text)
+    return NUMBERISH.sub("", text)
+
+
+def strip_edges(text: str) -> str:
+    """Drop scope words from the front and linking words (达, 为, 累计) from the back."""
+    changed = True
+    while changed and text:
+        changed = False
+        for w in vocabulary("filler"):
+            if text.startswith(w) and len(text) > len(w):
+                text, changed = text[len(w) :], True
+                break
+        for w in vocabulary("link") + vocabulary("filler"):
+            if text.endswith(w):
+                text, changed = text[: -len(w)], True
+                break
+    return text
+
+
+def action_phrase(left: str, right: str) -> str:
+    """object + action: 办结援助案 -> 援助案办结; 开展法治宣传 -> 法治宣传; 整改|执法问题 -> 执法问题整改."""
+    tokens = tagged(left)
+    verb_at = main_verb(tokens)
+    counted = leading_noun(right)  # 整改78个|执法不规范问题: the noun after the count is what is counted
+    if verb_at is None:
+        return counted or strip_edges(left)
+    verb = tokens[verb_at][0]
+    obj = counted or strip_edges("".join(w for w, _ in tokens[verb_at + 1 :]))
+    obj = obj.rsplit("等", 1)[-1] if "等" in obj else obj
+    if verb in vocabulary("light"):
+        return obj
+    return obj + verb if obj else ""
+
+
+def main_verb(tokens: list[tuple[str, str]]) -> int | None:
+    """The first verb outside a prepositional phrase (为受援人|挽回|经济损失 -> 挽回)."""
+    in_phrase, seen_noun = False, False
+    for i, (word, flag) in enumerate(tokens):
+        if flag == "p":
+            in_phrase, seen_noun = True, False
+        elif in_phrase:
+            seen_noun = seen_noun or flag.startswith(("n", "r"))
+            if flag == "v" and seen_noun:
+                return i
+        elif is_action(word, flag, i, len(tokens)):
+            return i
+    return None
+
+
+def is_action(word: str, flag: str, at: int, count: int) -> bool:
+    """A verb that is not a scope or link word; a verbal noun opening the clause acts too (评查|案卷)."""
+    if flag == "v":
+        return word not in vocabulary("filler") and word not in vocabulary("link")
+    return flag == "vn" and at == 0 and count > 1
+
+
+def leading_noun(text: str) -> str:
+    """The noun phrase opening ``text`` (21个|街镇和…, 1090名|行政执法人员参加了培训)."""
+    out: list[str] = []
+    previous = ""
+    for word, flag in tagged(text):
+        opening = not out  # 执法|不规范问题: a verb or adverb may open the noun phrase
+        if not opening and (flag in ("v", "p", "c") or (flag == "d" and previous.startswith("n"))):
+            break
+        if word in ("和", "及", "与", "等", "或") or flag in ("p", "c"):
+            break
+        out.append(word)
+        previous = flag
+    return strip_edges("".join(out))
+
+
+def with_suffix(phrase: str, kind: str) -> str:
+    if phrase.endswith(MEASURE_ENDINGS):
+        return phrase
+    suffix = suffixes().get(kind, "数")
+    if suffix == "人数" and phrase.endswith(("人", "人员")):
+        return phrase + "数"
+    return phrase + suffix
+
+
+def normalised(phrase: str) -> str | None:
+    """One spelling per measure: short forms expanded, marks dropped, length bounded."""
+    for short, full in synonyms():
+        if short in phrase and full not in phrase:
+            phrase = phrase.replace(short, full)
+    phrase = MARKS.sub("", phrase)
+    if len(phrase) < 2:
+        return None
+    return phrase[-MAX_LENGTH:]
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """jieba part-of-speech tags of a short clause part (lazy import: jieba loads its dictionary once)."""
+    if not text:
+        return []
+    import jieba
+    import jieba.posseg as posseg
+
+    jieba.setLogLevel(60)
+    return [(p.word, p.flag) for p in posseg.lcut(text)]
