@@ -14,3 +14,24 @@ def build(paths, **options):
     from kg.build import build as _build
 
     return _build(paths, **options)
+
+
+# kg.query is also a submodule: load it now, so that the function below, not the module, is kg.query
+from kg import query as _query_module  # noqa: E402, F401
+
+
+def query(graph, q: str, params=None, engine: str = "auto"):
+    """Ask ``graph`` (an rdflib Graph, a BuildResult, or a graph file/folder) a SPARQL query.
+
+    ``q`` is SPARQL text, a ``.rq`` file or a canned question's name (``kg queries``).
+    Returns a pandas DataFrame when pandas is installed, else a list of dicts; ASK gives a bool.
+    """
+    from kg.query import frame, run
+
+    graph = getattr(graph, "graph", graph)  # a BuildResult carries its graph
+    result = run(graph, q, params=params, engine=engine)
+    if result.kind == "ask":
+        return bool(result.boolean)
+    if result.kind == "graph":
+        return result.graph
+    return frame(result)

@@ -166,5 +166,108 @@ def print_summary(extractions) -> None:
     out_console.print(table)
 
 
+def print_error(message: str) -> None:
+    """One red ``error`` word, then the message as plain text (it may hold brackets from SPARQL)."""
+    from rich.text import Text
+
+    err_console.print(Text.assemble(("error", "red"), " ", message), highlight=False, soft_wrap=True)
+
+
+@app.command()
+def query(
+    graph: str = typer.Argument(
+        ..., help="A graph file (.ttl, .nt, .nq, .trig), an output folder, or an http(s) SPARQL endpoint."
+    ),
+    sparql: str = typer.Argument(
+        ..., metavar="QUERY", help="SPARQL text, a .rq file, or a canned question's name (see `kg queries`)."
+    ),
+    fmt: str = typer.Option(
+        "table", "--format", "-f", help="table, csv, tsv or json (SPARQL 1.1 results formats)."
+    ),
+    param: list[str] = typer.Option(
+        [], "--param", "-p", help="A canned question's parameter, as name=value (repeatable)."
+    ),
+    engine: str = typer.Option("auto", "--engine", help="auto, oxigraph or rdflib."),
+) -> None:
+    """Ask GRAPH a SPARQL QUERY and print the answer."""
+    from kg.query import FORMATS, QueryError, as_table, parse_params, render
+    from kg.query import run as run_query
+
+    if fmt not in FORMATS:
+        print_error(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+        raise typer.Exit(2)
+    try:
+        params = parse_params(param)
+        if graph.startswith(("http://", "https://")):
+            from kg.serve import EndpointError, query_endpoint
+
+            try:
+                result = query_endpoint(graph, sparql, params)
+            except EndpointError as exc:
+                print_error(str(exc))
+                raise typer.Exit(1) from None
+        else:
+            result = run_query(Path(graph), sparql, params=params, engine=engine)
+    except QueryError as exc:
+        print_error(str(exc))
+        raise typer.Exit(2) from None
+    if fmt == "table" and result.kind != "graph":
+        as_table(result, out_console)
+    else:
+        sys.stdout.write(render(result, fmt))
+
+
+@app.command()
+def queries() -> None:
+    """List the canned research questions (name, question in Chinese and English, parameters)."""
+    from kg.query import canned_queries
+
+    for c in canned_queries():
+        params = "".join(f" [--param {p.name}=…]" for p in c.params)
+        out_console.print(f"{c.name}{params}\t{c.zh} / {c.en}", highlight=False, markup=False, soft_wrap=True)
+
+
+@app.command()
+def serve(
+    graph: Path = typer.Argument(..., help="A graph file or an output folder holding graph.ttl."),
+    port: int = typer.Option(7878, "--port", help="Port on 127.0.0.1 (0 picks a free one)."),
+    writable: bool = typer.Option(False, "--writable", help="Accept SPARQL updates and Graph Store writes."),
+) -> None:
+    """Serve GRAPH as a SPARQL 1.1 endpoint on 127.0.0.1 (Oxigraph) until Ctrl-C."""
+    from kg.serve import ServeError, serve_forever
+
+    try:
+        serve_forever(
+            graph, port=port, writable=writable, say=lambda m: out_console.print(m, highlight=False)
+        )
+    except ServeError as exc:
+        print_error(str(exc))
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def push(
+    graph: Path = typer.Argument(..., help="A graph file or an output folder holding graph.ttl."),
+    endpoint: str = typer.Option(
+        ..., "--endpoint", help="The Graph Store URL (Oxigraph: …/store, Fuseki: …/DATASET/data)."
+    ),
+    graph_iri: str = typer.Option(
+        None, "--graph", help="Named graph IRI to write; the default graph if omitted."
+    ),
+    append: bool = typer.Option(
+        False, "--append", help="Add to the graph (POST) instead of replacing it (PUT)."
+    ),
+) -> None:
+    """Upload GRAPH to a SPARQL 1.1 Graph Store; credentials only from LGKG_ENDPOINT_* variables."""
+    from kg.serve import EndpointError, push_graph
+
+    try:
+        status = push_graph(graph, endpoint, graph_iri=graph_iri, append=append)
+    except EndpointError as exc:
+        print_error(str(exc))
+        raise typer.Exit(1) from None
+    out_console.print(f"pushed {graph} to {endpoint} (HTTP {status})", highlight=False)
+
+
 def main() -> None:  # pragma: no cover
     app()
