@@ -164,11 +164,13 @@ class Text:
     def of(cls, raw: str) -> Text:
         text = BOOK_TITLE.sub(lambda m: MASK * len(m.group(0)), raw)
         tokens = tuple(jieba.tokenize(text))
+        after = word_set("org_after_words.tsv")
+        glued = {i for i in range(len(text)) if text.startswith(tuple(after), i)}
         return cls(
             raw=raw,
             text=text,
             starts=frozenset(t[1] for t in tokens),
-            ends=frozenset(t[2] for t in tokens) | {len(text)},
+            ends=frozenset(t[2] for t in tokens) | {len(text)} | glued,
             tokens=tokens,
         )
 
@@ -205,7 +207,7 @@ def _anchor_at(t: Text, pos: int, first: bool) -> tuple[int, tuple[str, str | No
         if _glued_stop_word(text, pos, name):
             continue
         weak = place_names().get(name)
-        if weak and token != name:
+        if name in word_set("org_stopwords.tsv") or (weak and token != name):
             continue
         if name in place_names() and (not token or len(token) <= length or not token.startswith(name)):
             if token in word_set("org_not_anchors.tsv"):
@@ -272,11 +274,21 @@ def _segment_fits(
         return _anchor_at(t, pos, first=True) is None
     if suffix.mode == "bare":
         return not body
-    if suffix.mode == "tail" or len(body) > MAX_BODY:
+    if suffix.mode == "tail" or len(body) > MAX_BODY or _place_inside(t, pos, body_end):
         return False
     if not body:
         return _names_a_unit(suffix) or suffix.text in ("局", "厅")
     return strong
+
+
+def _place_inside(t: Text, start: int, end: int) -> bool:
+    """省仲裁机构龙头哈尔滨仲裁委员会: a place opening a word inside the body starts another name."""
+    for p in range(start + 1, end):
+        if p in t.starts:
+            found = _anchor_at(t, p, first=True)
+            if found is not None and found[1][0] == "place" and not place_names().get(found[1][1] or ""):
+                return True
+    return False
 
 
 def _names_a_unit(suffix: Suffix) -> bool:
@@ -301,8 +313,13 @@ def _anchored(t: Text, pos: int) -> Candidate | None:
             if found is None:
                 break
             cur, part = found
-            weak_only = part[0] == "place" and place_names().get(part[1] or "", False)
+            weak = part[0] == "place" and place_names().get(part[1] or "", False)
+            if weak and regions:
+                break
             regions.append(part)
+            if weak:
+                weak_only = True
+                break
             if part[0] == "relative":
                 break
         if not regions:
@@ -525,6 +542,8 @@ def canonical_of(c: Candidate, context: ReportContext) -> str | None:
             return None
         tails = "".join(_expand(s) for s in c.segments)
         return ("中共" + bureau + tails) if tails.startswith(SELF_UNITS[:2]) else bureau + tails
+    if c.kind not in ("agency", "mediation") and c.regions[0][0] == "place":
+        return None  # 四川泰和泰律师事务所: a firm's name is its own, not a region's body
     region = _region_official(c.regions[-1], context)
     if region is None:
         return None
