@@ -269,5 +269,51 @@ def push(
     out_console.print(f"pushed {graph} to {endpoint} (HTTP {status})", highlight=False)
 
 
+@app.command()
+def view(
+    graph: Path = typer.Argument(..., help="graph.ttl (or a build folder holding one)."),
+    out: Path = typer.Option(Path("graph.html"), "--out", "-o", help="The page to write."),
+    region: list[str] = typer.Option([], "--region", help="Only things in this region (name or code)."),
+    area: list[str] = typer.Option([], "--area", help="Only this governance area (Chinese name or id)."),
+    cls: list[str] = typer.Option([], "--class", help="Only this class (Outcome, 量化成效, …)."),
+    report: list[str] = typer.Option([], "--report", help="Only what this report mentions (file name)."),
+    focus: str | None = typer.Option(None, "--focus", help="Centre on the node with this label."),
+    depth: int = typer.Option(1, "--depth", min=0, help="Steps from the --focus node."),
+) -> None:
+    """Write an interactive page of part of the graph (each option may repeat)."""
+    from kg.export import write_text
+    from kg.html import graph_html
+    from kg.view import UnknownValue, load_graph, select, view_title
+
+    try:
+        g = load_graph(graph)
+        keep = select(g, regions=region, areas=area, classes=cls, reports=report, focus=focus, depth=depth)
+    except (UnknownValue, FileNotFoundError) as exc:
+        err_console.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    title = view_title(region=region, area=area, cls=cls, report=report, focus=focus, depth=depth)
+    write_text(out, graph_html(g, keep=keep, title=title))
+    out_console.print(f"wrote {out} ({len(keep)} nodes)", highlight=False)
+
+
+@app.command()
+def compare(
+    graph: Path = typer.Argument(..., help="graph.ttl (or a build folder holding one)."),
+    out: Path = typer.Option(Path("compare.html"), "--out", "-o", help="The page to write."),
+) -> None:
+    """Write the comparison page: indicators reported by two or more regions, each bar linked to evidence."""
+    from kg.compare import compare_html, shared_indicators
+    from kg.export import write_text
+    from kg.view import load_graph
+
+    try:
+        g = load_graph(graph)
+    except FileNotFoundError as exc:
+        err_console.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    write_text(out, compare_html(g))
+    out_console.print(f"wrote {out} ({len(shared_indicators(g))} shared indicators)", highlight=False)
+
+
 def main() -> None:  # pragma: no cover
     app()

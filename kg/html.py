@@ -1,7 +1,10 @@
-"""The interactive graph page: pyvis (vis-network) with every script inlined, nothing fetched.
+"""The interactive graph page: vis-network (through pyvis) with search, filters and an evidence panel.
 
-Report text is data: labels and evidence are HTML-escaped before they reach the page,
-and vis-network shows titles as text.
+pyvis renders the page from our template in ``kg/data/page`` and inlines vis-network, so the
+file opens from disk with no network at all. Everything read from a report travels in one JSON
+blob inside ``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped, and the
+page script builds the side panel with ``textContent``: report text is never parsed as HTML.
+Node and edge lists are filled directly (pyvis's ``add_node`` is quadratic).
 """
 
 from __future__ import annotations
@@ -9,119 +12,219 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
 
-from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SKOS
 
-from kg.ontology import LGKG
+from kg.ontology import LGKG, OA
+from kg.view import NodeFacts, area_label, drawn_classes, drawn_edges, label_of, node_facts, ontology_labels
 
-#: class -> (colour, shape, Chinese name); the legend is built from this table
-CLASS_STYLE = {
-    "Report": ("#374151", "box", "年度报告"),
-    "Region": ("#2563eb", "dot", "行政区划"),
-    "Agency": ("#dc2626", "dot", "机关单位"),
-    "MediationCommittee": ("#16a34a", "dot", "调解组织"),
-    "Organization": ("#9333ea", "dot", "其他组织"),
-    "MediaOutlet": ("#64748b", "dot", "媒体"),
-    "Policy": ("#d97706", "square", "政策文件"),
-    "Initiative": ("#0891b2", "triangle", "工作举措"),
-    "Outcome": ("#65a30d", "diamond", "量化成效"),
-    "Indicator": ("#84cc16", "dot", "指标"),
-    "Challenge": ("#be123c", "star", "存在问题"),
+PAGE_DIR = Path(__file__).parent / "data" / "page"
+#: where the template leaves room for the page data (filled after rendering, never parsed by Jinja)
+DATA_SLOT = "@@LGKG_DATA@@"
+#: a <script src=…> or <link href=…> pointing at the network; the page must contain none
+REMOTE_TAG = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.I)
+#: literal properties shown in the side panel, in this order (names from the ontology)
+SHOWN_ATTRIBUTES = (
+    "value",
+    "unit",
+    "changePercent",
+    "approximate",
+    "isTarget",
+    "year",
+    "status",
+    "initiativeKind",
+    "policyType",
+    "adminCode",
+    "adminLevel",
+    "sourceFile",
+    "title",
+)
+#: evidence sentences kept per node (the panel says how many more there are)
+MAX_MENTIONS = 40
+#: vis-network settings measured to settle a few thousand nodes in seconds (FIELD-NOTES.md)
+VIS_OPTIONS = {
+    "autoResize": True,
+    "edges": {
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+        "color": {"color": "#9ca3af", "highlight": "#111827", "hover": "#111827", "opacity": 0.6},
+        "font": {"size": 11, "align": "top", "strokeWidth": 3},
+        "smooth": False,
+        "width": 0.8,
+    },
+    "interaction": {"hideEdgesOnDrag": True, "hover": True, "navigationButtons": False, "tooltipDelay": 120},
+    "layout": {"improvedLayout": False, "randomSeed": 7},
+    "nodes": {
+        "borderWidth": 1,
+        "font": {"size": 12, "strokeWidth": 3},
+        "scaling": {"min": 8, "max": 36, "label": {"enabled": False}},
+    },
+    "physics": {
+        "enabled": True,
+        "solver": "forceAtlas2Based",
+        "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 80, "avoidOverlap": 0.2},
+        "stabilization": {"enabled": True, "iterations": 200, "updateInterval": 25, "fit": True},
+    },
 }
-#: edges drawn on the page (provenance edges to mention nodes are left out: the side data holds them)
-EDGE_LABELS = {
-    "mentionedIn": "出自报告",
-    "publishedBy": "发布机关",
-    "aboutRegion": "报告地区",
-    "partOf": "隶属",
-    "jurisdiction": "辖区",
-    "inRegion": "所在地区",
-    "launchedBy": "实施机关",
-    "indicator": "指标",
-    "establishedBy": "设立机关",
-    "cites": "引用",
-    "implements": "落实",
-    "aboutInitiative": "相关举措",
-    "reportedBy": "报告机关",
-}
-CDN_TAG = re.compile(r"<(?:script|link)\b[^>]*(?:src|href)=\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?", re.I)
 
 
-def local(term: URIRef) -> str:
-    return str(term).split("#")[-1].split("/")[-1]
+def script_json(obj: object) -> str:
+    """JSON safe inside a <script> element: no ``</script>``, no comment or entity openers survive."""
+    text = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def page_data(graph: Graph) -> tuple[list[dict], list[dict]]:
-    """Nodes and edges for vis-network, sorted so the page is byte-identical for the same graph."""
-    nodes, ids = [], {}
-    for node, cls in sorted(graph.subject_objects(RDF.type)):
-        name = local(cls)
-        if name not in CLASS_STYLE or node in ids or not isinstance(node, URIRef):
+def mention_hits(graph: Graph, node: URIRef) -> list[tuple[URIRef | None, int, str, str]]:
+    """(report, offset in report, sentence, matched words) of each mention, in report order."""
+    out = []
+    for mention in graph.objects(node, LGKG.mention):
+        sentence = graph.value(mention, LGKG.evidence)
+        if sentence is None:
             continue
-        colour, shape, zh = CLASS_STYLE[name]
-        label = str(graph.value(node, RDFS.label) or local(node))
-        evidence = sorted({str(e) for e in graph.objects(node, LGKG.evidence)})
-        title = f"{zh}：{label}" + ("\n\n" + "\n".join(evidence[:3]) if evidence else "")
-        ids[node] = len(nodes)
-        nodes.append(
-            {
-                "id": len(nodes),
-                "label": html.escape(label[:24] + ("…" if len(label) > 24 else "")),
-                "title": html.escape(title),
-                "group": name,
-                "color": colour,
-                "shape": shape,
-            }
-        )
-    edges = []
-    for prop, zh in EDGE_LABELS.items():
-        for s, o in sorted(graph.subject_objects(LGKG[prop])):
-            if s in ids and o in ids:
-                edges.append({"from": ids[s], "to": ids[o], "title": zh, "arrows": "to"})
-    return nodes, edges
+        report = graph.value(mention, OA.hasSource)
+        selector = graph.value(mention, OA.hasSelector)
+        start = graph.value(selector, OA.start) if selector is not None else None
+        exact = graph.value(selector, OA.exact) if selector is not None else None
+        offset = int(start.toPython()) if isinstance(start, Literal) else -1
+        out.append((report, offset, str(sentence), str(exact) if exact is not None else ""))
+    return sorted(out, key=lambda m: (str(m[0]), m[1], m[2], m[3]))
 
 
-def legend_html() -> str:
-    items = "".join(
-        f'<span style="display:inline-block;margin:2px 8px"><span style="display:inline-block;width:12px;'
-        f'height:12px;border-radius:6px;background:{colour};margin-right:4px"></span>{html.escape(zh)}</span>'
-        for colour, _, zh in CLASS_STYLE.values()
+class PageData:
+    """The page's JSON: nodes, edges and shared tables (sentences, reports, regions, areas) by index."""
+
+    def __init__(self, graph: Graph, keep: Iterable[URIRef] | None = None):
+        self.graph = graph
+        facts = node_facts(graph)
+        wanted = set(facts) if keep is None else set(keep) & set(facts)
+        self.facts: dict[URIRef, NodeFacts] = {n: facts[n] for n in sorted(wanted)}
+        self.index = {n: i for i, n in enumerate(self.facts)}
+        self.sentences: dict[str, int] = {}
+        self.reports = self.table({r for f in self.facts.values() for r in f.reports})
+        self.regions = self.table({r for f in self.facts.values() for r in f.regions})
+        self.areas = self.table({a for f in self.facts.values() for a in f.areas})
+
+    @staticmethod
+    def table(items: set[URIRef]) -> dict[URIRef, int]:
+        return {item: i for i, item in enumerate(sorted(items))}
+
+    def sentence_id(self, text: str) -> int:
+        return self.sentences.setdefault(text, len(self.sentences))
+
+    def evidence(self, node: URIRef) -> tuple[list[list[int]], int]:
+        """[report, sentence, hit start, hit end] per mention (hit -1 when the words are not found)."""
+        rows, seen = [], set()
+        for report, _, sentence, exact in mention_hits(self.graph, node):
+            key = (report, sentence, exact)
+            if key in seen:
+                continue
+            seen.add(key)
+            at = sentence.find(exact) if exact else -1
+            hit = [at, at + len(exact)] if at >= 0 else [-1, -1]
+            rows.append([self.reports.get(report, -1), self.sentence_id(sentence), *hit])
+        mentioned = {s for _, _, s, _ in mention_hits(self.graph, node)}
+        for sentence in sorted(str(e) for e in self.graph.objects(node, LGKG.evidence)):
+            if sentence not in mentioned:
+                mentioned.add(sentence)
+                rows.append([-1, self.sentence_id(sentence), -1, -1])
+        return rows[:MAX_MENTIONS], max(0, len(rows) - MAX_MENTIONS)
+
+    def attributes(self, node: URIRef) -> list[list[str]]:
+        zh = ontology_labels()
+        out = []
+        for prop in SHOWN_ATTRIBUTES:
+            for value in sorted(str(v) for v in self.graph.objects(node, LGKG[prop])):
+                out.append([zh.get(prop, prop), value])
+        areas = sorted(area_label(self.graph, a) for a in self.graph.objects(node, LGKG.area))
+        out += [[zh.get("area", "area"), a] for a in areas]
+        alt = sorted(str(v) for v in self.graph.objects(node, SKOS.altLabel))
+        out += [["别名", a] for a in alt]
+        return out
+
+    def as_json(self) -> dict:
+        classes = [name for name, _, _ in drawn_classes()]
+        zh = ontology_labels()
+        edges = drawn_edges(self.graph, self.facts)
+        props = sorted({p for _, p, _ in edges})
+        degree = Counter()
+        for s, _, o in edges:
+            degree[s] += 1
+            degree[o] += 1
+        nodes = []
+        for node, f in self.facts.items():
+            evidence, more = self.evidence(node)
+            nodes.append(
+                {
+                    "iri": str(node),
+                    "label": f.label,
+                    "c": classes.index(f.cls),
+                    "deg": degree[node],
+                    "rep": [self.reports[r] for r in f.reports],
+                    "reg": [self.regions[r] for r in f.regions],
+                    "area": [self.areas[a] for a in f.areas],
+                    "st": f.status or "",
+                    "attrs": self.attributes(node),
+                    "ev": evidence,
+                    "more": more,
+                }
+            )
+        counts = Counter(f.cls for f in self.facts.values())
+        return {
+            "classes": [
+                {"name": name, "zh": zh.get(name, name), "colour": colour, "shape": shape, "n": counts[name]}
+                for name, colour, shape in drawn_classes()
+            ],
+            "props": [zh.get(p, p) for p in props],
+            "edges": [[self.index[s], self.index[o], props.index(p)] for s, p, o in edges],
+            "nodes": nodes,
+            "reports": [self.report_row(r) for r in self.reports],
+            "regions": [label_of(self.graph, r) for r in self.regions],
+            "areas": [area_label(self.graph, a) for a in self.areas],
+            "sentences": list(self.sentences),
+        }
+
+    def report_row(self, report: URIRef) -> dict:
+        files = sorted(str(v) for v in self.graph.objects(report, LGKG.sourceFile))
+        years = sorted(str(v) for v in self.graph.objects(report, LGKG.year))
+        return {
+            "label": label_of(self.graph, report),
+            "file": files[0] if files else "",
+            "year": years[0] if years else "",
+        }
+
+
+def pyvis_page(title: str) -> str:
+    """Our template rendered by pyvis: it owns the vis options and inlines vis-network (no CDN).
+
+    pyvis's own template always adds Bootstrap from a CDN and turns titles into innerHTML
+    when one contains "href", so the page uses its own template in ``kg/data/page``.
+    """
+    import pyvis  # imported here: it costs a quarter second and only pages need it
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader
+    from pyvis.network import Network
+
+    net = Network(directed=True, cdn_resources="in_line", heading=html.escape(title))
+    net.set_options(json.dumps(VIS_OPTIONS, sort_keys=True))
+    pyvis_templates = Path(pyvis.__file__).parent / "templates"
+    net.templateEnv = Environment(
+        loader=ChoiceLoader([FileSystemLoader(PAGE_DIR), FileSystemLoader(pyvis_templates)])
     )
-    return f'<div id="legend" style="font:13px sans-serif;padding:6px">{items}</div>'
+    net.path = "graph.html"
+    return net.generate_html()
 
 
-def graph_html(graph: Graph) -> str:
-    """A self-contained page of the graph: vis-network inlined, a legend, no network access."""
-    from pyvis.network import Network  # importing pyvis costs a quarter second: only when a page is made
-
-    nodes, edges = page_data(graph)
-    net = Network(height="820px", width="100%", directed=True, cdn_resources="in_line")
-    net.nodes = nodes
-    net.edges = edges
-    net.node_ids = [n["id"] for n in nodes]
-    net.node_map = {n["id"]: n for n in nodes}
-    net.set_options(
-        json.dumps(
-            {
-                "physics": {
-                    "solver": "forceAtlas2Based",
-                    "stabilization": {"iterations": 200},
-                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 80},
-                },
-                "layout": {"improvedLayout": False},
-                "edges": {"smooth": False, "color": {"opacity": 0.5}},
-                "interaction": {"hover": True, "hideEdgesOnDrag": True, "tooltipDelay": 120},
-            }
-        )
-    )
-    page = net.generate_html(notebook=False)
-    page = CDN_TAG.sub("", page)
-    page = page.replace("<body>", "<body>\n" + legend_html(), 1)
-    # stop the simulation once it settled, so large graphs stay responsive
-    page = page.replace(
-        "return network;",
-        'network.once("stabilizationIterationsDone", function () {'
-        " network.setOptions({physics: false}); });\n                  return network;",
-        1,
-    )
+def graph_html(
+    graph: Graph, keep: Iterable[URIRef] | None = None, title: str = "法治政府建设知识图谱"
+) -> str:
+    """A self-contained page of the graph (or of the nodes in ``keep``): opens from disk, fetches nothing."""
+    page = pyvis_page(title)
+    head, slot, tail = page.partition(DATA_SLOT)
+    if not slot:
+        raise AssertionError("the page template has lost its data slot")
+    page = head + script_json(PageData(graph, keep).as_json()) + tail
+    if REMOTE_TAG.search(page):
+        raise AssertionError("the graph page would load something from the network")
     return page
