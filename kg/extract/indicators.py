@@ -87,13 +87,26 @@ def action_phrase(left: str, right: str) -> str:
     verb_at = main_verb(tokens)
     counted = leading_noun(right)  # 整改78个|执法不规范问题: the noun after the count is what is counted
     if verb_at is None:
-        return counted or strip_edges(left)
+        return counted or without_light_verb(strip_edges(left))
     verb = tokens[verb_at][0]
+    subject = strip_edges("".join(w for w, _ in tokens[:verb_at]))
     obj = counted or strip_edges("".join(w for w, _ in tokens[verb_at + 1 :]))
     obj = obj.rsplit("等", 1)[-1] if "等" in obj else obj
-    if verb in vocabulary("light"):
+    if not obj and subject.endswith(MEASURE_ENDINGS):  # 律师人数|突破3000人
+        return subject
+    if verb in vocabulary("light") or obj.endswith(MEASURE_ENDINGS):
         return obj
-    return obj + verb if obj else ""
+    if not obj:  # 司法确认43件, 办结65件: the action itself is what is counted
+        return subject + verb
+    return obj + verb
+
+
+def without_light_verb(text: str) -> str:
+    """共有|人民调解委员会: a light verb opening the phrase names nothing."""
+    for w in vocabulary("light"):
+        if text.startswith(w) and len(text) > len(w) + 1:
+            return text[len(w) :]
+    return text
 
 
 def main_verb(tokens: list[tuple[str, str]]) -> int | None:
@@ -113,6 +126,8 @@ def main_verb(tokens: list[tuple[str, str]]) -> int | None:
 
 def is_action(word: str, flag: str, at: int, count: int) -> bool:
     """A verb that is not a scope or link word; a verbal noun opening the clause acts too (评查|案卷)."""
+    if word in vocabulary("action"):
+        return True
     if flag == "v":
         return word not in vocabulary("filler") and word not in vocabulary("link")
     return flag == "vn" and at == 0 and count > 1
@@ -126,7 +141,7 @@ def leading_noun(text: str) -> str:
         opening = not out  # 执法|不规范问题: a verb or adverb may open the noun phrase
         if not opening and (flag in ("v", "p", "c") or (flag == "d" and previous.startswith("n"))):
             break
-        if word in ("和", "及", "与", "等", "或") or flag in ("p", "c"):
+        if word in ("和", "及", "与", "等", "或", "的") or flag in ("p", "c"):
             break
         out.append(word)
         previous = flag

@@ -102,7 +102,7 @@ def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> lis
     for fig in figures:
         start, end = clause_of(text, fig.start, fig.end)
         clause = text[start:end]
-        left = without_figures(text, start, fig.start, figures)
+        left = without_figures(text, start, comparison_subject_end(text, start, fig.start), figures)
         right = without_figures(text, fig.end, end, figures)
         out.append(
             OutcomeRecord(
@@ -249,6 +249,15 @@ def in_comparison_base(text: str, start: int, end: int) -> bool:
     if not any(w in head for w in markers("comparison_from")):
         return False
     return any(tail.lstrip("余多以上左右").startswith(w) for w in markers("comparison_to"))
+
+
+def comparison_subject_end(text: str, start: int, figure_start: int) -> int:
+    """Where the words naming the measure end: 合格率|由85%提高到95% names 合格率 only."""
+    head = text[start:figure_start]
+    if not any(head.endswith(w) for w in markers("comparison_to")):
+        return figure_start
+    cut = max(head.rfind(w) for w in markers("comparison_from"))
+    return start + cut if cut > 0 else figure_start
 
 
 def bare_money(text: str, m: re.Match[str], value: Decimal) -> Figure | None:
