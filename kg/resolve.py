@@ -161,6 +161,9 @@ class Resolver:
     # -- regions -------------------------------------------------------------------------
     def region(self, mention: RegionMention, report: str | None) -> Entity:
         key = f"region/{mention.code}" if mention.code else f"region/name/{slug(mention.name)}"
+        if not mention.code and mention.parents and mention.parents[-1][1]:
+            # towns have no code: scope them by their county, so two counties' 白沙镇 stay apart
+            key = f"region/{mention.parents[-1][1]}/{slug(mention.official or mention.name)}"
         ent = self.entity("Region", key, mention.official or mention.name)
         if mention.official and ent.label != mention.official:
             ent.alt_labels.add(ent.label)

@@ -196,10 +196,12 @@ def choose_in_context(
 
     def score(place: gazetteer.Place) -> tuple[int, int, int]:
         chain = set(gazetteer.chain(place))
+        parents = chain - {place}
         return (
             int(before is not None and before in chain),
             len(home_chain & chain),
-            sum(1 for p in named if p in chain and p != place),
+            # places named elsewhere that share its parents (广州市 or 天河区 for 白云区)
+            sum(len(parents & set(gazetteer.chain(p))) for p in named if p != place),
         )
 
     scored = sorted(((score(c), c.index, c) for c in candidates), key=lambda t: (t[0], -t[1]), reverse=True)
