@@ -59,6 +59,8 @@ def decode(data: bytes) -> tuple[str, str]:
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace"), "utf-16"
+    if b"\x00" in data[:4096] and not _looks_utf16(data):
+        raise InputError("file is binary, not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -95,20 +97,17 @@ def _codecs_for(encoding: str) -> list[str]:
 
 def looks_binary(data: bytes) -> bool:
     """NUL bytes that are not the zero halves of UTF-16 text."""
-    head = data[:4096]
-    if b"\x00" not in head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False
-    return not _looks_utf16(head)
+    return (
+        b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and not _looks_utf16(data)
+    )
 
 
-def _looks_utf16(head: bytes) -> bool:
-    """UTF-16 without a BOM: ASCII and CJK punctuation leave NULs in one byte column."""
-    pairs = len(head) // 2
-    if not pairs:
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 (or -32) without a BOM, as charset-normalizer reads it."""
+    try:
+        return detected_encoding(data[:8192]).startswith(("utf-16", "utf-32"))
+    except InputError:
         return False
-    even = sum(1 for i in range(0, pairs * 2, 2) if head[i] == 0)
-    odd = sum(1 for i in range(1, pairs * 2, 2) if head[i] == 0)
-    return min(even, odd) == 0 and max(even, odd) > 0
 
 
 def _too_many_controls(text: str) -> bool:
@@ -382,7 +381,9 @@ def input_files(paths: list[Path] | list[str]) -> list[Path]:
                 found.update(
                     f
                     for f in p.rglob("*")
-                    if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES and not _hidden(f, p)
+                    if (f.is_file() or f.is_symlink())  # a dangling link is named, not skipped
+                    and f.suffix.lower() in REPORT_SUFFIXES
+                    and not _hidden(f, p)
                 )
             else:
                 found.add(p)
