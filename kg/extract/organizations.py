@@ -49,6 +49,8 @@ MAX_TAIL_BODY = 10
 MAX_FREE_BODY = 10
 SELF_NAMES = ("我局", "本局")
 SELF_UNITS = ("党组", "党委", "机关")
+#: bodies whose general office is written with a bare 办 (区政府办, 县委办)
+OFFICE_OWNERS = ("政府", "委")
 #: words between a region and a department in a bureau's name (大兴安岭地区行政公署司法局)
 GOVERNMENT_WORDS = ("行政公署", "人民政府", "行署")
 #: characters that make the region word after them mean many regions or the whole one (各区, 全市)
@@ -196,13 +198,15 @@ def _suffix_ending_at(text: str, end: int, start: int) -> list[Suffix]:
     return [s for s in suffixes_by_length() if end - len(s.text) >= start and text.endswith(s.text, 0, end)]
 
 
-def _anchor_at(t: Text, pos: int, first: bool) -> tuple[int, tuple[str, str | None]] | None:
+def _anchor_at(
+    t: Text, pos: int, first: bool, places: bool = True
+) -> tuple[int, tuple[str, str | None]] | None:
     """A region prefix starting at ``pos``: its end and what it refers to."""
     text = t.text
     if first and pos not in t.starts and not _after_stop_word(text, pos):
         return None
     token = next((w for w, s, _ in t.tokens if s == pos), "")
-    for length in range(min(10, len(text) - pos), 1, -1):
+    for length in range(min(10, len(text) - pos) if places else 0, 1, -1):
         name = text[pos : pos + length]
         if _glued_stop_word(text, pos, name):
             continue
@@ -267,11 +271,15 @@ def _segment_fits(
     if body and (not _is_han(body) or _has_stop_word(t, pos, body_end)):
         return False
     if not head:
-        if suffix.mode == "bare" or suffix.kind not in ("agency", "mediation") or len(body) > MAX_TAIL_BODY:
+        if suffix.kind not in ("agency", "mediation") or len(body) > MAX_TAIL_BODY:
             return False
+        if suffix.mode == "bare":
+            return not body and _committee_unit(suffix)
         if not body:
-            return (suffix.mode == "tail" and len(suffix.text) >= 2) or _names_a_unit(suffix)
-        return _anchor_at(t, pos, first=True) is None
+            office = suffix.text == "办" and t.text.endswith(OFFICE_OWNERS, 0, pos)
+            return office or (suffix.mode == "tail" and len(suffix.text) >= 2) or _names_a_unit(suffix)
+        opener = _anchor_at(t, pos, first=True)
+        return opener is None or (opener[1][0] == "place" and bool(place_names().get(opener[1][1] or "")))
     if suffix.mode == "bare":
         return not body
     if suffix.mode == "tail" or len(body) > MAX_BODY or _place_inside(t, pos, body_end):
@@ -291,13 +299,22 @@ def _place_inside(t: Text, start: int, end: int) -> bool:
     return False
 
 
+def _committee_unit(suffix: Suffix) -> bool:
+    """政法委, 纪委 after 市委: a committee's own body, which only the whole name ends with."""
+    return len(suffix.text) >= 2 and suffix.text.endswith(("委", "委会")) and suffix.text != "党委"
+
+
 def _names_a_unit(suffix: Suffix) -> bool:
     """司法局, 公安局, 办公室: a suffix that names a whole body after a region with no other words."""
     return len(suffix.text) >= 3 and suffix.kind == "agency" and suffix.mode == "body"
 
 
 def _anchored(t: Text, pos: int) -> Candidate | None:
-    """A name opened by a region prefix (or 我局) at ``pos``."""
+    """A name opened by a region prefix (or 我局) at ``pos``; 市中级人民法院 is not a body of 市中区."""
+    return _anchored_from(t, pos, places=True) or _anchored_from(t, pos, places=False)
+
+
+def _anchored_from(t: Text, pos: int, places: bool) -> Candidate | None:
     text = t.text
     regions: list[tuple[str, str | None]] = []
     party = text.startswith("中共", pos)
@@ -309,7 +326,7 @@ def _anchored(t: Text, pos: int) -> Candidate | None:
     else:
         weak_only = False
         while len(regions) < 3:
-            found = _anchor_at(t, cur, first=not regions and not party)
+            found = _anchor_at(t, cur, first=not regions and not party, places=places)
             if found is None:
                 break
             cur, part = found
