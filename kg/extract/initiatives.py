@@ -23,6 +23,7 @@ from kg.records import Evidence, InitiativeRecord
 
 HAN = r"\u4e00-\u9fff"
 QUOTE = re.compile(r"“([^“”]{2,30})”")
+CORNER_QUOTES = str.maketrans("「」", "“”")
 BOOK_TITLE = re.compile(r"《[^《》]*》")
 #: a name's characters between a cue and its kind word (no punctuation, no quotes)
 NAME_RUN = re.compile(rf"[{HAN}0-9A-Za-z()（）+＋ ]")
@@ -31,6 +32,8 @@ YEAR = re.compile(r"[0-9]{4}年度?")
 MAX_MODIFIER = 10
 #: how far an unquoted name may run after its cue verb
 MAX_NAME = 40
+#: a name with no kind word (推行行政复议全流程调解) must be this long and no longer
+MIN_BARE_NAME, MAX_BARE_NAME = 6, 12
 #: words that may follow a kind word without being part of the name (…试点工作, …机制建设)
 TRAILERS = ("工作", "建设", "等")
 #: separators of a list of names after one verb (建立A机制、B机制)
@@ -49,6 +52,7 @@ class Vocabulary:
     drop: tuple[str, ...]
     fillers: tuple[str, ...]
     cue_kinds: dict[str, tuple[str, ...]]
+    bare_cues: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -69,6 +73,7 @@ def _vocabulary() -> Vocabulary:
         generic=of("generic"),
         drop=of("drop"),
         fillers=of("filler"),
+        bare_cues=tuple(r[0] for r in cues if r[1] == "bare_run"),
         cue_kinds={r[0]: tuple(r[3].split(",")) for r in cues if r[1] == "run" and len(r) > 3 and r[3]},
     )
 
@@ -261,6 +266,9 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
         while True:
             found = _unquoted_name(text, start)
             if not found:
+                whole = _whole_run(text, start) if cue in VOCAB.bare_cues else None
+                if whole:
+                    out.append(_record(sentence, text[start:whole], VOCAB.run_cues[cue], start, whole))
                 break
             end, word = found
             name = _without_fillers(text[start:end])
@@ -281,6 +289,20 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
     return out
 
 
+def _whole_run(text: str, start: int) -> int | None:
+    """推行行政复议全流程调解, : the end of a short name that runs from the verb to the clause's end."""
+    end = start
+    while end < len(text) and NAME_RUN.match(text[end]):
+        end += 1
+    for trailer in TRAILERS:
+        if text.endswith(trailer, start, end):
+            end -= len(trailer)
+    name = text[start:end]
+    if not MIN_BARE_NAME <= len(name) <= MAX_BARE_NAME or is_generic(name) or is_slogan(name):
+        return None
+    return end
+
+
 def _unquoted_name(text: str, start: int) -> tuple[int, str] | None:
     """The end of the first name from ``start`` that closes with a kind word, and that word."""
     j = start
@@ -294,8 +316,22 @@ def _unquoted_name(text: str, start: int) -> tuple[int, str] | None:
     return None
 
 
+def with_curly_quotes(sentence: Sentence) -> Sentence:
+    """The sentence with 「」 and paired straight quotes written “”, offsets unchanged.
+
+    Traditional-character reports quote with 「」 and web pages often with "…"; the
+    rules read one style.
+    """
+    text = sentence.text.translate(CORNER_QUOTES)
+    if '"' in text and text.count('"') % 2 == 0:
+        parts = text.split('"')
+        text = "".join(p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1])) + parts[-1]
+    return sentence if text == sentence.text else replace(sentence, text=text)
+
+
 def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> list[InitiativeRecord]:
     """Every named programme in the sentence, quoted ones first; one record per name."""
+    original, sentence = sentence, with_curly_quotes(sentence)
     found: dict[str, InitiativeRecord] = {}
     for rec in _quoted(sentence) + _unquoted(sentence):
         overlaps = any(
@@ -304,7 +340,10 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
         )
         if rec.name not in found and not overlaps:
             found[rec.name] = rec
-    return sorted(found.values(), key=lambda r: (r.evidence.start, r.name))
+    records = sorted(found.values(), key=lambda r: (r.evidence.start, r.name))
+    if sentence is not original:
+        records = [replace(r, evidence=replace(r.evidence, sentence=original.text)) for r in records]
+    return records
 
 
 def initiatives_in_document(doc: Document, context: ReportContext | None = None) -> list[InitiativeRecord]:
@@ -313,9 +352,20 @@ def initiatives_in_document(doc: Document, context: ReportContext | None = None)
     resolve.py settles status across identical names; here the plan's longer wording
     (“四所一庭一中心”衔接联动工作机制) is matched to the year's shorter mention of its quoted core.
     """
-    found = [i for s in doc.sentences for i in initiatives_in(s, context)]
+    found = _fullest_names([i for s in doc.sentences for i in initiatives_in(s, context)])
     worked = "\n".join(s.text for s in doc.sentences if s.section != "plans")
     return [replace(i, status="done") if i.status == "planned" and _named_in(i, worked) else i for i in found]
+
+
+def _fullest_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
+    """One report naming a programme short and long (质量提升年活动, 行政复议质量提升年活动)
+    means one programme: each short mention takes the longest name of the same kind holding it."""
+    names = sorted({(r.kind, r.name) for r in records}, key=lambda kn: (-len(kn[1]), kn[1]))
+    out = []
+    for r in records:
+        longer = next((n for k, n in names if k == r.kind and len(n) > len(r.name) and r.name in n), None)
+        out.append(replace(r, name=longer) if longer else r)
+    return out
 
 
 def _named_in(record: InitiativeRecord, text: str) -> bool:
