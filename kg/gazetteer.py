@@ -135,3 +135,42 @@ def chain(place: Place) -> tuple[Place, ...]:
 
 def province_of(place: Place) -> Place:
     return chain(place)[0]
+
+
+@lru_cache(maxsize=1)
+def former_names() -> dict[str, tuple[Place, ...]]:
+    """Counties renamed or merged since (新津县 -> 新津区, 江干区 -> 上城区), from JioNLP's dated
+    change list, mapped to the unit that holds them now: older reports use the old names.
+    A former name that is still some unit's current name is left out (桥东区 exists elsewhere)."""
+    path = _location_file().parent / "china_location_change.txt"
+    if not path.exists():
+        return {}
+    current = full_names()
+    index: dict[str, list[Place]] = defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) < 10 or not cells[6] or not cells[9]:
+            continue
+        old, new_city, new_name = cells[6], cells[8], cells[9]
+        if old in current or old == new_name:
+            continue
+        now = [q for q in current.get(new_name, ()) if any(a.name == new_city for a in chain(q))]
+        if len(now) == 1 and now[0] not in index[old]:
+            index[old].append(now[0])
+    return {k: tuple(v) for k, v in sorted(index.items())}
+
+
+@lru_cache(maxsize=1)
+def abbreviated_names() -> dict[str, tuple[Place, ...]]:
+    """How reports write autonomous units: short name plus the plain suffix (恩施州 for
+    恩施土家族苗族自治州, 石柱县 for 石柱土家族自治县), unless that is another unit's name."""
+    plain = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+    current = full_names()
+    index: dict[str, list[Place]] = defaultdict(list)
+    for p in places():
+        for suffix, written in plain.items():
+            if p.level != "town" and p.name.endswith(suffix) and p.short != p.name:
+                name = p.short + written
+                if name not in current:
+                    index[name].append(p)
+    return {k: tuple(v) for k, v in index.items()}

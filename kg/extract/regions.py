@@ -58,12 +58,18 @@ def _names() -> dict[str, tuple[tuple[gazetteer.Place, ...], str]]:
         kept = tuple(p for p in places if not _is_zone(p))
         if kept:
             out[name] = (kept, "short")
-    for name, places in gazetteer.full_names().items():
+    written = {**gazetteer.former_names(), **gazetteer.abbreviated_names(), **gazetteer.full_names()}
+    for name, places in written.items():
         kept = tuple(p for p in places if not _is_zone(p))
         if kept:
             # a two-character official name (雄县, 城区) is as risky as a short one
             out[name] = (kept, "full" if len(name) >= 3 else "short")
     return out
+
+
+def places_called(name: str) -> tuple[gazetteer.Place, ...]:
+    """Every province, prefecture or county a written name may stand for (綦江, 恩施州, 新津县)."""
+    return _names().get(name, ((), ""))[0]
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kg import gazetteer
 from kg.document import Document, Sentence
-from kg.extract.regions import choose_in_context, places_named, region_mention, regions_in_text
+from kg.extract.regions import choose_in_context, places_called, places_named, region_mention, regions_in_text
 from kg.lexicon import words
 from kg.records import Evidence, RegionMention, ReportMeta
 
@@ -31,6 +31,9 @@ NAME_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{3,40}$")
 NOT_IN_NAME = re.compile(r"[在的和与及以对为把将从向坚持]")
 #: Name-like phrases that end in a body suffix but name a goal, not a body (法治政府).
 NOT_A_BODY = ("法治政府", "数字政府", "服务型政府", "有限政府")
+#: Where a bureau's name is read, most telling first.
+WHERE = ("title", "head", "opening", "signature", "source")
+SOURCE_LINE = re.compile(r"来源[:：]")
 HEAD_LINES = 12
 TAIL_LINES = 8
 OPENING_SENTENCES = 3
@@ -129,21 +132,37 @@ def _bureaus_in_running_text(s: Sentence, where: str) -> list[_Found]:
 
 
 def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
-    """The fullest place-prefixed body name among title, opening and signature."""
+    """The body named first by place (title, name line above it, opening, signature, 来源 line),
+    in the fullest form the report gives it (地区司法局 in the text, 大兴安岭地区行政公署司法局
+    in the title)."""
     title = title_sentence(doc)
     found: list[_Found] = []
     if title is not None:
         in_title = _bureau_in_title(title)
         if in_title is not None:
             found.append(in_title)
+        for s in doc.sentences[: title.index]:
+            if NAME_LINE.match(s.text):
+                found += _bureaus_in_running_text(s, "head")
     for s in _body_opening(doc, title):
         found += _bureaus_in_running_text(s, "opening")
     for s in _signature(doc):
         found += _bureaus_in_running_text(s, "signature")
+    for s in _head(doc):
+        if SOURCE_LINE.search(s.text):
+            found += _bureaus_in_running_text(s, "source")
     placed = [f for f in found if regions_in_text(f.sentence, f.start, f.start + len(f.name))]
-    order = {"title": 0, "opening": 1, "signature": 2}
-    placed.sort(key=lambda f: (-len(f.name), order[f.where]))
-    return (placed[0] if placed else None), title
+    if not placed:
+        return None, title
+    first = min(placed, key=lambda f: WHERE.index(f.where))
+    fuller = [f for f in placed if _same_body(first.name, f.name)]
+    return max(fuller, key=lambda f: (len(f.name), -WHERE.index(f.where))), title
+
+
+def _same_body(name: str, other: str) -> bool:
+    """``other`` names the same body as ``name``, maybe more fully: same start, same ending."""
+    ending = _longest_suffix(name)
+    return other.startswith(name[:2]) and other.endswith(name[-ending:]) if ending else other == name
 
 
 def _region_of(found: _Found, doc: Document) -> RegionMention | None:
@@ -152,10 +171,10 @@ def _region_of(found: _Found, doc: Document) -> RegionMention | None:
     if not mentions:
         return None
     last = mentions[-1]
-    candidates = gazetteer.lookup(last.name)
+    candidates = places_called(last.name)
     before = None
     if len(mentions) > 1 and mentions[-2].code:
-        before = next((p for p in gazetteer.lookup(mentions[-2].name) if p.code == mentions[-2].code), None)
+        before = next((p for p in places_called(mentions[-2].name) if p.code == mentions[-2].code), None)
     place = choose_in_context(candidates, None, places_named(doc), before)
     return region_mention(last.name, last.evidence, None, place)
 
