@@ -98,8 +98,29 @@ def suffixes_by_length() -> tuple[Suffix, ...]:
 
 
 @cache
+def suffixes_by_last_char() -> dict[str, tuple[Suffix, ...]]:
+    out: dict[str, list[Suffix]] = {}
+    for suffix in suffixes_by_length():
+        out.setdefault(suffix.text[-1], []).append(suffix)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+@cache
 def anchor_words() -> dict[str, str]:
     return {r[0]: r[1] for r in rows("org_anchors.tsv")}
+
+
+@cache
+def anchor_words_by_length() -> tuple[str, ...]:
+    return tuple(sorted(anchor_words(), key=lambda w: (-len(w), w)))
 
 
 @cache
@@ -161,6 +182,10 @@ class Text:
     starts: frozenset[int]
     ends: frozenset[int]
     tokens: tuple[tuple[str, int, int], ...]
+    #: positions right after a stop word, and positions inside a plural/not-a-region word
+    after_stop: frozenset[int] = frozenset()
+    inside_plural: frozenset[int] = frozenset()
+    token_at: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, raw: str) -> Text:
@@ -168,12 +193,22 @@ class Text:
         tokens = tuple(jieba.tokenize(text))
         after = word_set("org_after_words.tsv")
         glued = {i for i in range(len(text)) if text.startswith(tuple(after), i)}
+        after_stop = {i + len(w) for w in word_set("org_stopwords.tsv") for i in _occurrences(text, w)} - {
+            i + 1 for i in range(len(text)) if text[i] in PLURAL_MARKS
+        }
+        inside = {i + 1 for i in range(len(text)) if text[i] in PLURAL_MARKS}
+        for word in word_set("org_not_anchors.tsv"):
+            for i in _occurrences(text, word):
+                inside.update(range(i + 1, i + len(word)))
         return cls(
             raw=raw,
             text=text,
             starts=frozenset(t[1] for t in tokens),
             ends=frozenset(t[2] for t in tokens) | {len(text)} | glued,
             tokens=tokens,
+            after_stop=frozenset(after_stop),
+            inside_plural=frozenset(inside),
+            token_at={t[1]: t[0] for t in tokens},
         )
 
     def tokens_within(self, start: int, end: int) -> list[str]:
@@ -195,7 +230,13 @@ def _has_stop_word(t: Text, start: int, end: int) -> bool:
 
 def _suffix_ending_at(text: str, end: int, start: int) -> list[Suffix]:
     """Suffixes ending at ``end`` and starting at or after ``start``, longest first."""
-    return [s for s in suffixes_by_length() if end - len(s.text) >= start and text.endswith(s.text, 0, end)]
+    if end <= start or end > len(text):
+        return []
+    return [
+        s
+        for s in suffixes_by_last_char().get(text[end - 1], ())
+        if end - len(s.text) >= start and text.endswith(s.text, 0, end)
+    ]
 
 
 def _anchor_at(
@@ -203,9 +244,9 @@ def _anchor_at(
 ) -> tuple[int, tuple[str, str | None]] | None:
     """A region prefix starting at ``pos``: its end and what it refers to."""
     text = t.text
-    if first and pos not in t.starts and not _after_stop_word(text, pos):
+    if first and pos not in t.starts and pos not in t.after_stop:
         return None
-    token = next((w for w, s, _ in t.tokens if s == pos), "")
+    token = t.token_at.get(pos, "")
     for length in range(min(10, len(text) - pos) if places else 0, 1, -1):
         name = text[pos : pos + length]
         if _glued_stop_word(text, pos, name):
@@ -217,30 +258,12 @@ def _anchor_at(
             if token in word_set("org_not_anchors.tsv"):
                 break
             return pos + length, ("place", name)
-    if token in word_set("org_not_anchors.tsv") or _inside_plural(text, pos):
+    if token in word_set("org_not_anchors.tsv") or pos in t.inside_plural:
         return None
-    for word in sorted(anchor_words(), key=len, reverse=True):
+    for word in anchor_words_by_length():
         if text.startswith(word, pos):
             return pos + len(word), ("relative", word)
     return None
-
-
-def _after_stop_word(text: str, pos: int) -> bool:
-    """Whether a stop word ends right before ``pos`` (向市司法局: jieba may glue 向市)."""
-    if pos > 0 and text[pos - 1] in PLURAL_MARKS:
-        return False
-    return any(text.endswith(w, 0, pos) for w in word_set("org_stopwords.tsv"))
-
-
-def _inside_plural(text: str, pos: int) -> bool:
-    """县区政府, 各区政府, 全区: the region word is part of a plural or of 'the whole region'."""
-    if pos > 0 and text[pos - 1] in PLURAL_MARKS:
-        return True
-    for word in word_set("org_not_anchors.tsv"):
-        for k in range(1, len(word)):
-            if text.startswith(word, pos - k) and pos - k >= 0:
-                return True
-    return False
 
 
 def _glued_stop_word(text: str, pos: int, name: str) -> bool:
@@ -451,7 +474,7 @@ def _national(t: Text) -> list[Candidate]:
 
 def _candidates(t: Text) -> list[Candidate]:
     found = _quoted(t) + _national(t)
-    opens = t.starts | {p for p in range(1, len(t.text)) if _after_stop_word(t.text, p)}
+    opens = t.starts | t.after_stop
     for pos in sorted(opens):
         c = _anchored(t, pos)
         if c is not None:
