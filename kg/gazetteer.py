@@ -9,6 +9,7 @@ too many and too ambiguous to match in running text.
 from __future__ import annotations
 
 import importlib.util
+import os
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
@@ -39,14 +40,43 @@ def _location_file() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "dictionary" / "china_location.zip"
 
 
+def _cache_file(source: Path) -> Path:
+    """Where the four kept levels of the tree are cached, named after the source file's
+    size and time, so a new JioNLP release is read afresh."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    stat = source.stat()
+    return base / "lgkg" / f"china_location-{stat.st_size}-{stat.st_mtime_ns}.txt"
+
+
+def _tree_lines() -> list[str]:
+    """The tree's lines down to towns. Villages are nine lines in ten of the 12 MB file, so
+    the kept lines are cached (a plain copy of them); without a writable cache, the zip is read."""
+    source = _location_file()
+    cache = _cache_file(source)
+    try:
+        return cache.read_text(encoding="utf-8").split("\n")
+    except OSError:
+        pass
+    with zipfile.ZipFile(source) as z:
+        text = z.read("china_location.txt").decode("utf-8")
+    too_deep = "\t" * len(LEVELS)
+    lines = [line.rstrip("\r") for line in text.split("\n") if line.strip() and not line.startswith(too_deep)]
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text("\n".join(lines), encoding="utf-8")
+        os.replace(partial, cache)
+    except OSError:
+        pass
+    return lines
+
+
 @lru_cache(maxsize=1)
 def places() -> tuple[Place, ...]:
     """Every province, prefecture, county and town, parents before children."""
-    with zipfile.ZipFile(_location_file()) as z:
-        text = z.read("china_location.txt").decode("utf-8")
     out: list[Place] = []
     stack: list[int | None] = [None] * len(LEVELS)
-    for line in text.split("\n"):
+    for line in _tree_lines():
         depth = len(line) - len(line.lstrip("\t"))
         if depth >= len(LEVELS) or not line.strip():
             continue
