@@ -156,11 +156,16 @@ def _laws(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMenti
                 start -= 7
             elif _glued_on_left(text, start, law):
                 continue
-            if text[end:].startswith(FOLLOW_CUES):
+            if text[end:].startswith(FOLLOW_CUES) or _law_word_continues(text[end:]):
                 continue
             taken.append((start, end))
             out.append(_mention(sentence, text[start:end], start, end))
     return out
+
+
+def _law_word_continues(rest: str) -> bool:
+    """教育法律, 劳动法规: the 法 began 法律/法规, so no law was named (but 行政复议法规定 names one)."""
+    return rest.startswith("律") or (rest.startswith("规") and not rest.startswith("规定"))
 
 
 def _glued_on_left(text: str, start: int, law: str) -> bool:
