@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from kg.areas import area_of
 from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
-from kg.lexicon import rows
+from kg.lexicon import rows, section_kind_of
 from kg.records import ChallengeRecord, Evidence
 
 NUMERALS = "一二三四五六七八九十"
@@ -117,15 +117,16 @@ def _is_causes_heading(sentence: Sentence) -> bool:
     return rest != head and not re.search(r"不足|存在|问题[及和与]", rest)
 
 
-def _elaboration(clauses: list[_Clause], headline: str) -> list[_Clause]:
-    """Distinct admissions in strong words; short neighbours join (民主意识不浓,法治观念淡薄)."""
+def _elaboration(clauses: list[_Clause], headline: str, strength: str = "strong") -> list[_Clause]:
+    """Distinct admissions (in strong words under a headline); short neighbours join
+    (民主意识不浓,法治观念淡薄)."""
     out: list[_Clause] = []
     pending: _Clause | None = None
     for c in clauses:
         text = c.text
         keep = (
             len(text) >= MIN_CLAUSE
-            and _admits(text, "strong")
+            and _admits(text, strength)
             and not _announces(text)
             and not _restates(text, headline)
         )
@@ -143,12 +144,43 @@ def _elaboration(clauses: list[_Clause], headline: str) -> list[_Clause]:
 
 def challenges_in_document(doc: Document, context: ReportContext | None = None) -> list[ChallengeRecord]:
     out: list[ChallengeRecord] = []
+    for passage in _passages(doc):
+        out += _challenges_in_passage(passage, context)
+    return out
+
+
+def _passages(doc: Document) -> list[list[Sentence]]:
+    """Runs of consecutive shortcomings sentences."""
+    runs: list[list[Sentence]] = []
+    previous = None
+    for s in doc.sentences:
+        if s.section == "challenges":
+            if previous != "challenges":
+                runs.append([])
+            runs[-1].append(s)
+        previous = s.section
+    return runs
+
+
+def _is_numbered(passage: list[Sentence]) -> bool:
+    """Whether the passage lists its problems (一是…, (一)…, 以下不足:A,B) or just writes them."""
+    for s in passage:
+        if _items(s) and not _is_top(s):
+            return True
+        colon = LIST_COLON.search(s.text)
+        if colon and _announces(s.text[: colon.start()]):
+            return True
+    return False
+
+
+def _challenges_in_passage(passage: list[Sentence], context: ReportContext | None) -> list[ChallengeRecord]:
+    """Numbered passages give their headlines plus strong distinct admissions; an unnumbered
+    passage gives every admission it writes."""
+    out: list[ChallengeRecord] = []
     headline = ""
     in_causes = False
-    for s in doc.sentences:
-        if s.section != "challenges":
-            headline, in_causes = "", False
-            continue
+    strength = "strong" if _is_numbered(passage) else "admission"
+    for s in passage:
         if s.text.startswith(s.heading) and not LEADING_MARKER.match(s.text) and s.heading:
             continue  # the section's own heading (三、存在的不足及原因 is matched by LEADING_MARKER too)
         if _is_causes_heading(s):
@@ -157,7 +189,7 @@ def challenges_in_document(doc: Document, context: ReportContext | None = None) 
         if in_causes or s.text.startswith(_cues("causes")):
             continue
         items = _items(s)
-        if items and LEADING_MARKER.match(s.text) and not INLINE_MARKER.search(s.text) and _is_top(s):
+        if items and not INLINE_MARKER.search(s.text) and _is_top(s):
             continue
         if not items:
             colon = LIST_COLON.search(s.text)
@@ -167,7 +199,7 @@ def challenges_in_document(doc: Document, context: ReportContext | None = None) 
                         out.append(_record(c, context))
                         headline = c.text
                 continue
-            for c in _elaboration(_clauses(s, 0, len(s.text)), headline):
+            for c in _elaboration(_clauses(s, 0, len(s.text)), headline, strength):
                 out.append(_record(c, context))
             continue
         before = _clauses(s, 0, items[0][0])
@@ -185,7 +217,10 @@ def challenges_in_document(doc: Document, context: ReportContext | None = None) 
 
 
 def _is_top(sentence: Sentence) -> bool:
-    """A top-level heading (三、…存在的不足) rather than a numbered problem."""
-    return bool(re.match(rf"^\s*[{NUMERALS}]+、", sentence.text)) and not _admits(
+    """The passage's own heading (三、…存在的不足 / (二)存在的问题) rather than a numbered problem:
+    a numbered line naming the section and admitting nothing beyond that."""
+    if not LEADING_MARKER.match(sentence.text) or section_kind_of(sentence.text) != "challenges":
+        return False
+    return not _admits(
         re.sub(r"存在的?(?:主要)?(?:问题|不足)|不足(?:及|和|与)?|问题(?:及|和|与)?", "", sentence.text)
     )
