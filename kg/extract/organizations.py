@@ -54,7 +54,7 @@ OFFICE_OWNERS = ("政府", "委")
 #: words between a region and a department in a bureau's name (大兴安岭地区行政公署司法局)
 GOVERNMENT_WORDS = ("行政公署", "人民政府", "行署")
 #: characters that make the region word after them mean many regions or the whole one (各区, 全市)
-PLURAL_MARKS = "各全本该我每"
+PLURAL_MARKS = "各全该每"
 #: a count right before a name (4个公安派出所, 8个公共法律服务中心): unnamed bodies
 COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[个家所处名]$")
 #: a quoted nickname built from counts (“一所三室”, “四所一庭一中心”) is a model, not a body
@@ -282,9 +282,28 @@ def _segment(t: Text, pos: int, head: bool, strong_anchor: bool) -> tuple[int, s
             body_end = end - len(suffix.text)
             body = text[pos:body_end]
             if _segment_fits(t, pos, body_end, body, suffix, head, strong_anchor):
-                return end, suffix.kind
+                longer = _longer_suffix(t, pos, body_end, suffix, head, strong_anchor)
+                return longer or (end, suffix.kind)
         if not _is_han(text[pos:end]) or _has_stop_word(t, pos, end):
             return None
+    return None
+
+
+def _longer_suffix(
+    t: Text, pos: int, body_end: int, suffix: Suffix, head: bool, strong: bool
+) -> tuple[int, str] | None:
+    """人大常委会 over 人大 + 常委会: a longer suffix starting where the found one starts."""
+    body = t.text[pos:body_end]
+    for longer in suffixes_by_length():
+        end = body_end + len(longer.text)
+        if len(longer.text) <= len(suffix.text):
+            return None
+        if (
+            t.text.startswith(longer.text, body_end)
+            and end in t.ends
+            and _segment_fits(t, pos, body_end, body, longer, head, strong)
+        ):
+            return end, longer.kind
     return None
 
 
