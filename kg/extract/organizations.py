@@ -348,7 +348,7 @@ def _committee_unit(suffix: Suffix) -> bool:
 
 def _names_a_unit(suffix: Suffix) -> bool:
     """司法局, 公安局, 办公室: a suffix that names a whole body after a region with no other words."""
-    return len(suffix.text) >= 3 and suffix.kind == "agency" and suffix.mode == "body"
+    return len(suffix.text) >= 3 and suffix.mode == "body"
 
 
 def _anchored(t: Text, pos: int) -> Candidate | None:
