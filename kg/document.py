@@ -14,11 +14,11 @@ from kg.normalize import analysis_text
 
 #: A line that opens a section: 一、 / (一) / （一） / 1. / 第一部分 ...
 HEADING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分"
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分"
     r"|[0-9]{1,2}[、.．](?![0-9]))"
 )
-#: Only top-level headings (一、 第一部分) switch the section kind; sub-headings inherit it.
-TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
+#: Only top-level headings (一、 一. 第一部分) switch the section kind; sub-headings inherit it.
+TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
 #: In a report with no 一、 headings, (一) numbers its parts.
 SUB_AS_TOP = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
 YEAR_IN_HEADING = re.compile(r"((?:19|20)\d{2})\s*年")

@@ -20,8 +20,9 @@ from kg.records import ChallengeRecord, Evidence
 
 NUMERALS = "一二三四五六七八九十"
 #: Item markers inside running text (一是, 其二, 第三) and at the start of a line ((一), 1., 一、)
-INLINE_MARKER = re.compile(rf"(?:[{NUMERALS}]+是|其[{NUMERALS}]|第[{NUMERALS}]+[,，、])")
-LEADING_MARKER = re.compile(rf"^\s*(?:[（(][{NUMERALS}\d]+[）)]|[{NUMERALS}]+、|\d{{1,2}}[、.．](?!\d))")
+#: (not inside a word: 统一是 is no marker)
+INLINE_MARKER = re.compile(rf"(?<![\u4e00-\u9fff])(?:[{NUMERALS}]+是|其[{NUMERALS}]|第[{NUMERALS}]+[,，、])")
+LEADING_MARKER = re.compile(rf"^\s*(?:[（(][{NUMERALS}\d]+[）)]|[{NUMERALS}]+[、.．]|\d{{1,2}}[、.．](?!\d))")
 #: A colon that opens a list of problems (存在以下不足: / 主要表现在:)
 LIST_COLON = re.compile(r"[:：]")
 CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
