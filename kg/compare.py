@@ -37,6 +37,7 @@ class Figure:
     report: str
     sentence: str
     exact: str
+    at: int  # where ``exact`` sits in ``sentence`` (-1: not found)
     outcome: str
 
 
@@ -73,9 +74,10 @@ def figure_of(graph: Graph, outcome: URIRef) -> Figure | None:
     except ArithmeticError:
         return None
     hits = mention_hits(graph, outcome)
-    report, _, sentence, exact = (
-        hits[0] if hits else (None, 0, str(graph.value(outcome, LGKG.evidence) or ""), "")
-    )
+    if hits:
+        report, sentence, exact, at = hits[0].source, hits[0].sentence, hits[0].exact, hits[0].at
+    else:
+        report, sentence, exact, at = None, str(graph.value(outcome, LGKG.evidence) or ""), "", -1
     return Figure(
         region=label_of(graph, region),
         year=year_of(graph, outcome),
@@ -84,6 +86,7 @@ def figure_of(graph: Graph, outcome: URIRef) -> Figure | None:
         report="" if report is None else str(graph.value(report, LGKG.sourceFile) or local(report)),
         sentence=sentence,
         exact=exact,
+        at=at,
         outcome=str(outcome),
     )
 
@@ -147,8 +150,8 @@ def chart_svg(chart: int, unit: str, figures: list[Figure], colours: dict[int | 
 
 
 def evidence_item(chart: int, i: int, fig: Figure) -> str:
-    at = fig.sentence.find(fig.exact) if fig.exact else -1
-    if at >= 0:
+    at = fig.at
+    if at >= 0 and fig.exact:
         end = at + len(fig.exact)
         text = esc(fig.sentence[:at]) + "<mark>" + esc(fig.exact) + "</mark>" + esc(fig.sentence[end:])
     else:

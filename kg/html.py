@@ -14,6 +14,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -77,8 +78,34 @@ def script_json(obj: object) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def mention_hits(graph: Graph, node: URIRef) -> list[tuple[URIRef | None, int, str, str]]:
-    """(report, offset in report, sentence, matched words) of each mention, in report order."""
+@dataclass(frozen=True, order=True)
+class Hit:
+    """One mention: the report, where in it, the sentence, the matched words and where they sit in it."""
+
+    report: str
+    offset: int
+    sentence: str
+    exact: str
+    at: int  # index of ``exact`` in ``sentence``, -1 when unknown
+    source: URIRef | None = field(compare=False, default=None)
+
+
+def place_in_sentence(text: str, sentence: str, exact: str, offset: int) -> int:
+    """Where the matched words sit in their sentence.
+
+    Read from the report offsets when the report text is in the graph (the same figure can
+    occur twice in one sentence), else the first occurrence.
+    """
+    if text and offset >= 0 and exact:
+        begin = text.rfind(sentence, 0, offset + len(sentence))
+        at = offset - begin
+        if begin >= 0 and sentence[at : at + len(exact)] == exact:
+            return at
+    return sentence.find(exact) if exact else -1
+
+
+def mention_hits(graph: Graph, node: URIRef) -> list[Hit]:
+    """Every mention of a node with its sentence and highlight, in report order."""
     out = []
     for mention in graph.objects(node, LGKG.mention):
         sentence = graph.value(mention, LGKG.evidence)
@@ -89,8 +116,11 @@ def mention_hits(graph: Graph, node: URIRef) -> list[tuple[URIRef | None, int, s
         start = graph.value(selector, OA.start) if selector is not None else None
         exact = graph.value(selector, OA.exact) if selector is not None else None
         offset = int(start.toPython()) if isinstance(start, Literal) else -1
-        out.append((report, offset, str(sentence), str(exact) if exact is not None else ""))
-    return sorted(out, key=lambda m: (str(m[0]), m[1], m[2], m[3]))
+        exact = str(exact) if exact is not None else ""
+        text = str(graph.value(report, LGKG.text) or "") if report is not None else ""
+        at = place_in_sentence(text, str(sentence), exact, offset)
+        out.append(Hit(str(report or ""), offset, str(sentence), exact, at, report))
+    return sorted(out)
 
 
 class PageData:
@@ -117,15 +147,15 @@ class PageData:
     def evidence(self, node: URIRef) -> tuple[list[list[int]], int]:
         """[report, sentence, hit start, hit end] per mention (hit -1 when the words are not found)."""
         rows, seen = [], set()
-        for report, _, sentence, exact in mention_hits(self.graph, node):
-            key = (report, sentence, exact)
+        hits = mention_hits(self.graph, node)
+        for hit in hits:
+            key = (hit.source, hit.sentence, hit.at, hit.exact)
             if key in seen:
                 continue
             seen.add(key)
-            at = sentence.find(exact) if exact else -1
-            hit = [at, at + len(exact)] if at >= 0 else [-1, -1]
-            rows.append([self.reports.get(report, -1), self.sentence_id(sentence), *hit])
-        mentioned = {s for _, _, s, _ in mention_hits(self.graph, node)}
+            span = [hit.at, hit.at + len(hit.exact)] if hit.at >= 0 else [-1, -1]
+            rows.append([self.reports.get(hit.source, -1), self.sentence_id(hit.sentence), *span])
+        mentioned = {hit.sentence for hit in hits}
         for sentence in sorted(str(e) for e in self.graph.objects(node, LGKG.evidence)):
             if sentence not in mentioned:
                 mentioned.add(sentence)

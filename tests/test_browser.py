@@ -223,6 +223,8 @@ def test_screenshot_of_the_seed_graph(seed_visit, tmp_path):
     seed_visit.page.fill("#search", "调解")
     seed_visit.page.press("#search", "Enter")
     seed_visit.page.locator("#search-results li").first.click()
-    seed_visit.js("window.lgkgPage.network.fit({animation: false})")
+    seed_visit.js(
+        "const n = window.lgkgPage.network; n.focus(n.getSelectedNodes()[0], {scale: 0.9, animation: false})"
+    )
     seed_visit.page.screenshot(path=str(target))
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and target.stat().st_size > 20_000

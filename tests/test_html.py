@@ -15,7 +15,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from typer.testing import CliRunner
 
 from kg.compare import compare_html, shared_indicators
-from kg.html import graph_html
+from kg.html import graph_html, place_in_sentence
 from kg.ontology import ID, LGKG, OA, ontology_file
 from kg.view import UnknownValue, drawn_classes, node_facts, select
 
@@ -156,6 +156,15 @@ def test_evidence_highlight_points_at_the_matched_words(small):
     assert data["sentences"][sentence] == AID_2023
     assert data["sentences"][sentence][start:end] == "受理法律援助案件191件"
     assert data["reports"][report]["file"] == "r1.txt"
+
+
+def test_highlight_follows_the_report_offsets_when_words_repeat():
+    sentence = "全区共建成8个公共法律服务中心,43个公共法律服务工作站,141个公共法律服务工作室。"
+    text = "一、主要成效。" + sentence
+    second = text.index("公共法律服务", text.index("43个"))
+    at = place_in_sentence(text, sentence, "公共法律服务", second)
+    assert at == sentence.index("43个") + 3
+    assert place_in_sentence("", sentence, "公共法律服务", second) == sentence.index("公共法律服务")
 
 
 def test_edge_labels_are_the_chinese_property_names(small):

@@ -47,6 +47,9 @@
     document.body.setAttribute("data-ready", "1");
   }
   if (data.nodes.length === 0) { settled(); } else { network.once("stabilizationIterationsDone", settled); }
+  network.on("stabilizationProgress", function (p) {
+    layoutState.textContent = "布局计算中 " + Math.round(100 * p.iterations / p.total) + "%";
+  });
 
   // edge labels: the property's Chinese name appears on the edge while hovered (also a tooltip)
   network.on("hoverEdge", function (p) { edges.update({ id: p.edge, label: data.props[data.edges[p.edge][2]] }); });
@@ -80,6 +83,31 @@
     return (r.year ? r.year + " " : "") + (r.file || r.label);
   }));
 
+  // legend icons drawn like the nodes: same colour, same shape
+  var SVG = "http://www.w3.org/2000/svg";
+  var SHAPES = {
+    dot: ["circle", { cx: 7, cy: 7, r: 6 }],
+    square: ["rect", { x: 1, y: 1, width: 12, height: 12 }],
+    triangle: ["polygon", { points: "7,1 13,13 1,13" }],
+    triangleDown: ["polygon", { points: "1,1 13,1 7,13" }],
+    diamond: ["polygon", { points: "7,0 14,7 7,14 0,7" }],
+    star: ["polygon", { points: "7,0 8.8,5 14,5 9.8,8.2 11.4,13.5 7,10.3 2.6,13.5 4.2,8.2 0,5 5.2,5" }],
+    hexagon: ["polygon", { points: "3.5,1 10.5,1 14,7 10.5,13 3.5,13 0,7" }]
+  };
+  function shapeIcon(shape, colour) {
+    var spec = SHAPES[shape] || SHAPES.dot;
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("width", "14");
+    svg.setAttribute("height", "14");
+    svg.setAttribute("viewBox", "0 0 14 14");
+    svg.setAttribute("class", "swatch");
+    var path = document.createElementNS(SVG, spec[0]);
+    Object.keys(spec[1]).forEach(function (k) { path.setAttribute(k, String(spec[1][k])); });
+    path.setAttribute("fill", colour);
+    svg.appendChild(path);
+    return svg;
+  }
+
   var legend = document.getElementById("legend");
   classes.forEach(function (c, i) {
     if (!c.n) { return; }
@@ -94,8 +122,7 @@
       hiddenClasses[i] = !box.checked;
       applyFilters();
     });
-    var sw = el("span", null, "swatch");
-    sw.style.background = c.colour;
+    var sw = shapeIcon(c.shape, c.colour);
     label.appendChild(box);
     label.appendChild(sw);
     label.appendChild(el("span", c.zh));
@@ -186,6 +213,7 @@
   var body = document.getElementById("panel-body");
   document.getElementById("panel-close").addEventListener("click", function () {
     panel.hidden = true;
+    network.setSize("100%", "100%");
     network.unselectAll();
   });
 
@@ -269,13 +297,15 @@
       });
       body.appendChild(nl);
     }
+    var wasHidden = panel.hidden;
     panel.hidden = false;
     panel.scrollTop = 0;
+    if (wasHidden) { network.setSize("100%", "100%"); }  // the canvas just got narrower
   }
   function focusNode(i) {
     network.selectNodes([i], true);
-    if (visible[i]) { network.focus(i, { scale: 1.2, animation: false }); }
     openPanel(i);
+    if (visible[i]) { network.focus(i, { scale: 1.2, animation: false }); }
   }
   network.on("click", function (p) {
     if (p.nodes.length) { openPanel(p.nodes[0]); }
