@@ -157,7 +157,7 @@ def _restore(obj: Any, original: str, analysis: str, evidence: Any) -> Any:
             new = _restore(value, original, analysis, own_evidence)
         else:
             continue
-        if new is not value:
+        if new != value:
             changes[f.name] = new
     return replace(obj, **changes) if changes else obj
 
@@ -187,10 +187,26 @@ def _original_span(value: str, original: str, analysis: str, evidence: Any) -> s
             anchor = getattr(evidence, "start", base) - base
             best = min(hits, key=lambda h: (abs(h - anchor), h))
             return original[base + best : base + best + len(value)]
+        # a name put together from the span (quotes dropped: “法治体检”活动 -> 法治体检活动)
+        spread = _subsequence(value, analysis, evidence.start, evidence.end)
+        if spread is not None:
+            return "".join(original[i] for i in spread)
     pos = analysis.find(value)
     if pos < 0:
         return value
     return original[pos : pos + len(value)]
+
+
+def _subsequence(value: str, text: str, start: int, end: int) -> list[int] | None:
+    """Positions in text[start:end] holding value's characters in order, or None."""
+    positions, at = [], start
+    for ch in value:
+        at = text.find(ch, at, end)
+        if at < 0:
+            return None
+        positions.append(at)
+        at += 1
+    return positions
 
 
 def _occurrences(haystack: str, needle: str) -> list[int]:
