@@ -159,6 +159,8 @@ def _accepted(cands: list[Candidate]) -> list[Candidate]:
             continue
         if c.name in common or (c.start > 0 and text[c.start - 1] in bad_before):
             continue
+        if any(text.startswith(w, c.end) for w in _cue_words("not_after")):
+            continue
         neighbour = (i > 0 and _joined(cands[i - 1], c)) or (i + 1 < len(cands) and _joined(c, cands[i + 1]))
         if _has_cue(text, c.start, c.end) or neighbour:
             out.append(c)

@@ -10,7 +10,7 @@ reported on, so publication dates (signature, 发布时间) only stand in when n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg import gazetteer
 from kg.document import Document, Sentence
@@ -20,9 +20,11 @@ from kg.records import Evidence, RegionMention, ReportMeta
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])")
+CHINESE_DIGITS = "〇一二三四五六七八九零"
+CHINESE_YEAR = re.compile(rf"([{CHINESE_DIGITS}]{{4}})年")
 #: Titles, plan periods and document names hold years that are not the report's (2015—2020年).
 QUOTED = re.compile(r"《[^》]*》|[（(][^）)]*[）)]")
-TITLE_WORDS = re.compile(r"(报告|总结|情况|年报)\s*$")
+TITLE_WORDS = re.compile(r"(报告|总结|情况|年报)\s*(?:[（(][^）)]*[）)])?\s*$")
 #: Lines of web-page furniture (breadcrumbs, 来源, 发布时间, 浏览次数) are never titles.
 FURNITURE = re.compile(r"[/>|]|来源|发布|时间|浏览|字体|分享|打印|扫一扫")
 #: A signature or title line: only name characters, no sentence punctuation.
@@ -141,6 +143,8 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
         in_title = _bureau_in_title(title)
         if in_title is not None:
             found.append(in_title)
+        else:  # 某市司法局法治政府建设年度报告(2023年): the name is not the whole prefix
+            found += [replace(f, where="title") for f in _bureaus_in_running_text(title, "title")]
         for s in doc.sentences[: title.index]:
             if NAME_LINE.match(s.text):
                 found += _bureaus_in_running_text(s, "head")
@@ -179,14 +183,21 @@ def _region_of(found: _Found, doc: Document) -> RegionMention | None:
     return region_mention(last.name, last.evidence, None, place)
 
 
+def _arabic_years(text: str) -> str:
+    """二〇二三年 written with digits (formal titles spell years out), same length otherwise."""
+    return CHINESE_YEAR.sub(
+        lambda m: "".join(str(CHINESE_DIGITS.index(c) % 10) for c in m.group(1)) + "年", text
+    )
+
+
 def _year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple[str, ...]]:
     """The year reported on: the title's, else the opening's, else the publication date's year before."""
     if title is not None:
-        years = YEAR.findall(QUOTED.sub("", title.text))
+        years = YEAR.findall(_arabic_years(title.text))
         if years:
             return int(years[0]), ()
     for s in _body_opening(doc, title):
-        text = QUOTED.sub("", s.text)
+        text = QUOTED.sub("", _arabic_years(s.text))
         yearly = re.findall(r"((?:19|20)\d{2})\s*年度", text)
         years = yearly or YEAR.findall(text)
         if years:
