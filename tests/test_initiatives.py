@@ -7,8 +7,9 @@ from kg.extract.initiatives import initiatives_in_document
 
 REPORT = """2024年法治政府建设工作报告
 一、2024年工作
-发挥职能作用,开展行政复议质量提升年活动,检视案件170件。
-开展质量提升年活动,对近3年案卷情况进行评查。
+黑龙江省司法厅联合主办的“中国宪法边疆行”首站活动,7月7日在漠河市成功举行了启动仪式。
+(二)成功承办“中国宪法边疆行”漠河首站启动式。
+持续推行证明事项告知承诺制,推行法律援助经济困难证明事项告知承诺制。
 四是以“四所一庭一中心”为衔接,完善多元矛盾纠纷化解。
 二、2025年工作计划
 在“四所一庭一中心”衔接联动工作机制的作用,统筹各类资源。
@@ -20,10 +21,16 @@ def by_name():
     return {i.name: i for i in initiatives_in_document(make_document("r.txt", REPORT))}
 
 
-def test_short_mention_takes_the_full_name():
+def test_bare_mention_takes_the_name_with_its_kind_word():
     names = by_name()
-    assert "行政复议质量提升年活动" in names
-    assert "质量提升年活动" not in names
+    assert "中国宪法边疆行活动" in names
+    assert "中国宪法边疆行" not in names
+
+
+def test_a_name_with_words_in_front_is_another_programme():
+    names = by_name()
+    assert "证明事项告知承诺制" in names
+    assert "法律援助经济困难证明事项告知承诺制" in names
 
 
 def test_plan_item_the_year_already_names_is_done():

@@ -358,12 +358,17 @@ def initiatives_in_document(doc: Document, context: ReportContext | None = None)
 
 
 def _fullest_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
-    """One report naming a programme short and long (质量提升年活动, 行政复议质量提升年活动)
-    means one programme: each short mention takes the longest name of the same kind holding it."""
+    """One report naming a programme bare and with its kind word (“中国宪法边疆行”, 中国宪法边疆行活动)
+    means one programme: the bare mention takes the longest name of the same kind it starts.
+
+    A longer name that adds words in front (法律援助经济困难证明事项告知承诺制) is another
+    programme, so only extensions at the end merge."""
     names = sorted({(r.kind, r.name) for r in records}, key=lambda kn: (-len(kn[1]), kn[1]))
     out = []
     for r in records:
-        longer = next((n for k, n in names if k == r.kind and len(n) > len(r.name) and r.name in n), None)
+        longer = next(
+            (n for k, n in names if k == r.kind and len(n) > len(r.name) and n.startswith(r.name)), None
+        )
         out.append(replace(r, name=longer) if longer else r)
     return out
 
