@@ -145,7 +145,20 @@ def text_of(fmt: str, data: bytes) -> tuple[str, str]:
         raise InputError("file is binary, not text")
     if fmt == "html":
         return html_text(text), encoding
+    if fmt in ("md", "markdown"):
+        return markdown_text(text), encoding
     return text, encoding
+
+
+#: Markdown syntax around a report's words: heading marks, quote marks, list bullets, emphasis
+MARKDOWN_LINE = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+)")
+MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def markdown_text(text: str) -> str:
+    """The words of a Markdown report without its markup (# 标题 is the title line 标题)."""
+    lines = (MARKDOWN_LINE.sub("", line) for line in text.splitlines())
+    return "\n".join(MARKDOWN_EMPHASIS.sub(r"\2", line) for line in lines)
 
 
 def html_text(markup: str) -> str:

@@ -430,3 +430,14 @@ def test_folders_globs_and_several_paths(tmp_path):
     # a pattern that matches nothing is kept, so the build names it instead of building less
     missing = build([str(tmp_path / "nowhere" / "*.txt")])
     assert len(missing.problems) == 1 and "cannot read file" in missing.problems[0].reason
+
+
+def test_markdown_report_yields_the_plain_graph(tmp_path):
+    lines = paragraphs(seed_text(TITLED))
+    markdown = "\n\n".join(
+        [f"# {lines[0]}"]
+        + [f"## {line}" if line.startswith(("一、", "二、", "三、")) else line for line in lines[1:]]
+    )
+    doc = read_document(written(tmp_path, "report.md", markdown.encode("utf-8")))
+    assert doc.title() == lines[0]
+    assert signature(extract(doc)) == plain_signature(TITLED)
