@@ -66,6 +66,8 @@ class Suffix:
     text: str
     kind: str
     mode: str
+    #: names a whole body right after a region (河东公证处)
+    alone: bool = False
 
 
 @dataclass
@@ -89,7 +91,7 @@ class Candidate:
 
 @cache
 def suffixes() -> dict[str, Suffix]:
-    return {r[0]: Suffix(r[0], r[1], r[2]) for r in rows("org_suffixes.tsv")}
+    return {r[0]: Suffix(r[0], r[1], r[2], len(r) > 3 and r[3] == "yes") for r in rows("org_suffixes.tsv")}
 
 
 @cache
@@ -348,7 +350,7 @@ def _committee_unit(suffix: Suffix) -> bool:
 
 def _names_a_unit(suffix: Suffix) -> bool:
     """司法局, 公安局, 办公室: a suffix that names a whole body after a region with no other words."""
-    return len(suffix.text) >= 3 and suffix.mode == "body"
+    return suffix.alone
 
 
 def _anchored(t: Text, pos: int) -> Candidate | None:
@@ -365,6 +367,10 @@ def _anchored_from(t: Text, pos: int, places: bool) -> Candidate | None:
     if self_head is not None:
         cur, regions = self_head, [("self", text[pos:self_head])]
         kinds, segments = ["agency"], []
+        unit = next((u for u in SELF_UNITS if text.startswith(u, cur) and cur + len(u) in t.ends), None)
+        if unit is not None:
+            segments.append(unit)
+            cur += len(unit)
     else:
         weak_only = False
         while len(regions) < 3:
@@ -435,7 +441,8 @@ def _free(t: Text, end: int, suffix: Suffix) -> Candidate | None:
         if body_end - (start - len(word)) > MAX_FREE_BODY:
             break
         start -= len(word)
-    if start == body_end or text[start:body_end] in place_names():
+    alone_region = text[start:body_end] in place_names() and not suffix.alone
+    if start == body_end or (suffix.kind == "agency" and alone_region):
         return None
     return Candidate(start, end, text[start:end], suffix.kind, [], [text[start:end]])
 
