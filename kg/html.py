@@ -170,8 +170,6 @@ class PageData:
                 out.append([zh.get(prop, prop), value])
         areas = sorted(area_label(self.graph, a) for a in self.graph.objects(node, LGKG.area))
         out += [[zh.get("area", "area"), a] for a in areas]
-        alt = sorted(str(v) for v in self.graph.objects(node, SKOS.altLabel))
-        out += [["别名", a] for a in alt]
         return out
 
     def as_json(self) -> dict:
@@ -197,6 +195,7 @@ class PageData:
                     "area": [self.areas[a] for a in f.areas],
                     "st": f.status or "",
                     "attrs": self.attributes(node),
+                    "alt": sorted({str(v) for v in self.graph.objects(node, SKOS.altLabel)} - {f.label}),
                     "ev": evidence,
                     "more": more,
                 }

@@ -12,6 +12,7 @@ import re
 import pytest
 from conftest import ROOT
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
 from typer.testing import CliRunner
 
 from kg.compare import compare_html, shared_indicators
@@ -69,6 +70,7 @@ def small_graph() -> Graph:
     legal = URIRef(str(ID) + "area/legal-services")
     mediation = URIRef(str(ID) + "area/mediation")
     indicator = node(g, "indicator/aid", "Indicator", "受理法律援助案件")
+    g.add((indicator, SKOS.altLabel, Literal("法律援助案件受理数")))
     for key, report, region, year, value, sentence, exact, target in (
         ("o1", r1, city, 2023, 191, AID_2023, "受理法律援助案件191件", False),
         ("o2", r2, district, 2024, 358, AID_2024, "受理法律援助案件358件", False),
@@ -96,13 +98,16 @@ def page_data(page: str) -> dict:
     return json.loads(blob.group(1))
 
 
-def drawn_count(graph: Graph, label_contains: str = "") -> int:
-    """Nodes of the drawn classes (whose label contains some words), counted with SPARQL, not kg.view."""
+def drawn_count(graph: Graph, label_contains: str | None = None) -> int:
+    """Nodes of the drawn classes (with a label or alias containing some words), by SPARQL, not kg.view."""
     classes = ", ".join(f"<{LGKG[name]}>" for name, _, _ in drawn_classes())
-    words = Literal(label_contains).n3()
-    q = f"""SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {{ ?n a ?t .
-        OPTIONAL {{ ?n <{RDFS.label}> ?l }}
-        FILTER(isIRI(?n) && ?t IN ({classes}) && CONTAINS(COALESCE(?l, ""), {words})) }}"""
+    named = ""
+    if label_contains is not None:
+        named = (
+            f"?n <{RDFS.label}>|<{SKOS.altLabel}> ?l . FILTER(CONTAINS(?l, {Literal(label_contains).n3()}))"
+        )
+    q = f"""SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {{ ?n a ?t . {named}
+        FILTER(isIRI(?n) && ?t IN ({classes})) }}"""
     return int(next(iter(graph.query(q)))[0])
 
 

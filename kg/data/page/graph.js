@@ -171,7 +171,9 @@
   function matches(q) {
     var out = [];
     data.nodes.forEach(function (n, i) {
-      if (visible[i] && n.label.indexOf(q) >= 0) { out.push(i); }
+      if (visible[i] && (n.label.indexOf(q) >= 0 || n.alt.some(function (a) { return a.indexOf(q) >= 0; }))) {
+        out.push(i);
+      }
     });
     return out;
   }
@@ -247,9 +249,10 @@
     body.appendChild(chip);
     body.appendChild(el("div", n.iri, "iri"));
 
-    if (n.attrs.length) {
+    var rows = n.attrs.concat(n.alt.map(function (a) { return ["别名", a]; }));
+    if (rows.length) {
       var table = el("table");
-      n.attrs.forEach(function (a) {
+      rows.forEach(function (a) {
         var tr = el("tr");
         tr.appendChild(el("td", a[0]));
         tr.appendChild(el("td", a[1]));
