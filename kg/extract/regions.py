@@ -311,3 +311,19 @@ def places_named(doc: Document) -> frozenset[gazetteer.Place]:
     return frozenset(
         c.places[0] for s in doc.sentences for c in _accepted(_names_in(s)) if len(c.places) == 1
     )
+
+
+def towns_in_text(
+    sentence: Sentence, named: frozenset[gazetteer.Place], start: int = 0, end: int | None = None
+) -> list[RegionMention]:
+    """Town and street names inside ``sentence.text[start:end]`` that fall under exactly one
+    county the report names (a township's own report: 某镇人民政府)."""
+    stop = len(sentence.text) if end is None else end
+    out = []
+    for t in _towns_in(sentence):
+        if t.start < start or t.end > stop:
+            continue
+        inside = [p for p in t.places if any(gazetteer.is_within(p, scope) for scope in named)]
+        if len(inside) == 1:
+            out.append(region_mention(t.name, Evidence.of(sentence, t.start, t.end), None, inside[0]))
+    return out

@@ -14,7 +14,14 @@ from dataclasses import dataclass, replace
 
 from kg import gazetteer
 from kg.document import Document, Sentence
-from kg.extract.regions import choose_in_context, places_called, places_named, region_mention, regions_in_text
+from kg.extract.regions import (
+    choose_in_context,
+    places_called,
+    places_named,
+    region_mention,
+    regions_in_text,
+    towns_in_text,
+)
 from kg.lexicon import words
 from kg.records import Evidence, RegionMention, ReportMeta
 
@@ -36,6 +43,8 @@ NOT_A_BODY = ("法治政府", "数字政府", "服务型政府", "有限政府")
 #: Where a bureau's name is read, most telling first.
 WHERE = ("title", "head", "opening", "signature", "source")
 SOURCE_LINE = re.compile(r"来源[:：]")
+#: 在县委、县政府的坚强领导下: bodies the author thanks, not the author
+LEADERSHIP = re.compile(r"在[^,，。;；]*?(?:领导|指导|关心|支持|部署)下")
 HEAD_LINES = 12
 TAIL_LINES = 8
 OPENING_SENTENCES = 3
@@ -105,13 +114,16 @@ def _longest_suffix(name: str) -> int:
     return max((len(w) for w in words("bureau_suffixes.tsv") if name.endswith(w)), default=0)
 
 
-def _bureaus_in_running_text(s: Sentence, where: str) -> list[_Found]:
+def _bureaus_in_running_text(
+    s: Sentence, where: str, named: frozenset[gazetteer.Place] | None = None
+) -> list[_Found]:
     """Place-prefixed body names in a sentence: the place, a few name characters, a suffix
     (綦江区司法局 in 2022年,…綦江区司法局坚持…), extended over a further suffix (人民政府办公室)."""
     out = []
     suffix = _suffix_pattern()
     quoted = [(m.start(), m.end()) for m in re.finditer(r"《[^》]*》", s.text)]
-    for mention in regions_in_text(s):
+    quoted += [(m.start(), m.end()) for m in LEADERSHIP.finditer(s.text)]
+    for mention in regions_in_text(s) or towns_in_text(s, named or frozenset()):
         start = mention.evidence.start - s.start
         if any(a <= start < b for a, b in quoted):
             continue
@@ -138,24 +150,31 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
     in the fullest form the report gives it (地区司法局 in the text, 大兴安岭地区行政公署司法局
     in the title)."""
     title = title_sentence(doc)
+    named = places_named(doc)
     found: list[_Found] = []
     if title is not None:
         in_title = _bureau_in_title(title)
         if in_title is not None:
             found.append(in_title)
         else:  # 某市司法局法治政府建设年度报告(2023年): the name is not the whole prefix
-            found += [replace(f, where="title") for f in _bureaus_in_running_text(title, "title")]
+            found += [replace(f, where="title") for f in _bureaus_in_running_text(title, "title", named)]
         for s in doc.sentences[: title.index]:
             if NAME_LINE.match(s.text):
-                found += _bureaus_in_running_text(s, "head")
+                found += _bureaus_in_running_text(s, "head", named)
     for s in _body_opening(doc, title):
-        found += _bureaus_in_running_text(s, "opening")
+        found += _bureaus_in_running_text(s, "opening", named)
     for s in _signature(doc):
-        found += _bureaus_in_running_text(s, "signature")
+        found += _bureaus_in_running_text(s, "signature", named)
     for s in _head(doc):
         if SOURCE_LINE.search(s.text):
-            found += _bureaus_in_running_text(s, "source")
-    placed = [f for f in found if regions_in_text(f.sentence, f.start, f.start + len(f.name))]
+            found += _bureaus_in_running_text(s, "source", named)
+    # a township's own report names its town, not a county, before the suffix
+    placed = [
+        f
+        for f in found
+        if regions_in_text(f.sentence, f.start, f.start + len(f.name))
+        or towns_in_text(f.sentence, named, f.start, f.start + len(f.name))
+    ]
     if not placed:
         return None, title
     first = min(placed, key=lambda f: WHERE.index(f.where))
@@ -173,7 +192,8 @@ def _region_of(found: _Found, doc: Document) -> RegionMention | None:
     """The deepest place the bureau's name starts with, resolved against the places the text names."""
     mentions = regions_in_text(found.sentence, found.start, found.start + len(found.name))
     if not mentions:
-        return None
+        towns = towns_in_text(found.sentence, places_named(doc), found.start, found.start + len(found.name))
+        return towns[0] if towns else None
     last = mentions[-1]
     candidates = places_called(last.name)
     before = None
@@ -221,7 +241,7 @@ def report_meta(doc: Document) -> ReportMeta:
     region = _region_of(found, doc) if found is not None else None
     if found is None:
         warnings += ("no reporting bureau found",)
-    elif region is None or region.code is None:
+    elif region is None or region.official is None:
         warnings += ("the reporting bureau's region is not in the gazetteer",)
     return ReportMeta(
         bureau=found.name if found else None,
@@ -236,10 +256,15 @@ def report_meta(doc: Document) -> ReportMeta:
 
 
 def home_place(meta: ReportMeta) -> gazetteer.Place | None:
-    """The gazetteer place of the report's own region, the context names resolve against."""
-    if meta.region is None or meta.region.code is None:
+    """The gazetteer place of the report's own region, the context names resolve against
+    (a town, which has no code, by its name and its parents' codes)."""
+    region = meta.region
+    if region is None or region.official is None:
         return None
-    for p in gazetteer.lookup(meta.region.official or meta.region.name):
-        if p.code == meta.region.code:
+    parents = tuple(code for _, code in region.parents)
+    for p in gazetteer.lookup(region.official) or gazetteer.town_names().get(region.official, ()):
+        if region.code is not None and p.code == region.code:
+            return p
+        if region.code is None and tuple(q.code or "" for q in gazetteer.chain(p)[:-1]) == parents:
             return p
     return None
