@@ -19,6 +19,7 @@ from kg.extract.regions import (
     places_called,
     places_named,
     region_mention,
+    regions_in_document,
     regions_in_text,
     towns_in_text,
 )
@@ -45,6 +46,10 @@ WHERE = ("title", "head", "opening", "signature", "source")
 SOURCE_LINE = re.compile(r"来源[:：]")
 #: 在县委、县政府的坚强领导下: bodies the author thanks, not the author
 LEADERSHIP = re.compile(r"在[^,，。;；]*?(?:领导|指导|关心|支持|部署)下")
+#: 县司法局 / 区人民政府: a body named by its level only, not inside another word
+RELATIVE_BODY = re.compile(
+    r"(?<![\u4e00-\u9fff])[省市县区州旗](?:司法局|司法厅|人民政府|[\u4e00-\u9fff]{1,8}?局)"
+)
 HEAD_LINES = 12
 TAIL_LINES = 8
 OPENING_SENTENCES = 3
@@ -235,10 +240,60 @@ def _year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple[str,
     return None, ("no report year found",)
 
 
+def _relative_bureau(doc: Document, title: Sentence | None) -> _Found | None:
+    """A body named by level only (2022年,县司法局… / 区司法局党委书记), outside 在…领导下."""
+    for s in _body_opening(doc, title) + _signature(doc):
+        thanked = [(m.start(), m.end()) for m in LEADERSHIP.finditer(s.text)]
+        for m in RELATIVE_BODY.finditer(s.text):
+            if not any(a <= m.start() < b for a, b in thanked):
+                return _Found(m.group(0), s, m.start(), "opening")
+    return None
+
+
+def _own_place(doc: Document, level: str | None) -> RegionMention | None:
+    """The report's own region when no name gives it: the unit of the report's level (县, 区,
+    市: from 县司法局 or from 我县/全县) that the text names most, if one clearly leads."""
+    if level is None:
+        counts = {c: len(re.findall(rf"[我全本]{c}", doc.text)) for c in "省市县区州旗"}
+        best = max(counts, key=lambda c: counts[c])
+        level = best if counts[best] else None
+    if level is None:
+        return None
+    tally: dict[str, list[RegionMention]] = {}
+    for mention in regions_in_document(doc):
+        if mention.code and mention.official and mention.official.endswith(level):
+            tally.setdefault(mention.code, []).append(mention)
+    ranked = sorted(tally.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+        return None
+    return ranked[0][0]
+
+
 def report_meta(doc: Document) -> ReportMeta:
     found, title = _bureau(doc)
     year, warnings = _year(doc, title)
     region = _region_of(found, doc) if found is not None else None
+    if found is None:
+        relative = _relative_bureau(doc, title)
+        region = _own_place(doc, relative.name[0] if relative else None)
+        if relative is not None and region is not None:
+            found = replace(relative, name=region.official + relative.name[1:])
+            warnings += ("bureau named by level only; completed with the region the report names most",)
+            return ReportMeta(
+                bureau=found.name,
+                region=region,
+                year=year,
+                title=title.text if title is not None else doc.title(),
+                bureau_evidence=Evidence.of(
+                    relative.sentence, relative.start, relative.start + len(relative.name)
+                ),
+                warnings=warnings,
+            )
+        if region is not None:
+            warnings += ("report region read from the place the report names most",)
+        if relative is not None:  # as written (区司法局): better than no publisher at all
+            found = relative
+            warnings += ("bureau named by level only and its region is unclear",)
     if found is None:
         warnings += ("no reporting bureau found",)
     elif region is None or region.official is None:
