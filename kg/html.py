@@ -210,10 +210,16 @@ class PageData:
             "edges": [[self.index[s], self.index[o], props.index(p)] for s, p, o in edges],
             "nodes": nodes,
             "reports": [self.report_row(r) for r in self.reports],
-            "regions": [label_of(self.graph, r) for r in self.regions],
+            "regions": [self.region_name(r) for r in self.regions],
             "areas": [area_label(self.graph, a) for a in self.areas],
             "sentences": list(self.sentences),
         }
+
+    def region_name(self, region: URIRef) -> str:
+        """Label and code: two districts may share a name (河东区 exists in more than one city)."""
+        codes = sorted(str(c) for c in self.graph.objects(region, LGKG.adminCode))
+        label = label_of(self.graph, region)
+        return f"{label}（{codes[0]}）" if codes else label
 
     def report_row(self, report: URIRef) -> dict:
         files = sorted(str(v) for v in self.graph.objects(report, LGKG.sourceFile))

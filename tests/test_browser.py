@@ -163,7 +163,7 @@ def test_class_filter_hides_that_class(seed_visit, seed_graph):
 def test_region_and_status_filters(small_visit):
     page = small_visit.page
     total = small_visit.drawn()
-    page.select_option("#filter-region", label="甲省")
+    page.select_option("#filter-region", label="甲省（910000）")
     shown = small_visit.js(
         "window.lgkgPage.network.body.nodeIndices.map(i => window.lgkgPage.data.nodes[i].label)"
     )

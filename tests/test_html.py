@@ -154,6 +154,11 @@ def test_report_text_cannot_break_out_of_the_data_blob(small):
     assert INJECTION in labels  # the label arrives intact, as data
 
 
+def test_page_title_is_escaped(small):
+    page = graph_html(small, title="<b>标题</b>")
+    assert "<b>标题</b>" not in page and "&lt;b&gt;标题&lt;/b&gt;" in page
+
+
 def test_evidence_highlight_points_at_the_matched_words(small):
     data = page_data(graph_html(small))
     outcome = next(n for n in data["nodes"] if n["iri"].endswith("outcome/o1"))
