@@ -131,7 +131,9 @@ def _implemented_title(text: str) -> str | None:
     for end in range(len(text) - 2, 3, -1):
         head, tail = text[:end], text[end:].lstrip("的")
         suffix = _longest_doc_suffix(head)
-        if suffix and SUFFIXES.doc[suffix][0] != "none" and len(tail) <= IMPLEMENTING_TAIL:
+        if not suffix or SUFFIXES.doc[suffix][0] == "none" or text[end] in "治律规":
+            continue  # 习近平法|治思想: a 法 that begins 法治/法律/法规 ends no title
+        if len(tail) <= IMPLEMENTING_TAIL:
             return head
     return None
 
