@@ -1,6 +1,6 @@
 """The graph and comparison pages driven in headless Chromium, as a researcher would use them.
 
-Needs Debian's chromium at /usr/bin/chromium and Playwright for Python (no `playwright install`).
+Needs Debian's chromium at /usr/bin/chromium (or LGKG_CHROMIUM) and Playwright for Python (no `playwright install`).
 Without them these tests skip, unless LGKG_REQUIRE_BROWSER=1 (CI) turns the skip into a failure.
 Set LGKG_SCREENSHOT=docs/screenshot.png to refresh the README's screenshot of the seed graph.
 """
@@ -18,7 +18,8 @@ from kg.compare import compare_html, shared_indicators
 from kg.html import graph_html
 from kg.ontology import ID
 
-CHROMIUM = Path("/usr/bin/chromium")
+#: Debian's chromium; LGKG_CHROMIUM points elsewhere (another distribution, a Chrome build)
+CHROMIUM = Path(os.environ.get("LGKG_CHROMIUM", "/usr/bin/chromium"))
 ARGS = [
     "--headless",
     "--no-sandbox",
