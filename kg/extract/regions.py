@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from kg import gazetteer
 from kg.document import Document, Sentence
@@ -41,6 +41,7 @@ class Candidate:
     kind: str  # full | short | town
 
 
+@cache
 def _cue_words(kind: str) -> tuple[str, ...]:
     return tuple(sorted((r[1] for r in rows("region_cues.tsv") if r[0] == kind), key=len, reverse=True))
 
@@ -73,8 +74,27 @@ def places_called(name: str) -> tuple[gazetteer.Place, ...]:
 
 
 @lru_cache(maxsize=1)
-def _name_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(sorted(map(re.escape, _names()), key=lambda n: (-len(n), n))))
+def _lengths_by_first_char() -> dict[str, tuple[int, ...]]:
+    """Name lengths by first character, longest first: the scan tries only these."""
+    lengths: dict[str, set[int]] = {}
+    for name in _names():
+        lengths.setdefault(name[0], set()).add(len(name))
+    return {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+
+
+def _scan(text: str) -> list[tuple[int, int]]:
+    """Leftmost-longest non-overlapping name spans (a dictionary walk: a 7,000-way regex is slow)."""
+    names, lengths = _names(), _lengths_by_first_char()
+    out, i = [], 0
+    while i < len(text):
+        for length in lengths.get(text[i], ()):
+            if text[i : i + length] in names:
+                out.append((i, i + length))
+                i += length
+                break
+        else:
+            i += 1
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -130,9 +150,10 @@ def _in_firm_name(text: str, end: int) -> bool:
 def _names_in(sentence: Sentence) -> list[Candidate]:
     """Province, prefecture and county names in one sentence, before cue checks."""
     found = []
-    for m in _name_pattern().finditer(sentence.text):
-        places, form = _names()[m.group(0)]
-        found.append(Candidate(m.group(0), sentence, m.start(), m.end(), places, form))
+    for start, end in _scan(sentence.text):
+        name = sentence.text[start:end]
+        places, form = _names()[name]
+        found.append(Candidate(name, sentence, start, end, places, form))
     return found
 
 
