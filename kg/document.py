@@ -126,7 +126,7 @@ def _section_after_heading(
     kind = section_kind_of(heading, top=is_top)
     if is_top:
         years = [int(y) for y in YEAR_IN_HEADING.findall(heading)]
-        if kind is None and base_year is not None and years and max(years) > base_year:
+        if kind is None and base_year is not None and base_year + 1 in years:
             kind = "plans"
         return kind or "achievements", None
     if kind in ("challenges", "plans"):
@@ -144,9 +144,12 @@ def _top_heading_pattern(text: str) -> re.Pattern[str]:
 
 
 def _report_year_hint(text: str) -> int | None:
-    """The first year the opening names outside titles and brackets (the year reported on)."""
+    """The year reported on as the opening names it (2023年度 first, else the first year outside
+    titles and brackets): a top heading naming the year after it opens the plans."""
     head = re.sub(r"《[^》]*》|[（(][^）)]*[）)]", "", text[:1500])
-    m = re.search(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)", head)
+    m = re.search(r"((?:19|20)\d{2})\s*年度", head) or re.search(
+        r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)", head
+    )
     return int(m.group(1)) if m else None
 
 

@@ -110,3 +110,14 @@ def test_web_page_furniture_stays_in_the_preamble():
 一、推进法治政府建设的主要举措和成效
 """
     assert [k for k, _ in sections(text)][:4] == ["preamble"] * 4
+
+
+def test_a_heading_naming_the_years_work_is_not_a_plan_even_after_an_earlier_year():
+    text = """2021年以来,区司法局持续推进法治政府建设。2023年度工作情况报告如下。
+一、2023年法治政府建设
+全年审查规范性文件15件。
+二、2024年法治政府建设
+持续深化行政执法监督。
+"""
+    assert section_of(text, "全年审查") == "achievements"
+    assert section_of(text, "持续深化") == "plans"
