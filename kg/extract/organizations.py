@@ -38,6 +38,10 @@ jieba.setLogLevel(60)
 HAN = re.compile(r"[\u4e00-\u9fff]")
 BOOK_TITLE = re.compile(r"《[^《》]*》")
 QUOTED = re.compile(r"“([^“”]{2,30})”")
+#: 中国(柳州): the national prefix of a pilot zone named after its city
+ZONE_PREFIX = re.compile(r"中国[(（][\u4e00-\u9fff]{2,8}[)）]")
+#: 、柳城站 after 法律服务中心融安站: a sibling sub-unit named by its own short body
+SIBLING = r"[、和及]([\u4e00-\u9fff]{{1,3}}?{suffix})"
 #: a count right after a name (成立商会人民调解委员会8家): unnamed bodies, an outcome
 COUNT_AFTER = re.compile(r"^(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[家个所处]")
 #: what stands in for a 《》 title: nothing inside one is read as a body name
@@ -46,7 +50,7 @@ MASK = "\u3000"
 NAME_TAGS = ("n", "j", "l", "f", "b", "vn", "an", "nz", "nt", "ns", "nr")
 MAX_BODY = 14
 MAX_TAIL_BODY = 10
-MAX_FREE_BODY = 10
+MAX_FREE_BODY = 14
 SELF_NAMES = ("我局", "本局")
 SELF_UNITS = ("党组", "党委", "机关")
 #: bodies whose general office is written with a bare 办 (区政府办, 县委办)
@@ -223,11 +227,21 @@ def _is_han(text: str) -> bool:
 
 def _has_stop_word(t: Text, start: int, end: int) -> bool:
     """Whether a stop word (会同, 和, 的 …) stands as a word between ``start`` and ``end``."""
-    body = t.text[start:end]
-    for word in word_set("org_protected.tsv"):
-        body = body.replace(word, "")
     stops = word_set("org_stopwords.tsv")
-    return any(w in stops and w in body for w in t.tokens_within(start, end))
+    for word, s, e in t.tokens:
+        if s < end and e > start and word in stops and not _protected(t.text, s, e):
+            return True
+    return False
+
+
+def _protected(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a protected body word (发展和改革, 联合调解)."""
+    for word in word_set("org_protected.tsv"):
+        for i in _occurrences(text[max(0, start - len(word)) : end + len(word)], word):
+            s = max(0, start - len(word)) + i
+            if s <= start and end <= s + len(word):
+                return True
+    return False
 
 
 def _suffix_ending_at(text: str, end: int, start: int) -> list[Suffix]:
@@ -249,6 +263,9 @@ def _anchor_at(
     if first and pos not in t.starts and pos not in t.after_stop:
         return None
     token = t.token_at.get(pos, "")
+    zone = ZONE_PREFIX.match(text, pos)
+    if zone:
+        return zone.end(), ("nation", zone.group(0))
     for length in range(min(10, len(text) - pos) if places else 0, 1, -1):
         name = text[pos : pos + length]
         if _glued_stop_word(text, pos, name):
@@ -256,6 +273,8 @@ def _anchor_at(
         weak = place_names().get(name)
         if name in word_set("org_stopwords.tsv") or (weak and token != name):
             continue
+        if name in place_names() and _suffix_ending_at(name, len(name), 1):
+            continue  # towns named after a body (XX林业局) read as the body
         if name in place_names() and (not token or len(token) <= length or not token.startswith(name)):
             if token in word_set("org_not_anchors.tsv"):
                 break
@@ -323,7 +342,11 @@ def _segment_fits(
             office = suffix.text == "办" and t.text.endswith(OFFICE_OWNERS, 0, pos)
             return office or (suffix.mode == "tail" and len(suffix.text) >= 2) or _names_a_unit(suffix)
         opener = _anchor_at(t, pos, first=True)
-        return opener is None or (opener[1][0] == "place" and bool(place_names().get(opener[1][1] or "")))
+        return (
+            opener is None
+            or suffix.mode == "tail"
+            or (opener[1][0] == "place" and bool(place_names().get(opener[1][1] or "")))
+        )
     if suffix.mode == "bare":
         return not body
     if suffix.mode == "tail" or len(body) > MAX_BODY or _place_inside(t, pos, body_end):
@@ -377,10 +400,11 @@ def _anchored_from(t: Text, pos: int, places: bool) -> Candidate | None:
             found = _anchor_at(t, cur, first=not regions and not party, places=places)
             if found is None:
                 break
-            cur, part = found
+            end, part = found
             weak = part[0] == "place" and place_names().get(part[1] or "", False)
             if weak and regions:
                 break
+            cur = end
             regions.append(part)
             if weak:
                 weak_only = True
@@ -505,6 +529,7 @@ def _candidates(t: Text) -> list[Candidate]:
         c = _anchored(t, pos)
         if c is not None:
             found.append(c)
+            found.extend(_siblings(t, c))
     for end in sorted(t.ends):
         for suffix in _suffix_ending_at(t.text, end, 0):
             if suffix.mode == "free":
@@ -513,6 +538,24 @@ def _candidates(t: Text) -> list[Candidate]:
                     found.append(c)
                 break
     return found
+
+
+def _siblings(t: Text, c: Candidate) -> list[Candidate]:
+    """融安站、柳城站、柳南站: sub-units listed after the first share its parent's name."""
+    if len(c.segments) < 2:
+        return []
+    last = c.segments[-1]
+    suffix = next((s for s in _suffix_ending_at(last, len(last), 1)[:1] if s.mode == "tail"), None)
+    if suffix is None:
+        return []
+    out, pos = [], c.end
+    while True:
+        m = re.compile(SIBLING.format(suffix=re.escape(suffix.text))).match(t.text, pos)
+        if not m or m.end() not in t.ends:
+            return out
+        own = m.group(1)
+        out.append(Candidate(m.start(1), m.end(), own, c.kind, c.regions, c.segments[:-1] + [own], c.party))
+        pos = m.end()
 
 
 def _keep(candidates: list[Candidate], t: Text) -> list[Candidate]:
