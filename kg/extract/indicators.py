@@ -16,6 +16,9 @@ from kg.lexicon import rows
 
 #: Punctuation and marks dropped from an indicator.
 MARKS = re.compile(r"[\s“”\"'‘’《》〈〉「」『』()（）、,，。:：;；!！?？·]")
+#: Dates and time spans (2022年, 截至10月, 3月29日, 2021年以来): when, not what, is measured.
+DATE = r"(?:[0-9０-９]{4}年度?(?:[上下]半年)?(?:[0-9０-９]{1,2}月份?(?:[0-9０-９]{1,2}日)?)?|[0-9０-９]{1,2}月份?(?:[0-9０-９]{1,2}日)?)"
+DATES = re.compile(rf"(?:截至|截止到?|自|从)?{DATE}(?:底|末|初|以来|前|至今)?")
 #: Characters that cannot belong to a measured phrase: digits and units left in the clause.
 NUMBERISH = re.compile(r"[0-9０-９.%％]+")
 #: Endings that already name a measure; no suffix is added after them.
@@ -41,27 +44,81 @@ def synonyms() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
-def indicator_of(left: str, right: str, kind: str) -> str | None:
+def indicator_of(left: str, right: str, kind: str, before: str = "") -> str | None:
     """What a figure measures, from the words of its clause before (``left``) and after it
-    (``right``); None when the clause names nothing."""
+    (``right``); None when the clause names nothing. ``before`` is the sentence up to the
+    clause: when the clause names only an action or a generic measure (已办结4件, 比例达86%),
+    the subject is carried over from there (收集企业诉求5件,已办结4件 -> 企业诉求办结数)."""
     left = strip_edges(clean(left))
     right = clean(right)
     if kind in RATE_KINDS or kind == "rank":
         phrase = left or leading_noun(right)
         if not phrase:
             return None
+        phrase = with_subject(phrase, before)
         if kind == "rank" and not phrase.endswith(("排名", "名次", "位次")):
             phrase = phrase.removesuffix("排") + "排名"
         return normalised(phrase)
     phrase = action_phrase(left, right)
     if not phrase:
         return None
-    return normalised(with_suffix(phrase, kind))
+    return normalised(with_suffix(with_subject(phrase, before), kind))
+
+
+#: Word classes that name things (jieba flags): nouns, set phrases, abbreviations.
+NOUN_FLAGS = ("n", "l", "j")
+#: How much of the sentence before a clause is searched for a subject to carry over.
+CARRY_WINDOW = 40
+CLAUSE_MARKS = re.compile(r"[,，;；:：、。\n]")
+
+
+def with_subject(phrase: str, before: str) -> str:
+    """``phrase`` with the subject of an earlier clause in front when it names no thing itself."""
+    if not before or not is_bare(phrase):
+        return phrase
+    subject = carried_subject(before)
+    return subject + phrase if subject and subject not in phrase else phrase
+
+
+def is_bare(phrase: str) -> bool:
+    """An action alone (办结, 败诉) or a generic measure word (比例) names nothing measured."""
+    if phrase in vocabulary("generic"):
+        return True
+    return not any(flag.startswith(NOUN_FLAGS) for _, flag in tagged(phrase))
+
+
+def carried_subject(before: str) -> str:
+    """The noun phrase of the nearest earlier clause that has one: its longest run of nouns."""
+    for part in reversed(CLAUSE_MARKS.split(clean(before[-CARRY_WINDOW:]))):
+        run = noun_span(strip_edges(part))
+        if run:
+            return run
+    return ""
+
+
+def noun_span(text: str) -> str:
+    """The last stretch of ``text`` running from a noun to a noun (企业|诉求|问题), cut at
+    function words; jieba tags verbs inside compounds loosely, so they may sit between nouns."""
+    spans, current = [], []
+    for word, flag in [*tagged(text), ("", "x")]:
+        if flag[:1] in ("p", "c", "u", "d", "r", "m", "x", "f") or word in vocabulary("light"):
+            spans.append(current)
+            current = []
+            continue
+        current.append((word, flag))
+    for span in reversed(spans):
+        nouns = [i for i, (_, flag) in enumerate(span) if flag.startswith(NOUN_FLAGS)]
+        if nouns:
+            phrase = "".join(w for w, _ in span[nouns[0] : nouns[-1] + 1])
+            if len(phrase) >= 2:
+                return phrase
+    return ""
 
 
 def clean(text: str) -> str:
     """The clause part without marks, numbers and the units stuck to them."""
     text = MARKS.sub("", text)
+    text = DATES.sub("", text)
     return NUMBERISH.sub("", text)
 
 

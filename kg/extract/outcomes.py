@@ -98,7 +98,7 @@ def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> lis
     change_spans = [(m.start("num"), m.end()) for m in changes]
     figures = [f for f in figures_in(text) if not any(s <= f.start < e for s, e in change_spans)]
     change_of = attach_changes(figures, changes)
-    out = []
+    out = loose_changes(sentence, figures, changes)
     for fig in figures:
         start, end = clause_of(text, fig.start, fig.end)
         clause = text[start:end]
@@ -110,14 +110,14 @@ def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> lis
                 value=fig.value,
                 unit=fig.unit,
                 evidence=Evidence.of(sentence, start, end),
-                indicator=indicator_of(left, right, fig.kind),
+                indicator=indicator_of(left, right, fig.kind, without_figures(text, 0, start, figures)),
                 area=area_of(clause, sentence.heading, around=text),
                 approximate=fig.approximate,
                 change_percent=change_of.get(fig.start),
                 is_target=is_target(sentence, clause),
             )
         )
-    return out
+    return sorted(out, key=lambda o: (o.evidence.start, o.evidence.end))
 
 
 def outcomes_in_document(doc: Document, context: ReportContext | None = None) -> list[OutcomeRecord]:
@@ -143,6 +143,35 @@ def figures_in(text: str) -> list[Figure]:
         fig = figure_of(text, m)
         if fig is not None:
             out.append(fig)
+    taken = [(f.start, f.end) for f in out]
+    out += [f for f in bare_ranks(text) if not any(s < f.end and f.start < e for s, e in taken)]
+    return sorted(out, key=lambda f: f.start)
+
+
+#: The recorded unit of a ranking written without one (排名第一, 位居全省第二).
+RANK_UNIT = "名"
+
+
+@cache
+def rank_pattern() -> re.Pattern[str]:
+    """排名第5, 位居全市第二, 排名全省前三: a ranking verb, an optional scope, then 第/前 and a number."""
+    cues = alternation(markers("rank_cue"))
+    return re.compile(rf"(?:{cues})[^{CLAUSE_END}、第前]{{0,8}}?(?P<pos>[第前])(?P<num>{NUMBER})")
+
+
+def bare_ranks(text: str) -> list[Figure]:
+    """Rankings with no counting word after the number, ending their clause; 第3位/第二名 are read
+    by the unit regex."""
+    out = []
+    for m in rank_pattern().finditer(text):
+        after = text[m.end() : m.end() + 1]
+        if after and after not in CLAUSE_END + "、)）":  # 第一方阵, 第一批: a tier or a batch, not a rank
+            continue
+        value = to_decimal(m.group("num"))
+        if value is None or inside_marks(text, m.start()):
+            continue
+        upper = m.group("pos") in markers("rank_upper")
+        out.append(Figure(m.start("pos"), m.end(), value, RANK_UNIT, "rank", upper))
     return out
 
 
@@ -206,7 +235,43 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
             return False
         if surface in exclusions("one_at_clause_end") and after and after not in CLAUSE_END + "。":
             return False
+    if chinese and meeting_ordinal(text, start, end, surface):
+        return False
+    if inside_fixed_word(text, start, end):
+        return False
     return not any(overlaps(text, phrase, start, end) for phrase in exclusions("phrase"))
+
+
+#: How far either side of a figure jieba reads to find the word it sits in.
+WORD_WINDOW = 4
+
+
+def inside_fixed_word(text: str, start: int, end: int) -> bool:
+    """Whether the number or its counting word is part of a longer dictionary word:
+    三位一体, 四部门 (部门), 统一 — an idiom or a noun, not a count. jieba's dictionary
+    (no HMM guessing) decides, so set phrases need no list of their own."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    w_start = max(0, start - WORD_WINDOW)
+    window = text[w_start : end + WORD_WINDOW]
+    for word, s, e in jieba.tokenize(window, HMM=False):
+        s, e = s + w_start, e + w_start
+        if e <= start or s >= end or len(word) < 2:
+            continue
+        if s < start or e > end:
+            return True
+    return False
+
+
+def meeting_ordinal(text: str, start: int, end: int, surface: str) -> bool:
+    """委员会五次会议, 十九届四次全会: a body's Nth meeting, not N meetings."""
+    if surface not in exclusions("ordinal_unit"):
+        return False
+    before = text[start - 1] if start else ""
+    return before in exclusions("ordinal_body") and any(
+        text.startswith(w, end) for w in exclusions("ordinal_meeting")
+    )
 
 
 def range_result(text: str, start: int) -> bool:
@@ -273,14 +338,59 @@ def bare_money(text: str, m: re.Match[str], value: Decimal) -> Figure | None:
 
 
 def attach_changes(figures: list[Figure], changes: list[re.Match[str]]) -> dict[int, Decimal]:
-    """figure start -> signed change, for each 同比/环比 change following a figure."""
+    """figure start -> signed change, for each 同比/环比 change right after a figure."""
     out: dict[int, Decimal] = {}
     for change in changes:
-        before = [f for f in figures if f.end <= change.start()]
-        if not before:
+        figure = figure_before(figures, change, change.string)
+        if figure is not None:
+            out[figure.start] = change_value(change)
+    return out
+
+
+#: What may stand between a figure and the change qualifying it (168件,同比增加40%).
+CHANGE_GAP = re.compile(rf"[{CLAUSE_END}、\s]*")
+
+
+def figure_before(figures: list[Figure], change: re.Match[str], text: str) -> Figure | None:
+    """The figure a change qualifies: the last one before it, with only punctuation between;
+    办理案件120件,其中民事案件同比下降5% qualifies no figure (the change has its own subject)."""
+    before = [f for f in figures if f.end <= change.start()]
+    if not before or not CHANGE_GAP.fullmatch(text, before[-1].end, change.start()):
+        return None
+    return before[-1]
+
+
+def change_value(change: re.Match[str]) -> Decimal:
+    return direction_signs()[change.group("dir")] * to_decimal(change.group("num"))
+
+
+def loose_changes(
+    sentence: Sentence, figures: list[Figure], changes: list[re.Match[str]]
+) -> list[OutcomeRecord]:
+    """受理案件比上年下降5%: a change no figure carries is an outcome of its own, signed in
+    change_percent, its indicator the clause's subject plus 增幅/降幅."""
+    text, out = sentence.text, []
+    for change in changes:
+        if figure_before(figures, change, text) is not None:
             continue
-        sign = direction_signs()[change.group("dir")]
-        out[before[-1].start] = sign * to_decimal(change.group("num"))
+        num_start = change.start("num")
+        start, end = clause_of(text, num_start, change.end())
+        signed = change_value(change)
+        unit = "%" if text[change.end("num") : change.end()] in ("%", "％") else "个百分点"
+        subject = indicator_of(text[start : change.start()], "", "percent", text[:start]) or ""
+        out.append(
+            OutcomeRecord(
+                text=text[start:end],
+                value=abs(signed),
+                unit=unit,
+                evidence=Evidence.of(sentence, start, end),
+                indicator=subject + ("增幅" if signed > 0 else "降幅"),
+                area=area_of(text[start:end], sentence.heading, around=text),
+                approximate=False,
+                change_percent=signed,
+                is_target=is_target(sentence, text[start:end]),
+            )
+        )
     return out
 
 
