@@ -13,14 +13,16 @@ the place named just before, the report's own region, the other places the text 
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
 from kg import gazetteer
 from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
-from kg.lexicon import DATA, rows
+from kg.lexicon import rows, words
 from kg.records import Evidence, RegionMention
 
 #: Characters that join two place names into a list (漠河、呼玛 / 天津和北京).
@@ -115,10 +117,8 @@ def _common_words() -> frozenset[str]:
     return frozenset(common)
 
 
-def _jieba_dictionary():
-    import importlib.util
-    from pathlib import Path
-
+def _jieba_dictionary() -> Path | None:
+    """jieba's word list (word, frequency, part of speech), read as data: importing jieba is slow."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:
         return None
@@ -129,8 +129,7 @@ def _jieba_dictionary():
 @lru_cache(maxsize=1)
 def _excluded_names() -> frozenset[str]:
     """Official names that are also generic words (城区, 新城区): see kg/data/region_generic.tsv."""
-    path = DATA / "region_generic.tsv"
-    return frozenset(r[0] for r in rows("region_generic.tsv")) if path.exists() else frozenset()
+    return frozenset(words("region_generic.tsv"))
 
 
 def _has_cue(text: str, start: int, end: int) -> bool:
