@@ -36,6 +36,8 @@ MAX_NAME = 40
 MIN_BARE_NAME, MAX_BARE_NAME = 6, 12
 #: words that may follow a kind word without being part of the name (…试点工作, …机制建设)
 TRAILERS = ("工作", "建设", "等")
+#: a kind word followed by a number is followed by a count (普法短信十三万余条)
+COUNT_CHARS = "一二三四五六七八九十百千万两"
 #: separators of a list of names after one verb (建立A机制、B机制)
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -143,13 +145,16 @@ def _kind_after(text: str, pos: int) -> tuple[str, str, int] | None:
             if (modifier and VOCAB.kinds[word][1]) or any(c in modifier for c in RUN_CUES):
                 return None
             return modifier, word, j
+    immediate = next((w for w in KIND_WORDS if text.startswith(w, pos)), None)
+    if immediate:  # “规范性文件集中发布”专栏予以公布: a kind word right after the quote ends the name
+        return "", immediate, pos + len(immediate)
     return None
 
 
 def _ends_name(text: str, end: int) -> bool:
     """A kind word ends a name when punctuation, a list joiner or a trailer word follows."""
     rest = text[end:]
-    if not rest or not NAME_RUN.match(rest[0]) or rest[0].isdigit():
+    if not rest or not NAME_RUN.match(rest[0]) or rest[0].isdigit() or rest[0] in COUNT_CHARS:
         return True
     return rest.startswith(TRAILERS + LIST_JOINERS[1:]) or rest.startswith(
         ("为", "的", "中", "上", "全覆盖", "深入", "落实", "走", "入选")
