@@ -2,9 +2,13 @@
 
 Reports name their bureau in different places: the title (大兴安岭地区行政公署司法局2023年度…),
 the first sentence (2022年,…綦江区司法局坚持…) or only the signature at the end (宣汉县司法局 /
-2021年1月28日), and web pages put breadcrumbs and 来源 lines before the title. All three are
-read and the fullest name that starts with a gazetteer place wins. The year is the year
-reported on, so publication dates (signature, 发布时间) only stand in when nothing else does.
+2021年1月28日), and web pages put breadcrumbs and 来源 lines before the title. The first body
+named with a gazetteer place (a county and up, or a town under a county the text names) is
+the bureau, in the fullest form the report gives it; bodies thanked (在县委、县政府的坚强领导下)
+are not. A body named by level only (县司法局) takes the unit of that level the report names
+most. The region is the deepest place the bureau's name starts with, resolved in the context
+of the places the text names. The year is the year reported on, so publication dates (the
+signature's) only stand in when nothing else does.
 """
 
 from __future__ import annotations
@@ -294,10 +298,13 @@ def report_meta(doc: Document) -> ReportMeta:
         if relative is not None:  # as written (区司法局): better than no publisher at all
             found = relative
             warnings += ("bureau named by level only and its region is unclear",)
+        else:  # a national body's title (司法部2020年法治政府建设年度报告) names no place
+            title = title_sentence(doc)
+            found = _bureau_in_title(title) if title is not None else None
     if found is None:
         warnings += ("no reporting bureau found",)
     elif region is None or region.official is None:
-        warnings += ("the reporting bureau's region is not in the gazetteer",)
+        warnings += ("the reporting bureau's name holds no region the gazetteer knows",)
     return ReportMeta(
         bureau=found.name if found else None,
         region=region,
