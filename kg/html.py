@@ -44,6 +44,8 @@ SHOWN_ATTRIBUTES = (
     "sourceFile",
     "title",
 )
+#: coded values shown in words (the code stays visible: researchers query by it)
+VALUE_NAMES = {"done": "已完成（done）", "planned": "计划（planned）", "true": "是", "false": "否"}
 #: evidence sentences kept per node (the panel says how many more there are)
 MAX_MENTIONS = 40
 #: vis-network settings measured to settle a few thousand nodes in seconds (FIELD-NOTES.md)
@@ -167,7 +169,7 @@ class PageData:
         out = []
         for prop in SHOWN_ATTRIBUTES:
             for value in sorted(str(v) for v in self.graph.objects(node, LGKG[prop])):
-                out.append([zh.get(prop, prop), value])
+                out.append([zh.get(prop, prop), VALUE_NAMES.get(value, value)])
         areas = sorted(area_label(self.graph, a) for a in self.graph.objects(node, LGKG.area))
         out += [[zh.get("area", "area"), a] for a in areas]
         return out

@@ -177,6 +177,14 @@ def test_highlight_follows_the_report_offsets_when_words_repeat():
     assert place_in_sentence("", sentence, "公共法律服务", second) == sentence.index("公共法律服务")
 
 
+def test_panel_attributes_are_named_in_chinese(small):
+    data = page_data(graph_html(small))
+    attrs = {n["label"]: n["attrs"] for n in data["nodes"]}
+    assert ["状态", "计划（planned）"] in attrs["法律援助业务培训"]
+    figure = attrs["受理法律援助案件191件"]
+    assert ["数值", "191"] in figure and ["目标值", "否"] in figure
+
+
 def test_edge_labels_are_the_chinese_property_names(small):
     data = page_data(graph_html(small))
     assert {"指标", "所在地区", "隶属", "实施机关", "出自报告"} <= set(data["props"])
