@@ -46,8 +46,9 @@ SIBLING = r"[、和及]([\u4e00-\u9fff]{{1,3}}?{suffix})"
 COUNT_AFTER = re.compile(r"^(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[家个所处]")
 #: what stands in for a 《》 title: nothing inside one is read as a body name
 MASK = "\u3000"
-#: part-of-speech tags that may stand inside a free (unprefixed) name
-NAME_TAGS = ("n", "j", "l", "f", "b", "vn", "an", "nz", "nt", "ns", "nr")
+#: part-of-speech tags that end a free (unprefixed) name scanned leftwards: verbs (not verbal
+#: nouns), adverbs, prepositions, conjunctions, particles, numerals, classifiers, pronouns, time words
+STOP_TAGS = ("v", "d", "p", "c", "u", "m", "q", "r", "t", "x", "w", "y", "e", "o", "ad")
 MAX_BODY = 14
 MAX_TAIL_BODY = 10
 MAX_FREE_BODY = 14
@@ -460,7 +461,7 @@ def _free(t: Text, end: int, suffix: Suffix) -> Candidate | None:
     pieces = list(jieba.posseg.lcut(text[window_start:body_end]))
     for piece in reversed(pieces):
         word, tag = piece.word, piece.flag
-        if not _is_han(word) or word in word_set("org_stopwords.tsv") or not tag.startswith(NAME_TAGS):
+        if not _is_han(word) or word in word_set("org_stopwords.tsv") or _ends_free_name(tag):
             break
         if body_end - (start - len(word)) > MAX_FREE_BODY:
             break
@@ -469,6 +470,10 @@ def _free(t: Text, end: int, suffix: Suffix) -> Candidate | None:
     if start == body_end or (suffix.kind == "agency" and alone_region):
         return None
     return Candidate(start, end, text[start:end], suffix.kind, [], [text[start:end]])
+
+
+def _ends_free_name(tag: str) -> bool:
+    return tag != "vn" and tag.startswith(STOP_TAGS)
 
 
 def _quoted(t: Text) -> list[Candidate]:
@@ -574,7 +579,19 @@ def _generic(c: Candidate, t: Text) -> bool:
         return True
     if c.regions and "".join(c.segments) in generic_names("any"):
         return True
+    if not c.regions and c.canonical is None and _only_type_words(c.name):
+        return True
     return bool(COUNT_AFTER.match(t.text[c.end :]) or COUNT_BEFORE.search(t.text[: c.start]))
+
+
+def _only_type_words(name: str) -> bool:
+    """行业性专业性人民调解委员会: nothing before the suffix but words for a type of unit."""
+    suffix = _suffix_ending_at(name, len(name), 0)[:1]
+    if not suffix:
+        return False
+    body = name[: len(name) - len(suffix[0].text)]
+    modifiers = word_set("org_generic_modifiers.tsv")
+    return all(w in modifiers for w in jieba.lcut(body)) if body else True
 
 
 # -- canonical names ---------------------------------------------------------------------
