@@ -109,11 +109,23 @@ def small_page_path(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture()
-def seed_visit(browser, seed_page_path):
+@pytest.fixture(scope="session")
+def seed_session(browser, seed_page_path):
+    """The seed page is laid out once (seconds of physics); tests reset it instead of reloading."""
     visit = Visit(browser, seed_page_path)
     yield visit
     visit.close()
+
+
+@pytest.fixture()
+def seed_visit(seed_session):
+    yield seed_session
+    page = seed_session.page
+    page.fill("#search", "")
+    page.press("#search", "Escape")
+    page.click("#reset")
+    if page.locator("#panel").is_visible():
+        page.click("#panel-close")
 
 
 @pytest.fixture()
