@@ -276,7 +276,7 @@ def _anchor_at(
             continue
         if name in place_names() and _suffix_ending_at(name, len(name), 1):
             continue  # towns named after a body (XX林业局) read as the body
-        if name in place_names() and (not token or len(token) <= length or not token.startswith(name)):
+        if name in place_names() and _opens_token(token, name):
             if token in word_set("org_not_anchors.tsv"):
                 break
             return pos + length, ("place", name)
@@ -286,6 +286,14 @@ def _anchor_at(
         if text.startswith(word, pos):
             return pos + len(word), ("relative", word)
     return None
+
+
+def _opens_token(token: str, name: str) -> bool:
+    """A place opens a name unless it is only the head of a longer word (和平 in 和平共处);
+    a word that is a whole body name (江苏省人民政府) is fine."""
+    if not token or len(token) <= len(name) or not token.startswith(name):
+        return True
+    return bool(_suffix_ending_at(token, len(token), len(name)))
 
 
 def _glued_stop_word(text: str, pos: int, name: str) -> bool:
