@@ -91,6 +91,26 @@ def add_entity(g: Graph, ent: Entity) -> None:
         add_mention(g, node, report_key, ev)
 
 
+TITLE_WORDS = ("报告", "总结", "情况")
+
+
+def real_title(line: str | None) -> str | None:
+    """The first line when it reads as a title (short, no sentence punctuation, names a report);
+    many reports open straight with their first sentence instead."""
+    if not line or len(line) > 80 or any(p in line for p in "，,。；;"):
+        return None
+    return line if any(w in line for w in TITLE_WORDS) else None
+
+
+def report_label(title: str | None, bureau: str | None, year: int | None, source: str) -> str:
+    """What a person calls the report: its title, else bureau and year, else the file name."""
+    if title:
+        return title
+    if bureau or year:
+        return f"{bureau or ''}{f'{year}年' if year else ''}法治政府建设年度报告（{source}）"
+    return source
+
+
 def to_graph(resolved: Resolved) -> Graph:
     """The whole knowledge graph: reports, entities, provenance, and the area scheme it points to."""
     g = Graph()
@@ -101,10 +121,11 @@ def to_graph(resolved: Resolved) -> Graph:
         node = report_iri(rep.key)
         ex = rep.extraction
         g.add((node, RDF.type, LGKG.Report))
-        g.add((node, RDFS.label, Literal(ex.meta.title or rep.source)))
+        title = real_title(ex.meta.title)
+        g.add((node, RDFS.label, Literal(report_label(title, ex.meta.bureau, ex.meta.year, rep.source))))
         g.add((node, LGKG.sourceFile, Literal(rep.source)))
-        if ex.meta.title:
-            g.add((node, LGKG.title, Literal(ex.meta.title)))
+        if title:
+            g.add((node, LGKG.title, Literal(title)))
         if ex.meta.year:
             g.add((node, LGKG.year, literal("year", ex.meta.year)))
         if rep.publisher:
