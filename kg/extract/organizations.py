@@ -52,7 +52,11 @@ STOP_TAGS = ("v", "d", "p", "c", "u", "m", "q", "r", "t", "x", "w", "y", "e", "o
 MAX_BODY = 14
 MAX_TAIL_BODY = 10
 MAX_FREE_BODY = 14
-SELF_NAMES = ("我局", "本局")
+#: kind words between a closing quote and the suffix of a quoted name (“红袖标”义务巡逻队)
+MAX_QUOTED_KIND = 8
+SELF_NAMES = ("我局", "本局", "我厅", "本厅", "我委", "本委", "我办", "本办")
+#: the bureau's own kind word, which opens 局党组 / 厅党组 by itself
+SELF_BODIES = ("局", "厅")
 SELF_UNITS = ("党组", "党委", "机关")
 #: bodies whose general office is written with a bare 办 (区政府办, 县委办)
 OFFICE_OWNERS = ("政府", "委")
@@ -455,7 +459,7 @@ def _self_head(t: Text, pos: int) -> int | None:
     for name in SELF_NAMES:
         if t.text.startswith(name, pos):
             return pos + len(name)
-    if t.text.startswith("局", pos) and t.text.startswith(SELF_UNITS, pos + 1):
+    if t.text.startswith(SELF_BODIES, pos) and t.text.startswith(SELF_UNITS, pos + 1):
         return pos + 1
     return None
 
@@ -496,18 +500,26 @@ def _quoted(t: Text) -> list[Candidate]:
             out.append(Candidate(m.start(1), m.end(1), inner, _kind_of_quoted(inner), [], [inner]))
             continue
         follow = _suffix_starting_at(t, m.end())
-        if follow is not None and not ends_with:
-            name = inner + follow.text
-            out.append(Candidate(m.start(1), m.end() + len(follow.text), name, follow.kind, [], [name]))
+        if follow is not None and not ends_with and follow[1].kind in ("mediation", "organization"):
+            name = inner + t.text[m.end() : follow[0]]
+            out.append(Candidate(m.start(1), follow[0], name, follow[1].kind, [], [name]))
     return out
 
 
-def _suffix_starting_at(t: Text, pos: int) -> Suffix | None:
-    """The longest name-closing suffix right after a closing quote (“猛佬党”调解工作室)."""
+def _suffix_starting_at(t: Text, pos: int) -> tuple[int, Suffix] | None:
+    """What closes a quoted name: a suffix right after the closing quote (“猛佬党”调解工作室),
+    or a few kind words and a suffix (“红袖标”义务巡逻队); its end and the suffix.
+    Agencies are not read this way: “枫桥式”司法所 is an honour, not a name."""
     for suffix in suffixes_by_length():
         end = pos + len(suffix.text)
         if t.text.startswith(suffix.text, pos) and end in t.ends and suffix.mode in ("body", "free"):
-            return suffix
+            return end, suffix
+    for end in range(pos + 2, min(len(t.text), pos + MAX_QUOTED_KIND) + 1):
+        if not _is_han(t.text[pos:end]) or _has_stop_word(t, pos, end):
+            return None
+        found = _suffix_ending_at(t.text, end, pos + 1)[:1]
+        if found and end in t.ends and found[0].mode in ("body", "free"):
+            return end, found[0]
     return None
 
 
