@@ -44,6 +44,8 @@ LIST_JOINERS = ("、", "和", "及", "与")
 
 @dataclass(frozen=True)
 class Vocabulary:
+    """The words the rules match, read once from kg/data (initiative_kinds/cues/stoplist.tsv)."""
+
     kinds: dict[str, tuple[str, bool]]
     run_cues: dict[str, str]
     plan_generic_cues: tuple[str, ...]
@@ -55,6 +57,9 @@ class Vocabulary:
     fillers: tuple[str, ...]
     cue_kinds: dict[str, tuple[str, ...]]
     bare_cues: tuple[str, ...]
+    end_follow: tuple[str, ...]
+    cue_gap: tuple[str, ...]
+    body: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -76,6 +81,9 @@ def _vocabulary() -> Vocabulary:
         drop=of("drop"),
         fillers=of("filler"),
         bare_cues=tuple(r[0] for r in cues if r[1] == "bare_run"),
+        end_follow=of("end_follow"),
+        cue_gap=of("cue_gap"),
+        body=of("body"),
         cue_kinds={r[0]: tuple(r[3].split(",")) for r in cues if r[1] == "run" and len(r) > 3 and r[3]},
     )
 
@@ -156,9 +164,7 @@ def _ends_name(text: str, end: int) -> bool:
     rest = text[end:]
     if not rest or not NAME_RUN.match(rest[0]) or rest[0].isdigit() or rest[0] in COUNT_CHARS:
         return True
-    return rest.startswith(TRAILERS + LIST_JOINERS[1:]) or rest.startswith(
-        ("为", "的", "中", "上", "全覆盖", "深入", "落实", "走", "入选")
-    )
+    return rest.startswith(TRAILERS + LIST_JOINERS[1:] + VOCAB.end_follow)
 
 
 def _clean_modifier(modifier: str) -> str:
@@ -170,9 +176,10 @@ def _clean_modifier(modifier: str) -> str:
 
 
 def _cue_before(text: str, pos: int) -> str | None:
-    """The run verb ending right before ``pos``, allowing an adverb-free gap of 新时代/法律 style words."""
+    """The run verb ending right before ``pos``, across a qualifier (坚持和发展新时代“枫桥经验”)."""
     head = text[:pos]
-    head = re.sub(r"(新时代|法律|公共法律服务)$", "", head)
+    gap = next((g for g in VOCAB.cue_gap if head.endswith(g)), "")
+    head = head[: len(head) - len(gap)]
     return next((c for c in RUN_CUES if head.endswith(c)), None)
 
 
@@ -215,7 +222,7 @@ def _plain(name: str) -> str:
 
 def _names_a_body(core: str) -> bool:
     """“老兵调解室”, “红袖标”义务巡逻队: quoted bodies are organisations, not programmes."""
-    return bool(re.search(r"(调解室|调解工作室|工作站|委员会|分会|中心|队|团|办|所)$", core))
+    return core.endswith(VOCAB.body)
 
 
 def _list_end(text: str, quotes: list[re.Match[str]], n: int, separators: str = "") -> int:

@@ -30,8 +30,6 @@ CJK_RUN = re.compile(rf"[{HAN}]")
 NAME_CHAR = re.compile(rf"[{HAN}“”0-9]")
 #: words joining two documents named after one verb (制发A办法和B指引)
 JOINERS = ("以及", "和", "及", "与")
-#: characters after which a short law name starts a new word (新修订的行政复议法, 讲授民法典)
-LAW_LEFT_NEIGHBOURS = "的新了施行实习贯彻读对授讲解释宣学部守护用照据依、和及与"
 #: media named without 《》: a quoted account (“宣汉司法”微信公众号) or a name ending in a media word
 UNMARKED_MEDIA = re.compile(
     rf"(?:(?<=[在获被经由于向和及与])|(?<![{HAN}])(?![在获被经由于向和及与]))([{HAN}]{{2,10}}?(?:普法网|广播电视总台|电视台|日报|晚报))"
@@ -63,6 +61,8 @@ def _cues(role: str) -> tuple[str, ...]:
 ISSUE_CUES, STOP_CUES, FOLLOW_CUES, GENERIC_OPENINGS = (
     _cues(r) for r in ("issue", "stop", "follow", "generic")
 )
+#: characters after which a short law name starts a new word (新修订的行政复议法, 讲授民法典)
+LAW_LEFT_NEIGHBOURS = "".join(_cues("law_left"))
 LAW_NAMES = tuple(sorted(words("law_names.tsv"), key=len, reverse=True))
 
 
