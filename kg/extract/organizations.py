@@ -55,6 +55,10 @@ MAX_FREE_BODY = 14
 #: kind words between a closing quote and the suffix of a quoted name (“红袖标”义务巡逻队)
 MAX_QUOTED_KIND = 8
 SELF_NAMES = ("我局", "本局", "我厅", "本厅", "我委", "本委", "我办", "本办")
+#: what a department word names a body with; the unit also says the level (厅: province)
+DEPARTMENT_UNITS = ("局", "厅", "委员会", "委")
+#: words before a department that make it many departments (各级财政局, 相关公安局)
+GENERIC_BEFORE = ("各级", "相关", "有关", "本级", "上级", "下级", "县区", "市县", "区县", "县市区")
 #: the bureau's own kind word, which opens 局党组 / 厅党组 by itself
 SELF_BODIES = ("局", "厅")
 SELF_UNITS = ("党组", "党委", "机关")
@@ -547,8 +551,28 @@ def _national(t: Text) -> list[Candidate]:
     return out
 
 
+def _departments(t: Text) -> list[Candidate]:
+    """人力资源社会保障厅, 公安局: a department named without a region is the report's own government's."""
+    out = []
+    for department in word_set("org_departments.tsv"):
+        for start in _occurrences(t.text, department):
+            end = start + len(department)
+            if start not in t.starts and start not in t.after_stop:
+                continue
+            if t.text.endswith(GENERIC_BEFORE, 0, start) or (start and t.text[start - 1] in PLURAL_MARKS):
+                continue
+            unit = next(
+                (u for u in DEPARTMENT_UNITS if t.text.startswith(u, end) and end + len(u) in t.ends), None
+            )
+            if unit is None:
+                continue
+            name = department + unit
+            out.append(Candidate(start, end + len(unit), name, "agency", [("department", unit)], [name]))
+    return out
+
+
 def _candidates(t: Text) -> list[Candidate]:
-    found = _quoted(t) + _national(t)
+    found = _quoted(t) + _national(t) + _departments(t)
     opens = t.starts | t.after_stop
     for pos in sorted(opens):
         c = _anchored(t, pos)
@@ -676,6 +700,17 @@ def _bureau_body(context: ReportContext) -> str | None:
     return None
 
 
+def _department_canonical(c: Candidate, context: ReportContext) -> str | None:
+    """公安局 in a 宣汉县 report is 宣汉县公安局; 人力资源社会保障厅 is the province's."""
+    if context.home is None:
+        return None
+    unit = c.regions[0][1]
+    place = gazetteer.chain(context.home)[0] if unit == "厅" else context.home
+    if unit == "厅" and place.level != "province":
+        return None
+    return place.name + _expand(c.name)
+
+
 def canonical_of(c: Candidate, context: ReportContext) -> str | None:
     """The full name when the report makes it certain, else None."""
     if c.canonical is not None:
@@ -688,6 +723,8 @@ def canonical_of(c: Candidate, context: ReportContext) -> str | None:
             return None
         tails = "".join(_expand(s) for s in c.segments)
         return ("中共" + bureau + tails) if tails.startswith(SELF_UNITS[:2]) else bureau + tails
+    if c.regions[0][0] == "department":
+        return _department_canonical(c, context)
     if c.kind not in ("agency", "mediation") and c.regions[0][0] == "place":
         return None  # 四川泰和泰律师事务所: a firm's name is its own, not a region's body
     region = _region_official(c.regions[-1], context)
@@ -715,12 +752,15 @@ def organizations_in(sentence: Sentence, context: ReportContext | None = None) -
     out = []
     for c in _keep(_candidates(t), t):
         name = c.name.replace("“", "").replace("”", "")
+        canonical = canonical_of(c, context)
+        if canonical is None and c.regions and c.regions[0][0] == "department":
+            continue  # without the report's region the department's body is unknown
         out.append(
             OrgMention(
                 name=name,
                 kind=c.kind,
                 evidence=Evidence.of(sentence, c.start, c.end),
-                canonical=canonical_of(c, context),
+                canonical=canonical,
             )
         )
     return out
