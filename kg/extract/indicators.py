@@ -89,8 +89,8 @@ def is_bare(phrase: str) -> bool:
 
 def carried_subject(before: str) -> str:
     """The noun phrase of the nearest earlier clause that has one: its longest run of nouns."""
-    for part in reversed(CLAUSE_MARKS.split(clean(before[-CARRY_WINDOW:]))):
-        run = noun_span(strip_edges(part))
+    for part in reversed(CLAUSE_MARKS.split(before[-CARRY_WINDOW:])):
+        run = noun_span(strip_edges(clean(part)))
         if run:
             return run
     return ""
@@ -193,15 +193,16 @@ def is_action(word: str, flag: str, at: int, count: int) -> bool:
 def leading_noun(text: str) -> str:
     """The noun phrase opening ``text`` (21个|街镇和…, 1090名|行政执法人员参加了培训)."""
     out: list[str] = []
-    previous = ""
+    previous, named = "", False
     for word, flag in tagged(text):
-        opening = not out  # 执法|不规范问题: a verb or adverb may open the noun phrase
+        # 执法|不规范问题, 高|败诉|风险案件: verbs and adverbs may stand before the first noun
+        opening = not named
         if not opening and (flag in ("v", "p", "c") or (flag == "d" and previous.startswith("n"))):
             break
         if word in ("和", "及", "与", "等", "或", "的") or flag in ("p", "c"):
             break
         out.append(word)
-        previous = flag
+        previous, named = flag, named or flag.startswith(NOUN_FLAGS)
     return strip_edges("".join(out))
 
 
