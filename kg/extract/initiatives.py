@@ -92,6 +92,8 @@ VOCAB = _vocabulary()
 KIND_WORDS = tuple(sorted(VOCAB.kinds, key=len, reverse=True))
 LONGEST_KIND = len(KIND_WORDS[0])
 RUN_CUES = tuple(sorted(VOCAB.run_cues, key=len, reverse=True))
+#: first characters of the run verbs: a cheap first filter when walking a sentence
+CUE_FIRST_CHARS = frozenset(c[0] for c in RUN_CUES)
 PLAN_DOCUMENT_WORDS = tuple(r[0] for r in rows("policy_types.tsv") if r[1] == "plan")
 #: a sentence that is a section heading (（三）持续完善依法行政制度体系) states a theme, not a programme run
 HEADING_LIKE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
@@ -270,7 +272,11 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
         return out
     pos = 0
     while pos < len(text):
-        cue = next((c for c in RUN_CUES if text.startswith(c, pos)), None)
+        cue = (
+            next((c for c in RUN_CUES if text.startswith(c, pos)), None)
+            if text[pos] in CUE_FIRST_CHARS
+            else None
+        )
         if not cue or (sentence.section == "plans" and cue in VOCAB.plan_generic_cues):
             pos += 1
             continue

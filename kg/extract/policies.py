@@ -45,12 +45,18 @@ class Suffixes:
     media: tuple[str, ...]
 
 
+def _bare_last_chars() -> frozenset[str]:
+    return frozenset(s[-1] for s, (_, bare) in SUFFIXES.doc.items() if bare)
+
+
 def _suffixes() -> Suffixes:
     doc = {r[0]: (r[1], len(r) > 2 and r[2] == "yes") for r in rows("policy_types.tsv")}
     return Suffixes(doc=doc, media=words("media_cues.tsv"))
 
 
 SUFFIXES = _suffixes()
+#: last characters of the document words an unmarked title may end with: a cheap first filter
+BARE_LAST_CHARS = _bare_last_chars()
 
 
 def _cues(role: str) -> tuple[str, ...]:
@@ -149,7 +155,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _laws(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMention]:
     """Known laws named without 《》 (新修订的行政复议法), not inside a title or an event name."""
     text, out, taken = sentence.text, [], []
-    for law in LAW_NAMES:
+    for law in (name for name in LAW_NAMES if name in text):
         for m in re.finditer(re.escape(law), text):
             start, end = m.start(), m.end()
             if _inside(start, marked) or any(a < end and start < b for a, b in taken):
@@ -212,6 +218,8 @@ def _bare(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMenti
     end = 0
     while end < len(text):
         end += 1
+        if text[end - 1] not in BARE_LAST_CHARS:
+            continue
         suffix = next((s for s in bare_suffixes if text.endswith(s, 0, end)), None)
         if not suffix or _inside(end - 1, marked) or _inside_quotes(text, end) or not _ends_word(text, end):
             continue
