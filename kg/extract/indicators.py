@@ -56,6 +56,8 @@ def indicator_of(left: str, right: str, kind: str, before: str = "") -> str | No
         if not phrase:
             return None
         phrase = with_subject(phrase, before)
+        if phrase.endswith("占"):  # 环保类占19.47%: the share of a category
+            phrase += "比"
         if kind == "rank" and not phrase.endswith(("排名", "名次", "位次")):
             phrase = phrase.removesuffix("排") + "排名"
         return normalised(phrase)
@@ -155,6 +157,8 @@ def action_phrase(left: str, right: str) -> str:
         return obj
     if not obj:  # 司法确认43件, 办结65件: the action itself is what is counted
         return subject + verb
+    if len(obj) == 1 and not counted:  # 提醒|函, 督办|单: a one-character noun closes a compound
+        return subject + verb + obj
     return obj + verb
 
 

@@ -71,8 +71,12 @@ def change_pattern() -> re.Pattern[str]:
     bases = [w for k, w, *_ in rows("change_words.tsv") if k == "base"]
     directions = [w for k, w, *_ in rows("change_words.tsv") if k == "direction"]
     return re.compile(
-        rf"(?:{alternation(bases)})(?P<dir>{alternation(directions)})了?(?P<num>{DIGITS})(?:%|％|个百分点)"
+        rf"(?:{alternation(bases)}|{YEAR_BASE})(?P<dir>{alternation(directions)})了?(?P<num>{DIGITS})(?:%|％|个百分点)"
     )
+
+
+#: A comparison with a named year (较2022年, 比上一年度同期) is a change like 同比.
+YEAR_BASE = r"(?:较|比)(?:[0-9０-９]{2,4}年度?|上一年度?)(?:同期)?"
 
 
 @cache
