@@ -732,7 +732,11 @@ def canonical_of(c: Candidate, context: ReportContext) -> str | None:
         return None
     head, tails = c.segments[0], [_expand(s) for s in c.segments[1:]]
     if head in ("委", "党委"):
-        return "中共" + region + ("委" + "".join(tails) if tails else "委员会")
+        if not tails:
+            return "中共" + region + "委员会"
+        # a prefecture's committee is the 地委: 中共大兴安岭地委全面依法治区委员会
+        short = region[:-1] if region.endswith("地区") else region
+        return "中共" + short + "委" + "".join(tails)
     if head in ("局", "厅"):
         body = _bureau_body(context)
         if body is None or not body.endswith(("局", "厅")):
