@@ -326,14 +326,31 @@ def _whole_run(text: str, start: int) -> int | None:
 def _unquoted_name(text: str, start: int) -> tuple[int, str] | None:
     """The end of the first name from ``start`` that closes with a kind word, and that word."""
     j = start
-    while j < len(text) and j - start < MAX_NAME and NAME_RUN.match(text[j]):
+    while (
+        j < len(text)
+        and j - start < MAX_NAME
+        and (NAME_RUN.match(text[j]) or _inner_enumeration(text, j, start))
+    ):
         j += 1
         for word in KIND_WORDS:
             if VOCAB.kinds[word][1] or j - len(word) <= start:
                 continue
             if text.startswith(word, j - len(word)) and _ends_name(text, j):
-                return j, word
+                return (j, word) if _one_name(text[start:j], word) else None
     return None
+
+
+def _one_name(name: str, word: str) -> bool:
+    """A run across 、 is one name (县、乡、村三级…体系) unless it lists work: counts (培训61场次、…),
+    等, or campaigns (案卷评查、…检查活动), which are each their own activity."""
+    if "等" in name:
+        return False
+    return "、" not in name or (not re.search(r"[0-9]", name) and VOCAB.kinds[word][0] != "campaign")
+
+
+def _inner_enumeration(text: str, j: int, start: int) -> bool:
+    """县、乡、村三级联动的网格管理体系: a 、 between short words inside one name, not between names."""
+    return text[j] == "、" and j > start and bool(NAME_RUN.match(text[j + 1 : j + 2]))
 
 
 def with_curly_quotes(sentence: Sentence) -> Sentence:
