@@ -499,15 +499,28 @@ def _quoted(t: Text) -> list[Candidate]:
         inner = m.group(1)
         if not _is_han_name(inner) or COUNTED_NICKNAME.match(inner):
             continue
+        if t.text.startswith(tuple(word_set("org_account_words.tsv")), m.end()):
+            continue  # “大兴安岭地区司法局”公众号 names an account
         ends_with = _suffix_ending_at(inner, len(inner), 1)[:1]
         if ends_with and ends_with[0].mode in ("body", "free"):
-            out.append(Candidate(m.start(1), m.end(1), inner, _kind_of_quoted(inner), [], [inner]))
+            out.append(_quoted_candidate(m.start(1), inner))
             continue
         follow = _suffix_starting_at(t, m.end())
         if follow is not None and not ends_with and follow[1].kind in ("mediation", "organization"):
             name = inner + t.text[m.end() : follow[0]]
             out.append(Candidate(m.start(1), follow[0], name, follow[1].kind, [], [name]))
     return out
+
+
+def _quoted_candidate(start: int, inner: str) -> Candidate:
+    """A quoted name, read like an unquoted one when a region opens it (for its canonical name)."""
+    kind = _kind_of_quoted(inner)
+    parsed = _anchored(Text.of(inner), 0)
+    if parsed is not None and parsed.end == len(inner):
+        return Candidate(
+            start, start + len(inner), inner, kind, parsed.regions, parsed.segments, parsed.party
+        )
+    return Candidate(start, start + len(inner), inner, kind, [], [inner])
 
 
 def _suffix_starting_at(t: Text, pos: int) -> tuple[int, Suffix] | None:
@@ -625,6 +638,10 @@ def _generic(c: Candidate, t: Text) -> bool:
         return True
     if not c.regions and c.canonical is None and _only_type_words(c.name):
         return True
+    if t.text.startswith("”", c.end) and t.text.startswith(
+        tuple(word_set("org_account_words.tsv")), c.end + 1
+    ):
+        return True  # “大兴安岭地区司法局”公众号 names an account
     return bool(COUNT_AFTER.match(t.text[c.end :]) or COUNT_BEFORE.search(t.text[: c.start]))
 
 
@@ -663,7 +680,11 @@ def _region_official(part: tuple[str, str | None], context: ReportContext) -> st
 
 def _is_level(place: gazetteer.Place, level: str) -> bool:
     if level == "区":
-        return place.name.endswith("区") and not place.name.endswith("自治区") and place.level != "province"
+        return (
+            place.name.endswith("区")
+            and not place.name.endswith(("自治区", "地区"))
+            and place.level != "province"
+        )
     if level == "省":
         return place.level == "province" and place.name.endswith("省")
     if level == "自治区":
@@ -712,7 +733,16 @@ def _department_canonical(c: Candidate, context: ReportContext) -> str | None:
 
 
 def canonical_of(c: Candidate, context: ReportContext) -> str | None:
-    """The full name when the report makes it certain, else None."""
+    """The full name when the report makes it certain, else None; the reporting bureau's own
+    short forms (地区司法局 for 大兴安岭地区行政公署司法局) resolve to its name as the report gives it."""
+    canonical = _canonical(c, context)
+    body = _bureau_body(context)
+    if canonical and body and context.home is not None and canonical == context.home.name + body:
+        return context.meta.bureau
+    return canonical
+
+
+def _canonical(c: Candidate, context: ReportContext) -> str | None:
     if c.canonical is not None:
         return c.canonical
     if not c.regions:
