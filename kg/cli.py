@@ -92,6 +92,9 @@ def build(
         except BuildStopped:  # --strict: the first problem (already printed) ends the build
             err_console.print("[red]stopped[/red] at the first problem (--strict); nothing written")
             raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            err_console.print("[red]interrupted[/red]: nothing written, the previous exports are as they were")
+            raise typer.Exit(130) from None
     for w in result.warnings:
         err_console.print(f"[yellow]warning[/yellow] {w}", highlight=False, soft_wrap=True)
 
@@ -108,7 +111,11 @@ def build(
     if not result.extractions:
         err_console.print("[red]error[/red] no report could be built; nothing written")
         raise typer.Exit(1)
-    written = _write_all_or_nothing(result, out, html)
+    try:
+        written = _write_all_or_nothing(result, out, html)
+    except KeyboardInterrupt:
+        err_console.print("[red]interrupted[/red] while writing: each export is whole, the old one or the new one")
+        raise typer.Exit(130) from None
     out_console.print(
         f"wrote {', '.join(str(p) for p in written)} ({len(result.graph)} triples)", highlight=False
     )
