@@ -173,7 +173,7 @@ def html_text(markup: str) -> str:
     config = use_config()
     config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # no signal alarm: deterministic, thread-safe
     body = trafilatura.extract(
-        markup,
+        without_layout_tables(markup),
         config=config,
         include_comments=False,
         include_tables=True,
@@ -190,6 +190,32 @@ def html_text(markup: str) -> str:
     if title and not any(title in line for line in lines[:3]):
         lines.insert(0, title)
     return "\n".join(lines)
+
+
+#: a table cell holding this many characters is page layout, not a table of figures
+LAYOUT_CELL_CHARS = 200
+
+
+def without_layout_tables(markup: str) -> str:
+    """The page with tables used for layout turned into plain blocks.
+
+    Older government sites put the whole article into one table cell, lines separated by
+    <br>; trafilatura renders a table cell as one line, which would run every heading and
+    paragraph of the report together. Tables of figures (short cells) are kept.
+    """
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(markup)
+    except Exception:
+        return markup
+    changed = False
+    for table in list(tree.iter("table")):
+        if any(len("".join(cell.itertext())) > LAYOUT_CELL_CHARS for cell in table.iter("td", "th")):
+            for element in [table, *table.iter("thead", "tbody", "tfoot", "tr", "td", "th", "caption")]:
+                element.tag = "div"
+            changed = True
+    return lxml_html.tostring(tree, encoding="unicode") if changed else markup
 
 
 def _page_title(markup: str) -> str:

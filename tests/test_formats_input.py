@@ -441,3 +441,25 @@ def test_markdown_report_yields_the_plain_graph(tmp_path):
     doc = read_document(written(tmp_path, "report.md", markdown.encode("utf-8")))
     assert doc.title() == lines[0]
     assert signature(extract(doc)) == plain_signature(TITLED)
+
+
+def test_old_table_layout_page_with_br_lines_keeps_its_lines(tmp_path):
+    """Older sites put the article in one layout-table cell, lines split by <br>."""
+    plain_path = SEEDS / "004_ef7d1cd6b277190b.txt"
+    lines = paragraphs(seed_text(plain_path))
+    title = "县2020年法治政府建设工作报告"
+    body = "<br>\n".join("&nbsp;&nbsp;&nbsp;&nbsp;" + html.escape(line) for line in lines)
+    page = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk">
+<title>{title} - 县人民政府</title></head><body>
+<table width="100%"><tr><td><a href="/">网站首页</a></td><td><a>政务公开</a></td><td><a>办事服务</a></td></tr></table>
+<table><tr><td class="bt">{title}</td></tr>
+<tr><td>发布日期：2021-02-01　　信息来源：县司法局　　点击数：88</td></tr>
+<tr><td><div class="TRS_Editor">{body}</div></td></tr>
+<tr><td>【<a>打印本页</a>】【<a>关闭窗口</a>】</td></tr></table>
+<table class="stats"><tr><th>项目</th><th>件数</th></tr><tr><td>法律援助</td><td>307</td></tr></table>
+<div>版权所有：县人民政府　技术支持：某公司</div></body></html>"""
+    doc = read_document(written(tmp_path, "report.htm", page.encode("gbk")))
+    assert doc.original.split("\n")[: len(lines) + 1] == [title, *lines]
+    plain = tmp_path / "plain.txt"
+    plain.write_text("\n".join([title, *lines]), encoding="utf-8")
+    assert signature(extract(doc)) == signature(extract(read_document(plain)))
