@@ -154,7 +154,7 @@ def action_phrase(left: str, right: str) -> str:
     if not obj and subject.endswith(MEASURE_ENDINGS):  # 律师人数|突破3000人
         return subject
     if verb in vocabulary("light") or obj.endswith(MEASURE_ENDINGS):
-        return obj
+        return without_light_verb(obj)  # 组织|开展专题培训 -> 专题培训
     if not obj:  # 司法确认43件, 办结65件: the action itself is what is counted
         return subject + verb
     if len(obj) == 1 and not counted:  # 提醒|函, 督办|单: a one-character noun closes a compound
@@ -171,10 +171,11 @@ def without_light_verb(text: str) -> str:
 
 
 def main_verb(tokens: list[tuple[str, str]]) -> int | None:
-    """The first verb outside a prepositional phrase (为受援人|挽回|经济损失 -> 挽回)."""
+    """The first verb outside a prepositional phrase (为受援人|挽回|经济损失 -> 挽回); verbs used
+    as prepositions open one too (围绕|…重点内容|组织开展|专题培训 -> 组织开展)."""
     in_phrase, seen_noun = False, False
     for i, (word, flag) in enumerate(tokens):
-        if flag == "p":
+        if flag == "p" or (i == 0 and word in vocabulary("preposition")):
             in_phrase, seen_noun = True, False
         elif in_phrase:
             seen_noun = seen_noun or flag.startswith(("n", "r"))

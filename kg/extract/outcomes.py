@@ -9,7 +9,7 @@ figure they qualify instead of standing alone; 由X缩短至Y keeps only the res
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
@@ -125,7 +125,22 @@ def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> lis
 
 
 def outcomes_in_document(doc: Document, context: ReportContext | None = None) -> list[OutcomeRecord]:
-    return [o for s in doc.sentences for o in outcomes_in(s, context)]
+    pairs = [(s.heading, o) for s in doc.sentences for o in outcomes_in(s, context)]
+    return with_neighbour_areas(pairs)
+
+
+def with_neighbour_areas(pairs: list[tuple[str, OutcomeRecord]]) -> list[OutcomeRecord]:
+    """A figure whose words name no area (人事变动5次) takes the area of the nearest figure
+    under the same heading: reports group their figures by topic."""
+    out = [o for _, o in pairs]
+    for i, (heading, record) in enumerate(pairs):
+        if record.area is not None:
+            continue
+        order = sorted(range(len(pairs)), key=lambda j: (abs(j - i), j))
+        near = next((pairs[j][1].area for j in order if pairs[j][0] == heading and pairs[j][1].area), None)
+        if near is not None:
+            out[i] = replace(record, area=near)
+    return out
 
 
 def without_figures(text: str, start: int, end: int, figures: list[Figure]) -> str:
@@ -241,6 +256,8 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
             return False
     if chinese and meeting_ordinal(text, start, end, surface):
         return False
+    if chinese and surface in exclusions("slogan_unit") and slogan_after(text, end):
+        return False
     if inside_fixed_word(text, start, end):
         return False
     return not any(overlaps(text, phrase, start, end) for phrase in exclusions("phrase"))
@@ -266,6 +283,23 @@ def inside_fixed_word(text: str, start: int, end: int) -> bool:
         if s < start or e > end:
             return True
     return False
+
+
+#: jieba word classes that cannot be what a 个 counts: 两个|全覆盖, 三个|一批, 四个|最严, 三个|转变.
+SLOGAN_FLAGS = ("a", "ad", "d", "v", "vd", "i")
+#: A numeral word after 个 (三个|一批, 两个|一百年) makes a slogan too; a measure word (两个|批次) does not.
+NUMERAL_START = "一二三四五六七八九十两百千万"
+
+
+def slogan_after(text: str, end: int) -> bool:
+    """两个全覆盖, 四个最严: a Chinese numeral + 个 before a non-noun is a slogan, not a count."""
+    from kg.extract.indicators import tagged
+
+    words = tagged(text[end : end + WORD_WINDOW])
+    if not words or any(text.startswith(u, end) for u in units()):  # 两个|批次: a measure word
+        return False
+    word, flag = words[0]
+    return flag in SLOGAN_FLAGS or (flag == "m" and word[0] in NUMERAL_START)
 
 
 def meeting_ordinal(text: str, start: int, end: int, surface: str) -> bool:
