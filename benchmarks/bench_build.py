@@ -25,7 +25,7 @@ def make_corpus(folder: Path, copies: int) -> int:
     for seed in sorted((ROOT / "seeds").glob("*.txt")):
         text = seed.read_text(encoding="utf-8")
         for i in range(copies):
-            shifted = re.sub(r"(20[12]\d)年", lambda m: f"{int(m.group(1)) - i}年", text)
+            shifted = re.sub(r"(20[12]\d)年", lambda m, shift=i: f"{int(m.group(1)) - shift}年", text)
             target = folder / f"{seed.stem}_{i:03d}.txt"
             target.write_text(shifted, encoding="utf-8")
             size += len(shifted.encode("utf-8"))
