@@ -71,12 +71,14 @@ def change_pattern() -> re.Pattern[str]:
     bases = [w for k, w, *_ in rows("change_words.tsv") if k == "base"]
     directions = [w for k, w, *_ in rows("change_words.tsv") if k == "direction"]
     return re.compile(
-        rf"(?:{alternation(bases)}|{YEAR_BASE})(?P<dir>{alternation(directions)})了?(?P<num>{DIGITS})(?:%|％|个百分点)"
+        rf"(?:{alternation(bases)}|{YEAR_BASE})(?P<dir>{alternation(directions)})(?:{CHANGE_LINK})?(?P<num>{DIGITS})(?:%|％|个百分点)"
     )
 
 
+#: Words between a change's direction and its number (增长了, 增幅达, 增长超过).
+CHANGE_LINK = "了|达到|达|为|超过|超|近|约"
 #: A comparison with a named year (较2022年, 比上一年度同期) is a change like 同比.
-YEAR_BASE = r"(?:较|比)(?:[0-9０-９]{2,4}年度?|上一年度?)(?:同期)?"
+YEAR_BASE = r"(?:较|比)(?:[0-9０-９]{2,4}年度?|上一?年度?|去年度?)(?:同期)?"
 
 
 @cache
