@@ -11,6 +11,10 @@ names are read in three ways, each with a clear left boundary:
   律师事务所) over noun-like words, stopping at verbs, counters and punctuation;
 * quoted: “老兵调解室”, “猛佬党”调解工作室.
 
+Besides these, national bodies (司法部) come from a list, departments named without a region
+(会同人力资源社会保障厅) belong to the report's own government, and stations listed after a
+first one (融安站、柳城站) share its parent's name. Spans inside 《》 are never read.
+
 Vocabulary (suffixes, region words, stop words, generic unit names, abbreviations) lives in
 ``kg/data/org_*.tsv``. Relative names resolve against the report's own region and bureau
 (区法院 in a 綦江区 report is 綦江区人民法院; 市局 in a county report is the parent
@@ -91,7 +95,8 @@ class Candidate:
     end: int
     name: str
     kind: str
-    #: region prefix parts: ("place", official or None), ("relative", level), ("nation", word), ("self", "")
+    #: region prefix parts: ("place", name), ("relative", word), ("nation", word), ("self", word),
+    #: ("department", unit)
     regions: list[tuple[str, str | None]] = field(default_factory=list)
     #: body words + suffix of each segment after the region prefix (政府, 依法治区办)
     segments: list[str] = field(default_factory=list)
@@ -225,9 +230,6 @@ class Text:
             inside_plural=frozenset(inside),
             token_at={t[1]: t[0] for t in tokens},
         )
-
-    def tokens_within(self, start: int, end: int) -> list[str]:
-        return [w for w, s, e in self.tokens if s < end and e > start]
 
 
 def _is_han(text: str) -> bool:
