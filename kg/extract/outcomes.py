@@ -392,12 +392,20 @@ CHANGE_GAP = re.compile(rf"[{CLAUSE_END}、\s]*")
 
 
 def figure_before(figures: list[Figure], change: re.Match[str], text: str) -> Figure | None:
-    """The figure a change qualifies: the last one before it, with only punctuation between;
-    办理案件120件,其中民事案件同比下降5% qualifies no figure (the change has its own subject)."""
+    """The figure a change qualifies: the last one before it, with only punctuation or the
+    figure's own measure word (受理量) between; 办理案件120件,其中民事案件同比下降5%
+    qualifies no figure (the change has its own subject)."""
     before = [f for f in figures if f.end <= change.start()]
-    if not before or not CHANGE_GAP.fullmatch(text, before[-1].end, change.start()):
+    if not before:
         return None
-    return before[-1]
+    gap = text[before[-1].end : change.start()].strip(CLAUSE_END + "、 ")
+    if CHANGE_GAP.fullmatch(gap) or (len(gap) <= MEASURE_GAP and gap.endswith(("量", "数", "总数"))):
+        return before[-1]  # 120件,受理量同比增长5%: the measure is the figure's own
+    return None
+
+
+#: How long a measure word between a figure and its change may be (受理量, 案件数).
+MEASURE_GAP = 4
 
 
 def change_value(change: re.Match[str]) -> Decimal:
