@@ -247,6 +247,8 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
         return False
     if chinese and (before in exclusions("before_chinese") or MAGNITUDES_ONLY.match(span)):
         return False
+    if any(text[max(0, start - len(w)) : start] == w for w in exclusions("duration_before")):
+        return False
     if before.isdigit() or before in "-—–~～":
         return range_result(text, start)
     if chinese and surface in exclusions("chinese_not_count"):
