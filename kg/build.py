@@ -11,12 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import RDFS, Graph, Literal
+from rdflib.namespace import SKOS
 
 from kg.cache import ExtractionCache, entry_key
 from kg.document import Document
 from kg.extract import extract
 from kg.lexicon import words
+from kg.normalize import to_simplified
 from kg.rdf import to_graph
 from kg.reader import DEFAULT_MAX_BYTES, InputError, document_of, input_files, read_bytes
 from kg.records import Extraction
@@ -72,6 +74,22 @@ def not_a_report(doc: Document) -> str | None:
         f"does not read like a government work report: it uses {len(found)} of the "
         f"{len(cues)} usual report words ({shown}), {MIN_REPORT_CUES} needed"
     )
+
+
+def add_simplified_labels(graph: Graph) -> None:
+    """A label in traditional characters gets its simplified form as skos:altLabel.
+
+    Labels keep the report's own characters; researchers (and their queries) mostly spell
+    names in simplified characters, so a traditional report's nodes are found either way.
+    """
+    extra = []
+    for node, label in graph.subject_objects(RDFS.label):
+        text = str(label)
+        simplified = to_simplified(text)
+        if simplified != text:
+            extra.append((node, SKOS.altLabel, Literal(simplified)))
+    for triple in extra:
+        graph.add(triple)
 
 
 def extract_file(
@@ -143,8 +161,10 @@ def build(
     if cache is not None:
         cache.prune()
     resolved = resolve(extractions)
+    graph = to_graph(resolved)
+    add_simplified_labels(graph)
     return BuildResult(
-        graph=to_graph(resolved),
+        graph=graph,
         resolved=resolved,
         extractions=extractions,
         problems=problems,

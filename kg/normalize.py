@@ -21,9 +21,10 @@ from kg.lexicon import rows
 #: share of Han characters a traditional->simplified conversion must change before a
 #: text counts as traditional; simplified reports change by 0 (measured on the seeds)
 TRADITIONAL_SHARE = 0.01
-#: record fields holding words copied from the report (vocabulary fields such as unit,
-#: kind or area stay in their normalised form so they match across reports)
-LABEL_FIELDS = frozenset({"name", "title", "text", "bureau"})
+#: record fields holding words copied from the report, the full (canonical) name included
+#: when the report prints it, so it matches the bureau read from the title (vocabulary
+#: fields such as unit, kind or area stay in their normalised form to match across reports)
+LABEL_FIELDS = frozenset({"name", "title", "text", "bureau", "canonical"})
 
 T = TypeVar("T")
 

@@ -315,7 +315,8 @@ def join_pdf_lines(lines: list[PdfLine]) -> str:
     char = sorted(line.height for line in lines)[len(lines) // 2] or 10.0
     left = _mode(round(line.x0) for line in lines)
     right = sorted(line.x1 for line in lines)[int(0.9 * (len(lines) - 1))]
-    indented = [line.x0 - left > 1.2 * char for line in lines]
+    # indented by position, or by the full-width spaces some producers type instead
+    indented = [line.x0 - left > 1.2 * char or line.text.startswith(("\u3000", "  ")) for line in lines]
     by_indent = sum(indented) >= INDENTED_SHARE * len(lines)
     out: list[str] = []
     runs_on = False

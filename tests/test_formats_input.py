@@ -463,3 +463,19 @@ def test_old_table_layout_page_with_br_lines_keeps_its_lines(tmp_path):
     plain = tmp_path / "plain.txt"
     plain.write_text("\n".join([title, *lines]), encoding="utf-8")
     assert signature(extract(doc)) == signature(extract(read_document(plain)))
+
+
+def test_traditional_report_nodes_carry_their_simplified_names_too(tmp_path):
+    from rdflib import RDFS
+    from rdflib.namespace import SKOS
+
+    plain = seed_text(UNTITLED)
+    (tmp_path / "trad.txt").write_text(opencc.OpenCC("s2t").convert(plain), encoding="utf-8")
+    graph = build([tmp_path]).graph
+    bureau = extract(make_document("plain.txt", plain)).meta.bureau
+    nodes = set(graph.subjects(SKOS.altLabel, Literal(bureau)))
+    assert nodes, "the bureau is found by its simplified name"
+    assert all(str(graph.value(n, RDFS.label)) != bureau for n in nodes), "its label is the report's own"
+    assert len(list(graph.subjects(LGKG.publishedBy, None))) == 1
+    publisher = graph.value(next(graph.subjects(LGKG.publishedBy, None)), LGKG.publishedBy)
+    assert publisher in nodes, "one bureau node: the title's and the text's mentions resolve together"

@@ -176,3 +176,17 @@ def test_with_indented_paragraphs_a_full_line_ending_a_sentence_still_runs_on():
         "全年共办理法律援助案件1090件。受援群众1300余人次。挽回经济损失560万元。",
         "新的段落从缩进开始。",
     ]
+
+
+def test_paragraphs_indented_with_full_width_spaces_start_new_lines():
+    full = 456
+    lines = [
+        line("\u3000\u3000全年共办理法律援助案件1090件。", x1=full),
+        line("受援群众1300余人次。", x1=full),
+        line("挽回经济损失560万元。", x1=300),
+        line("\u3000\u3000新的段落。", x1=300),
+    ]
+    assert [t.strip() for t in join_pdf_lines(lines).split("\n")] == [
+        "全年共办理法律援助案件1090件。受援群众1300余人次。挽回经济损失560万元。",
+        "新的段落。",
+    ]
