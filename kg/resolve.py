@@ -88,6 +88,19 @@ def slug(text: str) -> str:
     return "".join(out)
 
 
+#: prefixes that make a body's name unique nationwide without a place (司法部, 中央依法治国办)
+NATIONWIDE = ("中华人民共和国", "中央", "国家", "全国", "国务院", "最高人民", "中国")
+
+
+def names_a_place(name: str) -> bool:
+    """Whether a body's name opens with a place or a nationwide prefix, so that the same
+    name in two reports is the same body; 律师行业党委 or 公证处 alone could be anywhere."""
+    name = name.removeprefix("中共")
+    if name.startswith(NATIONWIDE):
+        return True
+    return any(gazetteer.lookup(name[:n]) for n in range(2, min(len(name), 8) + 1))
+
+
 def policy_key(title: str) -> str:
     """One key for spellings of one document: quotes, dashes, bracket widths and 中华人民共和国 folded."""
     t = QUOTES.sub("", title)
@@ -221,7 +234,11 @@ class Resolver:
                 "MediaOutlet": "media",
             }[cls]
             name = o.canonical or o.name
-            if o.kind != "media" and not o.canonical and RELATIVE.match(o.name):
+            if (
+                o.kind != "media"
+                and not o.canonical
+                and (RELATIVE.match(o.name) or not names_a_place(o.name))
+            ):
                 key = f"{prefix}/{slug(scope)}/{slug(o.name)}"
             else:
                 key = f"{prefix}/{slug(name)}"
