@@ -6,6 +6,9 @@ skin over these functions.
 
 from __future__ import annotations
 
+import sys
+import types
+
 __version__ = "0.1.0"
 
 
@@ -14,10 +17,6 @@ def build(paths, **options):
     from kg.build import build as _build
 
     return _build(paths, **options)
-
-
-# kg.query is also a submodule: load it now, so that the function below, not the module, is kg.query
-from kg import query as _query_module  # noqa: E402, F401
 
 
 def query(graph, q: str, params=None, engine: str = "auto"):
@@ -35,3 +34,21 @@ def query(graph, q: str, params=None, engine: str = "auto"):
     if result.kind == "graph":
         return result.graph
     return frame(result)
+
+
+class _Package(types.ModuleType):
+    """Keeps ``kg.build`` and ``kg.query`` the functions above.
+
+    Importing the submodules kg/build.py or kg/query.py would otherwise rebind these names
+    to the modules (Python sets a package attribute for every submodule it loads), and
+    ``kg.build(paths)`` would fail depending on what happened to be imported before.
+    The modules stay reachable as ``from kg.build import …`` and ``sys.modules["kg.build"]``.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in ("build", "query") and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

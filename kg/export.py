@@ -53,4 +53,7 @@ def write_exports(result, out: Path, html: bool = True) -> list[Path]:
 
         write_text(out / "graph.html", graph_html(result.graph))
         written.append(out / "graph.html")
+    from kg.formats import write_formats  # TriG/N-Quads per report, JSON-LD, N-Triples, CSV tables, GraphML
+
+    written.extend(write_formats(result.graph, out))
     return written

@@ -30,7 +30,16 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from kg.query import QueryError, Result, bind_params, check_syntax, graph_file, load_graph, query_text
+from kg.query import (
+    MERGE_NAMED_GRAPHS,
+    QueryError,
+    Result,
+    bind_params,
+    check_syntax,
+    graph_file,
+    load_graph,
+    query_text,
+)
 
 HOST = "127.0.0.1"
 #: seconds to wait for the server to answer after starting it, and for one HTTP request
@@ -103,9 +112,12 @@ class Server:
         return f"{self.base}/"
 
 
-def load_store(graph: Path, store: Path) -> bool:
-    """Bulk-load a graph file into an on-disk store; True when it held named graphs (quads)."""
-    path = graph_file(Path(graph))
+def load_store(graph: Path, store: Path) -> None:
+    """Bulk-load a graph file into an on-disk store (named graphs also merged into the default graph)."""
+    try:
+        path = graph_file(Path(graph))
+    except QueryError as exc:
+        raise ServeError(str(exc)) from None
     proc = subprocess.run(
         [oxigraph_binary(), "load", "--location", str(store), "--file", str(path)],
         capture_output=True,
@@ -114,7 +126,15 @@ def load_store(graph: Path, store: Path) -> bool:
     )
     if proc.returncode != 0:
         raise ServeError(f"oxigraph could not load {path}: {proc.stderr.strip()[-500:]}")
-    return path.suffix.lower() in (".trig", ".nq")
+    if path.suffix.lower() in (".trig", ".nq"):  # plain queries see the merge of the report graphs
+        proc = subprocess.run(
+            [oxigraph_binary(), "update", "--location", str(store), "--update", MERGE_NAMED_GRAPHS],
+            capture_output=True,
+            text=True,
+            timeout=3600,
+        )
+        if proc.returncode != 0:
+            raise ServeError(f"oxigraph could not merge the named graphs: {proc.stderr.strip()[-500:]}")
 
 
 def wait_until_ready(server: Server, timeout: float = START_TIMEOUT) -> None:
@@ -160,12 +180,11 @@ def running_server(graph: Path | None, port: int = 0, writable: bool = False) ->
     store = Path(tempfile.mkdtemp(prefix="lgkg-store-"))
     server = None
     try:
-        union = load_store(graph, store) if graph is not None else False
+        if graph is not None:
+            load_store(graph, store)
         port = port or free_port()
         cmd = [oxigraph_binary(), "serve" if writable else "serve-read-only", "--location", str(store)]
         cmd += ["--bind", f"{HOST}:{port}"]
-        if union:  # one named graph per report: let plain queries see all of them
-            cmd.append("--union-default-graph")
         process = subprocess.Popen(
             cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True
         )

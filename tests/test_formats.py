@@ -1,0 +1,218 @@
+"""More formats, same graph: every file parses back into the graph it came from, byte-identically rebuilt."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from conftest import ROOT
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
+
+from kg.formats import (
+    CONTEXT_FILE,
+    INITIATIVE_COLUMNS,
+    OUTCOME_COLUMNS,
+    graphml,
+    initiatives_csv,
+    jsonld,
+    nquads,
+    ntriples,
+    outcomes_csv,
+    to_dataset,
+    trig,
+    write_formats,
+)
+from kg.ontology import ID, LGKG, OA
+
+QINJI = ID["report/000_4d4e89313a1e219a"]
+HEDONG = ID["report/001_ae9c8d5517191bf2"]
+DAXINGANLING = ID["report/002_862ad1820c53f5f0"]
+
+#: report text is data: every character that means something in one of the formats
+NASTY = "say \"hi\" \\ back\\slash\nnew line\ttab <tag> & ampersand 《法》“引号” 'single'"
+
+
+def triples_of(text: str, fmt: str) -> set:
+    if fmt in ("trig", "nquads"):
+        ds = Dataset()
+        ds.parse(data=text, format=fmt)
+        return {(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}
+    return set(Graph().parse(data=text, format=fmt))
+
+
+def graphs_of(text: str, fmt: str) -> dict:
+    ds = Dataset()
+    ds.parse(data=text, format=fmt)
+    out: dict = {}
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        name = getattr(g, "identifier", g)
+        out.setdefault(name, set()).add((s, p, o))
+    return out
+
+
+@pytest.fixture(scope="module")
+def nasty_graph():
+    g = Graph()
+    rep = ID["report/x"]
+    node = ID["initiative/x/1"]
+    mention = ID["mention/x/0-5"]
+    g.add((rep, RDF.type, LGKG.Report))
+    g.add((rep, LGKG.sourceFile, Literal("x.txt")))
+    g.add((node, RDF.type, LGKG.Initiative))
+    g.add((node, RDFS.label, Literal(NASTY)))
+    g.add((node, LGKG.evidence, Literal(NASTY)))
+    g.add((node, LGKG.mentionedIn, rep))
+    g.add((node, LGKG.mention, mention))
+    g.add((mention, RDF.type, LGKG.Mention))
+    g.add((mention, OA.hasSource, rep))
+    g.add((mention, LGKG.evidence, Literal(NASTY)))
+    g.add((ID["region/1"], RDFS.label, Literal("no report mentions me")))
+    return g
+
+
+@pytest.mark.parametrize(
+    "write,fmt",
+    [(ntriples, "nt"), (nquads, "nquads"), (trig, "trig"), (jsonld, "json-ld")],
+    ids=["nt", "nq", "trig", "jsonld"],
+)
+def test_each_format_parses_back_into_the_seed_graph(seed_graph, write, fmt):
+    assert triples_of(write(seed_graph), fmt) == set(seed_graph)
+
+
+@pytest.mark.parametrize(
+    "write,fmt",
+    [(ntriples, "nt"), (nquads, "nquads"), (trig, "trig"), (jsonld, "json-ld")],
+    ids=["nt", "nq", "trig", "jsonld"],
+)
+def test_quotes_backslashes_newlines_and_markup_survive(nasty_graph, write, fmt):
+    back = triples_of(write(nasty_graph), fmt)
+    assert back == set(nasty_graph)
+    assert Literal(NASTY) in {o for _, _, o in back}
+
+
+def test_one_named_graph_per_report(seed_graph):
+    graphs = graphs_of(trig(seed_graph), "trig")
+    reports = set(seed_graph.subjects(RDF.type, LGKG.Report))
+    named = {g for g in graphs if isinstance(g, URIRef) and g in reports}
+    assert named == reports and len(reports) == 5
+    assert graphs_of(nquads(seed_graph), "nquads") == graphs
+
+
+def test_a_figure_sits_in_the_graph_of_the_report_that_states_it(seed_graph):
+    graphs = graphs_of(nquads(seed_graph), "nquads")
+    # 共办结援助案660件 is stated by report 000 only
+    outcomes = {
+        s
+        for s, p, o in graphs[QINJI]
+        if p == LGKG.evidence and "共办结援助案660件" in str(o) and (s, RDF.type, LGKG.Outcome) in graphs[QINJI]
+    }
+    assert outcomes
+    for name, triples in graphs.items():
+        if name != QINJI:
+            assert not any(s in outcomes for s, _, _ in triples)
+
+
+def test_a_shared_policy_is_in_each_citing_reports_graph_with_only_that_reports_links(seed_graph):
+    # 《中华人民共和国行政复议法》 is cited by both 001 and 002
+    policy = next(
+        p
+        for p in seed_graph.subjects(RDF.type, LGKG.Policy)
+        if "行政复议法" in str(seed_graph.value(p, RDFS.label))
+    )
+    graphs = graphs_of(nquads(seed_graph), "nquads")
+    for report in (HEDONG, DAXINGANLING):
+        assert (policy, RDF.type, LGKG.Policy) in graphs[report]
+        assert (policy, LGKG.mentionedIn, report) in graphs[report]
+    assert (policy, LGKG.mentionedIn, DAXINGANLING) not in graphs[HEDONG]
+    for _, _, mention in [t for t in graphs[HEDONG] if t[0] == policy and t[1] == LGKG.mention]:
+        assert (mention, OA.hasSource, HEDONG) in graphs[HEDONG]
+
+
+def test_unmentioned_things_stay_in_the_default_graph(nasty_graph):
+    ds = to_dataset(nasty_graph)
+    assert (ID["region/1"], RDFS.label, Literal("no report mentions me")) in ds.default_context
+    assert len(ds.graph(ID["report/x"])) == len(nasty_graph) - 1
+
+
+def test_the_files_are_byte_identical_whatever_the_insertion_order(seed_graph, tmp_path):
+    shuffled = Graph()
+    for t in sorted(seed_graph, key=lambda t: (str(t[2]), str(t[1]), str(t[0])), reverse=True):
+        shuffled.add(t)
+    a = write_formats(seed_graph, tmp_path / "a")
+    b = write_formats(shuffled, tmp_path / "b")
+    assert [p.name for p in a] == [p.name for p in b]
+    for pa, pb in zip(a, b, strict=True):
+        assert pa.read_bytes() == pb.read_bytes(), pa.name
+    assert not list((tmp_path / "a").glob(".*.part"))
+
+
+def test_outcomes_csv_is_the_table_researchers_open(seed_graph):
+    pd = pytest.importorskip("pandas")
+    text = outcomes_csv(seed_graph)
+    assert text.startswith("\ufeff")  # Excel needs the BOM to show Chinese
+    df = pd.read_csv(io.StringIO(text.lstrip("\ufeff")), dtype={"report": str})
+    assert list(df.columns) == OUTCOME_COLUMNS
+    row = df[df["evidence"].str.contains("共办结援助案660件", na=False) & (df["value"] == 660)]
+    assert len(row) == 1
+    assert row.iloc[0]["report"] == "000_4d4e89313a1e219a.txt" and row.iloc[0]["year"] == 2022
+    assert row.iloc[0]["unit"] == "件"
+    # the file read with a BOM-aware reader gives the same header
+    assert pd.read_csv(io.BytesIO(text.encode("utf-8"))).columns[0] == "report"
+
+
+def test_initiatives_csv(seed_graph):
+    pd = pytest.importorskip("pandas")
+    df = pd.read_csv(io.StringIO(initiatives_csv(seed_graph).lstrip("\ufeff")))
+    assert list(df.columns) == INITIATIVE_COLUMNS
+    assert set(df["status"].dropna()) <= {"done", "planned"}
+    assert df["evidence"].notna().all()
+
+
+def test_graphml_opens_in_networkx_with_labels(seed_graph, nasty_graph):
+    import networkx as nx
+
+    g = nx.read_graphml(io.BytesIO(graphml(seed_graph).encode("utf-8")))
+    types = {d["type"] for _, d in g.nodes(data=True)}
+    assert "Mention" not in types and {"Report", "Outcome", "Agency"} <= types
+    assert g.nodes[str(QINJI)]["type"] == "Report"
+    assert any(d["relation"] == "mentionedIn" and v == str(QINJI) for _, v, d in g.edges(data=True))
+    nasty = nx.read_graphml(io.BytesIO(graphml(nasty_graph).encode("utf-8")))
+    assert nasty.nodes[str(ID["initiative/x/1"])]["label"] == NASTY
+
+
+def test_jsonld_uses_the_published_context(seed_graph):
+    published = json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
+    doc = json.loads(jsonld(seed_graph))
+    assert doc["@context"] == published
+    for term in [
+        "Report", "Region", "Agency", "MediationCommittee", "Policy", "Initiative", "Outcome", "Indicator",
+        "Challenge", "sourceFile", "year", "publishedBy", "aboutRegion", "partOf", "adminCode", "value", "unit",
+        "approximate", "changePercent", "isTarget", "indicator", "inRegion", "mentionedIn", "evidence", "label",
+    ]:  # fmt: skip
+        assert term in published, term
+    assert published["value"]["@type"] == "xsd:decimal" and published["inRegion"]["@type"] == "@id"
+    outcome = next(n for n in doc["@graph"] if n.get("@type") == "Outcome")
+    assert "value" in outcome and "mentionedIn" in outcome
+
+
+def test_build_writes_every_format(tmp_path):
+    import kg
+    from kg.export import write_exports
+
+    result = kg.build([ROOT / "seeds" / "000_4d4e89313a1e219a.txt"])
+    written = {p.name for p in write_exports(result, tmp_path, html=False)}
+    assert {"graph.ttl", "graph.nt", "graph.nq", "graph.trig", "graph.jsonld", "outcomes.csv"} <= written
+    assert {"initiatives.csv", "graph.graphml"} <= written
+
+
+def test_canned_questions_on_trig_match_turtle(seed_graph, tmp_path):
+    """Named graphs repeat a shared triple per report; the default graph a query sees must not."""
+    from kg.query import canned_queries, run
+
+    (tmp_path / "graph.trig").write_text(trig(seed_graph), encoding="utf-8")
+    (tmp_path / "graph.nq").write_text(nquads(seed_graph), encoding="utf-8")
+    for q in canned_queries():
+        expected = run(seed_graph, q.name, engine="oxigraph").records()
+        assert run(tmp_path / "graph.trig", q.name).records() == expected, q.name
+        assert run(tmp_path / "graph.nq", q.name).records() == expected, q.name
