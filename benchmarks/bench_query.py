@@ -39,8 +39,22 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 OA = "http://www.w3.org/ns/oa#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
-AREAS = ["coordination", "rulemaking", "enforcement", "review", "legal-services", "mediation", "legal-education"]
-INDICATOR_WORDS = ["法律援助案件受理数", "行政机关负责人出庭应诉率", "人民调解案件数", "行政复议申请数", "普法活动场次"]
+AREAS = [
+    "coordination",
+    "rulemaking",
+    "enforcement",
+    "review",
+    "legal-services",
+    "mediation",
+    "legal-education",
+]
+INDICATOR_WORDS = [
+    "法律援助案件受理数",
+    "行政机关负责人出庭应诉率",
+    "人民调解案件数",
+    "行政复议申请数",
+    "普法活动场次",
+]
 UNITS = ["件", "%", "场", "人次", "个"]
 
 
@@ -84,7 +98,11 @@ def synthesise(path: Path, reports: int, seed: int = 7) -> int:
         for i in range(n_indicators):
             ind = f"{ID}indicator/{i}"
             w.iri(ind, RDF_TYPE, f"{LGKG}Indicator")
-            w.lit(ind, RDFS_LABEL, f"{INDICATOR_WORDS[i % len(INDICATOR_WORDS)]}{i // len(INDICATOR_WORDS) or ''}")
+            w.lit(
+                ind,
+                RDFS_LABEL,
+                f"{INDICATOR_WORDS[i % len(INDICATOR_WORDS)]}{i // len(INDICATOR_WORDS) or ''}",
+            )
         n_policies = max(20, reports)
         for p in range(n_policies):
             pol = f"{ID}policy/{p}"
@@ -296,7 +314,9 @@ def main() -> int:
         for name in ["load", *[q for q, _ in canned()]]:
             o_secs, o_rows = ox_times[name]
             r_secs, r_rows = rdf_times.get(name, (None, None))
-            r_text = "—" if not rdf_times else (f"> {args.timeout:.0f}" if r_secs is None else f"{r_secs:.2f}")
+            r_text = (
+                "—" if not rdf_times else (f"> {args.timeout:.0f}" if r_secs is None else f"{r_secs:.2f}")
+            )
             same = "" if r_rows in (None, o_rows) or name == "load" else f" (rdflib: {r_rows})"
             print(f"| {name} | {o_rows}{same} | {r_text} | {o_secs:.2f} |")
     if args.json:

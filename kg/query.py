@@ -344,7 +344,17 @@ def run_oxigraph(store, sparql: str) -> Result:
             g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
         return Result(kind="graph", graph=g, engine="pyoxigraph")
     names = [v.value for v in res.variables]
-    rows = [tuple(to_rdflib(sol[v]) for v in res.variables) for sol in res]
+    seen: dict = {}  # values repeat down a column (regions, units, years): convert each once
+
+    def term(value):
+        if value is None:
+            return None
+        found = seen.get(value)
+        if found is None:
+            found = seen[value] = to_rdflib(value)
+        return found
+
+    rows = [tuple(term(value) for value in sol) for sol in res]
     return Result(kind="select", vars=names, rows=rows, engine="pyoxigraph")
 
 

@@ -138,7 +138,8 @@ def test_graph_store_addresses_are_escaped():
     assert store_target("http://h/ds?x=y", None) == "http://h/ds?x=y&default"
 
 
-def test_kg_serve_prints_its_addresses_and_stops_cleanly_on_sigterm(seed_file, tmp_path):
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
+def test_kg_serve_prints_its_addresses_and_stops_cleanly(seed_file, tmp_path, stop_signal):
     env = {**os.environ, "TMPDIR": str(tmp_path)}  # so that the temporary store can be seen to go
     proc = subprocess.Popen(
         [sys.executable, "-m", "kg", "serve", str(seed_file), "--port", "0"],
@@ -160,7 +161,7 @@ def test_kg_serve_prints_its_addresses_and_stops_cleanly_on_sigterm(seed_file, t
             endpoint, "ASK { ?s a <https://w3id.org/lgkg/ontology#Report> }", timeout=TIMEOUT
         )
         assert rows.boolean is True
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(stop_signal)
         assert proc.wait(timeout=TIMEOUT) == 0
         assert not list(tmp_path.glob("lgkg-store-*"))
         with pytest.raises(EndpointError):
