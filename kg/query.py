@@ -30,9 +30,10 @@ from kg.ontology import ONTOLOGY_DIR
 
 QUERY_DIR = ONTOLOGY_DIR / "queries"
 
-#: from this many triples on, an in-memory rdflib graph is copied into pyoxigraph to be queried
-#: (the copy costs about 1 s per 100k triples; rdflib's analytic queries cost far more above it)
-FAST_ENGINE_FROM = 50_000
+#: from this many triples on, an in-memory rdflib graph is copied into pyoxigraph to be queried:
+#: the copy costs 11–19 µs a triple, and rdflib already takes longer than copy + query on a
+#: 5.8k-triple graph (BENCHMARKS.md, "where auto switches")
+FAST_ENGINE_FROM = 5_000
 
 #: input files pyoxigraph reads directly, by suffix
 RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld"}
