@@ -185,7 +185,8 @@ def place_names() -> dict[str, bool]:
             short = short[:-1]
         if short != p.name and len(short) >= 2:
             out[short] = out.get(short, True) and p.level == "town"
-    for word in word_set("org_not_anchors.tsv"):
+    # 公安 is also a county (公安县): in 县公安局 it is the department, never the place
+    for word in word_set("org_not_anchors.tsv") | word_set("org_departments.tsv"):
         out.pop(word, None)
     return out
 
@@ -638,6 +639,8 @@ def _generic(c: Candidate, t: Text) -> bool:
         return True
     if c.regions and "".join(c.segments) in generic_names("any"):
         return True
+    if jieba.lcut(c.name)[-1] in generic_names("any"):
+        return True  # “跨省通办”: the suffix 办 is the end of a word for a service, not a body
     if not c.regions and c.canonical is None and _only_type_words(c.name):
         return True
     if t.text.startswith("”", c.end) and t.text.startswith(

@@ -117,6 +117,28 @@ def _common_words() -> frozenset[str]:
     return frozenset(common)
 
 
+@lru_cache(maxsize=1)
+def _two_char_words() -> frozenset[str]:
+    """Frequent two-character words that are not places (行政, 财政): a short name whose first
+    character ends one of them starts inside a word (行政和法治 holds no 政和)."""
+    jieba_dict = _jieba_dictionary()
+    if jieba_dict is None:
+        return frozenset()
+    out = set()
+    with jieba_dict.open(encoding="utf-8") as fh:
+        for line in fh:
+            word, _, rest = line.partition(" ")
+            if len(word) == 2:
+                freq, _, tag = rest.strip().partition(" ")
+                if not tag.startswith("ns") and int(freq or 0) >= 1000:
+                    out.add(word)
+    return frozenset(out)
+
+
+def _starts_inside_word(text: str, start: int) -> bool:
+    return start > 0 and text[start - 1 : start + 1] in _two_char_words()
+
+
 def _jieba_dictionary() -> Path | None:
     """jieba's word list (word, frequency, part of speech), read as data: importing jieba is slow."""
     spec = importlib.util.find_spec("jieba")
@@ -178,6 +200,8 @@ def _accepted(cands: list[Candidate]) -> list[Candidate]:
             out.append(c)
             continue
         if c.name in common or (c.start > 0 and text[c.start - 1] in bad_before):
+            continue
+        if _starts_inside_word(text, c.start):
             continue
         if any(text.startswith(w, c.end) for w in _cue_words("not_after")):
             continue

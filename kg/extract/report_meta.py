@@ -199,17 +199,30 @@ def _same_body(name: str, other: str) -> bool:
 
 def _region_of(found: _Found, doc: Document) -> RegionMention | None:
     """The deepest place the bureau's name starts with, resolved against the places the text names."""
-    mentions = regions_in_text(found.sentence, found.start, found.start + len(found.name))
+    end = found.start + len(found.name)
+    mentions = regions_in_text(found.sentence, found.start, end)
+    scopes = places_named(doc)
     if not mentions:
-        towns = towns_in_text(found.sentence, places_named(doc), found.start, found.start + len(found.name))
+        towns = towns_in_text(found.sentence, scopes, found.start, end)
         return towns[0] if towns else None
     last = mentions[-1]
+    # a street's or township's office written under its county (某区人民政府某街道办事处)
+    county_end = last.evidence.end - found.sentence.start
+    place = _place_of(last, mentions, doc)
+    if place is not None:
+        towns = towns_in_text(found.sentence, frozenset({place}), county_end, end)
+        if towns:
+            return towns[-1]
+    return region_mention(last.name, last.evidence, None, place)
+
+
+def _place_of(last: RegionMention, mentions: list[RegionMention], doc: Document) -> gazetteer.Place | None:
+    """The unit the bureau's last place name stands for, read in the context of the text."""
     candidates = places_called(last.name)
     before = None
     if len(mentions) > 1 and mentions[-2].code:
         before = next((p for p in places_called(mentions[-2].name) if p.code == mentions[-2].code), None)
-    place = choose_in_context(candidates, None, places_named(doc), before)
-    return region_mention(last.name, last.evidence, None, place)
+    return choose_in_context(candidates, None, places_named(doc), before)
 
 
 def _arabic_years(text: str) -> str:
@@ -273,11 +286,57 @@ def _own_place(doc: Document, level: str | None) -> RegionMention | None:
     return ranked[0][0]
 
 
+def _title_place(title: Sentence | None, doc: Document) -> _Found | None:
+    """The place a title opens with when nothing but the year follows it (某县2022年度法治政府
+    建设情况报告): the report of that place as a whole, which its government writes."""
+    if title is None:
+        return None
+    prefix = re.split(r"(?:19|20)\d{2}|关于", title.text, maxsplit=1)[0]
+    mentions = regions_in_text(title, 0, len(prefix)) or towns_in_text(
+        title, places_named(doc), 0, len(prefix)
+    )
+    if not mentions or mentions[0].evidence.start != title.start or not prefix:
+        return None
+    if mentions[-1].evidence.end - title.start != len(prefix):
+        return None
+    return _Found(prefix, title, 0, "title")
+
+
+def _government_report(
+    doc: Document, title: Sentence | None, year: int | None, warnings: tuple[str, ...]
+) -> ReportMeta | None:
+    """A report titled by its place alone: written by that place's body the opening names by
+    level (县司法局), else by its government (区政府, 我区)."""
+    place = _title_place(title, doc)
+    if place is None or title is None:
+        return None
+    region = _region_of(place, doc)
+    if region is None or region.official is None:
+        return None
+    relative = _relative_bureau(doc, title)
+    if relative is not None and region.official.endswith(relative.name[0]):
+        bureau, evidence = place.name + relative.name[1:], relative
+    else:
+        bureau, evidence = place.name + "人民政府", place
+        warnings += ("bureau read as the government of the place the title names",)
+    return ReportMeta(
+        bureau=bureau,
+        region=region,
+        year=year,
+        title=title.text,
+        bureau_evidence=Evidence.of(evidence.sentence, evidence.start, evidence.start + len(evidence.name)),
+        warnings=warnings,
+    )
+
+
 def report_meta(doc: Document) -> ReportMeta:
     found, title = _bureau(doc)
     year, warnings = _year(doc, title)
     region = _region_of(found, doc) if found is not None else None
     if found is None:
+        government = _government_report(doc, title, year, warnings)
+        if government is not None:
+            return government
         relative = _relative_bureau(doc, title)
         region = _own_place(doc, relative.name[0] if relative else None)
         if relative is not None and region is not None:
