@@ -26,6 +26,10 @@ def names_in(text: str) -> list[str]:
         ("改版“宣汉司法”微信公众号,共发布260余条各类法治动态信息。", ["宣汉司法微信公众号"]),
         ("“十一”期间选送的漠河北极普法志愿者图片被中国普法网采用。", ["中国普法网"]),
         ("印发《柳州市关于全面推行包容审慎柔性执法的指导意见》,在全市范围内推行包容慎柔性执法。", []),
+        # a body marked like a title, and a nested title whose inner mark closes at the end, are no media
+        ("5月新设了《某县行政复议咨询委员会》,聘请专家学者8名。", []),
+        ("制定《某区贯彻落实<法治政府建设实施纲要(2021-2025年)工作方案>》。", []),
+        ("组织学习《中华人民共和国野生动物保护法》及《法治宣传教育读本》。", ["法治宣传教育读本"]),
     ],
 )
 def test_media_titles_and_accounts(text, expected):

@@ -20,6 +20,10 @@ from kg.records import Evidence, OrgMention, PolicyMention
 BOOK_TITLE = re.compile(r"《([^《》]{2,120})》")
 INNER_TITLE = re.compile(r"[〈<]([^〈〉<>]{2,80})[〉>]")
 TRAILING_GROUP = re.compile(r"[(（][^()（）]*[)）]$")
+#: a closing inner mark misplaced at the end (《X贯彻落实<Y纲要(2021-2025年)工作方案>》)
+TRAILING_INNER_CLOSE = re.compile(r"[〉>]+$")
+#: a period group (2021-2025年) inside an inner title ends the document it names
+PERIOD_GROUP = re.compile(r"[(（][0-9]{4}\s*[-—–－~至]+\s*[0-9]{4}年?[)）]")
 #: 《贯彻落实X的工作举措》: the document X implements is named as well.
 IMPLEMENTS = re.compile(r"^(?:关于)?(?:认真)?(?:贯彻落实|贯彻实施|学习贯彻|贯彻执行|落实|贯彻)(.{4,80})$")
 #: the outer title's own tail after the implemented document (的工作举措, 实施方案)
@@ -39,10 +43,12 @@ QUOTED_ACCOUNT = re.compile(r"“([^“”]{2,16})”((?:微信)?公众号|微�
 
 @dataclass(frozen=True)
 class Suffixes:
-    """Document-type endings (with type and whether they count unmarked) and media endings."""
+    """Document-type endings (with type and whether they count unmarked), media endings, and
+    body endings (a 《》 title naming a committee is neither a document nor a medium)."""
 
     doc: dict[str, tuple[str, bool]]
     media: tuple[str, ...]
+    body: tuple[str, ...]
 
 
 def _bare_last_chars() -> frozenset[str]:
@@ -51,7 +57,12 @@ def _bare_last_chars() -> frozenset[str]:
 
 def _suffixes() -> Suffixes:
     doc = {r[0]: (r[1], len(r) > 2 and r[2] == "yes") for r in rows("policy_types.tsv")}
-    return Suffixes(doc=doc, media=words("media_cues.tsv"))
+    media_rows = rows("media_cues.tsv")
+    return Suffixes(
+        doc=doc,
+        media=tuple(r[0] for r in media_rows if r[1] != "body"),
+        body=tuple(r[0] for r in media_rows if r[1] == "body"),
+    )
 
 
 SUFFIXES = _suffixes()
@@ -73,8 +84,9 @@ LAW_NAMES = tuple(sorted(words("law_names.tsv"), key=len, reverse=True))
 
 
 def _core(title: str) -> str:
-    """The title without a trailing (试行)/(2021-2025年) group, which says nothing of its type."""
-    return TRAILING_GROUP.sub("", title).strip()
+    """The title without a trailing (试行)/(2021-2025年) group, which says nothing of its type,
+    nor a misplaced closing inner mark (…工作方案>)."""
+    return TRAILING_GROUP.sub("", TRAILING_INNER_CLOSE.sub("", title)).strip()
 
 
 def _longest_doc_suffix(text: str) -> str:
@@ -101,6 +113,11 @@ def is_document_title(title: str) -> bool:
     return len(doc) >= len(_longest_media_suffix(core))
 
 
+def names_a_body(title: str) -> bool:
+    """《X县复议咨询委员会》: a committee set up, marked like a title; neither document nor medium."""
+    return _core(title).endswith(SUFFIXES.body)
+
+
 def _mention(sentence: Sentence, title: str, start: int, end: int) -> PolicyMention:
     return PolicyMention(
         title=title, policy_type=policy_type_of(title), evidence=Evidence.of(sentence, start, end)
@@ -115,10 +132,11 @@ def _marked(sentence: Sentence) -> list[PolicyMention]:
         if not is_document_title(title):
             continue
         out.append(_mention(sentence, title, m.start(1), m.end(1)))
-        for inner in INNER_TITLE.finditer(title):
-            if is_document_title(inner.group(1)):
+        for inner in INNER_TITLE.finditer(_closed_inner(title)):
+            inner_title = inner.group(1).strip()
+            if is_document_title(inner_title):
                 s = m.start(1) + inner.start(1)
-                out.append(_mention(sentence, inner.group(1), s, s + len(inner.group(1))))
+                out.append(_mention(sentence, inner_title, s, s + len(inner_title)))
         implemented = IMPLEMENTS.match(title)
         if implemented and not INNER_TITLE.search(title):
             inner_title = _implemented_title(implemented.group(1))
@@ -126,6 +144,22 @@ def _marked(sentence: Sentence) -> list[PolicyMention]:
                 s = m.start(1) + title.index(inner_title)
                 out.append(_mention(sentence, inner_title, s, s + len(inner_title)))
     return out
+
+
+def _closed_inner(title: str) -> str:
+    """《X<Y(2021-2025年)工作方案>》 reads as X<Y(2021-2025年)>工作方案 once the stray mark moves back.
+
+    A writer who closes the inner mark at the very end still means the inner document to
+    stop at its period group; titles whose inner marks are balanced come back unchanged.
+    """
+    inner = INNER_TITLE.search(title)
+    if not inner or inner.end() != len(title):
+        return title
+    period = PERIOD_GROUP.search(inner.group(1))
+    if not period or period.end() == len(inner.group(1)):
+        return title
+    cut = inner.start(1) + period.end()
+    return title[:cut] + title[-1] + title[cut:-1]
 
 
 def _implemented_title(text: str) -> str | None:
@@ -267,7 +301,7 @@ def media_in(sentence: Sentence, context: ReportContext | None = None) -> list[O
     out = []
     for m in BOOK_TITLE.finditer(sentence.text):
         title = m.group(1).strip()
-        if not is_document_title(title):
+        if not is_document_title(title) and not names_a_body(title):
             out.append(
                 OrgMention(name=title, kind="media", evidence=Evidence.of(sentence, m.start(1), m.end(1)))
             )
