@@ -38,6 +38,18 @@ MIN_BARE_NAME, MAX_BARE_NAME = 6, 12
 TRAILERS = ("工作", "建设", "等")
 #: a kind word followed by a number is followed by a count (普法短信十三万余条)
 COUNT_CHARS = "一二三四五六七八九十百千万两"
+#: 权责明晰、运转高效的…: paired four-character qualifiers before 的 describe, they do not name
+DESCRIPTIVE_PAIRS = re.compile(rf"^(?:[{HAN}]{{4}}[、，,])+[{HAN}]{{4}}的")
+#: 12场集中宣传活动: a count of events, not the name of one
+COUNTED = re.compile(r"^[0-9一二三四五六七八九十百千万余多]+[场次期项个批件]")
+#: 制度和工作机制: a kind word joined to another is a description of both
+KIND_JOINERS = ("制度和", "制度与", "制度及", "机制和", "机制与", "体系和", "体系与")
+#: …管理平台上我区信息录入率…: a platform named as the place where the work is recorded
+PLATFORM_AT_CLAUSE_START = re.compile(rf"(?:^|(?<=[，,；;：:。]))([{HAN}]{{4,24}}(?:平台|系统))(?=上|中)")
+#: 公职律师全覆盖工作: a coverage drive named as a piece of work is a project
+COVERAGE_WORK = "全覆盖工作"
+#: what ends a coverage drive's name on its left (做好值班律师和X全覆盖工作)
+COVERAGE_LEFT_STOPS = ("做好", "推进", "推动", "落实", "开展", "和", "及", "与")
 #: separators of a list of names after one verb (建立A机制、B机制)
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -118,6 +130,16 @@ def is_generic(core: str) -> bool:
     for word in VOCAB.generic:
         rest = rest.replace(word, "")
     return len(re.sub(r"[^" + HAN + r"0-9A-Za-z]", "", rest)) < 2
+
+
+def is_description(raw: str, core: str) -> bool:
+    """Words that describe work rather than name a programme.
+
+    权责明晰、运转高效的组织保障体系 qualifies a kind word with paired four-character
+    adjectives; 12场集中宣传活动 counts events; 党领导法治建设制度和工作机制 joins two kind
+    words. None of them is a name a body gave to something it set up.
+    """
+    return bool(DESCRIPTIVE_PAIRS.match(raw) or COUNTED.match(raw) or core.endswith(KIND_JOINERS))
 
 
 def _record(sentence: Sentence, name: str, kind: str, start: int, end: int) -> InitiativeRecord:
@@ -282,6 +304,11 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             continue
         allowed = VOCAB.cue_kinds.get(cue)
         start = pos + len(cue)
+        if text.startswith("了", start):  # 组织开展了X: the aspect particle belongs to the verb
+            start += 1
+        year = YEAR.match(text, start)  # 开展2023年度X述法: the year dates the run, not the name
+        if year:
+            start = year.end()
         pos = start
         while True:
             found = _unquoted_name(text, start)
@@ -297,6 +324,7 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             if (
                 not is_generic(core)
                 and not is_slogan(core)
+                and not is_description(text[start:end], core)
                 and len(core) >= 3
                 and (not allowed or kind in allowed)
             ):
@@ -306,6 +334,36 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
                 break
             start = end + len(joiner)
             pos = start
+    return out
+
+
+def _platforms_at_clause_start(sentence: Sentence) -> list[InitiativeRecord]:
+    """省行政执法监督管理平台上我区录入率…: a named platform the work happened on, though no verb set it up."""
+    out = []
+    for m in PLATFORM_AT_CLAUSE_START.finditer(sentence.text):
+        name = m.group(1)
+        core = name[:-2]
+        if len(core) >= 5 and not is_generic(core) and not is_slogan(core):
+            out.append(_record(sentence, name, "platform", m.start(1), m.end(1)))
+    return out
+
+
+def _coverage_drives(sentence: Sentence) -> list[InitiativeRecord]:
+    """X全覆盖工作 (公职律师全覆盖工作全市排名第3位): a drive the report treats as a piece of work.
+
+    实现X全覆盖 states a result and stays out; only the noun phrase before 工作 names a drive.
+    """
+    text, out = sentence.text, []
+    for m in re.finditer(COVERAGE_WORK, text):
+        end = m.start()
+        start = end
+        while start > 0 and re.match(rf"[{HAN}]", text[start - 1]) and end - start < MAX_BARE_NAME:
+            if text[:start].endswith(COVERAGE_LEFT_STOPS):
+                break
+            start -= 1
+        subject = text[start:end]
+        if len(subject) >= 4 and "实现" not in subject and not is_generic(subject):
+            out.append(_record(sentence, subject + "全覆盖", "project", start, end + 3))
     return out
 
 
@@ -370,7 +428,12 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
     """Every named programme in the sentence, quoted ones first; one record per name."""
     original, sentence = sentence, with_curly_quotes(sentence)
     found: dict[str, InitiativeRecord] = {}
-    for rec in _quoted(sentence) + _unquoted(sentence):
+    for rec in (
+        _quoted(sentence)
+        + _unquoted(sentence)
+        + _platforms_at_clause_start(sentence)
+        + _coverage_drives(sentence)
+    ):
         overlaps = any(
             rec.evidence.start < r.evidence.end and r.evidence.start < rec.evidence.end
             for r in found.values()
