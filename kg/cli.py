@@ -135,8 +135,10 @@ def _write_all_or_nothing(result, out: Path, html: bool) -> list[Path]:
     import tempfile
 
     out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    # the folder is made inside the try, so an interrupt at any moment leaves none behind
+    staging = out / f".staging-{os.getpid()}-{next(tempfile._get_candidate_names())}"
     try:
+        staging.mkdir()
         staged = write_exports(result, staging, html=html)
         for path in sorted(p for p in staging.rglob("*") if p.is_file()):
             target = out / path.relative_to(staging)
