@@ -154,25 +154,29 @@ def _record(sentence: Sentence, name: str, kind: str, start: int, end: int) -> I
     )
 
 
-def _kind_after(text: str, pos: int) -> tuple[str, str, int] | None:
+def _modifier_allowance(core: str) -> int:
+    """“管、评、调”三位一体化解…工作法: a quote that only lists one-character steps says little
+    alone, so the words after it that complete the name may run longer."""
+    items = re.split(r"[、，,]", core)
+    return MAX_MODIFIER // 2 if len(items) > 1 and all(1 <= len(x) <= 2 for x in items) else 0
+
+
+def _kind_after(text: str, pos: int, allowance: int = 0) -> tuple[str, str, int] | None:
     """A kind word shortly after ``pos`` (the end of a quote): (modifier, kind word, end)."""
     i = pos + 1 if text.startswith("的", pos) else pos
     if text.startswith("等", i):
         return None
     year = YEAR.match(text, i)
     j = year.end() if year else i
-    while (
-        j < len(text)
-        and j - i <= MAX_MODIFIER + LONGEST_KIND + (len(year.group()) if year else 0)
-        and NAME_RUN.match(text[j])
-    ):
+    longest = MAX_MODIFIER + allowance + (len(year.group()) if year else 0)
+    while j < len(text) and j - i <= longest + LONGEST_KIND and NAME_RUN.match(text[j]):
         j += 1
         for word in KIND_WORDS:
             at = j - len(word)
             if not text.startswith(word, at) or at < i or not _ends_name(text, j):
                 continue
             modifier = text[i:at]
-            if len(modifier) > MAX_MODIFIER + (len(year.group()) if year else 0):
+            if len(modifier) > longest:
                 return None
             if (modifier and VOCAB.kinds[word][1]) or any(c in modifier for c in RUN_CUES):
                 return None
@@ -186,7 +190,7 @@ def _kind_after(text: str, pos: int) -> tuple[str, str, int] | None:
 def _ends_name(text: str, end: int) -> bool:
     """A kind word ends a name when punctuation, a list joiner or a trailer word follows."""
     rest = text[end:]
-    if not rest or not NAME_RUN.match(rest[0]) or rest[0].isdigit() or rest[0] in COUNT_CHARS:
+    if not rest or not NAME_RUN.match(rest[0]) or rest[0].isdigit() or rest[0] in COUNT_CHARS + ")）":
         return True
     return rest.startswith(TRAILERS + LIST_JOINERS[1:] + VOCAB.end_follow)
 
@@ -222,7 +226,7 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             continue
         if _names_a_document(core):
             continue
-        found = _kind_after(text, _list_end(text, quotes, n))
+        found = _kind_after(text, _list_end(text, quotes, n), _modifier_allowance(core))
         if found:
             modifier, word, end = found
             name = core + _clean_modifier(modifier) + word
