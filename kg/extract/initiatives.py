@@ -137,9 +137,9 @@ def is_description(raw: str, core: str) -> bool:
 
     权责明晰、运转高效的组织保障体系 qualifies a kind word with paired four-character
     adjectives; 12场集中宣传活动 counts events; 党领导法治建设制度和工作机制 joins two kind
-    words. None of them is a name a body gave to something it set up.
+    words (联席会议制度和定期通报机制). None of them is a name a body gave to something it set up.
     """
-    return bool(DESCRIPTIVE_PAIRS.match(raw) or COUNTED.match(raw) or core.endswith(KIND_JOINERS))
+    return bool(DESCRIPTIVE_PAIRS.match(raw) or COUNTED.match(raw) or any(j in core for j in KIND_JOINERS))
 
 
 def _record(sentence: Sentence, name: str, kind: str, start: int, end: int) -> InitiativeRecord:
@@ -398,6 +398,8 @@ def _unquoted_name(text: str, start: int) -> tuple[int, str] | None:
             if VOCAB.kinds[word][1] or j - len(word) <= start:
                 continue
             if text.startswith(word, j - len(word)) and _ends_name(text, j):
+                if is_generic(text[start : j - len(word)]) and text.startswith(TRAILERS, j):
+                    continue  # 行政执法协调监督工作体系|建设试点: the generic head may grow into a name
                 return (j, word) if _one_name(text[start:j], word) else None
     return None
 
