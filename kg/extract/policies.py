@@ -29,6 +29,8 @@ IMPLEMENTS = re.compile(r"^(?:关于)?(?:认真)?(?:贯彻落实|贯彻实施|�
 #: the outer title's own tail after the implemented document (的工作举措, 实施方案)
 IMPLEMENTING_TAIL = 8
 HAN = r"\u4e00-\u9fff"
+#: a year the document is for (2025年度, 2024年): says nothing of which document it is
+LEADING_YEAR = re.compile(r"^[0-9]{4}年度?")
 CJK_RUN = re.compile(rf"[{HAN}]")
 #: an unmarked name: Han characters, possibly holding a short quoted nickname (“八五”)
 NAME_CHAR = re.compile(rf"[{HAN}“”0-9]")
@@ -279,8 +281,9 @@ def _ends_word(text: str, end: int) -> bool:
 
 
 def _is_generic(name: str, suffix: str) -> bool:
-    """年度普法计划, 相关方案, 工作方案: too little before the document word to name one document."""
-    head = name[: len(name) - len(suffix)]
+    """年度普法计划, 相关方案, 工作方案, 2025年度学法清单: too little before the document word
+    (once a leading year is set aside) to name one document."""
+    head = LEADING_YEAR.sub("", name[: len(name) - len(suffix)])  # 2025年度学法清单 is a year's list
     return ("“" not in head and len(head) < 3) or head.startswith(GENERIC_OPENINGS)
 
 
