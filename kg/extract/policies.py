@@ -34,6 +34,8 @@ LEADING_YEAR = re.compile(r"^[0-9]{4}年度?")
 CJK_RUN = re.compile(rf"[{HAN}]")
 #: an unmarked name: Han characters, possibly holding a short quoted nickname (“八五”)
 NAME_CHAR = re.compile(rf"[{HAN}“”0-9]")
+#: 区“八五”: a one-character level word glued to a quoted nickname
+LEVEL_BEFORE_NICKNAME = tuple(f"{c}“" for c in "省市县区镇乡")
 #: words joining two documents named after one verb (制发A办法和B指引)
 JOINERS = ("以及", "和", "及", "与")
 #: media named without 《》: a quoted account (“宣汉司法”微信公众号) or a name ending in a media word
@@ -260,6 +262,8 @@ def _bare(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMenti
         if not suffix or _inside(end - 1, marked) or _inside_quotes(text, end) or not _ends_word(text, end):
             continue
         start, why = _left_boundary(text, end - len(suffix))
+        if text[start : start + 2] in LEVEL_BEFORE_NICKNAME:
+            start += 1  # 纳入区“八五”普法规划: a bare level word says whose plan, it is not in the name
         name = text[start:end]
         quoted = "“" in name
         joined = why == "join" and any(abs(start - e) <= 3 for e in accepted_ends)
