@@ -60,7 +60,9 @@ MAX_FREE_BODY = 14
 MAX_QUOTED_KIND = 8
 SELF_NAMES = ("我局", "本局", "我厅", "本厅", "我委", "本委", "我办", "本办")
 #: what a department word names a body with; the unit also says the level (厅: province)
-DEPARTMENT_UNITS = ("局", "厅", "委员会", "委")
+DEPARTMENT_UNITS = ("局", "厅", "委员会", "委", "办公室", "办")
+#: departments of the party committee, not of the government (全面依法治县委员会)
+PARTY_COMMISSIONS = ("全面依法治",)
 #: words before a department that make it many departments (各级财政局, 相关公安局)
 GENERIC_BEFORE = ("各级", "相关", "有关", "本级", "上级", "下级", "县区", "市县", "区县", "县市区")
 #: the bureau's own kind word, which opens 局党组 / 厅党组 by itself
@@ -734,6 +736,8 @@ def _department_canonical(c: Candidate, context: ReportContext) -> str | None:
     place = gazetteer.chain(context.home)[0] if unit == "厅" else context.home
     if unit == "厅" and place.level != "province":
         return None
+    if c.name.startswith(PARTY_COMMISSIONS):  # the party committee's commission: 中共某县委全面依法治县委员会
+        return "中共" + place.name + "委" + _expand(c.name)
     return place.name + _expand(c.name)
 
 
