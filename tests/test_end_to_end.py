@@ -36,7 +36,11 @@ def test_rebuild_is_byte_identical_to_exports(tmp_path):
     """exports/ holds the graph of seeds/: a stale export fails here (rebuild with `kg build seeds`)."""
     proc = run_build(tmp_path)
     assert proc.returncode == 0, proc.stderr
-    for name in ("graph.ttl", "graph.html"):
+    built = sorted(p.name for p in tmp_path.iterdir() if p.is_file() and not p.name.startswith("."))
+    kept = sorted(p.name for p in EXPORTS.iterdir() if p.is_file() and not p.name.startswith("."))
+    assert built == kept, "exports/ does not hold what `kg build` writes"
+    assert {"graph.ttl", "graph.html"} <= set(built)
+    for name in built:
         assert (tmp_path / name).read_bytes() == (EXPORTS / name).read_bytes(), f"exports/{name} is stale"
 
 
