@@ -148,9 +148,7 @@ def _record(sentence: Sentence, name: str, kind: str, start: int, end: int) -> I
         kind=kind,
         status="planned" if sentence.section == "plans" else "done",
         evidence=Evidence.of(sentence, start, end),
-        area=area_of(name, sentence.text)
-        or area_of(sentence.heading, sentence.text)
-        or area_of(sentence.text),
+        area=area_of(name, sentence.heading, sentence.text) or area_of(sentence.text, sentence.heading),
     )
 
 
