@@ -148,7 +148,9 @@ def _record(sentence: Sentence, name: str, kind: str, start: int, end: int) -> I
         kind=kind,
         status="planned" if sentence.section == "plans" else "done",
         evidence=Evidence.of(sentence, start, end),
-        area=area_of(name, sentence.heading, sentence.text) or area_of(sentence.text, sentence.heading),
+        area=area_of(name)
+        or area_of(name, sentence.heading, sentence.text)
+        or area_of(sentence.text, sentence.heading),
     )
 
 
