@@ -54,7 +54,7 @@ def build(
         True, "--cache/--no-cache", help="Re-extract only reports whose content or code changed."
     ),
 ) -> None:
-    """Build the graph of every report under PATHS into OUT (graph.ttl, graph.html).
+    """Build the graph of every report under PATHS into OUT (Turtle, TriG, JSON-LD, CSV, the graph page…).
 
     PATHS may be files, folders (read recursively) or globs; .txt, .md, .html, .pdf and
     .docx are read. A file that cannot be built is named with the reason, the others are
