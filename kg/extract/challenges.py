@@ -223,5 +223,5 @@ def _is_top(sentence: Sentence) -> bool:
     if not LEADING_MARKER.match(sentence.text) or section_kind_of(sentence.text) != "challenges":
         return False
     return not _admits(
-        re.sub(r"存在的?(?:主要)?(?:问题|不足)|不足(?:及|和|与)?|问题(?:及|和|与)?", "", sentence.text)
+        re.sub(r"存在的?(?:主要)?(?:问题|不足|短板|差距)|不足(?:及|和|与)?|问题(?:及|和|与)?", "", sentence.text)
     )
