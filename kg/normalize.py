@@ -183,7 +183,7 @@ def _original_span(value: str, original: str, analysis: str, evidence: Any) -> s
     ):
         base = evidence.sentence_start
         sentence = evidence.sentence
-        hits = _occurrences(sentence, value)
+        hits = occurrences(sentence, value)
         if hits:
             anchor = getattr(evidence, "start", base) - base
             best = min(hits, key=lambda h: (abs(h - anchor), h))
@@ -210,7 +210,8 @@ def _subsequence(value: str, text: str, start: int, end: int) -> list[int] | Non
     return positions
 
 
-def _occurrences(haystack: str, needle: str) -> list[int]:
+def occurrences(haystack: str, needle: str) -> list[int]:
+    """Every start of ``needle`` in ``haystack``, overlapping ones included."""
     out, pos = [], haystack.find(needle)
     while pos >= 0:
         out.append(pos)

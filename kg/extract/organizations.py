@@ -35,6 +35,7 @@ from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
 from kg.extract.regions import choose
 from kg.lexicon import rows, words
+from kg.normalize import occurrences
 from kg.records import Evidence, OrgMention
 
 jieba.setLogLevel(60)
@@ -127,14 +128,6 @@ def suffixes_by_last_char() -> dict[str, tuple[Suffix, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _occurrences(text: str, word: str) -> list[int]:
-    out, i = [], text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
-
-
 @cache
 def anchor_words() -> dict[str, str]:
     return {r[0]: r[1] for r in rows("org_anchors.tsv")}
@@ -216,12 +209,12 @@ class Text:
         tokens = tuple(jieba.tokenize(text))
         after = word_set("org_after_words.tsv")
         glued = {i for i in range(len(text)) if text.startswith(tuple(after), i)}
-        after_stop = {i + len(w) for w in word_set("org_stopwords.tsv") for i in _occurrences(text, w)} - {
+        after_stop = {i + len(w) for w in word_set("org_stopwords.tsv") for i in occurrences(text, w)} - {
             i + 1 for i in range(len(text)) if text[i] in PLURAL_MARKS
         }
         inside = {i + 1 for i in range(len(text)) if text[i] in PLURAL_MARKS}
         for word in word_set("org_not_anchors.tsv"):
-            for i in _occurrences(text, word):
+            for i in occurrences(text, word):
                 inside.update(range(i + 1, i + len(word)))
         return cls(
             raw=raw,
@@ -251,7 +244,7 @@ def _has_stop_word(t: Text, start: int, end: int) -> bool:
 def _protected(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies inside a protected body word (发展和改革, 联合调解)."""
     for word in word_set("org_protected.tsv"):
-        for i in _occurrences(text[max(0, start - len(word)) : end + len(word)], word):
+        for i in occurrences(text[max(0, start - len(word)) : end + len(word)], word):
             s = max(0, start - len(word)) + i
             if s <= start and end <= s + len(word):
                 return True
@@ -573,7 +566,7 @@ def _departments(t: Text) -> list[Candidate]:
     """人力资源社会保障厅, 公安局: a department named without a region is the report's own government's."""
     out = []
     for department in word_set("org_departments.tsv"):
-        for start in _occurrences(t.text, department):
+        for start in occurrences(t.text, department):
             end = start + len(department)
             if start not in t.starts and start not in t.after_stop:
                 continue
