@@ -621,6 +621,7 @@ def _siblings(t: Text, c: Candidate) -> list[Candidate]:
 def _keep(candidates: list[Candidate], t: Text) -> list[Candidate]:
     """Longest names first; a name overlapping one already kept is dropped; generic ones go."""
     kept: list[Candidate] = []
+    candidates = [c for c in candidates if not _site_of_unnamed_body(c)]  # the body itself stays
     for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start, c.name)):
         if any(c.start < k.end and k.start < c.end for k in kept):
             continue
@@ -642,7 +643,45 @@ def _generic(c: Candidate, t: Text) -> bool:
         tuple(word_set("org_account_words.tsv")), c.end + 1
     ):
         return True  # “大兴安岭地区司法局”公众号 names an account
+    if _level_word_for_place(c) or _alias_in_brackets(c, t):
+        return True
     return bool(COUNT_AFTER.match(t.text[c.end :]) or COUNT_BEFORE.search(t.text[: c.start]))
+
+
+def _level_word_for_place(c: Candidate) -> bool:
+    """街道党工委 with no street named: every street's committee, not one body."""
+    return bool(c.regions) and c.regions[0][0] == "place" and c.regions[0][1] in anchor_words()
+
+
+def _alias_in_brackets(c: Candidate, t: Text) -> bool:
+    """党校(行政学院): the bracketed name is the other name of the body before it, not a second body."""
+    before, after = t.text[: c.start], t.text[c.end :]
+    return (
+        c.kind == "organization"
+        and before[-1:] in "(（"
+        and after[:1] in ")）"
+        and _is_han(before[-2:-1] or " ")
+    )
+
+
+def _site_of_unnamed_body(c: Candidate) -> bool:
+    """县人民政府网站, 政府网站: a body's website with no proper name is a channel, not an outlet."""
+    if c.kind != "media":
+        return False
+    sites = sorted(
+        (x.text for x in suffixes().values() if x.kind == "media" and x.text.endswith("网站")), key=len
+    )
+    site = next((w for w in reversed(sites) if c.name.endswith(w)), None)
+    if site is None:
+        return False
+    body = c.name[: -len(site)]
+    for word in anchor_words_by_length():
+        if body.startswith(word):
+            body = body[len(word) :]
+            break
+    return bool(body) and any(
+        s.kind == "agency" and s.text == body for s in _suffix_ending_at(body, len(body), 0)
+    )
 
 
 def _only_type_words(name: str) -> bool:
@@ -741,6 +780,8 @@ def canonical_of(c: Candidate, context: ReportContext) -> str | None:
     body = _bureau_body(context)
     if canonical and body and context.home is not None and canonical == context.home.name + body:
         return context.meta.bureau
+    if canonical and context.meta.bureau and _expand(canonical) == _expand(context.meta.bureau):
+        return context.meta.bureau  # 市场监督管理局 when the report calls itself 市场监管局: one body
     return canonical
 
 
