@@ -72,6 +72,7 @@ class Vocabulary:
     end_follow: tuple[str, ...]
     cue_gap: tuple[str, ...]
     body: tuple[str, ...]
+    unquoted_end: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -96,6 +97,7 @@ def _vocabulary() -> Vocabulary:
         end_follow=of("end_follow"),
         cue_gap=of("cue_gap"),
         body=of("body"),
+        unquoted_end=of("unquoted_end"),
         cue_kinds={r[0]: tuple(r[3].split(",")) for r in cues if r[1] == "run" and len(r) > 3 and r[3]},
     )
 
@@ -382,7 +384,15 @@ def _whole_run(text: str, start: int) -> int | None:
     name = text[start:end]
     if not MIN_BARE_NAME <= len(name) <= MAX_BARE_NAME or is_generic(name) or is_slogan(name):
         return None
+    if _is_general_reform(name):
+        return None  # 推行X制度改革 unquoted: a general reform, not a programme
     return end
+
+
+def _is_general_reform(name: str) -> bool:
+    """Words like 改革 name a programme only inside quotes (“最多跑一次”改革); unquoted they end
+    the general reforms every report carries (行政审批制度改革), which name no programme."""
+    return name.endswith(VOCAB.unquoted_end)
 
 
 def _unquoted_name(text: str, start: int) -> tuple[int, str] | None:
