@@ -643,7 +643,7 @@ def _generic(c: Candidate, t: Text) -> bool:
         tuple(word_set("org_account_words.tsv")), c.end + 1
     ):
         return True  # “大兴安岭地区司法局”公众号 names an account
-    if _level_word_for_place(c) or _alias_in_brackets(c, t):
+    if _level_word_for_place(c) or _alias_in_brackets(c, t) or _plural(c):
         return True
     return bool(COUNT_AFTER.match(t.text[c.end :]) or COUNT_BEFORE.search(t.text[: c.start]))
 
@@ -651,6 +651,11 @@ def _generic(c: Candidate, t: Text) -> bool:
 def _level_word_for_place(c: Candidate) -> bool:
     """街道党工委 with no street named: every street's committee, not one body."""
     return bool(c.regions) and c.regions[0][0] == "place" and c.regions[0][1] in anchor_words()
+
+
+def _plural(c: Candidate) -> bool:
+    """四川省各市区市场监督管理局: a body word after 各 names every such body."""
+    return any(seg.startswith(tuple(word_set("org_plural_words.tsv"))) for seg in c.segments)
 
 
 def _alias_in_brackets(c: Candidate, t: Text) -> bool:
