@@ -72,6 +72,8 @@ SELF_UNITS = ("党组", "党委", "机关")
 #: bodies whose general office is written with a bare 办 (区政府办, 县委办)
 OFFICE_OWNERS = ("政府", "委")
 #: words between a region and a department in a bureau's name (大兴安岭地区行政公署司法局)
+#: region levels below a county: a report above them means all of them by 镇… alone
+TOWN_LEVELS = ("镇", "乡", "街道")
 GOVERNMENT_WORDS = ("行政公署", "人民政府", "行署")
 #: characters that make the region word after them mean many regions or the whole one (各区, 全市)
 PLURAL_MARKS = "各全该每"
@@ -653,6 +655,15 @@ def _level_word_for_place(c: Candidate) -> bool:
     return bool(c.regions) and c.regions[0][0] == "place" and c.regions[0][1] in anchor_words()
 
 
+def _every_town(c: Candidate) -> bool:
+    """A town-level word (镇, 乡, 街道) the report's region cannot resolve stands for every town."""
+    return (
+        bool(c.regions)
+        and c.regions[0][0] == "relative"
+        and anchor_words().get(c.regions[0][1] or "") in TOWN_LEVELS
+    )
+
+
 def _plural(c: Candidate) -> bool:
     """四川省各市区市场监督管理局: a body word after 各 names every such body."""
     return any(seg.startswith(tuple(word_set("org_plural_words.tsv"))) for seg in c.segments)
@@ -837,6 +848,8 @@ def organizations_in(sentence: Sentence, context: ReportContext | None = None) -
         canonical = canonical_of(c, context)
         if canonical is None and c.regions and c.regions[0][0] == "department":
             continue  # without the report's region the department's body is unknown
+        if canonical is None and _every_town(c):
+            continue  # 镇公共法律服务工作站 in a county's report: each town's station, not one
         out.append(
             OrgMention(
                 name=name,
