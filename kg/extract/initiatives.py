@@ -226,7 +226,7 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             continue
         if before.endswith(VOCAB.before):
             continue
-        if _names_a_document(core):
+        if _names_a_document(core) or _describes_a_way_of_working(core, after):
             continue
         found = _kind_after(text, _list_end(text, quotes, n), _modifier_allowance(core))
         if found:
@@ -244,6 +244,22 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         if kind and not _names_a_body(core):
             out.append(_record(sentence, _plain(core), kind, m.start(), m.end()))
     return out
+
+
+def _describes_a_way_of_working(core: str, after: str) -> bool:
+    """“党委领导、部门负责、社会参与”的工作机制: a quoted run of clauses tied by 的 to a generic
+    kind phrase (工作机制, 责任体系) says how work is shared out; it names no programme. A named
+    kind phrase after 的 (…”的递进式纠纷分层过滤体系) is left to the other rules."""
+    rest = after.lstrip()
+    if "、" not in core or not rest.startswith("的"):
+        return False
+    run = re.match("[" + HAN + "]{1,8}", rest[1:])
+    phrase = run.group(0) if run else ""
+    for size in range(1, len(phrase) + 1):
+        word = kind_word_ending(phrase[:size])
+        if word and is_generic(phrase[: size - len(word)]):
+            return True
+    return False
 
 
 def _plain(name: str) -> str:
