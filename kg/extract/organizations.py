@@ -846,8 +846,8 @@ def organizations_in(sentence: Sentence, context: ReportContext | None = None) -
     for c in _keep(_candidates(t), t):
         name = c.name.replace("“", "").replace("”", "")
         canonical = canonical_of(c, context)
-        if canonical is None and c.regions and c.regions[0][0] == "department":
-            continue  # without the report's region the department's body is unknown
+        if canonical is None and c.regions and c.regions[0][0] in ("department", "self"):
+            continue  # without the report's region (or bureau, for 我局) the body is unknown
         if canonical is None and _every_town(c):
             continue  # 镇公共法律服务工作站 in a county's report: each town's station, not one
         out.append(
