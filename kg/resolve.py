@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from kg import gazetteer
-from kg.extract.regions import choose
+from kg.extract.regions import choose, region_mention
+from kg.extract.report_meta import home_place
 from kg.lexicon import words
 from kg.records import Evidence, Extraction, RegionMention
 
@@ -160,14 +161,7 @@ class Resolver:
                 places = gazetteer.lookup(name[:length])
                 place = choose(places, home)
                 if place is not None and place.level != "town":
-                    mention = RegionMention(
-                        name=name[:length],
-                        evidence=agency.mentions[0][1],
-                        code=place.code,
-                        official=place.name,
-                        level=place.level,
-                        parents=tuple((p.name, p.code or "") for p in gazetteer.chain(place)[:-1]),
-                    )
+                    mention = region_mention(name[:length], agency.mentions[0][1], place=place)
                     agency.add("jurisdiction", Ref(self.region(mention, None).key))
                     return
 
@@ -304,16 +298,7 @@ class Resolver:
             ent.add("evidence", c.evidence)
             self.mention(ent, rkey, c.evidence)
 
-        home = None
-        if ex.meta.region is not None and ex.meta.region.code:
-            home = next(
-                (
-                    p
-                    for p in gazetteer.lookup(ex.meta.region.official or ex.meta.region.name)
-                    if p.code == ex.meta.region.code
-                ),
-                None,
-            )
+        home = home_place(ex.meta)
         named_here = {key for keys in self.sentence_keys.get(rkey, {}).values() for key in keys}
         for key in sorted(named_here):
             ent = self.entities[key]
