@@ -12,6 +12,7 @@ import importlib.util
 import os
 import zipfile
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -101,15 +102,22 @@ def places() -> tuple[Place, ...]:
     return tuple(out)
 
 
+def _grouped(pairs: Iterable[tuple[str, Place]]) -> dict[str, tuple[Place, ...]]:
+    """Places grouped by a key, in tree order (parents before children) within each key."""
+    index: dict[str, list[Place]] = defaultdict(list)
+    for key, place in pairs:
+        index[key].append(place)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 @lru_cache(maxsize=1)
 def by_name() -> dict[str, tuple[Place, ...]]:
     """Places by full name and by short name (綦江区 and 綦江)."""
-    index: dict[str, list[Place]] = defaultdict(list)
-    for p in places():
-        index[p.name].append(p)
-        if p.short != p.name and len(p.short) >= 2:
-            index[p.short].append(p)
-    return {k: tuple(v) for k, v in index.items()}
+    return _grouped(
+        (key, p)
+        for p in places()
+        for key in ((p.name, p.short) if p.short != p.name and len(p.short) >= 2 else (p.name,))
+    )
 
 
 def lookup(name: str) -> tuple[Place, ...]:
@@ -123,31 +131,25 @@ TOWN_SUFFIXES = ("街道", "镇", "乡", "苏木")
 @lru_cache(maxsize=1)
 def full_names() -> dict[str, tuple[Place, ...]]:
     """Province, prefecture and county units by official name (綦江区, 大兴安岭地区)."""
-    index: dict[str, list[Place]] = defaultdict(list)
-    for p in places():
-        if p.level != "town":
-            index[p.name].append(p)
-    return {k: tuple(v) for k, v in index.items()}
+    return _grouped((p.name, p) for p in places() if p.level != "town")
 
 
 @lru_cache(maxsize=1)
 def short_names() -> dict[str, tuple[Place, ...]]:
     """Province, prefecture and county units by short name (綦江, 大兴安岭), when it differs from the full one."""
-    index: dict[str, list[Place]] = defaultdict(list)
-    for p in places():
-        if p.level != "town" and p.short != p.name and len(p.short) >= 2:
-            index[p.short].append(p)
-    return {k: tuple(v) for k, v in index.items()}
+    return _grouped(
+        (p.short, p) for p in places() if p.level != "town" and p.short != p.name and len(p.short) >= 2
+    )
 
 
 @lru_cache(maxsize=1)
 def town_names() -> dict[str, tuple[Place, ...]]:
     """Towns, townships and streets by full name; they repeat nationwide, so callers scope them."""
-    index: dict[str, list[Place]] = defaultdict(list)
-    for p in places():
-        if p.level == "town" and p.name.endswith(TOWN_SUFFIXES) and len(p.name) >= 3:
-            index[p.name].append(p)
-    return {k: tuple(v) for k, v in index.items()}
+    return _grouped(
+        (p.name, p)
+        for p in places()
+        if p.level == "town" and p.name.endswith(TOWN_SUFFIXES) and len(p.name) >= 3
+    )
 
 
 def is_within(place: Place, ancestor: Place) -> bool:
