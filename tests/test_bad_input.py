@@ -156,6 +156,14 @@ def test_a_report_without_bureau_or_year_is_a_warning_and_still_in_the_graph():
     assert result.extractions[0].outcomes, "what is known (the figures) is still read"
 
 
+def test_a_short_news_item_about_mediation_is_a_report_of_its_body():
+    """The gate refuses garbage, not real government texts: a 500-character news item on a
+    mediation inspection (a real page) uses few annual-report words but is a report."""
+    result = build([ODD / "mediation_news.txt"])
+    assert not result.problems
+    assert result.extractions[0].challenges, "the problems the inspection found are read"
+
+
 def test_odd_but_readable_report_builds():
     result = build([ODD / "gbk_crlf_fullwidth.txt"])
     assert not result.problems

@@ -143,10 +143,45 @@ def _elaboration(clauses: list[_Clause], headline: str, strength: str = "strong"
     return out
 
 
+#: 还存在A、B、C等问题: problems admitted in a list inside running text (inspection news, summaries)
+LISTED_PROBLEMS = re.compile(r"存在(?:着|的)?([^。；;：:]{4,160}?)等?(?:方面的?)?(?:问题|不足|短板|现象)")
+#: 您指出的X问题 / 您提到X难以办到: a reply to a deputy's proposal admits what the proposal names
+REPLY_ADMISSION = re.compile(r"(?:您|你们?|委员|代表)(?:所)?(?:指出|提出|提到|反映|所说)(?:的)?([^,，;；。！!?？]{4,60})")
+#: 二、关于经费保障不足问题: a reply's heading naming the problem it answers
+ABOUT_PROBLEM_HEADING = re.compile(rf"^\s*(?:[{NUMERALS}]+[、.．]|[（(][{NUMERALS}]+[）)])?\s*关于([^，,。]{{2,60}}问题)\s*$")
+#: list items shorter than this are words, not problems
+MIN_ITEM = 4
+
+
 def challenges_in_document(doc: Document, context: ReportContext | None = None) -> list[ChallengeRecord]:
     out: list[ChallengeRecord] = []
     for passage in _passages(doc):
         out += _challenges_in_passage(passage, context)
+    for s in doc.sentences:
+        if s.section != "challenges":
+            out += admissions_in(s, context)
+    return out
+
+
+def admissions_in(sentence: Sentence, context: ReportContext | None = None) -> list[ChallengeRecord]:
+    """Problems a text admits outside a shortcomings section: news items and replies to
+    proposals have none, yet name problems in a frame (存在A、B等问题, 您指出的X问题)."""
+    text = sentence.text
+    out: list[ChallengeRecord] = []
+    heading = ABOUT_PROBLEM_HEADING.match(text)
+    if heading and _admits(heading.group(1)):
+        return [_record(_Clause(sentence, heading.start(1), heading.end(1)), context)]
+    for m in REPLY_ADMISSION.finditer(text):
+        if _admits(m.group(1)) or m.group(1).endswith(("问题", "问题确实存在")) or "问题" in m.group(1):
+            out.append(_record(_Clause(sentence, m.start(1), m.end(1)), context))
+    if out:
+        return out
+    for m in LISTED_PROBLEMS.finditer(text):
+        start = m.start(1)
+        for item in re.finditer(r"[^、，,]+", m.group(1)):
+            words = item.group(0)
+            if len(words) >= MIN_ITEM and _admits(words) and not _announces(words):
+                out.append(_record(_Clause(sentence, start + item.start(), start + item.end()), context))
     return out
 
 
