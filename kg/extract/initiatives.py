@@ -50,6 +50,8 @@ PLATFORM_AT_CLAUSE_START = re.compile(rf"(?:^|(?<=[，,；;：:。]))([{HAN}]{{4
 COVERAGE_WORK = "全覆盖工作"
 #: what ends a coverage drive's name on its left (做好值班律师和X全覆盖工作)
 COVERAGE_LEFT_STOPS = ("做好", "推进", "推动", "落实", "开展", "和", "及", "与")
+#: 一村一法律顾问, 一案一补, 谁执法谁普法: the paired shapes of programme names
+PAIRED_PATTERN = re.compile(rf"一[{HAN}]{{1,3}}一[{HAN}]{{1,5}}|谁[{HAN}]{{1,3}}谁[{HAN}]{{1,4}}")
 #: separators of a list of names after one verb (建立A机制、B机制)
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -73,6 +75,8 @@ class Vocabulary:
     cue_gap: tuple[str, ...]
     body: tuple[str, ...]
     unquoted_end: tuple[str, ...]
+    bare_kinds: tuple[tuple[str, str], ...]
+    service_end: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -98,6 +102,8 @@ def _vocabulary() -> Vocabulary:
         cue_gap=of("cue_gap"),
         body=of("body"),
         unquoted_end=of("unquoted_end"),
+        service_end=of("service_end"),
+        bare_kinds=tuple((r[0], r[1]) for r in rows("initiative_bare_kinds.tsv")),
         cue_kinds={r[0]: tuple(r[3].split(",")) for r in cues if r[1] == "run" and len(r) > 3 and r[3]},
     )
 
@@ -241,9 +247,26 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         cue = _cue_before(text, m.start())
         bare_cue = cue if cue and cue not in VOCAB.cue_kinds else None
         kind = VOCAB.kinds[own][0] if own else listed or (VOCAB.run_cues[bare_cue] if bare_cue else None)
+        kind = kind or _bare_quote_kind(core)
         if kind and not _names_a_body(core):
             out.append(_record(sentence, _plain(core), kind, m.start(), m.end()))
     return out
+
+
+def _bare_quote_kind(core: str) -> str | None:
+    """A quoted name with no kind word near it (“跨省通办”, “谁执法谁普法”, “一村一法律顾问”).
+
+    Reports quote metaphors (“组合拳”, “急难愁盼”) as often as programme names, so a bare
+    quote counts only in the shapes programme names take: a word of working (联动, 通办,
+    对接, read from data) or a paired pattern (一X一Y, 谁X谁Y)."""
+    if len(core) < 3 or re.search(r"[0-9]{2,}|[，,。；;：:！!？?]", core) or is_generic(core):
+        return None
+    for word, kind in VOCAB.bare_kinds:
+        if word in core:
+            return kind
+    if PAIRED_PATTERN.fullmatch(core):
+        return "mechanism"
+    return None
 
 
 def _describes_a_way_of_working(core: str, after: str) -> bool:
@@ -268,7 +291,7 @@ def _plain(name: str) -> str:
 
 def _names_a_body(core: str) -> bool:
     """“老兵调解室”, “红袖标”义务巡逻队: quoted bodies are organisations, not programmes."""
-    return core.endswith(VOCAB.body)
+    return core.endswith(VOCAB.body) and not core.endswith(VOCAB.service_end)
 
 
 def _list_end(text: str, quotes: list[re.Match[str]], n: int, separators: str = "") -> int:
@@ -340,6 +363,8 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
                     out.append(_record(sentence, text[start:whole], VOCAB.run_cues[cue], start, whole))
                 break
             end, word = found
+            if _joined_to_another_kind(text, end):
+                break
             name = _without_fillers(text[start:end])
             core = name[: len(name) - len(word)]
             kind = VOCAB.kinds[word][0]
@@ -357,6 +382,15 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             start = end + len(joiner)
             pos = start
     return out
+
+
+def _joined_to_another_kind(text: str, end: int) -> bool:
+    """联席会议制度和定期通报机制, 的制度和工作机制: two kinds joined by 和 describe a way of
+    working (a list of names is written with 、)."""
+    joiner = re.match(rf"[和与及]([{HAN}]{{1,8}})", text[end:])
+    return bool(joiner) and any(
+        kind_word_ending(joiner.group(1)[:n], quoted=False) for n in range(2, len(joiner.group(1)) + 1)
+    )
 
 
 def _platforms_at_clause_start(sentence: Sentence) -> list[InitiativeRecord]:
