@@ -645,9 +645,17 @@ def _generic(c: Candidate, t: Text) -> bool:
         tuple(word_set("org_account_words.tsv")), c.end + 1
     ):
         return True  # “大兴安岭地区司法局”公众号 names an account
+    if _award_title(c, t):
+        return True
     if _level_word_for_place(c) or _alias_in_brackets(c, t) or _plural(c):
         return True
     return bool(COUNT_AFTER.match(t.text[c.end :]) or COUNT_BEFORE.search(t.text[: c.start]))
+
+
+def _award_title(c: Candidate, t: Text) -> bool:
+    """获评“全国模范人民调解委员会”: a body's name in quotes after an award verb is the award."""
+    before = t.text[: c.start].rstrip("“\"")
+    return before.endswith(tuple(word_set("org_award_words.tsv")))
 
 
 def _level_word_for_place(c: Candidate) -> bool:
