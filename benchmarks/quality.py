@@ -1,0 +1,93 @@
+"""Extraction quality on the seeds and on the wide corpus of real texts, overall and per kind of text.
+
+    python benchmarks/quality.py [--scorer ../shared/eval/score.py] [--markdown]
+
+Builds each corpus once with ``kg build`` and scores the graph with the shared scorer
+(the same one the hidden set is scored with), then scores the wide corpus again per kind
+of text (``corpus/wide/kinds.tsv``) on the same graph. The seeds are an upper bound (the
+rules were first written looking at them); the wide corpus is the yardstick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDE = ROOT / "corpus" / "wide"
+CATEGORIES = ("regions", "agencies", "mediation_orgs", "policies", "initiatives", "outcomes", "challenges")
+META = ("report.bureau", "report.region", "report.year")
+
+
+def build(texts: Path, out: Path) -> Path:
+    """The graph of ``texts`` as a user builds it (refused files are reported, the rest scored)."""
+    kg = Path(sys.executable).with_name("kg")
+    subprocess.run([str(kg), "build", str(texts), "--out", str(out), "--no-html", "--no-cache"],
+                   capture_output=True, text=True)
+    return out / "graph.ttl"
+
+
+def score(scorer: Path, texts: Path, gold: Path, graph: Path) -> dict:
+    proc = subprocess.run(
+        [sys.executable, str(scorer), "--texts", str(texts), "--gold", str(gold), "--graph", str(graph), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(proc.stdout)
+
+
+def kinds() -> dict[str, list[str]]:
+    """Kind of text -> ids, read from corpus/wide/kinds.tsv."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for line in (WIDE / "kinds.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            doc, kind = line.split("\t")
+            out[kind].append(doc)
+    return dict(sorted(out.items()))
+
+
+def row(name: str, result: dict, n: int) -> str:
+    f1 = result["f1"]
+    cells = [f"{f1[c]['f1']:.2f}" if c in f1 and f1[c]["gold"] else "–" for c in CATEGORIES]
+    meta = [f"{result['accuracy'][m]['acc']:.2f}" if result["accuracy"].get(m, {}).get("acc") is not None
+            else "–" for m in META]
+    return f"| {name} | {n} | {result['macro_f1']:.3f} | " + " | ".join(cells + meta) + " |"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--scorer", type=Path, default=ROOT.parent / "shared" / "eval" / "score.py")
+    ap.add_argument("--seed-gold", type=Path, default=ROOT.parent / "shared" / "eval" / "gold")
+    args = ap.parse_args()
+    header = ("| texts | n | macro F1 | " + " | ".join(CATEGORIES) + " | bureau | region | year |\n"
+              "|---|---|---|" + "---|" * (len(CATEGORIES) + len(META)))
+    lines = [header]
+    with tempfile.TemporaryDirectory(prefix="lgkg-quality-") as tmp:
+        tmp_path = Path(tmp)
+        seeds = ROOT / "seeds"
+        seed_graph = build(seeds, tmp_path / "seeds")
+        lines.append(row("seeds", score(args.scorer, seeds, args.seed_gold, seed_graph), 5))
+        wide_graph = build(WIDE / "texts", tmp_path / "wide")
+        whole = score(args.scorer, WIDE / "texts", WIDE / "gold", wide_graph)
+        lines.append(row("**wide corpus**", whole, len(list((WIDE / "gold").glob("*.json")))))
+        for kind, docs in kinds().items():
+            subset = tmp_path / f"gold-{len(lines)}"
+            subset.mkdir()
+            for doc in docs:
+                (subset / f"{doc}.json").symlink_to(WIDE / "gold" / f"{doc}.json")
+            lines.append(row(f"wide: {kind}", score(args.scorer, WIDE / "texts", subset, wide_graph), len(docs)))
+    print("\n".join(lines))
+    print("\nwide corpus, per category (P / R / F1, tp/gold/got):")
+    for name, v in sorted(whole["f1"].items()):
+        print(f"  {name:18} {v['p']:.3f} {v['r']:.3f} {v['f1']:.3f}  {v['tp']}/{v['gold']}/{v['got']}")
+    for name, v in sorted(whole["accuracy"].items()):
+        print(f"  {name:24} {v['acc']}  (n={v['n']})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
