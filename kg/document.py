@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.lexicon import section_kind_of
-from kg.normalize import analysis_text
+from kg.normalize import blank_furniture, is_furniture, normalized_text
 
 #: A line that opens a section: 一、 / (一) / （一） / 1. / 第一部分 ...
 HEADING = re.compile(
@@ -54,6 +54,9 @@ class Document:
     #: the text as the report prints it; ``text`` is the analysis copy extractors read
     #: (kg/normalize.py: width-folded, simplified), same length, so offsets fit both
     original: str = ""
+    #: the page's stamp lines (来源, 发布机构, 发布时间…), blanked in ``text`` but read by the
+    #: report's metadata: the body and date a page states for the text it carries
+    stamps: list[Sentence] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.original:
@@ -180,7 +183,8 @@ def _sentence_spans(line: str) -> list[tuple[int, int]]:
 def make_document(source: str, text: str, encoding: str = "utf-8", fmt: str = "txt") -> Document:
     """Normalise line ends and split: the one way a Document is made."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    analysis = analysis_text(text)
+    normalized = normalized_text(text)
+    analysis = blank_furniture(normalized)
     return Document(
         source=source,
         text=analysis,
@@ -188,4 +192,14 @@ def make_document(source: str, text: str, encoding: str = "utf-8", fmt: str = "t
         encoding=encoding,
         format=fmt,
         original=text,
+        stamps=stamps_of(normalized),
     )
+
+
+def stamps_of(text: str) -> list[Sentence]:
+    """The furniture lines of a page (来源:…, 发布时间:…), each as one sentence at its offsets."""
+    out = []
+    for line, start in _lines_with_offsets(text):
+        if line.strip() and is_furniture(line):
+            out.append(Sentence(text=line, start=start, end=start + len(line), index=len(out)))
+    return out

@@ -119,15 +119,19 @@ def blank_furniture(text: str) -> str:
     return "\n".join(" " * len(line) if line.strip() and is_furniture(line) else line for line in lines)
 
 
-def analysis_text(text: str) -> str:
-    """The copy extractors read: same length as ``text``, width-folded, simplified,
-    without web-page furniture."""
+def normalized_text(text: str) -> str:
+    """``text`` width-folded and, when it is written in traditional characters, simplified;
+    same length, so offsets fit both."""
     folded = fold_width(text)
     simplified = to_simplified(folded)
     result = simplified if is_traditional(folded, simplified) else folded
-    result = blank_furniture(result)
     assert len(result) == len(text), "the analysis copy must keep every offset"
     return result
+
+
+def analysis_text(text: str) -> str:
+    """The copy extractors read: :func:`normalized_text` without web-page furniture."""
+    return blank_furniture(normalized_text(text))
 
 
 def restore_original(extraction: T, original: str, analysis: str) -> T:

@@ -357,6 +357,33 @@ def places_named(doc: Document) -> frozenset[gazetteer.Place]:
     )
 
 
+def _streets_called_jie(sentence: Sentence, start: int) -> list[Candidate]:
+    """鹤龙街 for 鹤龙街道: streets in Guangdong are written with 街 alone."""
+    towns = gazetteer.town_names()
+    for end in range(start + 3, min(start + 8, len(sentence.text)) + 1):
+        name = sentence.text[start:end]
+        if name.endswith("街") and name + "道" in towns and not sentence.text.startswith("道", end):
+            return [Candidate(name, sentence, start, end, towns[name + "道"], "town")]
+    return []
+
+
+def town_at(sentence: Sentence, start: int, named: frozenset[gazetteer.Place]) -> RegionMention | None:
+    """The town, township or street whose name starts at ``start`` (a town's own report opens
+    with it: 下蜀镇2025年…, 2025年,沅江路街道坚持…). Resolved under a place the text names,
+    else where the gazetteer knows one unit of that name; a name it knows several times stays
+    a name (its node is the name's, with no code), which is better than no region at all."""
+    for t in _towns_in(sentence) + _streets_called_jie(sentence, start):
+        if t.start != start:
+            continue
+        evidence = Evidence.of(sentence, t.start, t.end)
+        inside = [p for p in t.places if any(gazetteer.is_within(p, scope) for scope in named)]
+        candidates = inside or list(t.places)
+        if len(candidates) == 1:
+            return region_mention(t.name, evidence, None, candidates[0])
+        return RegionMention(name=t.name, evidence=evidence, level="town")
+    return None
+
+
 def towns_in_text(
     sentence: Sentence, named: frozenset[gazetteer.Place], start: int = 0, end: int | None = None
 ) -> list[RegionMention]:

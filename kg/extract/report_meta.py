@@ -25,18 +25,24 @@ from kg.extract.regions import (
     region_mention,
     regions_in_document,
     regions_in_text,
+    town_at,
     towns_in_text,
 )
 from kg.lexicon import words
 from kg.records import Evidence, RegionMention, ReportMeta
 
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+#: a year, not the start of a run of years (2011年至今, 2018年以来) nor a date (2023年3月)
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月|至|以来|到|—|-)")
 DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])")
+#: 21.06.2016 03:16: the day-first date line of some news mirrors
+DAY_FIRST_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])")
+#: words that make a text a yearly report (published months after the year it reports on)
+YEARLY_REPORT = re.compile(r"年度?[^。]{0,20}(?:报告|总结)|报告如下|总结如下|汇报如下")
 CHINESE_DIGITS = "〇一二三四五六七八九零"
 CHINESE_YEAR = re.compile(rf"([{CHINESE_DIGITS}]{{4}})年")
 #: Titles, plan periods and document names hold years that are not the report's (2015—2020年).
 QUOTED = re.compile(r"《[^》]*》|[（(][^）)]*[）)]")
-TITLE_WORDS = re.compile(r"(报告|总结|情况|年报)\s*(?:[（(][^）)]*[）)])?\s*$")
+TITLE_WORDS = re.compile(r"(报告|总结|情况|年报|答复函|答复)\s*(?:[（(][^）)]*[）)])?\s*$")
 #: Lines of web-page furniture (breadcrumbs, 来源, 发布时间, 浏览次数) are never titles.
 FURNITURE = re.compile(r"[/>|]|来源|发布|时间|浏览|字体|分享|打印|扫一扫")
 #: A signature or title line: only name characters, no sentence punctuation.
@@ -47,13 +53,21 @@ NOT_IN_NAME = re.compile(r"[在的和与及以对为把将从向坚持]")
 NOT_A_BODY = ("法治政府", "数字政府", "服务型政府", "有限政府")
 #: Where a bureau's name is read, most telling first.
 WHERE = ("title", "head", "opening", "signature", "source")
-SOURCE_LINE = re.compile(r"来源[:：]")
+SOURCE_LINE = re.compile(r"(?:来源|发布机构|发文机关|发文机构|发布单位)\s*[:：]")
 #: 在县委、县政府的坚强领导下: bodies the author thanks, not the author
 LEADERSHIP = re.compile(r"在[^,，。;；]*?(?:领导|指导|关心|支持|部署)下")
 #: 县司法局 / 区人民政府: a body named by its level only, not inside another word
 RELATIVE_BODY = re.compile(
     r"(?<![\u4e00-\u9fff])[省市县区州旗](?:司法局|司法厅|人民政府|[\u4e00-\u9fff]{1,8}?局)"
 )
+#: 中共渠县县委、渠县人民政府: the line a report is addressed to, not the body writing it
+ADDRESSEE = re.compile(r"^[^。，,；;0-9如]{2,40}[:：]\s*$")
+#: 现将宝城镇2025年度法治政府建设情况报告如下: the formula that hands the report over names its body
+HANDOVER = re.compile(r"现将([^。；;]{2,60}?)(?:报告|汇报|总结)如下")
+#: 2025年,下蜀镇坚持…: the year (and 以来) before the subject of a report's first sentence
+OPENING_YEAR = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:以来|度)?[,，]?\s*)?")
+#: ■某局局长 某某: marks and spaces around a byline
+BYLINE_MARKS = re.compile(r"[■●◆\s]")
 HEAD_LINES = 12
 TAIL_LINES = 8
 OPENING_SENTENCES = 3
@@ -95,8 +109,10 @@ def _body_opening(doc: Document, title: Sentence | None) -> list[Sentence]:
     for s in doc.sentences[start:]:
         if s.section != "preamble" or len(out) >= OPENING_SENTENCES:
             break
-        if FURNITURE.search(s.text) and len(s.text) < 40:
+        if (FURNITURE.search(s.text) and len(s.text) < 40) or ADDRESSEE.match(s.text):
             continue
+        if NAME_LINE.match(BYLINE_MARKS.sub("", s.text)) and len(s.text) < 40:
+            continue  # a headline or byline (■某局局长 某某) above the text, not its first sentence
         out.append(s)
     return out
 
@@ -145,7 +161,7 @@ def _bureaus_in_running_text(
                 break
             end = m.end()
             more = suffix.match(rest, end)
-            if more:
+            if more and not rest.startswith("长", more.end()):  # 司法局局长: the 局 of 局长 is no second suffix
                 end = more.end()
             if start >= 2 and s.text[start - 2 : start] == "中共":
                 start -= 2
@@ -167,14 +183,14 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
             found.append(in_title)
         else:  # 某市司法局法治政府建设年度报告(2023年): the name is not the whole prefix
             found += [replace(f, where="title") for f in _bureaus_in_running_text(title, "title", named)]
-        for s in doc.sentences[: title.index]:
-            if NAME_LINE.match(s.text):
-                found += _bureaus_in_running_text(s, "head", named)
+    for s in _head(doc):  # 眉山市彭山区公义镇人民政府 on its own line, above or below the title
+        if s is not title and NAME_LINE.match(BYLINE_MARKS.sub("", s.text)):
+            found += _bureaus_in_running_text(s, "head", named)
     for s in _body_opening(doc, title):
         found += _bureaus_in_running_text(s, "opening", named)
     for s in _signature(doc):
         found += _bureaus_in_running_text(s, "signature", named)
-    for s in _head(doc):
+    for s in doc.stamps:  # 来源:泸州市江阳区司法局 / 发布机构:灵丘县人民政府
         if SOURCE_LINE.search(s.text):
             found += _bureaus_in_running_text(s, "source", named)
     # a township's own report names its town, not a county, before the suffix
@@ -244,17 +260,35 @@ def _year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple[str,
         years = yearly or YEAR.findall(text)
         if years:
             return int(years[0]), ()
-    for s in reversed(doc.sentences[-TAIL_LINES:]) if doc.sentences else []:
-        m = DATE.search(s.text)
-        if m:
-            year, month = int(m.group(1)), int(m.group(2))
-            return (year - 1 if month <= 6 else year), ("report year read from the publication date",)
-    for s in _head(doc):
-        m = DATE.search(s.text)
-        if m:
-            year, month = int(m.group(1)), int(m.group(2))
-            return (year - 1 if month <= 6 else year), ("report year read from the publication date",)
+    for s in list(reversed(doc.sentences[-TAIL_LINES:])) + _head(doc) + doc.stamps:
+        date = _date_in(s.text)
+        if date is not None:
+            year, month = date
+            if _is_yearly_report(doc, title):  # published early in the next year
+                return (year - 1 if month <= 6 else year), ("report year read from the publication date",)
+            return year, ("year read from the date of the text (a news item, a letter)",)
     return None, ("no report year found",)
+
+
+def _date_in(text: str) -> tuple[int, int] | None:
+    """(year, month) of the first date written in ``text`` (2024-11-27, 2025年04月10日, 21.06.2016)."""
+    m = DATE.search(text)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    m = DAY_FIRST_DATE.search(text)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return int(m.group(3)), int(m.group(2))
+    return None
+
+
+def _is_yearly_report(doc: Document, title: Sentence | None) -> bool:
+    """A yearly report (titled so, handing itself over: 现将…报告如下, or in a report's parts:
+    一、主要举措和成效), not a news item or a letter."""
+    return (
+        (title is not None and re.search(r"报告|总结|年报", title.text) is not None)
+        or any(YEARLY_REPORT.search(s.text) for s in doc.sentences[: HEAD_LINES * 2])
+        or any(s.section in ("achievements", "plans") for s in doc.sentences)
+    )
 
 
 def _relative_bureau(doc: Document, title: Sentence | None) -> _Found | None:
@@ -292,9 +326,11 @@ def _title_place(title: Sentence | None, doc: Document) -> _Found | None:
     if title is None:
         return None
     prefix = re.split(r"(?:19|20)\d{2}|关于", title.text, maxsplit=1)[0]
-    mentions = regions_in_text(title, 0, len(prefix)) or towns_in_text(
-        title, places_named(doc), 0, len(prefix)
-    )
+    mentions = regions_in_text(title, 0, len(prefix))
+    covered = mentions[-1].evidence.end - title.start if mentions else 0
+    town = town_at(title, covered, places_named(doc)) if prefix else None
+    if town is not None:  # 南安市柳城街道2025年…, 三都镇2025年…
+        mentions.append(town)
     if not mentions or mentions[0].evidence.start != title.start or not prefix:
         return None
     if mentions[-1].evidence.end - title.start != len(prefix):
@@ -311,13 +347,15 @@ def _government_report(
     if place is None or title is None:
         return None
     region = _region_of(place, doc)
-    if region is None or region.official is None:
+    if region is None:
+        region = town_at(place.sentence, _town_start(place), places_named(doc))
+    if region is None or (region.official is None and region.level != "town"):
         return None
     relative = _relative_bureau(doc, title)
-    if relative is not None and region.official.endswith(relative.name[0]):
+    if relative is not None and region.official and region.official.endswith(relative.name[0]):
         bureau, evidence = place.name + relative.name[1:], relative
     else:
-        bureau, evidence = place.name + "人民政府", place
+        bureau, evidence = place.name + government_of(region), place
         warnings += ("bureau read as the government of the place the title names",)
     return ReportMeta(
         bureau=bureau,
@@ -329,6 +367,34 @@ def _government_report(
     )
 
 
+def government_of(region: RegionMention) -> str:
+    """The word for a place's own government: 人民政府, or 办事处 for a street (街道)."""
+    return "办事处" if (region.official or region.name).endswith("街道") else "人民政府"
+
+
+def _town_start(place: _Found) -> int:
+    """Where the town's name starts in a title prefix that may name its county first."""
+    mentions = regions_in_text(place.sentence, place.start, place.start + len(place.name))
+    return mentions[-1].evidence.end - place.sentence.start if mentions else place.start
+
+
+def _town_report(doc: Document, title: Sentence | None) -> tuple[RegionMention, Sentence] | None:
+    """A town's or street's own report that names only itself (下蜀镇, 沅江路街道): the town
+    opening the first sentence (2025年,下蜀镇坚持…) or handed over in 现将X…报告如下."""
+    named = places_named(doc)
+    for s in _body_opening(doc, title):
+        town = town_at(s, OPENING_YEAR.match(s.text).end(), named)
+        if town is not None:
+            return town, s
+    for s in doc.sentences[: HEAD_LINES * 2]:
+        m = HANDOVER.search(s.text)
+        if m:
+            town = town_at(s, m.start(1), named)
+            if town is not None:
+                return town, s
+    return None
+
+
 def report_meta(doc: Document) -> ReportMeta:
     found, title = _bureau(doc)
     year, warnings = _year(doc, title)
@@ -337,6 +403,18 @@ def report_meta(doc: Document) -> ReportMeta:
         government = _government_report(doc, title, year, warnings)
         if government is not None:
             return government
+        town = _town_report(doc, title)
+        if town is not None:
+            region, s = town
+            start = region.evidence.start - s.start
+            return ReportMeta(
+                bureau=region.name + government_of(region),
+                region=region,
+                year=year,
+                title=title.text if title is not None else doc.title(),
+                bureau_evidence=Evidence.of(s, start, start + len(region.name)),
+                warnings=warnings + ("bureau read as the government of the town the report opens with",),
+            )
         relative = _relative_bureau(doc, title)
         region = _own_place(doc, relative.name[0] if relative else None)
         if relative is not None and region is not None:
