@@ -18,7 +18,16 @@ from kg.extract.policies import media_in_document, policies_in_document
 from kg.extract.regions import regions_in_document
 from kg.extract.report_meta import home_place, report_meta
 from kg.normalize import restore_original
-from kg.records import Extraction
+from kg.records import Extraction, RegionMention, ReportMeta
+
+
+def with_own_region(regions: list[RegionMention], meta: ReportMeta) -> list[RegionMention]:
+    """The report's own region is a region it names, though the gazetteer may not settle it
+    alone (三都镇 in a title: six towns bear the name)."""
+    own = meta.region
+    if own is None or any(r.name == own.name for r in regions):
+        return regions
+    return [*regions, own]
 
 
 def extract(doc: Document) -> Extraction:
@@ -28,7 +37,7 @@ def extract(doc: Document) -> Extraction:
     extraction = Extraction(
         source=doc.source,
         meta=meta,
-        regions=regions_in_document(doc, context),
+        regions=with_own_region(regions_in_document(doc, context), meta),
         orgs=organizations_in_document(doc, context) + media_in_document(doc, context),
         policies=policies_in_document(doc, context),
         initiatives=initiatives_in_document(doc, context),

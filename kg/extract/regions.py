@@ -135,6 +135,29 @@ def _two_char_words() -> frozenset[str]:
     return frozenset(out)
 
 
+def _well_known(c: Candidate) -> bool:
+    """Short names that are places wherever they stand: provinces (河北, 青海) and prefectures
+    jieba's dictionary knows only as place names (西宁, 贵阳, 舟山), so no cue is needed."""
+    if all(p.level == "province" for p in c.places):
+        return True
+    return all(p.level == "city" for p in c.places) and c.name in _place_words()
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Words jieba's dictionary tags as place names (ns) only."""
+    jieba_dict = _jieba_dictionary()
+    if jieba_dict is None:
+        return frozenset()
+    out = set()
+    with jieba_dict.open(encoding="utf-8") as fh:
+        for line in fh:
+            word, _, rest = line.partition(" ")
+            if rest.rstrip().endswith(" ns"):
+                out.add(word)
+    return frozenset(out)
+
+
 def _starts_inside_word(text: str, start: int) -> bool:
     return start > 0 and text[start - 1 : start + 1] in _two_char_words()
 
@@ -206,7 +229,7 @@ def _accepted(cands: list[Candidate]) -> list[Candidate]:
         if any(text.startswith(w, c.end) for w in _cue_words("not_after")):
             continue
         neighbour = (i > 0 and _joined(cands[i - 1], c)) or (i + 1 < len(cands) and _joined(c, cands[i + 1]))
-        if _has_cue(text, c.start, c.end) or neighbour:
+        if _has_cue(text, c.start, c.end) or neighbour or _well_known(c):
             out.append(c)
     return out
 
@@ -355,6 +378,34 @@ def places_named(doc: Document) -> frozenset[gazetteer.Place]:
     return frozenset(
         c.places[0] for s in doc.sentences for c in _accepted(_names_in(s)) if len(c.places) == 1
     )
+
+
+def place_at(sentence: Sentence, start: int, named: frozenset[gazetteer.Place]) -> RegionMention | None:
+    """The place whose name starts at ``start``, where a text names its subject (2021年通州区…,
+    江西崇仁县:…): no cue is needed there, and a chain of names (江西崇仁县) gives the deepest.
+    A town, a street, or a name the gazetteer cannot settle alone (a name-only mention)."""
+    town = town_at(sentence, start, named)
+    if town is not None:
+        return town
+    cands = [
+        c
+        for c in _names_in(sentence)
+        if c.start >= start and c.name not in _common_words() and c.name not in _excluded_names()
+    ]
+    chain: list[Candidate] = []
+    for c in cands:
+        if c.start == (chain[-1].end if chain else start):
+            chain.append(c)
+    if not chain:
+        return None
+    town = town_at(sentence, chain[-1].end, named | {p for c in chain for p in c.places})
+    if town is not None:
+        return town
+    *_, (last, place) = _resolve(chain, None)
+    evidence = Evidence.of(sentence, last.start, last.end)
+    if place is None:
+        place = choose_in_context(last.places, None, named)
+    return region_mention(last.name, evidence, None, place) if place else RegionMention(last.name, evidence)
 
 
 def _streets_called_jie(sentence: Sentence, start: int) -> list[Candidate]:

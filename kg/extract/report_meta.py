@@ -21,6 +21,7 @@ from kg.document import Document, Sentence
 from kg.extract.regions import (
     choose_in_context,
     places_called,
+    place_at,
     places_named,
     region_mention,
     regions_in_document,
@@ -64,8 +65,10 @@ RELATIVE_BODY = re.compile(
 ADDRESSEE = re.compile(r"^[^。，,；;0-9如]{2,40}[:：]\s*$")
 #: 现将宝城镇2025年度法治政府建设情况报告如下: the formula that hands the report over names its body
 HANDOVER = re.compile(r"现将([^。；;]{2,60}?)(?:报告|汇报|总结)如下")
-#: 2025年,下蜀镇坚持…: the year (and 以来) before the subject of a report's first sentence
-OPENING_YEAR = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:以来|度)?[,，]?\s*)?")
+#: 2025年,下蜀镇坚持… / 本报讯(记者 某某)泗县在…: what stands before the subject of a first sentence
+OPENING = re.compile(
+    r"^(?:[^,，。]{0,12}讯\s*(?:[（(][^）)]{0,30}[）)])?\s*)?(?:(?:19|20)\d{2}\s*年(?:以来|度)?[,，]?\s*)?"
+)
 #: ■某局局长 某某: marks and spaces around a byline
 BYLINE_MARKS = re.compile(r"[■●◆\s]")
 HEAD_LINES = 12
@@ -304,18 +307,24 @@ def _relative_bureau(doc: Document, title: Sentence | None) -> _Found | None:
 def _own_place(doc: Document, level: str | None) -> RegionMention | None:
     """The report's own region when no name gives it: the unit of the report's level (县, 区,
     市: from 县司法局 or from 我县/全县) that the text names most, if one clearly leads."""
-    if level is None:
-        counts = {c: len(re.findall(rf"[我全本]{c}", doc.text)) for c in "省市县区州旗"}
+    if level is None:  # 我县 says more than 全省: the text's own unit first
+        counts = {
+            c: 2 * len(re.findall(rf"[我本]{c}", doc.text)) + len(re.findall(rf"全{c}", doc.text))
+            for c in "省市县区州旗"
+        }
         best = max(counts, key=lambda c: counts[c])
         level = best if counts[best] else None
-    if level is None:
-        return None
+    if level is None:  # 2023年,我局…: a text naming a single place is about that place
+        coded = {m.code: m for m in regions_in_document(doc) if m.code}
+        return next(iter(coded.values())) if len(coded) == 1 else None
     tally: dict[str, list[RegionMention]] = {}
     for mention in regions_in_document(doc):
         if mention.code and mention.official and mention.official.endswith(level):
             tally.setdefault(mention.code, []).append(mention)
     ranked = sorted(tally.values(), key=len, reverse=True)
-    if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+    if not ranked or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+        return None
+    if len(ranked[0]) < 2 and len(ranked) > 1:  # one mention leads only where it has no rival
         return None
     return ranked[0][0]
 
@@ -349,7 +358,7 @@ def _government_report(
     region = _region_of(place, doc)
     if region is None:
         region = town_at(place.sentence, _town_start(place), places_named(doc))
-    if region is None or (region.official is None and region.level != "town"):
+    if region is None:
         return None
     relative = _relative_bureau(doc, title)
     if relative is not None and region.official and region.official.endswith(relative.name[0]):
@@ -378,20 +387,17 @@ def _town_start(place: _Found) -> int:
     return mentions[-1].evidence.end - place.sentence.start if mentions else place.start
 
 
-def _town_report(doc: Document, title: Sentence | None) -> tuple[RegionMention, Sentence] | None:
-    """A town's or street's own report that names only itself (下蜀镇, 沅江路街道): the town
-    opening the first sentence (2025年,下蜀镇坚持…) or handed over in 现将X…报告如下."""
+def _subject_place(doc: Document, title: Sentence | None) -> tuple[RegionMention, Sentence] | None:
+    """The place a text opens with as its subject (2025年,下蜀镇坚持… / 2021年通州区积极推动…
+    / 本报讯(记者 某某)泗县在近期开展…) or hands a report over for (现将六枝特区2022年…报告如下).
+    A name the gazetteer cannot settle alone stays a name: better than no region."""
     named = places_named(doc)
-    for s in _body_opening(doc, title):
-        town = town_at(s, OPENING_YEAR.match(s.text).end(), named)
-        if town is not None:
-            return town, s
-    for s in doc.sentences[: HEAD_LINES * 2]:
-        m = HANDOVER.search(s.text)
-        if m:
-            town = town_at(s, m.start(1), named)
-            if town is not None:
-                return town, s
+    spots = [(s, OPENING.match(s.text).end()) for s in _body_opening(doc, title)]
+    spots += [(s, m.start(1)) for s in doc.sentences[: HEAD_LINES * 2] for m in HANDOVER.finditer(s.text)]
+    for s, pos in spots:
+        place = place_at(s, pos, named)
+        if place is not None:
+            return place, s
     return None
 
 
@@ -403,17 +409,25 @@ def report_meta(doc: Document) -> ReportMeta:
         government = _government_report(doc, title, year, warnings)
         if government is not None:
             return government
-        town = _town_report(doc, title)
-        if town is not None:
-            region, s = town
+        subject = _subject_place(doc, title)
+        if subject is not None:
+            region, s = subject
             start = region.evidence.start - s.start
+            if not _is_yearly_report(doc, title):  # a news item about a place is not its government's
+                return ReportMeta(
+                    bureau=None,
+                    region=region,
+                    year=year,
+                    title=title.text if title is not None else doc.title(),
+                    warnings=warnings + ("region read from the place the text opens with; no body named",),
+                )
             return ReportMeta(
                 bureau=region.name + government_of(region),
                 region=region,
                 year=year,
                 title=title.text if title is not None else doc.title(),
                 bureau_evidence=Evidence.of(s, start, start + len(region.name)),
-                warnings=warnings + ("bureau read as the government of the town the report opens with",),
+                warnings=warnings + ("bureau read as the government of the place the report opens with",),
             )
         relative = _relative_bureau(doc, title)
         region = _own_place(doc, relative.name[0] if relative else None)
