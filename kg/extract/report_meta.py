@@ -20,8 +20,8 @@ from kg import gazetteer
 from kg.document import Document, Sentence
 from kg.extract.regions import (
     choose_in_context,
-    places_called,
     place_at,
+    places_called,
     places_named,
     region_mention,
     regions_in_document,
