@@ -1,7 +1,8 @@
 """Extraction cache: a report whose bytes have not changed is not extracted again.
 
 An entry is keyed by the file's bytes and name and by a fingerprint of the extractor
-code and vocabulary (every kg/**/*.py and kg/data file), so editing a rule or a word list
+registry (names, fields, rules), code and vocabulary (every kg/**/*.py and kg/data
+file), so editing a rule or a word list
 invalidates everything it could have changed. Entries of other fingerprints are removed,
 so the cache never grows beyond one version. Resolution and RDF mapping always run on the
 full set of extractions, so a cached build is byte-identical to a clean one.
@@ -30,7 +31,9 @@ CACHE_DIRNAME = ".cache"
 @cache
 def code_fingerprint() -> str:
     """A hash of the code and data extraction depends on."""
-    digest = hashlib.sha256()
+    from kg.extract.registry import fingerprint
+
+    digest = hashlib.sha256(fingerprint().encode("utf-8") + b"\0")
     sources = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and _counts(p))
     for p in sources:
         digest.update(str(p.relative_to(PACKAGE)).encode("utf-8") + b"\0")

@@ -164,13 +164,19 @@ def print_summary(extractions) -> None:
     table = Table(title="what each report yielded", show_lines=False)
     table.add_column("report")
     table.add_column("bureau")
+    table.add_column("region")
     table.add_column("year", justify="right")
     for c in COLUMNS:
         table.add_column(c, justify="right")
     for ex in extractions:
         row = counts(ex)
+        region = ex.meta.region.official or ex.meta.region.name if ex.meta.region else "?"
         table.add_row(
-            ex.source, ex.meta.bureau or "?", str(ex.meta.year or "?"), *(str(row[c]) for c in COLUMNS)
+            ex.source,
+            ex.meta.bureau or "?",
+            region,
+            str(ex.meta.year or "?"),
+            *(str(row[c]) for c in COLUMNS),
         )
     out_console.print(table)
 

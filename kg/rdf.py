@@ -59,6 +59,8 @@ def add_mention(g: Graph, node: URIRef, report_key: str, ev: Evidence) -> None:
     g.add((m, OA.hasSelector, sel))
     g.add((m, LGKG.evidence, Literal(ev.sentence)))
     g.add((m, LGKG.section, Literal(ev.section)))
+    if ev.rule:
+        g.add((m, LGKG.rule, Literal(ev.rule)))
     g.add((sel, RDF.type, OA.TextPositionSelector))
     g.add((sel, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger)))
     g.add((sel, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger)))

@@ -22,9 +22,13 @@ class Evidence:
     start: int
     end: int
     section: str = "preamble"
+    #: the named rule that read it (``initiatives.bare_quote``): a wrong record points at its rule
+    rule: str = ""
 
     @classmethod
-    def of(cls, sentence: Sentence, start: int | None = None, end: int | None = None) -> Evidence:
+    def of(
+        cls, sentence: Sentence, start: int | None = None, end: int | None = None, rule: str = ""
+    ) -> Evidence:
         """Evidence for a span given as offsets inside ``sentence.text`` (whole sentence by default)."""
         s = 0 if start is None else start
         e = len(sentence.text) if end is None else end
@@ -35,6 +39,7 @@ class Evidence:
             start=sentence.start + s,
             end=sentence.start + e,
             section=sentence.section,
+            rule=rule,
         )
 
     @property

@@ -309,10 +309,14 @@ class Resolver:
 
 
 def settle_status(entities: dict[str, Entity]) -> None:
-    """An initiative named both in the year's work and in the plan was done."""
+    """An initiative named both in the year's work and in the plan was done; one named with
+    two kinds (“一窗通办”改革 and a bare “一窗通办”) keeps the kind it was first read with."""
     for ent in entities.values():
-        if ent.cls == "Initiative" and "done" in ent.props.get("status", []):
+        if ent.cls != "Initiative":
+            continue
+        if "done" in ent.props.get("status", []):
             ent.props["status"] = ["done"]
+        ent.props["initiativeKind"] = ent.props.get("initiativeKind", [])[:1]
 
 
 def resolve(extractions: list[Extraction]) -> Resolved:

@@ -126,16 +126,19 @@ def test_a_dangling_link_is_a_problem(tmp_path):
 
 
 def test_an_extractor_that_raises_loses_only_its_file(tmp_path, monkeypatch):
+    import dataclasses
+
     import kg.extract
 
-    real = kg.extract.challenges_in_document
+    real = next(e for e in kg.extract.EXTRACTORS if e.name == "challenges")
 
     def fragile(doc, context):
         if doc.source == "trips.txt":
             raise ValueError("boom on purpose")
-        return real(doc, context)
+        return real.run(doc, context)
 
-    monkeypatch.setattr(kg.extract, "challenges_in_document", fragile)
+    patched = tuple(dataclasses.replace(e, run=fragile) if e is real else e for e in kg.extract.EXTRACTORS)
+    monkeypatch.setattr(kg.extract, "EXTRACTORS", patched)
     trips = tmp_path / "trips.txt"
     trips.write_bytes(SEED.read_bytes())
     result = build([trips, SEED])

@@ -25,23 +25,19 @@ import pytest
 import yaml
 
 from kg.document import Sentence, make_document
-from kg.extract import challenges, initiatives, organizations, outcomes, policies, regions, report_meta
 from kg.extract.context import ReportContext
+from kg.extract.registry import BY_NAME
 from kg.records import ReportMeta
 
 CORPUS = Path(__file__).parent / "corpus"
 
-#: extractor name -> (input kind, function(input, context) -> records)
-EXTRACTORS = {
-    "outcomes": ("sentence", outcomes.outcomes_in),
-    "policies": ("sentence", policies.policies_in),
-    "initiatives": ("sentence", initiatives.initiatives_in),
-    "organizations": ("sentence", organizations.organizations_in),
-    "regions": ("document", regions.regions_in_document),
-    "challenges": ("document", challenges.challenges_in_document),
-    # kg.extract re-exports the function under the module's name, so take whichever is callable
-    "report_meta": ("document", lambda doc, ctx: [getattr(report_meta, "report_meta", report_meta)(doc)]),
-}
+
+def extractor_of(name: str):
+    """The corpus file's extractor, from the registry: (input kind, function(input, context))."""
+    e = BY_NAME[name]
+    if e.reads == "sentence":
+        return "sentence", e.per_sentence
+    return "document", e.run
 
 
 def cases():
@@ -69,7 +65,19 @@ def context_of(case: dict) -> ReportContext:
     return ReportContext(meta=meta, home=home_place(meta))
 
 
+def rules_of(record) -> list[str]:
+    """The rules that read a record (report metadata: its bureau's and its region's)."""
+    if isinstance(record, ReportMeta):
+        evidences = [record.bureau_evidence, record.region.evidence if record.region else None]
+    else:
+        evidences = [record.evidence]
+    return [e.rule for e in evidences if e is not None and e.rule]
+
+
 def field_of(record, path: str):
+    """``region.official``; ``rule`` is the record's evidence's (the rule that read it)."""
+    if path == "rule":
+        path = "evidence.rule" if hasattr(record, "evidence") else "bureau_evidence.rule"
     value = record
     for part in path.split("."):
         value = getattr(value, part, None)
@@ -89,9 +97,8 @@ def matches(record, want: dict) -> bool:
     return all(same(v, field_of(record, k)) for k, v in want.items())
 
 
-@pytest.mark.parametrize("extractor, case", list(cases()))
-def test_corpus_case(extractor, case):
-    kind, fn = EXTRACTORS[extractor]
+def records_of(extractor: str, case: dict) -> list:
+    kind, fn = extractor_of(extractor)
     context = context_of(case)
     if kind == "sentence":
         text = case["sentence"]
@@ -105,10 +112,30 @@ def test_corpus_case(extractor, case):
         records = fn(sentence, context)
     else:
         records = fn(make_document("case.txt", case["text"]), context)
+    return records
+
+
+@pytest.mark.parametrize("extractor, case", list(cases()))
+def test_corpus_case(extractor, case):
+    records = records_of(extractor, case)
     shown = "\n".join(repr(r) for r in records)
+    # report metadata reads its region with the regions extractor's rules too
+    rules = BY_NAME[extractor].rule_names() | (BY_NAME["regions"].rule_names() if extractor == "report_meta" else set())
+    for rule in (r for record in records for r in rules_of(record)):
+        assert rule in rules, f"{rule} is not a rule of {extractor} in kg/extract/registry.py"
     for want in case.get("expect", []):
         assert any(matches(r, want) for r in records), f"missing {want} in:\n{shown}"
     for unwanted in case.get("absent", []):
         assert not any(matches(r, unwanted) for r in records), f"unexpected {unwanted} in:\n{shown}"
     if "exactly" in case:
         assert len(records) == case["exactly"], shown
+
+
+def test_every_registered_rule_is_pinned_by_a_corpus_case():
+    """Like duckling's corpora: each named rule has a real sentence that exercises it, so a rule
+    nobody can point at a case for is found (and a failing case names its rule)."""
+    fired = set()
+    for extractor, case in (p.values for p in cases()):
+        fired |= {rule for record in records_of(extractor, case) for rule in rules_of(record)}
+    registered = {r for name, e in BY_NAME.items() for r in e.rule_names()}
+    assert registered - fired == set()

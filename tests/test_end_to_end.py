@@ -79,6 +79,16 @@ def test_every_entity_is_traceable_to_a_report(seed_graph):
     assert list(seed_graph.query(q)) == []
 
 
+def test_every_mention_names_a_registered_rule(seed_graph):
+    """Each fact's provenance says which rule read it, and that rule is in the registry."""
+    from kg.extract.registry import all_rules
+
+    q = PREFIX + "SELECT ?m ?rule WHERE { ?m a lgkg:Mention . OPTIONAL { ?m lgkg:rule ?rule } }"
+    rows = list(seed_graph.query(q))
+    assert rows
+    assert {str(r.rule) for r in rows} <= all_rules()
+
+
 def test_graph_conforms_to_shapes(seed_graph):
     from kg.validate import violations
 

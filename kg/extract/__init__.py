@@ -1,7 +1,8 @@
 """Extractors: each reads a Document and returns plain records with their evidence.
 
-``extract(doc)`` runs them all in the order their inputs need: report metadata first
-(the report's own region is the context other names resolve against).
+``extract(doc)`` reads the report's metadata first (the report's own region is the context
+other names resolve against), then runs every extractor of the registry
+(:mod:`kg.extract.registry`) in its order.
 """
 
 from __future__ import annotations
@@ -9,14 +10,9 @@ from __future__ import annotations
 import hashlib
 
 from kg.document import Document
-from kg.extract.challenges import challenges_in_document
 from kg.extract.context import ReportContext
-from kg.extract.initiatives import initiatives_in_document
-from kg.extract.organizations import organizations_in_document
-from kg.extract.outcomes import outcomes_in_document
-from kg.extract.policies import media_in_document, policies_in_document
-from kg.extract.regions import regions_in_document
-from kg.extract.report_meta import home_place, report_meta
+from kg.extract.registry import EXTRACTORS, REPORT_META
+from kg.extract.report_meta import home_place
 from kg.normalize import restore_original
 from kg.records import Extraction, RegionMention, ReportMeta
 
@@ -32,17 +28,16 @@ def with_own_region(regions: list[RegionMention], meta: ReportMeta) -> list[Regi
 
 def extract(doc: Document) -> Extraction:
     """Every record one report yields."""
-    meta = report_meta(doc)
+    (meta,) = REPORT_META.run(doc, ReportContext.empty())
     context = ReportContext(meta=meta, home=home_place(meta))
+    found: dict[str, list] = {e.field: [] for e in EXTRACTORS}
+    for extractor in EXTRACTORS:
+        found[extractor.field] += extractor.run(doc, context)
+    found["regions"] = with_own_region(found["regions"], meta)
     extraction = Extraction(
         source=doc.source,
         meta=meta,
-        regions=with_own_region(regions_in_document(doc, context), meta),
-        orgs=organizations_in_document(doc, context) + media_in_document(doc, context),
-        policies=policies_in_document(doc, context),
-        initiatives=initiatives_in_document(doc, context),
-        outcomes=outcomes_in_document(doc, context),
-        challenges=challenges_in_document(doc, context),
+        **found,
         text=doc.original,
         encoding=doc.encoding,
         format=doc.format,

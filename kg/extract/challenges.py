@@ -100,11 +100,11 @@ def _headline(clauses: list[_Clause]) -> _Clause | None:
     return first
 
 
-def _record(clause: _Clause, context: ReportContext | None) -> ChallengeRecord:
+def _record(clause: _Clause, context: ReportContext | None, rule: str) -> ChallengeRecord:
     s = clause.sentence
     return ChallengeRecord(
         text=clause.text,
-        evidence=Evidence.of(s, clause.start, clause.end),
+        evidence=Evidence.of(s, clause.start, clause.end, rule=f"challenges.{rule}"),
         area=area_of(clause.text, s.heading, around=s.text),
     )
 
@@ -170,10 +170,10 @@ def admissions_in(sentence: Sentence, context: ReportContext | None = None) -> l
     out: list[ChallengeRecord] = []
     heading = ABOUT_PROBLEM_HEADING.match(text)
     if heading and _admits(heading.group(1)):
-        return [_record(_Clause(sentence, heading.start(1), heading.end(1)), context)]
+        return [_record(_Clause(sentence, heading.start(1), heading.end(1)), context, "about_problem_heading")]
     for m in REPLY_ADMISSION.finditer(text):
         if _admits(m.group(1)) or m.group(1).endswith(("问题", "问题确实存在")) or "问题" in m.group(1):
-            out.append(_record(_Clause(sentence, m.start(1), m.end(1)), context))
+            out.append(_record(_Clause(sentence, m.start(1), m.end(1)), context, "reply_admission"))
     if out:
         return out
     for m in LISTED_PROBLEMS.finditer(text):
@@ -181,7 +181,8 @@ def admissions_in(sentence: Sentence, context: ReportContext | None = None) -> l
         for item in re.finditer(r"[^、，,]+", m.group(1)):
             words = item.group(0)
             if len(words) >= MIN_ITEM and _admits(words) and not _announces(words):
-                out.append(_record(_Clause(sentence, start + item.start(), start + item.end()), context))
+                clause = _Clause(sentence, start + item.start(), start + item.end())
+                out.append(_record(clause, context, "listed_problems"))
     return out
 
 
@@ -232,23 +233,27 @@ def _challenges_in_passage(passage: list[Sentence], context: ReportContext | Non
             if colon and _announces(s.text[: colon.start()]):
                 for c in _clauses(s, colon.end(), len(s.text)):
                     if _admits(c.text) and len(c.text) >= MIN_CLAUSE:
-                        out.append(_record(c, context))
+                        out.append(_record(c, context, "list_after_colon"))
                         headline = c.text
                 continue
             for c in _elaboration(_clauses(s, 0, len(s.text)), headline, strength):
-                out.append(_record(c, context))
+                out.append(_record(c, context, "admission"))
             continue
         before = _clauses(s, 0, items[0][0])
-        out += [_record(c, context) for c in _elaboration(before, headline) if not LIST_COLON.search(c.text)]
+        out += [
+            _record(c, context, "admission")
+            for c in _elaboration(before, headline)
+            if not LIST_COLON.search(c.text)
+        ]
         for start, end in items:
             clauses = _clauses(s, start, end)
             head = _headline(clauses)
             if head is None:
                 continue
-            out.append(_record(head, context))
+            out.append(_record(head, context, "numbered_item"))
             headline = head.text
             rest = [c for c in clauses if c.start >= head.end]
-            out += [_record(c, context) for c in _elaboration(rest, headline)]
+            out += [_record(c, context, "admission") for c in _elaboration(rest, headline)]
     return out
 
 

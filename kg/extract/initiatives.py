@@ -150,12 +150,12 @@ def is_description(raw: str, core: str) -> bool:
     return bool(DESCRIPTIVE_PAIRS.match(raw) or COUNTED.match(raw) or any(j in core for j in KIND_JOINERS))
 
 
-def _record(sentence: Sentence, name: str, kind: str, start: int, end: int) -> InitiativeRecord:
+def _record(sentence: Sentence, name: str, kind: str, start: int, end: int, rule: str) -> InitiativeRecord:
     return InitiativeRecord(
         name=name,
         kind=kind,
         status="planned" if sentence.section == "plans" else "done",
-        evidence=Evidence.of(sentence, start, end),
+        evidence=Evidence.of(sentence, start, end, rule=f"initiatives.{rule}"),
         area=area_of(name)
         or area_of(name, sentence.heading, sentence.text)
         or area_of(sentence.text, sentence.heading),
@@ -240,16 +240,25 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             name = core + _clean_modifier(modifier) + word
             if not _names_a_body(name):
                 span_end = end if m.end() == _list_end(text, quotes, n) else m.end()
-                out.append(_record(sentence, _plain(name), VOCAB.kinds[word][0], m.start(), span_end))
+                out.append(
+                    _record(sentence, _plain(name), VOCAB.kinds[word][0], m.start(), span_end, "quote_kind_after")
+                )
             continue
         own = kind_word_ending(core)
         listed = _list_kind(text, quotes, n)
         cue = _cue_before(text, m.start())
         bare_cue = cue if cue and cue not in VOCAB.cue_kinds else None
-        kind = VOCAB.kinds[own][0] if own else listed or (VOCAB.run_cues[bare_cue] if bare_cue else None)
-        kind = kind or _bare_quote_kind(core)
+        kind, rule = (
+            (VOCAB.kinds[own][0], "quote_own_kind")
+            if own
+            else (listed, "quote_listed_kind")
+            if listed
+            else (VOCAB.run_cues[bare_cue], "quote_after_run_verb")
+            if bare_cue
+            else (_bare_quote_kind(core), "bare_quote")
+        )
         if kind and not _names_a_body(core):
-            out.append(_record(sentence, _plain(core), kind, m.start(), m.end()))
+            out.append(_record(sentence, _plain(core), kind, m.start(), m.end(), rule))
     return out
 
 
@@ -360,7 +369,9 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             if not found:
                 whole = _whole_run(text, start) if cue in VOCAB.bare_cues else None
                 if whole:
-                    out.append(_record(sentence, text[start:whole], VOCAB.run_cues[cue], start, whole))
+                    out.append(
+                        _record(sentence, text[start:whole], VOCAB.run_cues[cue], start, whole, "run_verb_bare")
+                    )
                 break
             end, word = found
             if _joined_to_another_kind(text, end):
@@ -375,7 +386,7 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
                 and len(core) >= 3
                 and (not allowed or kind in allowed)
             ):
-                out.append(_record(sentence, name, kind, start, end))
+                out.append(_record(sentence, name, kind, start, end, "run_verb_kind"))
             joiner = next((j for j in LIST_JOINERS if text.startswith(j, end)), None)
             if not joiner:
                 break
@@ -400,7 +411,7 @@ def _platforms_at_clause_start(sentence: Sentence) -> list[InitiativeRecord]:
         name = m.group(1)
         core = name[:-2]
         if len(core) >= 5 and not is_generic(core) and not is_slogan(core):
-            out.append(_record(sentence, name, "platform", m.start(1), m.end(1)))
+            out.append(_record(sentence, name, "platform", m.start(1), m.end(1), "platform_at_clause_start"))
     return out
 
 
@@ -419,7 +430,7 @@ def _coverage_drives(sentence: Sentence) -> list[InitiativeRecord]:
             start -= 1
         subject = text[start:end]
         if len(subject) >= 4 and "实现" not in subject and not is_generic(subject):
-            out.append(_record(sentence, subject + "全覆盖", "project", start, end + 3))
+            out.append(_record(sentence, subject + "全覆盖", "project", start, end + 3, "coverage_drive"))
     return out
 
 

@@ -107,6 +107,8 @@ class Candidate:
     segments: list[str] = field(default_factory=list)
     party: bool = False
     canonical: str | None = None
+    #: the rule that found it (organizations.<rule> in the record's evidence)
+    rule: str = ""
 
 
 # -- vocabulary --------------------------------------------------------------------------
@@ -453,7 +455,7 @@ def _anchored_from(t: Text, pos: int, places: bool) -> Candidate | None:
     if regions[0][0] == "self" and not segments and text[pos:cur] not in SELF_NAMES:
         return None
     kind = "mediation" if "mediation" in kinds else kinds[0]
-    return Candidate(pos, cur, text[pos:cur], kind, regions, segments, party)
+    return Candidate(pos, cur, text[pos:cur], kind, regions, segments, party, rule=f"{regions[0][0]}_prefixed")
 
 
 def _self_head(t: Text, pos: int) -> int | None:
@@ -485,7 +487,7 @@ def _free(t: Text, end: int, suffix: Suffix) -> Candidate | None:
     alone_region = text[start:body_end] in place_names() and not suffix.alone
     if start == body_end or (suffix.kind == "agency" and alone_region):
         return None
-    return Candidate(start, end, text[start:end], suffix.kind, [], [text[start:end]])
+    return Candidate(start, end, text[start:end], suffix.kind, [], [text[start:end]], rule="free_suffix")
 
 
 def _ends_free_name(tag: str) -> bool:
@@ -508,7 +510,7 @@ def _quoted(t: Text) -> list[Candidate]:
         follow = _suffix_starting_at(t, m.end())
         if follow is not None and not ends_with and follow[1].kind in ("mediation", "organization"):
             name = inner + t.text[m.end() : follow[0]]
-            out.append(Candidate(m.start(1), follow[0], name, follow[1].kind, [], [name]))
+            out.append(Candidate(m.start(1), follow[0], name, follow[1].kind, [], [name], rule="quoted_name"))
     return out
 
 
@@ -518,9 +520,16 @@ def _quoted_candidate(start: int, inner: str) -> Candidate:
     parsed = _anchored(Text.of(inner), 0)
     if parsed is not None and parsed.end == len(inner):
         return Candidate(
-            start, start + len(inner), inner, kind, parsed.regions, parsed.segments, parsed.party
+            start,
+            start + len(inner),
+            inner,
+            kind,
+            parsed.regions,
+            parsed.segments,
+            parsed.party,
+            rule="quoted_name",
         )
-    return Candidate(start, start + len(inner), inner, kind, [], [inner])
+    return Candidate(start, start + len(inner), inner, kind, [], [inner], rule="quoted_name")
 
 
 def _suffix_starting_at(t: Text, pos: int) -> tuple[int, Suffix] | None:
@@ -560,7 +569,7 @@ def _national(t: Text) -> list[Candidate]:
     out = []
     for name, canonical in national_bodies():
         for m in re.finditer(re.escape(name), t.text):
-            out.append(Candidate(m.start(), m.end(), name, "agency", canonical=canonical))
+            out.append(Candidate(m.start(), m.end(), name, "agency", canonical=canonical, rule="national_body"))
     return out
 
 
@@ -580,7 +589,11 @@ def _departments(t: Text) -> list[Candidate]:
             if unit is None:
                 continue
             name = department + unit
-            out.append(Candidate(start, end + len(unit), name, "agency", [("department", unit)], [name]))
+            out.append(
+                Candidate(
+                    start, end + len(unit), name, "agency", [("department", unit)], [name], rule="department_word"
+                )
+            )
     return out
 
 
@@ -616,7 +629,11 @@ def _siblings(t: Text, c: Candidate) -> list[Candidate]:
         if not m or m.end() not in t.ends:
             return out
         own = m.group(1)
-        out.append(Candidate(m.start(1), m.end(), own, c.kind, c.regions, c.segments[:-1] + [own], c.party))
+        out.append(
+            Candidate(
+                m.start(1), m.end(), own, c.kind, c.regions, c.segments[:-1] + [own], c.party, rule="sibling"
+            )
+        )
         pos = m.end()
 
 
@@ -862,7 +879,7 @@ def organizations_in(sentence: Sentence, context: ReportContext | None = None) -
             OrgMention(
                 name=name,
                 kind=c.kind,
-                evidence=Evidence.of(sentence, c.start, c.end),
+                evidence=Evidence.of(sentence, c.start, c.end, rule=f"organizations.{c.rule}"),
                 canonical=canonical,
             )
         )

@@ -122,9 +122,11 @@ def names_a_body(title: str) -> bool:
     return _core(title).endswith(SUFFIXES.body)
 
 
-def _mention(sentence: Sentence, title: str, start: int, end: int) -> PolicyMention:
+def _mention(sentence: Sentence, title: str, start: int, end: int, rule: str) -> PolicyMention:
     return PolicyMention(
-        title=title, policy_type=policy_type_of(title), evidence=Evidence.of(sentence, start, end)
+        title=title,
+        policy_type=policy_type_of(title),
+        evidence=Evidence.of(sentence, start, end, rule=f"policies.{rule}"),
     )
 
 
@@ -135,18 +137,18 @@ def _marked(sentence: Sentence) -> list[PolicyMention]:
         title = m.group(1).strip()
         if not is_document_title(title):
             continue
-        out.append(_mention(sentence, title, m.start(1), m.end(1)))
+        out.append(_mention(sentence, title, m.start(1), m.end(1), "book_title"))
         for inner in INNER_TITLE.finditer(_closed_inner(title)):
             inner_title = inner.group(1).strip()
             if is_document_title(inner_title):
                 s = m.start(1) + inner.start(1)
-                out.append(_mention(sentence, inner_title, s, s + len(inner_title)))
+                out.append(_mention(sentence, inner_title, s, s + len(inner_title), "inner_title"))
         implemented = IMPLEMENTS.match(title)
         if implemented and not INNER_TITLE.search(title):
             inner_title = _implemented_title(implemented.group(1))
             if inner_title:
                 s = m.start(1) + title.index(inner_title)
-                out.append(_mention(sentence, inner_title, s, s + len(inner_title)))
+                out.append(_mention(sentence, inner_title, s, s + len(inner_title), "inner_title"))
     return out
 
 
@@ -205,7 +207,7 @@ def _laws(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMenti
             if text[end:].startswith(FOLLOW_CUES) or _law_word_continues(text[end:]):
                 continue
             taken.append((start, end))
-            out.append(_mention(sentence, text[start:end], start, end))
+            out.append(_mention(sentence, text[start:end], start, end, "law_name"))
     return out
 
 
@@ -272,7 +274,7 @@ def _bare(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMenti
         if _is_generic(name, suffix):
             continue
         accepted_ends.append(end)
-        out.append(_mention(sentence, name, start, end))
+        out.append(_mention(sentence, name, start, end, "unmarked_document"))
     return out
 
 
@@ -310,19 +312,26 @@ def media_in(sentence: Sentence, context: ReportContext | None = None) -> list[O
         title = m.group(1).strip()
         if not is_document_title(title) and not names_a_body(title):
             out.append(
-                OrgMention(name=title, kind="media", evidence=Evidence.of(sentence, m.start(1), m.end(1)))
+                OrgMention(
+                    name=title,
+                    kind="media",
+                    evidence=Evidence.of(sentence, m.start(1), m.end(1), rule="media.book_title"),
+                )
             )
     marked = _marked_spans(sentence.text)
     for m in UNMARKED_MEDIA.finditer(sentence.text):
         if not _inside(m.start(1), marked):
             out.append(
                 OrgMention(
-                    name=m.group(1), kind="media", evidence=Evidence.of(sentence, m.start(1), m.end(1))
+                    name=m.group(1),
+                    kind="media",
+                    evidence=Evidence.of(sentence, m.start(1), m.end(1), rule="media.unmarked_outlet"),
                 )
             )
     for m in QUOTED_ACCOUNT.finditer(sentence.text):
         name = m.group(1) + m.group(2)
-        out.append(OrgMention(name=name, kind="media", evidence=Evidence.of(sentence, m.start(), m.end())))
+        evidence = Evidence.of(sentence, m.start(), m.end(), rule="media.quoted_account")
+        out.append(OrgMention(name=name, kind="media", evidence=evidence))
     return out
 
 

@@ -353,11 +353,16 @@ def regions_in_document(doc: Document, context: ReportContext | None = None) -> 
     resolved = _resolve(names, home)
     resolved += _placed_towns(towns, resolved, home)
     return [
-        region_mention(c.name, Evidence.of(c.sentence, c.start, c.end), home, place)
+        region_mention(c.name, _evidence(c), home, place)
         if place is not None
-        else RegionMention(name=c.name, evidence=Evidence.of(c.sentence, c.start, c.end))
+        else RegionMention(name=c.name, evidence=_evidence(c))
         for c, place in resolved
     ]
+
+
+def _evidence(c: Candidate) -> Evidence:
+    """Where a name was read, and by which rule: a full, short or town name."""
+    return Evidence.of(c.sentence, c.start, c.end, rule=f"regions.{c.kind}_name")
 
 
 def regions_in_text(sentence: Sentence, start: int = 0, end: int | None = None) -> list[RegionMention]:
@@ -366,9 +371,9 @@ def regions_in_text(sentence: Sentence, start: int = 0, end: int | None = None) 
     stop = len(sentence.text) if end is None else end
     cands = [c for c in _accepted(_names_in(sentence)) if c.start >= start and c.end <= stop]
     return [
-        region_mention(c.name, Evidence.of(c.sentence, c.start, c.end), None, place)
+        region_mention(c.name, _evidence(c), None, place)
         if place is not None
-        else RegionMention(name=c.name, evidence=Evidence.of(c.sentence, c.start, c.end))
+        else RegionMention(name=c.name, evidence=_evidence(c))
         for c, place in _resolve(cands, None)
     ]
 
@@ -402,7 +407,7 @@ def place_at(sentence: Sentence, start: int, named: frozenset[gazetteer.Place]) 
     if town is not None:
         return town
     *_, (last, place) = _resolve(chain, None)
-    evidence = Evidence.of(sentence, last.start, last.end)
+    evidence = Evidence.of(sentence, last.start, last.end, rule="report_meta.subject_place")
     if place is None:
         place = choose_in_context(last.places, None, named)
     return region_mention(last.name, evidence, None, place) if place else RegionMention(last.name, evidence)
@@ -426,7 +431,7 @@ def town_at(sentence: Sentence, start: int, named: frozenset[gazetteer.Place]) -
     for t in _towns_in(sentence) + _streets_called_jie(sentence, start):
         if t.start != start:
             continue
-        evidence = Evidence.of(sentence, t.start, t.end)
+        evidence = Evidence.of(sentence, t.start, t.end, rule="report_meta.subject_town")
         inside = [p for p in t.places if any(gazetteer.is_within(p, scope) for scope in named)]
         candidates = inside or list(t.places)
         if len(candidates) == 1:
@@ -447,5 +452,6 @@ def towns_in_text(
             continue
         inside = [p for p in t.places if any(gazetteer.is_within(p, scope) for scope in named)]
         if len(inside) == 1:
-            out.append(region_mention(t.name, Evidence.of(sentence, t.start, t.end), None, inside[0]))
+            evidence = Evidence.of(sentence, t.start, t.end, rule="regions.town_name")
+            out.append(region_mention(t.name, evidence, None, inside[0]))
     return out

@@ -187,7 +187,7 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
         else:  # 某市司法局法治政府建设年度报告(2023年): the name is not the whole prefix
             found += [replace(f, where="title") for f in _bureaus_in_running_text(title, "title", named)]
     for s in _head(doc):  # 眉山市彭山区公义镇人民政府 on its own line, above or below the title
-        if s is not title and NAME_LINE.match(BYLINE_MARKS.sub("", s.text)):
+        if s is not title and s.section == "preamble" and NAME_LINE.match(BYLINE_MARKS.sub("", s.text)):
             found += _bureaus_in_running_text(s, "head", named)
     for s in _body_opening(doc, title):
         found += _bureaus_in_running_text(s, "opening", named)
@@ -371,7 +371,12 @@ def _government_report(
         region=region,
         year=year,
         title=title.text,
-        bureau_evidence=Evidence.of(evidence.sentence, evidence.start, evidence.start + len(evidence.name)),
+        bureau_evidence=Evidence.of(
+            evidence.sentence,
+            evidence.start,
+            evidence.start + len(evidence.name),
+            rule="report_meta.title_place_government",
+        ),
         warnings=warnings,
     )
 
@@ -426,7 +431,9 @@ def report_meta(doc: Document) -> ReportMeta:
                 region=region,
                 year=year,
                 title=title.text if title is not None else doc.title(),
-                bureau_evidence=Evidence.of(s, start, start + len(region.name)),
+                bureau_evidence=Evidence.of(
+                    s, start, start + len(region.name), rule="report_meta.subject_place_government"
+                ),
                 warnings=warnings + ("bureau read as the government of the place the report opens with",),
             )
         relative = _relative_bureau(doc, title)
@@ -440,7 +447,10 @@ def report_meta(doc: Document) -> ReportMeta:
                 year=year,
                 title=title.text if title is not None else doc.title(),
                 bureau_evidence=Evidence.of(
-                    relative.sentence, relative.start, relative.start + len(relative.name)
+                    relative.sentence,
+                    relative.start,
+                    relative.start + len(relative.name),
+                    rule="report_meta.level_named_body",
                 ),
                 warnings=warnings,
             )
@@ -461,7 +471,9 @@ def report_meta(doc: Document) -> ReportMeta:
         region=region,
         year=year,
         title=title.text if title is not None else doc.title(),
-        bureau_evidence=Evidence.of(found.sentence, found.start, found.start + len(found.name))
+        bureau_evidence=Evidence.of(
+            found.sentence, found.start, found.start + len(found.name), rule=f"report_meta.body_in_{found.where}"
+        )
         if found
         else None,
         warnings=warnings,
