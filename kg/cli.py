@@ -23,7 +23,7 @@ app = typer.Typer(
 out_console = Console()
 err_console = Console(stderr=True)
 if not out_console.is_terminal:  # piped output: do not squeeze the summary into 80 columns
-    out_console.width = 160
+    out_console.width = 220
 
 
 @app.callback()

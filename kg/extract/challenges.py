@@ -17,6 +17,7 @@ from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
 from kg.lexicon import rows, section_kind_of
 from kg.records import ChallengeRecord, Evidence
+from kg.text import clause_spans
 
 NUMERALS = "一二三四五六七八九十"
 #: Item markers inside running text (一是, 其二, 第三) and at the start of a line ((一), 1., 一、)
@@ -25,7 +26,6 @@ INLINE_MARKER = re.compile(rf"(?<![\u4e00-\u9fff])(?:[{NUMERALS}]+是|其[{NUMER
 LEADING_MARKER = re.compile(rf"^\s*(?:[（(][{NUMERALS}\d]+[）)]|[{NUMERALS}]+[、.．]|\d{{1,2}}[、.．](?!\d))")
 #: A colon that opens a list of problems (存在以下不足: / 主要表现在:)
 LIST_COLON = re.compile(r"[:：]")
-CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
 #: Clauses shorter than this are joined with the next one (部门权责不清,执法存在空档)
 SHORT_HEADLINE = 8
 MIN_CLAUSE = 5
@@ -51,12 +51,7 @@ class _Clause:
 
 
 def _clauses(sentence: Sentence, start: int, end: int) -> list[_Clause]:
-    out = []
-    for m in CLAUSE.finditer(sentence.text, start, end):
-        lead = len(m.group(0)) - len(m.group(0).lstrip())
-        if m.group(0).strip():
-            out.append(_Clause(sentence, m.start() + lead, m.start() + len(m.group(0).rstrip())))
-    return out
+    return [_Clause(sentence, a, b) for a, b in clause_spans(sentence.text, start, end)]
 
 
 def _admits(text: str, kind: str = "admission") -> bool:

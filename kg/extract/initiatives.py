@@ -20,11 +20,9 @@ from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
 from kg.lexicon import rows
 from kg.records import Evidence, InitiativeRecord
+from kg.text import HAN, QUOTE, book_title_spans
+from kg.text import with_curly_quotes as curly
 
-HAN = r"\u4e00-\u9fff"
-QUOTE = re.compile(r"“([^“”]{2,30})”")
-CORNER_QUOTES = str.maketrans("「」", "“”")
-BOOK_TITLE = re.compile(r"《[^《》]*》")
 #: a name's characters between a cue and its kind word (no punctuation, no quotes)
 NAME_RUN = re.compile(rf"[{HAN}0-9A-Za-z()（）+＋ ]")
 YEAR = re.compile(r"[0-9]{4}年度?")
@@ -221,7 +219,7 @@ def _cue_before(text: str, pos: int) -> str | None:
 
 def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
     text, out = sentence.text, []
-    titles = [(m.start(), m.end()) for m in BOOK_TITLE.finditer(text)]
+    titles = book_title_spans(text)
     quotes = list(QUOTE.finditer(text))
     for n, m in enumerate(quotes):
         core = m.group(1).strip()
@@ -494,10 +492,7 @@ def with_curly_quotes(sentence: Sentence) -> Sentence:
     Traditional-character reports quote with 「」 and web pages often with "…"; the
     rules read one style.
     """
-    text = sentence.text.translate(CORNER_QUOTES)
-    if '"' in text and text.count('"') % 2 == 0:
-        parts = text.split('"')
-        text = "".join(p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1])) + parts[-1]
+    text = curly(sentence.text)
     return sentence if text == sentence.text else replace(sentence, text=text)
 
 

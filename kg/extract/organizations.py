@@ -37,12 +37,10 @@ from kg.extract.regions import choose
 from kg.lexicon import rows, words
 from kg.normalize import occurrences
 from kg.records import Evidence, OrgMention
+from kg.text import BOOK_TITLE, HAN_CHAR, QUOTE
 
 jieba.setLogLevel(60)
 
-HAN = re.compile(r"[\u4e00-\u9fff]")
-BOOK_TITLE = re.compile(r"《[^《》]*》")
-QUOTED = re.compile(r"“([^“”]{2,30})”")
 #: 中国(柳州): the national prefix of a pilot zone named after its city
 ZONE_PREFIX = re.compile(r"中国[(（][\u4e00-\u9fff]{2,8}[)）]")
 #: 、柳城站 after 法律服务中心融安站: a sibling sub-unit named by its own short body
@@ -233,7 +231,7 @@ class Text:
 
 
 def _is_han(text: str) -> bool:
-    return bool(text) and all(HAN.match(c) for c in text)
+    return bool(text) and all(HAN_CHAR.match(c) for c in text)
 
 
 def _has_stop_word(t: Text, start: int, end: int) -> bool:
@@ -308,7 +306,7 @@ def _opens_token(token: str, name: str) -> bool:
 
 def _glued_stop_word(text: str, pos: int, name: str) -> bool:
     """和县 in 和县级综治中心: a place name whose first character is a stop word after a word."""
-    return name[0] in word_set("org_stopwords.tsv") and pos > 0 and bool(HAN.match(text[pos - 1]))
+    return name[0] in word_set("org_stopwords.tsv") and pos > 0 and bool(HAN_CHAR.match(text[pos - 1]))
 
 
 def _segment(t: Text, pos: int, head: bool, strong_anchor: bool) -> tuple[int, str] | None:
@@ -497,7 +495,7 @@ def _ends_free_name(tag: str) -> bool:
 def _quoted(t: Text) -> list[Candidate]:
     """“老兵调解室” and “猛佬党”调解工作室: the quote marks give both boundaries."""
     out = []
-    for m in QUOTED.finditer(t.text):
+    for m in QUOTE.finditer(t.text):
         inner = m.group(1)
         if not _is_han_name(inner) or COUNTED_NICKNAME.match(inner):
             continue

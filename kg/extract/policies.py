@@ -16,8 +16,9 @@ from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
 from kg.lexicon import rows, words
 from kg.records import Evidence, OrgMention, PolicyMention
+from kg.text import BOOK_TITLE, HAN
 
-BOOK_TITLE = re.compile(r"《([^《》]{2,120})》")
+MIN_TITLE, MAX_TITLE = 2, 120
 INNER_TITLE = re.compile(r"[〈<]([^〈〉<>]{2,80})[〉>]")
 TRAILING_GROUP = re.compile(r"[(（][^()（）]*[)）]$")
 #: a closing inner mark misplaced at the end (《X贯彻落实<Y纲要(2021-2025年)工作方案>》)
@@ -28,7 +29,6 @@ PERIOD_GROUP = re.compile(r"[(（][0-9]{4}\s*[-—–－~至]+\s*[0-9]{4}年?[)�
 IMPLEMENTS = re.compile(r"^(?:关于)?(?:认真)?(?:贯彻落实|贯彻实施|学习贯彻|贯彻执行|落实|贯彻)(.{4,80})$")
 #: the outer title's own tail after the implemented document (的工作举措, 实施方案)
 IMPLEMENTING_TAIL = 8
-HAN = r"\u4e00-\u9fff"
 #: a year the document is for (2025年度, 2024年): says nothing of which document it is
 LEADING_YEAR = re.compile(r"^[0-9]{4}年度?")
 CJK_RUN = re.compile(rf"[{HAN}]")
@@ -133,7 +133,7 @@ def _mention(sentence: Sentence, title: str, start: int, end: int, rule: str) ->
 def _marked(sentence: Sentence) -> list[PolicyMention]:
     """Titles in 《》 that are documents, with the documents a nested or implementing title names."""
     out = []
-    for m in BOOK_TITLE.finditer(sentence.text):
+    for m in titles_in(sentence.text):
         title = m.group(1).strip()
         if not is_document_title(title):
             continue
@@ -184,8 +184,13 @@ def _implemented_title(text: str) -> str | None:
     return None
 
 
+def titles_in(text: str) -> list[re.Match[str]]:
+    """《》 titles of two to 120 characters: shorter or longer marks hold no document or outlet."""
+    return [m for m in BOOK_TITLE.finditer(text) if MIN_TITLE <= len(m.group(1)) <= MAX_TITLE]
+
+
 def _marked_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in BOOK_TITLE.finditer(text)]
+    return [(m.start(), m.end()) for m in titles_in(text)]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -308,7 +313,7 @@ def policies_in_document(doc: Document, context: ReportContext | None = None) ->
 def media_in(sentence: Sentence, context: ReportContext | None = None) -> list[OrgMention]:
     """Newspapers, programmes, books, articles and accounts: 《》 titles that are not documents, and quoted accounts."""
     out = []
-    for m in BOOK_TITLE.finditer(sentence.text):
+    for m in titles_in(sentence.text):
         title = m.group(1).strip()
         if not is_document_title(title) and not names_a_body(title):
             out.append(

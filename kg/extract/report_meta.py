@@ -31,12 +31,10 @@ from kg.extract.regions import (
 )
 from kg.lexicon import words
 from kg.records import Evidence, RegionMention, ReportMeta
+from kg.text import book_title_spans, dates_in
 
 #: a year, not the start of a run of years (2011年至今, 2018年以来) nor a date (2023年3月)
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月|至|以来|到|—|-)")
-DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])")
-#: 21.06.2016 03:16: the day-first date line of some news mirrors
-DAY_FIRST_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])")
 #: words that make a text a yearly report (published months after the year it reports on)
 YEARLY_REPORT = re.compile(r"年度?[^。]{0,20}(?:报告|总结)|报告如下|总结如下|汇报如下")
 CHINESE_DIGITS = "〇一二三四五六七八九零"
@@ -149,7 +147,7 @@ def _bureaus_in_running_text(
     (綦江区司法局 in 2022年,…綦江区司法局坚持…), extended over a further suffix (人民政府办公室)."""
     out = []
     suffix = _suffix_pattern()
-    quoted = [(m.start(), m.end()) for m in re.finditer(r"《[^》]*》", s.text)]
+    quoted = book_title_spans(s.text)
     quoted += [(m.start(), m.end()) for m in LEADERSHIP.finditer(s.text)]
     for mention in regions_in_text(s) or towns_in_text(s, named or frozenset()):
         start = mention.evidence.start - s.start
@@ -264,24 +262,13 @@ def _year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple[str,
         if years:
             return int(years[0]), ()
     for s in list(reversed(doc.sentences[-TAIL_LINES:])) + _head(doc) + doc.stamps:
-        date = _date_in(s.text)
-        if date is not None:
-            year, month = date
+        dates = dates_in(s.text)
+        if dates:
+            year, month = dates[0]
             if _is_yearly_report(doc, title):  # published early in the next year
                 return (year - 1 if month <= 6 else year), ("report year read from the publication date",)
             return year, ("year read from the date of the text (a news item, a letter)",)
     return None, ("no report year found",)
-
-
-def _date_in(text: str) -> tuple[int, int] | None:
-    """(year, month) of the first date written in ``text`` (2024-11-27, 2025年04月10日, 21.06.2016)."""
-    m = DATE.search(text)
-    if m:
-        return int(m.group(1)), int(m.group(2))
-    m = DAY_FIRST_DATE.search(text)
-    if m and 1 <= int(m.group(2)) <= 12:
-        return int(m.group(3)), int(m.group(2))
-    return None
 
 
 def _is_yearly_report(doc: Document, title: Sentence | None) -> bool:

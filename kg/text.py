@@ -1,0 +1,113 @@
+"""The text layer every extractor reads: the marks, spans and numbers of Chinese report prose.
+
+One copy of the patterns each extractor used to keep for itself: Han characters, 《》 titles,
+quoted names (“…”, 「…」, "…"), clauses, years and dates, and number spans (kg/numbers.py,
+which hands Chinese numerals to cn2an). Each function takes plain text and returns spans as
+offsets into it, so evidence stays exact; nothing here knows about records or the graph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.numbers import CHINESE, DIGITS, NUMBER, is_chinese, to_decimal
+
+__all__ = [
+    "BOOK_TITLE",
+    "CHINESE",
+    "CLAUSE",
+    "DIGITS",
+    "HAN",
+    "HAN_CHAR",
+    "NUMBER",
+    "QUOTE",
+    "Quote",
+    "book_title_spans",
+    "clause_spans",
+    "dates_in",
+    "inside",
+    "is_chinese",
+    "quotes_in",
+    "to_decimal",
+    "with_curly_quotes",
+    "years_in",
+]
+
+#: the Han range, for building character classes (rf"[{HAN}0-9]")
+HAN = "\u4e00-\u9fff"
+HAN_CHAR = re.compile(f"[{HAN}]")
+#: a 《》 title (the marks' contents as group 1); inner titles use 〈〉 or <>
+BOOK_TITLE = re.compile(r"《([^《》]*)》")
+#: a quoted name of two to thirty characters (group 1)
+QUOTE = re.compile(r"“([^“”]{2,30})”")
+#: a clause: a run between commas, semicolons, colons and sentence ends
+CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
+#: a year (2023年, 2023 年); group 1 the digits
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+#: a date, year first: 2025年04月10日, 2024-11-27, 2023.3.1 (groups: year, month)
+DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])")
+#: 21.06.2016: the day-first date of some news mirrors (groups: day, month, year)
+DAY_FIRST_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])")
+CORNER_QUOTES = str.maketrans("「」", "“”")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted name: the span with its marks, and the words inside."""
+
+    start: int
+    end: int
+    inner: str
+
+
+def book_title_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the 《》 titles in ``text``, marks included."""
+    return [(m.start(), m.end()) for m in BOOK_TITLE.finditer(text)]
+
+
+def quotes_in(text: str) -> list[Quote]:
+    """Quoted names (“…”) in ``text``, in order; read 「」 and paired "…" first with
+    :func:`with_curly_quotes`."""
+    return [Quote(m.start(), m.end(), m.group(1)) for m in QUOTE.finditer(text)]
+
+
+def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Clauses of ``text[start:end]`` with their outer spaces trimmed, as offsets into ``text``."""
+    out = []
+    for m in CLAUSE.finditer(text, start, len(text) if end is None else end):
+        words = m.group(0)
+        if words.strip():
+            lead = len(words) - len(words.lstrip())
+            out.append((m.start() + lead, m.start() + len(words.rstrip())))
+    return out
+
+
+def years_in(text: str) -> list[int]:
+    """The years written in ``text`` (2023年), in order."""
+    return [int(m.group(1)) for m in YEAR.finditer(text)]
+
+
+def dates_in(text: str) -> list[tuple[int, int]]:
+    """(year, month) of the dates written in ``text``: year first, then day-first ones."""
+    out = [(int(m.group(1)), int(m.group(2))) for m in DATE.finditer(text)]
+    out += [(int(m.group(3)), int(m.group(2))) for m in DAY_FIRST_DATE.finditer(text) if 1 <= int(m.group(2)) <= 12]
+    return out
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``pos`` falls inside one of ``spans``."""
+    return any(a <= pos < b for a, b in spans)
+
+
+def with_curly_quotes(text: str) -> str:
+    """``text`` with 「」 and paired straight quotes written “”, same length.
+
+    Traditional-character reports quote with 「」 and web pages often with "…"; the rules
+    read one style.
+    """
+    text = text.translate(CORNER_QUOTES)
+    if '"' in text and text.count('"') % 2 == 0:
+        parts = text.split('"')
+        text = "".join(p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1])) + parts[-1]
+    return text
