@@ -674,8 +674,14 @@ def _award_title(c: Candidate, t: Text) -> bool:
 
 
 def _level_word_for_place(c: Candidate) -> bool:
-    """街道党工委 with no street named: every street's committee, not one body."""
-    return bool(c.regions) and c.regions[0][0] == "place" and c.regions[0][1] in anchor_words()
+    """街道党工委 with no street named: every street's committee, not one body; 县级访调委:
+    a mediation body of every county (a level with 级 names a type of committee; 县级综治中心
+    in a county's report is still its own centre)."""
+    if not c.regions:
+        return False
+    kind, word = c.regions[0]
+    level_rank = kind == "relative" and (word or "").endswith("级") and c.kind == "mediation"
+    return (kind == "place" and word in anchor_words()) or level_rank
 
 
 def _every_town(c: Candidate) -> bool:
