@@ -53,6 +53,10 @@ MASK = "\u3000"
 #: nouns), adverbs, prepositions, conjunctions, particles, numerals, classifiers, pronouns, time words
 STOP_TAGS = ("v", "d", "p", "c", "u", "m", "q", "r", "t", "x", "w", "y", "e", "o", "ad")
 MAX_BODY = 14
+#: 法治建设领导小组: a leading group needs a task of at least this many characters to be named
+MIN_GROUP_TASK = 4
+#: the longest leading group's name read (海西州深入推进依法行政加快建设法治政府工作领导小组)
+MAX_GROUP = 32
 MAX_TAIL_BODY = 10
 MAX_FREE_BODY = 14
 #: kind words between a closing quote and the suffix of a quoted name (“红袖标”义务巡逻队)
@@ -453,7 +457,9 @@ def _anchored_from(t: Text, pos: int, places: bool) -> Candidate | None:
     if regions[0][0] == "self" and not segments and text[pos:cur] not in SELF_NAMES:
         return None
     kind = "mediation" if "mediation" in kinds else kinds[0]
-    return Candidate(pos, cur, text[pos:cur], kind, regions, segments, party, rule=f"{regions[0][0]}_prefixed")
+    return Candidate(
+        pos, cur, text[pos:cur], kind, regions, segments, party, rule=f"{regions[0][0]}_prefixed"
+    )
 
 
 def _self_head(t: Text, pos: int) -> int | None:
@@ -567,7 +573,11 @@ def _national(t: Text) -> list[Candidate]:
     out = []
     for name, canonical in national_bodies():
         for m in re.finditer(re.escape(name), t.text):
-            out.append(Candidate(m.start(), m.end(), name, "agency", canonical=canonical, rule="national_body"))
+            if t.text.startswith("门", m.end()):
+                continue  # 财政部门, 公安部门: a kind of department, not the ministry
+            out.append(
+                Candidate(m.start(), m.end(), name, "agency", canonical=canonical, rule="national_body")
+            )
     return out
 
 
@@ -589,14 +599,52 @@ def _departments(t: Text) -> list[Candidate]:
             name = department + unit
             out.append(
                 Candidate(
-                    start, end + len(unit), name, "agency", [("department", unit)], [name], rule="department_word"
+                    start,
+                    end + len(unit),
+                    name,
+                    "agency",
+                    [("department", unit)],
+                    [name],
+                    rule="department_word",
                 )
             )
     return out
 
 
+#: 区委理论学习中心组, 党委中心组, 街道工委中心组: a party committee's study group (not a 党组's,
+#: nor a department's own committee's: 厅党委理论学习中心组 is its leaders studying)
+STUDY_GROUP = re.compile(r"(?<![厅局])(?:[区县市州省旗盟地]委|党委|党工委|工委)(?:理论学习)?中心组")
+#: 特区党委 / 街道工委 / 区党工委: the level word a study group's committee may carry
+STUDY_GROUP_LEVEL = re.compile(r"(?<![\u4e00-\u9fff])(?:特区|街道|[区县市镇乡州])$")
+#: …领导小组: the task a leading group is named for runs left from it to the clause's start
+LEADING_GROUP = re.compile(r"领导小组")
+
+
+def _named_groups(t: Text) -> list[Candidate]:
+    """Groups the other rules cannot read: a party committee's study group, and a leading group
+    named for its task (法治政府建设工作领导小组), its name running left to the first word that
+    cannot stand inside a name (成立, 由, 的 …)."""
+    text, out = t.text, []
+    for m in STUDY_GROUP.finditer(text):
+        level = STUDY_GROUP_LEVEL.search(text, 0, m.start())
+        start = level.start() if level else m.start()
+        name = text[start : m.end()]
+        out.append(Candidate(start, m.end(), name, "agency", [], [name], rule="named_group"))
+    stops = tuple(word_set("org_group_stops.tsv"))
+    for m in LEADING_GROUP.finditer(text):
+        start = m.start()
+        while start > 0 and HAN_CHAR.match(text[start - 1]) and m.end() - start < MAX_GROUP:
+            if text[:start].endswith(stops) or text[start - 1] in word_set("org_stopwords.tsv"):
+                break
+            start -= 1
+        if m.start() - start >= MIN_GROUP_TASK:
+            name = text[start : m.end()]
+            out.append(Candidate(start, m.end(), name, "agency", [], [name], rule="named_group"))
+    return out
+
+
 def _candidates(t: Text) -> list[Candidate]:
-    found = _quoted(t) + _national(t) + _departments(t)
+    found = _quoted(t) + _national(t) + _departments(t) + _named_groups(t)
     opens = t.starts | t.after_stop
     for pos in sorted(opens):
         c = _anchored(t, pos)
@@ -652,7 +700,8 @@ def _generic(c: Candidate, t: Text) -> bool:
         return True
     if c.regions and "".join(c.segments) in generic_names("any"):
         return True
-    if jieba.lcut(c.name)[-1] in generic_names("any"):
+    last = jieba.lcut(c.name)[-1]
+    if last in generic_names("any") and not _named_group(c.name, last):
         return True  # “跨省通办”: the suffix 办 is the end of a word for a service, not a body
     if not c.regions and c.canonical is None and _only_type_words(c.name):
         return True
@@ -667,9 +716,18 @@ def _generic(c: Candidate, t: Text) -> bool:
     return bool(COUNT_AFTER.match(t.text[c.end :]) or COUNT_BEFORE.search(t.text[: c.start]))
 
 
+def _named_group(name: str, last: str) -> bool:
+    """法治政府建设工作领导小组, 区委理论学习中心组: a group named for its task, or owned by a party
+    committee, is one body; 领导小组 or 党组中心组 alone is a kind of group."""
+    head = name[: -len(last)]
+    if last == "中心组":
+        return any(owner in head for owner in generic_names("study_owner"))
+    return last == "领导小组" and len(head) >= MIN_GROUP_TASK
+
+
 def _award_title(c: Candidate, t: Text) -> bool:
     """获评“全国模范人民调解委员会”: a body's name in quotes after an award verb is the award."""
-    before = t.text[: c.start].rstrip("“\"")
+    before = t.text[: c.start].rstrip('“"')
     return before.endswith(tuple(word_set("org_award_words.tsv")))
 
 

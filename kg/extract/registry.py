@@ -118,6 +118,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
             national_body="a national body from the list (司法部, 国务院)",
             department_word="a department named without a region (公安局): the report's own government's",
             sibling="sub-units listed after the first share its parent (融安站、柳城站)",
+            named_group="a party committee's study group, or a leading group named for its task",
         ),
         columns=(
             ("agencies", _orgs_of("agency")),
