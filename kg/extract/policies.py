@@ -85,6 +85,11 @@ ISSUE_CUES, STOP_CUES, FOLLOW_CUES, GENERIC_OPENINGS = (
 #: characters after which a short law name starts a new word (新修订的行政复议法, 讲授民法典)
 LAW_LEFT_NEIGHBOURS = "".join(_cues("law_left"))
 LAW_NAMES = tuple(sorted(words("law_names.tsv"), key=len, reverse=True))
+LAW_RULES, LAW_VERBS = _cues("law_rules"), _cues("law_verb")
+#: a run of name characters ending in 法 where a word ends (not 法律, 法规, 法治, 法院)
+UNLISTED_LAW = re.compile(rf"[{HAN}]{{3,14}}?法(?![律规治院官学务制{HAN}])")
+#: words ending in 法 that name a way of working, not a law (依法, 执法, 方法 …: policy_types.tsv none)
+NOT_LAW_ENDINGS = tuple(w for w, kind, *_ in rows("policy_types.tsv") if kind == "none")
 
 
 def _core(title: str) -> str:
@@ -211,8 +216,26 @@ def _laws(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMenti
                 continue
             if text[end:].startswith(FOLLOW_CUES) or _law_word_continues(text[end:]):
                 continue
+            end += next((len(w) for w in LAW_RULES if text.startswith(w, end)), 0)
             taken.append((start, end))
             out.append(_mention(sentence, text[start:end], start, end, "law_name"))
+    return out + _laws_after_verbs(sentence, marked + taken)
+
+
+def _laws_after_verbs(sentence: Sentence, taken: list[tuple[int, int]]) -> list[PolicyMention]:
+    """A law the list does not know, named without marks right after 贯彻落实/学习宣传…
+    (贯彻落实国家通用语言文字法): the shortest run ending in 法 at a word's end."""
+    text, out = sentence.text, []
+    for verb in LAW_VERBS:
+        for start in (m.end() for m in re.finditer(re.escape(verb), text)):
+            m = UNLISTED_LAW.match(text, start)
+            if not m or _inside(start, taken) or any(start < b and a < m.end() for a, b in taken):
+                continue
+            name = m.group(0)
+            if policy_type_of(name) != "law" or name.endswith(NOT_LAW_ENDINGS):
+                continue
+            taken.append((start, m.end()))
+            out.append(_mention(sentence, name, start, m.end(), "law_after_verb"))
     return out
 
 
