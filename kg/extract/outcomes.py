@@ -18,12 +18,14 @@ from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
 from kg.extract.indicators import indicator_of
 from kg.lexicon import rows, words
-from kg.numbers import DIGITS, MULTIPLIERS, NUMBER, is_chinese, to_decimal
+from kg.numbers import DIGITS, MULTIPLIERS, NUMBER, is_chinese, normalised, to_decimal
 from kg.records import Evidence, OutcomeRecord
 
 #: Clause boundaries: an outcome's text is the clause between two of these.
 CLAUSE_END = ",，;；。!！?？:：\n"
 #: Characters that are only magnitudes; alone (百名, 千企, 万人) they are rhetoric, not counts.
+#: 12 次, 1.3 万件: some pages set figures off with one space (never a line break)
+SPACE = "[ \u00a0\u3000]"
 MAGNITUDES_ONLY = re.compile(r"^[百千万亿]+$")
 #: Prefix units: the number follows them (万分之2.4).
 PREFIX_UNITS = {"万分之": "万分之", "千分之": "千分之", "百分之": "%"}
@@ -60,7 +62,7 @@ def figure_pattern() -> re.Pattern[str]:
     after = alternation(markers("approx_after"))
     return re.compile(
         rf"(?P<prefix>{alternation(PREFIX_UNITS)})(?P<pnum>{NUMBER})"
-        rf"|(?P<num>{NUMBER})(?P<approx>余|多)?(?P<mult>万|亿)?(?P<unit>{alternation(units())})?"
+        rf"|(?P<num>{NUMBER})(?:{SPACE})?(?P<approx>余|多)?(?P<mult>万|亿)?(?:{SPACE})?(?P<unit>{alternation(units())})?"
         rf"(?P<after>{after})?"
     )
 
@@ -101,9 +103,11 @@ class Figure:
 def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> list[OutcomeRecord]:
     text = sentence.text
     changes = list(change_pattern().finditer(text))
-    change_spans = [(m.start("num"), m.end()) for m in changes]
-    figures = [f for f in figures_in(text) if not any(s <= f.start < e for s, e in change_spans)]
-    change_of = attach_changes(figures, changes)
+    respective = list(respective_pattern().finditer(text))
+    skipped = [(m.start("num"), m.end()) for m in changes] + [(m.start(), m.end()) for m in respective]
+    skipped += difference_spans(text)
+    figures = [f for f in figures_in(text) if not any(s <= f.start < e for s, e in skipped)]
+    change_of = attach_changes(figures, changes) | attach_respective(figures, respective)
     out = loose_changes(sentence, figures, changes)
     for fig in figures:
         start, end = clause_of(text, fig.start, fig.end)
@@ -208,7 +212,7 @@ def figure_of(text: str, m: re.Match[str]) -> Figure | None:
     if value is None or inside_marks(text, m.start()):
         return None
     if m.group("mult"):
-        value *= MULTIPLIERS[m.group("mult")]
+        value = normalised(value * MULTIPLIERS[m.group("mult")])
     if surface is None:
         return bare_money(text, m, value)
     unit, kind = units()[surface]
@@ -377,6 +381,51 @@ def bare_money(text: str, m: re.Match[str], value: Decimal) -> Figure | None:
         return None
     approximate = bool(m.group("approx") or m.group("after") or approx_before(text, m.start()))
     return Figure(m.start(), m.end(), value, "元", "money", approximate)
+
+
+@cache
+def difference_pattern() -> re.Pattern[str]:
+    """同比减少5起、4人: the figures after a comparison word and a direction are differences."""
+    bases = [w for k, w, *_ in rows("change_words.tsv") if k == "base"]
+    directions = [w for k, w, *_ in rows("change_words.tsv") if k == "direction"]
+    return re.compile(
+        rf"(?:{alternation(bases)}|{YEAR_BASE})(?:{alternation(directions)})(?:{CHANGE_LINK})?"
+        rf"(?P<run>{NUMBER}[^{CLAUSE_END}%％]{{0,6}}?(?:、{NUMBER}[^{CLAUSE_END}、%％]{{0,6}}?)*)(?=[{CLAUSE_END}]|$)"
+    )
+
+
+def difference_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the differences of a comparison (同比减少5起、4人): the guidelines keep the result
+    and its change, not the difference; a percentage there is a change, read elsewhere."""
+    return [
+        (m.start("run"), m.end("run"))
+        for m in difference_pattern().finditer(text)
+        if "%" not in m.group("run")
+    ]
+
+
+@cache
+def respective_pattern() -> re.Pattern[str]:
+    """分别下降7%、5.6%: changes listed for the figures before them, in their order."""
+    directions = [w for k, w, *_ in rows("change_words.tsv") if k == "direction"]
+    percent = rf"{DIGITS}(?:%|％|个百分点)"
+    return re.compile(
+        rf"分别(?P<dir>{alternation(directions)})(?:{CHANGE_LINK})?(?P<nums>{percent}(?:、{percent})+)"
+    )
+
+
+def attach_respective(figures: list[Figure], respective: list[re.Match[str]]) -> dict[int, Decimal]:
+    """figure start -> signed change, for 66起、死亡68人,同比减少5起、4人,分别下降7%、5.6%: the
+    k changes go to the last k figures stated before the comparison, in order."""
+    out: dict[int, Decimal] = {}
+    for m in respective:
+        sign = direction_signs()[m.group("dir")]
+        values = [to_decimal(v) for v in re.findall(DIGITS, m.group("nums"))]
+        base = min((s for s, _ in difference_spans(m.string) if s < m.start()), default=m.start())
+        before = [f for f in figures if f.end <= base][-len(values) :]
+        if len(before) == len(values):
+            out.update({f.start: sign * v for f, v in zip(before, values, strict=True) if v is not None})
+    return out
 
 
 def attach_changes(figures: list[Figure], changes: list[re.Match[str]]) -> dict[int, Decimal]:
