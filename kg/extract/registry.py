@@ -79,6 +79,7 @@ REPORT_META = Extractor(
         body_in_opening="a place-prefixed body in the first sentences, not one thanked (在县委…领导下)",
         body_in_signature="a name line at the end, above the date",
         body_in_source="the page's 来源/发布机构 stamp line",
+        body_in_own_document="a body saying only 我局 names itself in its own documents' 《》 titles",
         title_place_government="a title naming only a place (某县2022年…报告): that place's government",
         subject_place_government="the place a report opens with or hands over for (现将X…报告如下)",
         level_named_body="a body named by level only (县司法局), completed with the place the text names",

@@ -51,7 +51,9 @@ NOT_IN_NAME = re.compile(r"[在的和与及以对为把将从向坚持]")
 #: Name-like phrases that end in a body suffix but name a goal, not a body (法治政府).
 NOT_A_BODY = ("法治政府", "数字政府", "服务型政府", "有限政府")
 #: Where a bureau's name is read, most telling first.
-WHERE = ("title", "head", "opening", "signature", "source")
+WHERE = ("title", "head", "opening", "signature", "source", "own_document")
+#: 我局, 本局, 我委: a text speaking of its body as itself; the unit word is the body's suffix
+SELF_REFERENCE = re.compile(r"[我本]([局厅委办])")
 SOURCE_LINE = re.compile(r"(?:来源|发布机构|发文机关|发文机构|发布单位)\s*[:：]")
 #: 在县委、县政府的坚强领导下: bodies the author thanks, not the author
 LEADERSHIP = re.compile(r"在[^,，。;；]*?(?:领导|指导|关心|支持|部署)下")
@@ -70,6 +72,8 @@ OPENING = re.compile(
 #: ■某局局长 某某: marks and spaces around a byline
 BYLINE_MARKS = re.compile(r"[■●◆\s]")
 HEAD_LINES = 12
+#: a year named this often, with no rival, is the year a text without a dated opening is about
+MIN_YEAR_MENTIONS = 2
 TAIL_LINES = 8
 OPENING_SENTENCES = 3
 
@@ -162,7 +166,9 @@ def _bureaus_in_running_text(
                 break
             end = m.end()
             more = suffix.match(rest, end)
-            if more and not rest.startswith("长", more.end()):  # 司法局局长: the 局 of 局长 is no second suffix
+            if more and not rest.startswith(
+                "长", more.end()
+            ):  # 司法局局长: the 局 of 局长 is no second suffix
                 end = more.end()
             if start >= 2 and s.text[start - 2 : start] == "中共":
                 start -= 2
@@ -194,6 +200,8 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
     for s in doc.stamps:  # 来源:泸州市江阳区司法局 / 发布机构:灵丘县人民政府
         if SOURCE_LINE.search(s.text):
             found += _bureaus_in_running_text(s, "source", named)
+    if not found:  # 我局 all along: the body's name stands only in its own documents' titles
+        found += _bureau_in_own_documents(doc, named)
     # a township's own report names its town, not a county, before the suffix
     placed = [
         f
@@ -206,6 +214,29 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
     first = min(placed, key=lambda f: WHERE.index(f.where))
     fuller = [f for f in placed if _same_body(first.name, f.name)]
     return max(fuller, key=lambda f: (len(f.name), -WHERE.index(f.where))), title
+
+
+def _bureau_in_own_documents(doc: Document, named: frozenset[gazetteer.Place]) -> list[_Found]:
+    """A body that says only 我局 may name itself in its documents' titles
+    (《江门市新会区统计局2022年度普法责任清单》): a place-prefixed body ending in the unit it
+    calls itself (局 for 我局), read inside the 《》 marks."""
+    units = set(SELF_REFERENCE.findall(doc.text))
+    if not units:
+        return []
+    for s in doc.sentences:
+        for a, b in book_title_spans(s.text):
+            inner = Sentence(
+                text=s.text[a + 1 : b - 1],
+                start=s.start + a + 1,
+                end=s.start + b - 1,
+                section=s.section,
+                heading=s.heading,
+                index=s.index,
+            )
+            for f in _bureaus_in_running_text(inner, "own_document", named):
+                if f.name[-1] in units and f.start == 0:
+                    return [f]
+    return []
 
 
 def _same_body(name: str, other: str) -> bool:
@@ -250,34 +281,60 @@ def _arabic_years(text: str) -> str:
 
 
 def _year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple[str, ...]]:
-    """The year reported on: the title's, else the opening's, else the publication date's year before."""
+    """The year reported on. A yearly report: its title's, else its opening's, else the year
+    before its publication date (reports come out early the next year), else the year its text
+    names most. A news item or a letter: its own date's year, else the same fallbacks."""
+    yearly = _is_yearly_report(doc, title)
+    date = _first_date(doc)
+    if date is not None and not yearly:
+        return date[0], ("year read from the date of the text (a news item, a letter)",)
     if title is not None:
         years = YEAR.findall(_arabic_years(title.text))
         if years:
             return int(years[0]), ()
     for s in _body_opening(doc, title):
         text = QUOTED.sub("", _arabic_years(s.text))
-        yearly = re.findall(r"((?:19|20)\d{2})\s*年度", text)
-        years = yearly or YEAR.findall(text)
+        of_year = re.findall(r"((?:19|20)\d{2})\s*年度", text)
+        years = of_year or YEAR.findall(text)
         if years:
             return int(years[0]), ()
+    if date is not None:
+        year, month = date
+        return (year - 1 if month <= 6 else year), ("report year read from the publication date",)
+    named = _most_named_year(doc)
+    if named is not None:
+        return named, ("report year read from the year the text names most",)
+    return None, ("no report year found",)
+
+
+def _first_date(doc: Document) -> tuple[int, int] | None:
+    """(year, month) of the text's own date: its signature's, else the page's stamp or head line."""
     for s in list(reversed(doc.sentences[-TAIL_LINES:])) + _head(doc) + doc.stamps:
         dates = dates_in(s.text)
         if dates:
-            year, month = dates[0]
-            if _is_yearly_report(doc, title):  # published early in the next year
-                return (year - 1 if month <= 6 else year), ("report year read from the publication date",)
-            return year, ("year read from the date of the text (a news item, a letter)",)
-    return None, ("no report year found",)
+            return dates[0]
+    return None
+
+
+def _most_named_year(doc: Document) -> int | None:
+    """The year the text names most outside titles and brackets (2021年 three times), when one leads."""
+    counts: dict[int, int] = {}
+    for s in doc.sentences:
+        for y in YEAR.findall(QUOTED.sub("", _arabic_years(s.text))):
+            counts[int(y)] = counts.get(int(y), 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -kv[0]))
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0] if ranked[0][1] >= MIN_YEAR_MENTIONS else None
 
 
 def _is_yearly_report(doc: Document, title: Sentence | None) -> bool:
     """A yearly report (titled so, handing itself over: 现将…报告如下, or in a report's parts:
-    一、主要举措和成效), not a news item or a letter."""
-    return (
-        (title is not None and re.search(r"报告|总结|年报", title.text) is not None)
-        or any(YEARLY_REPORT.search(s.text) for s in doc.sentences[: HEAD_LINES * 2])
-        or any(s.section in ("achievements", "plans") for s in doc.sentences)
+    一、主要举措和成效), not a news item or a letter (答复函: its title says so)."""
+    if title is not None:
+        return re.search(r"报告|总结|年报", title.text) is not None
+    return any(YEARLY_REPORT.search(s.text) for s in doc.sentences[: HEAD_LINES * 2]) or any(
+        s.section in ("achievements", "plans") for s in doc.sentences
     )
 
 
@@ -459,7 +516,10 @@ def report_meta(doc: Document) -> ReportMeta:
         year=year,
         title=title.text if title is not None else doc.title(),
         bureau_evidence=Evidence.of(
-            found.sentence, found.start, found.start + len(found.name), rule=f"report_meta.body_in_{found.where}"
+            found.sentence,
+            found.start,
+            found.start + len(found.name),
+            rule=f"report_meta.body_in_{found.where}",
         )
         if found
         else None,
