@@ -61,24 +61,23 @@ MAX_TAIL_BODY = 10
 MAX_FREE_BODY = 14
 #: kind words between a closing quote and the suffix of a quoted name (“红袖标”义务巡逻队)
 MAX_QUOTED_KIND = 8
-SELF_NAMES = ("我局", "本局", "我厅", "本厅", "我委", "本委", "我办", "本办")
-#: what a department word names a body with; the unit also says the level (厅: province)
-DEPARTMENT_UNITS = ("局", "厅", "委员会", "委", "办公室", "办")
-#: departments of the party committee, not of the government (全面依法治县委员会)
-PARTY_COMMISSIONS = ("全面依法治",)
-#: words before a department that make it many departments (各级财政局, 相关公安局)
-GENERIC_BEFORE = ("各级", "相关", "有关", "本级", "上级", "下级", "县区", "市县", "区县", "县市区")
-#: the bureau's own kind word, which opens 局党组 / 厅党组 by itself
-SELF_BODIES = ("局", "厅")
-SELF_UNITS = ("党组", "党委", "机关")
-#: bodies whose general office is written with a bare 办 (区政府办, 县委办)
-OFFICE_OWNERS = ("政府", "委")
-#: words between a region and a department in a bureau's name (大兴安岭地区行政公署司法局)
-#: region levels below a county: a report above them means all of them by 镇… alone
-TOWN_LEVELS = ("镇", "乡", "街道")
-GOVERNMENT_WORDS = ("行政公署", "人民政府", "行署")
-#: characters that make the region word after them mean many regions or the whole one (各区, 全市)
-PLURAL_MARKS = "各全该每"
+
+
+def _org_words(role: str) -> tuple[str, ...]:
+    """One closed word class of kg/data/org_words.tsv, in file order."""
+    return tuple(r[1] for r in rows("org_words.tsv") if r[0] == role)
+
+
+SELF_NAMES = _org_words("self_name")
+DEPARTMENT_UNITS = _org_words("department_unit")
+PARTY_COMMISSIONS = _org_words("party_commission")
+GENERIC_BEFORE = _org_words("generic_before")
+SELF_BODIES = _org_words("self_body")
+SELF_UNITS = _org_words("self_unit")
+OFFICE_OWNERS = _org_words("office_owner")
+TOWN_LEVELS = _org_words("town_level")
+GOVERNMENT_WORDS = _org_words("government_word")
+PLURAL_MARKS = "".join(_org_words("plural_mark"))
 #: a count right before a name (4个公安派出所, 8个公共法律服务中心): unnamed bodies
 COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[个家所处名]$")
 #: a quoted nickname built from counts (“一所三室”, “四所一庭一中心”) is a model, not a body
