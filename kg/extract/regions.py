@@ -135,6 +135,19 @@ def _two_char_words() -> frozenset[str]:
     return frozenset(out)
 
 
+def _after_slogan_word(text: str, start: int) -> bool:
+    """法治白云, 平安滨海: the slogan words that name a place right after them."""
+    return text[:start].endswith(_cue_words("slogan"))
+
+
+def _county_before_department(c: Candidate) -> bool:
+    """祁县信访局: a two-character county name right before a department's suffix."""
+    if not c.name.endswith(("县", "区", "市", "旗")):
+        return False
+    run = re.match(r"[\u4e00-\u9fff]{0,6}?(?:局|委员会|办公室|法院|检察院)", c.sentence.text[c.end :])
+    return run is not None and not any(ch in run.group(0) for ch in "的和与及在")
+
+
 def _well_known(c: Candidate) -> bool:
     """Short names that are places wherever they stand: provinces (河北, 青海) and prefectures
     jieba's dictionary knows only as place names (西宁, 贵阳, 舟山), so no cue is needed."""
@@ -222,14 +235,18 @@ def _accepted(cands: list[Candidate]) -> list[Candidate]:
         if c.kind == "full":
             out.append(c)
             continue
-        if c.name in common or (c.start > 0 and text[c.start - 1] in bad_before):
+        if c.start > 0 and text[c.start - 1] in bad_before:
             continue
+        if c.name in common and (
+            not _after_slogan_word(text, c.start) or c.name in _cue_words("slogan_not_place")
+        ):
+            continue  # 白云 is a common word, but 法治白云 names the district
         if _starts_inside_word(text, c.start):
             continue
         if any(text.startswith(w, c.end) for w in _cue_words("not_after")):
             continue
         neighbour = (i > 0 and _joined(cands[i - 1], c)) or (i + 1 < len(cands) and _joined(c, cands[i + 1]))
-        if _has_cue(text, c.start, c.end) or neighbour or _well_known(c):
+        if _has_cue(text, c.start, c.end) or neighbour or _well_known(c) or _county_before_department(c):
             out.append(c)
     return out
 
