@@ -45,7 +45,11 @@ KIND_JOINERS = ("制度和", "制度与", "制度及", "机制和", "机制与",
 #: …管理平台上我区信息录入率…: a platform named as the place where the work is recorded
 PLATFORM_AT_CLAUSE_START = re.compile(rf"(?:^|(?<=[，,；;：:。]))([{HAN}]{{4,24}}(?:平台|系统))(?=上|中)")
 #: 公职律师全覆盖工作: a coverage drive named as a piece of work is a project
-COVERAGE_WORK = "全覆盖工作"
+COVERAGE = "全覆盖"
+#: the characters of a coverage drive's subject (村(社区)法律顾问)
+COVERAGE_NAME_CHAR = re.compile(rf"[{HAN}()（）]")
+#: verbs that push a coverage drive forward (推进X全覆盖); 实现 states a result instead
+COVERAGE_PUSH_VERBS = ("推进", "推动")
 #: what ends a coverage drive's name on its left (做好值班律师和X全覆盖工作)
 COVERAGE_LEFT_STOPS = ("做好", "推进", "推动", "落实", "开展", "和", "及", "与")
 #: 一村一法律顾问, 一案一补, 谁执法谁普法: the paired shapes of programme names
@@ -414,21 +418,25 @@ def _platforms_at_clause_start(sentence: Sentence) -> list[InitiativeRecord]:
 
 
 def _coverage_drives(sentence: Sentence) -> list[InitiativeRecord]:
-    """X全覆盖工作 (公职律师全覆盖工作全市排名第3位): a drive the report treats as a piece of work.
+    """X全覆盖工作 (公职律师全覆盖工作全市排名第3位), 推进X全覆盖 (加快推进村(社区)法律顾问全覆盖):
+    a drive the report treats as a piece of work or pushes forward.
 
-    实现X全覆盖 states a result and stays out; only the noun phrase before 工作 names a drive.
+    实现X全覆盖 states a result and stays out.
     """
     text, out = sentence.text, []
-    for m in re.finditer(COVERAGE_WORK, text):
+    for m in re.finditer(COVERAGE, text):
         end = m.start()
         start = end
-        while start > 0 and re.match(rf"[{HAN}]", text[start - 1]) and end - start < MAX_BARE_NAME:
+        while start > 0 and COVERAGE_NAME_CHAR.match(text[start - 1]) and end - start < MAX_BARE_NAME:
             if text[:start].endswith(COVERAGE_LEFT_STOPS):
                 break
             start -= 1
         subject = text[start:end]
-        if len(subject) >= 4 and "实现" not in subject and not is_generic(subject):
-            out.append(_record(sentence, subject + "全覆盖", "project", start, end + 3, "coverage_drive"))
+        as_work = text.startswith("工作", m.end())
+        pushed = text[:start].endswith(COVERAGE_PUSH_VERBS)
+        if (as_work or pushed) and len(subject) >= 4 and "实现" not in subject and not is_generic(subject):
+            span_end = m.end() + (2 if as_work else 0)
+            out.append(_record(sentence, subject + COVERAGE, "project", start, span_end, "coverage_drive"))
     return out
 
 

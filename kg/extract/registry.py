@@ -173,7 +173,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
             run_verb_kind="an unquoted name after a run verb, ending in a kind word (建立X机制, 落实X制度)",
             run_verb_bare="a short name running from 推行/开通 to the clause's end",
             platform_at_clause_start="a named platform the work was done on (X平台上…)",
-            coverage_drive="a coverage drive named as a piece of work (X全覆盖工作)",
+            coverage_drive="a coverage drive named as a piece of work or pushed (X全覆盖工作, 推进X全覆盖)",
         ),
         columns=(("initiatives", _distinct(lambda i: i.name)),),
     ),
