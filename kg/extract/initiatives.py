@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from kg.areas import area_of
 from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
+from kg.extract.organizations import is_mediation_studio
 from kg.lexicon import rows
 from kg.records import Evidence, InitiativeRecord
 from kg.text import HAN, QUOTE, book_title_spans
@@ -243,7 +244,9 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             if not _names_a_body(name):
                 span_end = end if m.end() == _list_end(text, quotes, n) else m.end()
                 out.append(
-                    _record(sentence, _plain(name), VOCAB.kinds[word][0], m.start(), span_end, "quote_kind_after")
+                    _record(
+                        sentence, _plain(name), VOCAB.kinds[word][0], m.start(), span_end, "quote_kind_after"
+                    )
                 )
             continue
         own = kind_word_ending(core)
@@ -259,7 +262,7 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             if bare_cue
             else (_bare_quote_kind(core), "bare_quote")
         )
-        if kind and not _names_a_body(core):
+        if kind and not _names_a_body(core) and not is_mediation_studio(core, text):
             out.append(_record(sentence, _plain(core), kind, m.start(), m.end(), rule))
     return out
 
@@ -372,7 +375,9 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
                 whole = _whole_run(text, start) if cue in VOCAB.bare_cues else None
                 if whole:
                     out.append(
-                        _record(sentence, text[start:whole], VOCAB.run_cues[cue], start, whole, "run_verb_bare")
+                        _record(
+                            sentence, text[start:whole], VOCAB.run_cues[cue], start, whole, "run_verb_bare"
+                        )
                     )
                 break
             end, word = found

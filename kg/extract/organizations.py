@@ -510,11 +510,20 @@ def _quoted(t: Text) -> list[Candidate]:
         if ends_with and ends_with[0].mode in ("body", "free"):
             out.append(_quoted_candidate(m.start(1), inner))
             continue
+        if is_mediation_studio(inner, t.text):
+            out.append(Candidate(m.start(1), m.end(1), inner, "mediation", [], [inner], rule="quoted_name"))
+            continue
         follow = _suffix_starting_at(t, m.end())
         if follow is not None and not ends_with and follow[1].kind in ("mediation", "organization"):
             name = inner + t.text[m.end() : follow[0]]
             out.append(Candidate(m.start(1), follow[0], name, follow[1].kind, [], [name], rule="quoted_name"))
     return out
+
+
+def is_mediation_studio(name: str, sentence: str) -> bool:
+    """“仁理工作室” where the sentence speaks of mediation (调解, 纠纷): a named mediation room,
+    though its name lacks 调解."""
+    return name.endswith(_org_words("studio")) and any(w in sentence for w in _org_words("mediation_context"))
 
 
 def _quoted_candidate(start: int, inner: str) -> Candidate:
