@@ -152,9 +152,32 @@ def challenges_in_document(doc: Document, context: ReportContext | None = None) 
     out: list[ChallengeRecord] = []
     for passage in _passages(doc):
         out += _challenges_in_passage(passage, context)
+    reply = any(REPLY_ADMISSION.search(s.text) for s in doc.sentences)
     for s in doc.sentences:
         if s.section != "challenges":
-            out += admissions_in(s, context)
+            found = admissions_in(s, context)
+            out += found or (problems_in_reply(s, context) if reply else [])
+    return out
+
+
+#: 缓解基层法律援助机构人才短缺问题: the problem a reply says it works on
+WORKED_PROBLEM = re.compile(r"(?:缓解|解决|破解|改善)([^,，;；。、]{4,40}?问题)")
+
+
+def problems_in_reply(sentence: Sentence, context: ReportContext | None = None) -> list[ChallengeRecord]:
+    """A reply to a deputy's proposal (it says 您指出/您提出) admits more than its frames: the
+    problems it says it works on (缓解X问题) and every clause in words of admission
+    (对60个补助标准偏低的县)."""
+    out = [
+        _record(_Clause(sentence, m.start(1), m.end(1)), context, "reply_problem")
+        for m in WORKED_PROBLEM.finditer(sentence.text)
+    ]
+    taken = [(r.evidence.start - sentence.start, r.evidence.end - sentence.start) for r in out]
+    for c in _clauses(sentence, 0, len(sentence.text)):
+        if any(a < c.end and c.start < b for a, b in taken):
+            continue
+        if len(c.text) >= MIN_CLAUSE and _admits(c.text) and not _announces(c.text):
+            out.append(_record(c, context, "reply_problem"))
     return out
 
 
