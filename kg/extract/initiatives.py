@@ -79,6 +79,7 @@ class Vocabulary:
     body: tuple[str, ...]
     unquoted_end: tuple[str, ...]
     bare_kinds: tuple[tuple[str, str], ...]
+    title_kinds: tuple[str, ...]
     service_end: tuple[str, ...]
 
 
@@ -106,6 +107,7 @@ def _vocabulary() -> Vocabulary:
         body=of("body"),
         unquoted_end=of("unquoted_end"),
         service_end=of("service_end"),
+        title_kinds=of("title_kind"),
         bare_kinds=tuple((r[0], r[1]) for r in rows("initiative_bare_kinds.tsv")),
         cue_kinds={r[0]: tuple(r[3].split(",")) for r in cues if r[1] == "run" and len(r) > 3 and r[3]},
     )
@@ -223,13 +225,16 @@ def _cue_before(text: str, pos: int) -> str | None:
 
 
 def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
+    """Quoted names; inside a 《》 title (《关于开展“八大提升行动”的实施方案》) only those the
+    title names as a campaign or drive (行动, 活动, 专项行动, 创建, 工程, 监管)."""
     text, out = sentence.text, []
     titles = book_title_spans(text)
     quotes = list(QUOTE.finditer(text))
     for n, m in enumerate(quotes):
         core = m.group(1).strip()
-        if any(a <= m.start() < b for a, b in titles) or is_slogan(core):
-            continue
+        in_title = any(a <= m.start() < b for a, b in titles)
+        if is_slogan(core) and kind_word_ending(core) not in VOCAB.title_kinds:
+            continue  # “八大提升行动” names its campaign; “四个意识” is doctrine
         after, before = text[_list_end(text, quotes, n) :], text[: m.start()]
         if after.startswith(VOCAB.after) or after.lstrip("的").startswith(VOCAB.after):
             continue
@@ -238,6 +243,12 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         if _names_a_document(core) or _describes_a_way_of_working(core, after):
             continue
         found = _kind_after(text, _list_end(text, quotes, n), _modifier_allowance(core))
+        if (
+            in_title
+            and not (found and found[1] in VOCAB.title_kinds)
+            and kind_word_ending(core) not in VOCAB.title_kinds
+        ):
+            continue  # inside a document's title only a named campaign or drive is a programme
         if found:
             modifier, word, end = found
             name = core + _clean_modifier(modifier) + word
