@@ -80,6 +80,7 @@ class Vocabulary:
     unquoted_end: tuple[str, ...]
     bare_kinds: tuple[tuple[str, str], ...]
     title_kinds: tuple[str, ...]
+    counted_kinds: tuple[str, ...]
     service_end: tuple[str, ...]
 
 
@@ -108,6 +109,7 @@ def _vocabulary() -> Vocabulary:
         unquoted_end=of("unquoted_end"),
         service_end=of("service_end"),
         title_kinds=of("title_kind"),
+        counted_kinds=of("counted_kind"),
         bare_kinds=tuple((r[0], r[1]) for r in rows("initiative_bare_kinds.tsv")),
         cue_kinds={r[0]: tuple(r[3].split(",")) for r in cues if r[1] == "run" and len(r) > 3 and r[3]},
     )
@@ -233,7 +235,7 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
     for n, m in enumerate(quotes):
         core = m.group(1).strip()
         in_title = any(a <= m.start() < b for a, b in titles)
-        if is_slogan(core) and kind_word_ending(core) not in VOCAB.title_kinds:
+        if is_slogan(core) and kind_word_ending(core) not in VOCAB.counted_kinds:
             continue  # “八大提升行动” names its campaign; “四个意识” is doctrine
         after, before = text[_list_end(text, quotes, n) :], text[: m.start()]
         if after.startswith(VOCAB.after) or after.lstrip("的").startswith(VOCAB.after):
