@@ -53,6 +53,8 @@ COVERAGE_NAME_CHAR = re.compile(rf"[{HAN}()（）]")
 COVERAGE_PUSH_VERBS = ("推进", "推动")
 #: what ends a coverage drive's name on its left (做好值班律师和X全覆盖工作)
 COVERAGE_LEFT_STOPS = ("做好", "推进", "推动", "落实", "开展", "和", "及", "与")
+#: a name needs some Han characters (“118” alone is a code)
+HAN_RUN = re.compile(rf"[{HAN}]{{2,}}")
 #: 一村一法律顾问, 一案一补, 谁执法谁普法: the paired shapes of programme names
 PAIRED_PATTERN = re.compile(rf"一[{HAN}]{{1,3}}一[{HAN}]{{1,5}}|谁[{HAN}]{{1,3}}谁[{HAN}]{{1,4}}")
 #: separators of a list of names after one verb (建立A机制、B机制)
@@ -254,7 +256,7 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         if found:
             modifier, word, end = found
             name = core + _clean_modifier(modifier) + word
-            if not _names_a_body(name):
+            if not _names_a_body(name) and not is_mediation_studio(core + modifier + word, text):
                 span_end = end if m.end() == _list_end(text, quotes, n) else m.end()
                 out.append(
                     _record(
@@ -262,6 +264,8 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
                     )
                 )
             continue
+        if not HAN_RUN.search(core):
+            continue  # “118”, “12345”: a number or a code names nothing by itself
         own = kind_word_ending(core)
         listed = _list_kind(text, quotes, n)
         cue = _cue_before(text, m.start())
@@ -376,7 +380,7 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             continue
         allowed = VOCAB.cue_kinds.get(cue)
         start = pos + len(cue)
-        if text.startswith("了", start):  # 组织开展了X: the aspect particle belongs to the verb
+        if text.startswith(("了", "起"), start):  # 组织开展了X, 构建起X: the particle belongs to the verb
             start += 1
         year = YEAR.match(text, start)  # 开展2023年度X述法: the year dates the run, not the name
         if year:
