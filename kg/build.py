@@ -24,8 +24,9 @@ from kg.reader import DEFAULT_MAX_BYTES, InputError, document_of, input_files, r
 from kg.records import Extraction
 from kg.resolve import Resolved, resolve
 
-#: a text using fewer distinct report words than this is not taken for a report
-MIN_REPORT_CUES = 5
+#: a text using fewer distinct report words than this is not taken for a report: a marathon
+#: news item or an error page uses one (政府); a 300-character mediation news item uses five or more
+MIN_REPORT_CUES = 3
 
 
 @dataclass
