@@ -72,6 +72,8 @@ OPENING = re.compile(
 #: ■某局局长 某某: marks and spaces around a byline
 BYLINE_MARKS = re.compile(r"[■●◆\s]")
 HEAD_LINES = 12
+#: a date line (2025年1月17日, 21.06.2016 03:16) is short; a date inside a sentence is an event's
+DATE_LINE = 40
 #: a year named this often, with no rival, is the year a text without a dated opening is about
 MIN_YEAR_MENTIONS = 2
 TAIL_LINES = 8
@@ -308,8 +310,10 @@ def _year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple[str,
 
 
 def _first_date(doc: Document) -> tuple[int, int] | None:
-    """(year, month) of the text's own date: its signature's, else the page's stamp or head line."""
-    for s in list(reversed(doc.sentences[-TAIL_LINES:])) + _head(doc) + doc.stamps:
+    """(year, month) of the text's own date: its signature's, else a short head line's or the
+    page's stamp line's (2011年10月 inside a sentence dates an event, not the text)."""
+    lines = [s for s in list(reversed(doc.sentences[-TAIL_LINES:])) + _head(doc) if len(s.text) <= DATE_LINE]
+    for s in lines + doc.stamps:
         dates = dates_in(s.text)
         if dates:
             return dates[0]
