@@ -57,6 +57,8 @@ COVERAGE_LEFT_STOPS = ("做好", "推进", "推动", "落实", "开展", "和", 
 HAN_RUN = re.compile(rf"[{HAN}]{{2,}}")
 #: 一村一法律顾问, 一案一补, 谁执法谁普法: the paired shapes of programme names
 PAIRED_PATTERN = re.compile(rf"一[{HAN}]{{1,3}}一[{HAN}]{{1,5}}|谁[{HAN}]{{1,3}}谁[{HAN}]{{1,4}}")
+#: what may join quoted names that share the kind word after the last (“A”和“B”方式, “A”“B”工程)
+SHARED_KIND_JOINERS = "[和与及]?"
 #: separators of a list of names after one verb (建立A机制、B机制)
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -246,7 +248,8 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             continue
         if _names_a_document(core) or _describes_a_way_of_working(core, after):
             continue
-        found = _kind_after(text, _list_end(text, quotes, n), _modifier_allowance(core))
+        # “四不两直”和“监管人员+专家+媒体”方式: names joined by 和 share the kind word after the last
+        found = _kind_after(text, _list_end(text, quotes, n, SHARED_KIND_JOINERS), _modifier_allowance(core))
         if (
             in_title
             and not (found and found[1] in VOCAB.title_kinds)
@@ -257,7 +260,7 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             modifier, word, end = found
             name = core + _clean_modifier(modifier) + word
             if not _names_a_body(name) and not is_mediation_studio(core + modifier + word, text):
-                span_end = end if m.end() == _list_end(text, quotes, n) else m.end()
+                span_end = end if m.end() == _list_end(text, quotes, n, SHARED_KIND_JOINERS) else m.end()
                 out.append(
                     _record(
                         sentence, _plain(name), VOCAB.kinds[word][0], m.start(), span_end, "quote_kind_after"
