@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from kg.lexicon import section_kind_of
 from kg.normalize import blank_furniture, is_furniture, normalized_text
+from kg.text import YEAR
 
 #: A line that opens a section: 一、 / (一) / （一） / 1. / 第一部分 ...
 HEADING = re.compile(
@@ -21,7 +22,6 @@ HEADING = re.compile(
 TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分)")
 #: In a report with no 一、 headings, (一) numbers its parts.
 SUB_AS_TOP = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
-YEAR_IN_HEADING = re.compile(r"((?:19|20)\d{2})\s*年")
 SENTENCE_END = re.compile(r"[。！？!?]+[”’」』]?|\n+")
 
 
@@ -128,7 +128,7 @@ def _section_after_heading(
     """The section a heading opens, and the section an inline admission interrupted (if any)."""
     kind = section_kind_of(heading, top=is_top)
     if is_top:
-        years = [int(y) for y in YEAR_IN_HEADING.findall(heading)]
+        years = [int(y) for y in YEAR.findall(heading)]
         if kind is None and base_year is not None and base_year + 1 in years:
             kind = "plans"
         return kind or "achievements", None

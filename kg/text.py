@@ -22,6 +22,8 @@ __all__ = [
     "HAN_CHAR",
     "NUMBER",
     "QUOTE",
+    "SINGLE_YEAR",
+    "YEAR",
     "Quote",
     "book_title_spans",
     "clause_spans",
@@ -45,6 +47,8 @@ QUOTE = re.compile(r"“([^“”]{2,30})”")
 CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
 #: a year (2023年, 2023 年); group 1 the digits
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+#: a year that starts no run of years (2011年至今, 2018年以来) and is no date's (2023年3月)
+SINGLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月|至|以来|到|—|-)")
 #: a date, year first: 2025年04月10日, 2024-11-27, 2023.3.1 (groups: year, month)
 DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])")
 #: 21.06.2016: the day-first date of some news mirrors (groups: day, month, year)

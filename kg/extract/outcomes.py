@@ -67,11 +67,15 @@ def figure_pattern() -> re.Pattern[str]:
     )
 
 
+def change_words(kind: str) -> list[str]:
+    """The comparison bases (同比, 较上年) or directions (上升, 下降) of change_words.tsv."""
+    return [w for k, w, *_ in rows("change_words.tsv") if k == kind]
+
+
 @cache
 def change_pattern() -> re.Pattern[str]:
     """同比上升67.4% : a signed change qualifying the figure before it."""
-    bases = [w for k, w, *_ in rows("change_words.tsv") if k == "base"]
-    directions = [w for k, w, *_ in rows("change_words.tsv") if k == "direction"]
+    bases, directions = change_words("base"), change_words("direction")
     return re.compile(
         rf"(?:{alternation(bases)}|{YEAR_BASE})(?P<dir>{alternation(directions)})(?:{CHANGE_LINK})?(?P<num>{DIGITS})(?:%|％|个百分点)"
     )
@@ -386,8 +390,7 @@ def bare_money(text: str, m: re.Match[str], value: Decimal) -> Figure | None:
 @cache
 def difference_pattern() -> re.Pattern[str]:
     """同比减少5起、4人: the figures after a comparison word and a direction are differences."""
-    bases = [w for k, w, *_ in rows("change_words.tsv") if k == "base"]
-    directions = [w for k, w, *_ in rows("change_words.tsv") if k == "direction"]
+    bases, directions = change_words("base"), change_words("direction")
     return re.compile(
         rf"(?:{alternation(bases)}|{YEAR_BASE})(?:{alternation(directions)})(?:{CHANGE_LINK})?"
         rf"(?P<run>{NUMBER}[^{CLAUSE_END}%％]{{0,6}}?(?:、{NUMBER}[^{CLAUSE_END}、%％]{{0,6}}?)*)(?=[{CLAUSE_END}]|$)"
@@ -407,7 +410,7 @@ def difference_spans(text: str) -> list[tuple[int, int]]:
 @cache
 def respective_pattern() -> re.Pattern[str]:
     """分别下降7%、5.6%: changes listed for the figures before them, in their order."""
-    directions = [w for k, w, *_ in rows("change_words.tsv") if k == "direction"]
+    directions = change_words("direction")
     percent = rf"{DIGITS}(?:%|％|个百分点)"
     return re.compile(
         rf"分别(?P<dir>{alternation(directions)})(?:{CHANGE_LINK})?(?P<nums>{percent}(?:、{percent})+)"

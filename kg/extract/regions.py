@@ -100,39 +100,36 @@ def _scan(text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """Short names that jieba's dictionary knows as frequent non-place words (合作, 和平, 开发)."""
-    shorts = {n for n, (_, form) in _names().items() if form == "short"}
-    common = set()
+def _jieba_entries() -> tuple[tuple[str, int, str], ...]:
+    """jieba's word list as (word, frequency, part of speech), read once."""
     jieba_dict = _jieba_dictionary()
     if jieba_dict is None:
-        return frozenset()
+        return ()
+    out = []
     with jieba_dict.open(encoding="utf-8") as fh:
         for line in fh:
             word, _, rest = line.partition(" ")
-            if word in shorts:
-                freq, _, tag = rest.strip().partition(" ")
-                if not tag.startswith("ns") and int(freq or 0) >= 100:
-                    common.add(word)
-    return frozenset(common)
+            freq, _, tag = rest.strip().partition(" ")
+            out.append((word, int(freq or 0), tag))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Short names that jieba's dictionary knows as frequent non-place words (合作, 和平, 开发)."""
+    shorts = {n for n, (_, form) in _names().items() if form == "short"}
+    return frozenset(
+        w for w, freq, tag in _jieba_entries() if w in shorts and not tag.startswith("ns") and freq >= 100
+    )
 
 
 @lru_cache(maxsize=1)
 def _two_char_words() -> frozenset[str]:
     """Frequent two-character words that are not places (行政, 财政): a short name whose first
     character ends one of them starts inside a word (行政和法治 holds no 政和)."""
-    jieba_dict = _jieba_dictionary()
-    if jieba_dict is None:
-        return frozenset()
-    out = set()
-    with jieba_dict.open(encoding="utf-8") as fh:
-        for line in fh:
-            word, _, rest = line.partition(" ")
-            if len(word) == 2:
-                freq, _, tag = rest.strip().partition(" ")
-                if not tag.startswith("ns") and int(freq or 0) >= 1000:
-                    out.add(word)
-    return frozenset(out)
+    return frozenset(
+        w for w, freq, tag in _jieba_entries() if len(w) == 2 and not tag.startswith("ns") and freq >= 1000
+    )
 
 
 def _after_slogan_word(text: str, start: int) -> bool:
@@ -159,16 +156,7 @@ def _well_known(c: Candidate) -> bool:
 @lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
     """Words jieba's dictionary tags as place names (ns) only."""
-    jieba_dict = _jieba_dictionary()
-    if jieba_dict is None:
-        return frozenset()
-    out = set()
-    with jieba_dict.open(encoding="utf-8") as fh:
-        for line in fh:
-            word, _, rest = line.partition(" ")
-            if rest.rstrip().endswith(" ns"):
-                out.add(word)
-    return frozenset(out)
+    return frozenset(w for w, _, tag in _jieba_entries() if tag == "ns")
 
 
 def _starts_inside_word(text: str, start: int) -> bool:

@@ -31,10 +31,9 @@ from kg.extract.regions import (
 )
 from kg.lexicon import words
 from kg.records import Evidence, RegionMention, ReportMeta
+from kg.text import SINGLE_YEAR as YEAR
 from kg.text import book_title_spans, dates_in
 
-#: a year, not the start of a run of years (2011年至今, 2018年以来) nor a date (2023年3月)
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月|至|以来|到|—|-)")
 #: words that make a text a yearly report (published months after the year it reports on)
 YEARLY_REPORT = re.compile(r"年度?[^。]{0,20}(?:报告|总结)|报告如下|总结如下|汇报如下")
 CHINESE_DIGITS = "〇一二三四五六七八九零"
