@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import importlib.util
 from functools import cache
 from pathlib import Path
 
 from rdflib import Graph, Namespace
 from rdflib.namespace import RDF, SKOS
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+
+def _ontology_dir() -> Path:
+    """The vocabulary folder: ``ontology/`` beside the package in a checkout, else the copy an
+    installed wheel carries as ``kg.vocabulary`` (pyproject.toml maps the one onto the other)."""
+    checkout = Path(__file__).resolve().parent.parent / "ontology"
+    if (checkout / "lgkg.ttl").is_file():
+        return checkout
+    spec = importlib.util.find_spec("kg.vocabulary")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    raise RuntimeError("the lgkg vocabulary (ontology/lgkg.ttl) is neither beside the package nor installed")
+
+
+ONTOLOGY_DIR = _ontology_dir()
 
 LGKG = Namespace("https://w3id.org/lgkg/ontology#")
 ID = Namespace("https://w3id.org/lgkg/id/")
