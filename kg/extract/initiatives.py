@@ -85,6 +85,7 @@ class Vocabulary:
     bare_kinds: tuple[tuple[str, str], ...]
     title_kinds: tuple[str, ...]
     counted_kinds: tuple[str, ...]
+    verb_start: tuple[str, ...]
     service_end: tuple[str, ...]
 
 
@@ -114,6 +115,7 @@ def _vocabulary() -> Vocabulary:
         service_end=of("service_end"),
         title_kinds=of("title_kind"),
         counted_kinds=of("counted_kind"),
+        verb_start=of("verb_start"),
         bare_kinds=tuple((r[0], r[1]) for r in rows("initiative_bare_kinds.tsv")),
         cue_kinds={r[0]: tuple(r[3].split(",")) for r in cues if r[1] == "run" and len(r) > 3 and r[3]},
     )
@@ -409,6 +411,7 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             if (
                 not is_generic(core)
                 and not is_slogan(core)
+                and not core.startswith(VOCAB.verb_start)
                 and not is_description(text[start:end], core)
                 and len(core) >= 3
                 and (not allowed or kind in allowed)
