@@ -199,8 +199,10 @@ def _kind_after(text: str, pos: int, allowance: int = 0) -> tuple[str, str, int]
             modifier = text[i:at]
             if len(modifier) > longest:
                 return None
-            if (modifier and VOCAB.kinds[word][1]) or any(c in modifier for c in RUN_CUES):
-                return None
+            if (modifier and VOCAB.kinds[word][1]) or (
+                any(c in modifier for c in RUN_CUES) and modifier not in VOCAB.kinds
+            ):
+                return None  # a run verb between is another clause (…”,开展X活动), unless it is a kind (创建试点)
             return modifier, word, j
     immediate = next((w for w in KIND_WORDS if text.startswith(w, pos)), None)
     if immediate:  # “规范性文件集中发布”专栏予以公布: a kind word right after the quote ends the name
