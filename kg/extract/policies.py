@@ -86,8 +86,11 @@ ISSUE_CUES, STOP_CUES, FOLLOW_CUES, GENERIC_OPENINGS = (
 LAW_LEFT_NEIGHBOURS = "".join(_cues("law_left"))
 LAW_NAMES = tuple(sorted(words("law_names.tsv"), key=len, reverse=True))
 LAW_RULES, LAW_VERBS = _cues("law_rules"), _cues("law_verb")
-#: a run of name characters ending in 法 where a word ends (not 法律, 法规, 法治, 法院)
-UNLISTED_LAW = re.compile(rf"[{HAN}]{{3,14}}?法(?![律规治院官学务制{HAN}])")
+#: what joins the laws of a list (宪法、民族区域自治法和国家通用语言文字法)
+LAW_LIST_JOINERS = "、和及与"
+#: a run of name characters ending in 法 where a word ends: punctuation or a joiner follows
+#: (not 法律, 法规, 法治, 法院)
+UNLISTED_LAW = re.compile(rf"[{HAN}]{{3,14}}?法(?=[^{HAN}]|$|以及|和|与|及|等|的)")
 #: words ending in 法 that name a way of working, not a law (依法, 执法, 方法 …: policy_types.tsv none)
 NOT_LAW_ENDINGS = tuple(w for w, kind, *_ in rows("policy_types.tsv") if kind == "none")
 
@@ -224,18 +227,23 @@ def _laws(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMenti
 
 def _laws_after_verbs(sentence: Sentence, taken: list[tuple[int, int]]) -> list[PolicyMention]:
     """A law the list does not know, named without marks right after 贯彻落实/学习宣传…
-    (贯彻落实国家通用语言文字法): the shortest run ending in 法 at a word's end."""
+    (贯彻落实国家通用语言文字法), or listed after a law (学习宪法、民族区域自治法、国家通用语言
+    文字法): the shortest run ending in 法 at a word's end."""
     text, out = sentence.text, []
-    for verb in LAW_VERBS:
-        for start in (m.end() for m in re.finditer(re.escape(verb), text)):
-            m = UNLISTED_LAW.match(text, start)
-            if not m or _inside(start, taken) or any(start < b and a < m.end() for a, b in taken):
-                continue
-            name = m.group(0)
-            if policy_type_of(name) != "law" or name.endswith(NOT_LAW_ENDINGS):
-                continue
-            taken.append((start, m.end()))
-            out.append(_mention(sentence, name, start, m.end(), "law_after_verb"))
+    starts = [(m.end(), "law_after_verb") for verb in LAW_VERBS for m in re.finditer(re.escape(verb), text)]
+    starts += [(b + 1, "law_in_list") for _, b in taken if text[b : b + 1] in LAW_LIST_JOINERS]
+    while starts:
+        start, rule = starts.pop(0)
+        m = UNLISTED_LAW.match(text, start)
+        if not m or _inside(start, taken) or any(start < b and a < m.end() for a, b in taken):
+            continue
+        name = m.group(0)
+        if policy_type_of(name) != "law" or name.endswith(NOT_LAW_ENDINGS):
+            continue
+        taken.append((start, m.end()))
+        out.append(_mention(sentence, name, start, m.end(), rule))
+        if text[m.end() : m.end() + 1] in LAW_LIST_JOINERS:
+            starts.append((m.end() + 1, "law_in_list"))
     return out
 
 

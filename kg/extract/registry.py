@@ -153,6 +153,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
             inner_title="the inner title of a nested one (《贯彻落实<…纲要>…方案》)",
             law_name="a law named without marks (新修订的行政复议法), with its own 实施条例",
             law_after_verb="an unlisted law named without marks after 贯彻落实/学习宣传 (…语言文字法)",
+            law_in_list="an unlisted law listed after a law (宪法、民族区域自治法、国家通用语言文字法)",
             unmarked_document="an unmarked document issued or named with quotes (印发X实施方案)",
         ),
         columns=(("policies", _distinct(lambda p: p.title)),),
