@@ -333,7 +333,9 @@ def policies_in(sentence: Sentence, context: ReportContext | None = None) -> lis
     """Every policy document the sentence names, in the order they appear."""
     marked = _marked_spans(sentence.text)
     found = _marked(sentence) + _laws(sentence, marked) + _bare(sentence, marked)
-    unique = {(p.evidence.start, p.title): p for p in found}
+    unique: dict[tuple[int, str], PolicyMention] = {}
+    for p in found:  # the first rule to read a title (marks, a law's name) is the more telling one
+        unique.setdefault((p.evidence.start, p.title), p)
     return sorted(unique.values(), key=lambda p: (p.evidence.start, p.evidence.end, p.title))
 
 
