@@ -513,9 +513,12 @@ def _unquoted_name(text: str, start: int) -> tuple[int, str] | None:
 
 def _one_name(name: str, word: str) -> bool:
     """A run across 、 is one name (县、乡、村三级…体系) unless it lists work: counts (培训61场次、…),
-    等, or campaigns (案卷评查、…检查活动), which are each their own activity."""
+    等, campaigns (案卷评查、…检查活动), which are each their own activity, or short items
+    ending in a bare kind word (新程序、新机制)."""
     if "等" in name:
         return False
+    if "、" in name and len(name.rsplit("、", 1)[1]) <= len(word) + 1:
+        return False  # 新业务、新程序、新机制: a list of short items, each a bare kind word
     return "、" not in name or (not re.search(r"[0-9]", name) and VOCAB.kinds[word][0] != "campaign")
 
 
