@@ -27,15 +27,30 @@ META = ("report.bureau", "report.region", "report.year")
 def build(texts: Path, out: Path) -> Path:
     """The graph of ``texts`` as a user builds it (refused files are reported, the rest scored)."""
     kg = Path(sys.executable).with_name("kg")
-    subprocess.run([str(kg), "build", str(texts), "--out", str(out), "--no-html", "--no-cache"],
-                   capture_output=True, text=True)
+    subprocess.run(
+        [str(kg), "build", str(texts), "--out", str(out), "--no-html", "--no-cache"],
+        capture_output=True,
+        text=True,
+    )
     return out / "graph.ttl"
 
 
 def score(scorer: Path, texts: Path, gold: Path, graph: Path) -> dict:
     proc = subprocess.run(
-        [sys.executable, str(scorer), "--texts", str(texts), "--gold", str(gold), "--graph", str(graph), "--json"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(scorer),
+            "--texts",
+            str(texts),
+            "--gold",
+            str(gold),
+            "--graph",
+            str(graph),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(proc.stdout)
 
@@ -53,8 +68,10 @@ def kinds() -> dict[str, list[str]]:
 def row(name: str, result: dict, n: int) -> str:
     f1 = result["f1"]
     cells = [f"{f1[c]['f1']:.2f}" if c in f1 and f1[c]["gold"] else "–" for c in CATEGORIES]
-    meta = [f"{result['accuracy'][m]['acc']:.2f}" if result["accuracy"].get(m, {}).get("acc") is not None
-            else "–" for m in META]
+    meta = [
+        f"{result['accuracy'][m]['acc']:.2f}" if result["accuracy"].get(m, {}).get("acc") is not None else "–"
+        for m in META
+    ]
     return f"| {name} | {n} | {result['macro_f1']:.3f} | " + " | ".join(cells + meta) + " |"
 
 
@@ -63,8 +80,10 @@ def main() -> int:
     ap.add_argument("--scorer", type=Path, default=ROOT.parent / "shared" / "eval" / "score.py")
     ap.add_argument("--seed-gold", type=Path, default=ROOT.parent / "shared" / "eval" / "gold")
     args = ap.parse_args()
-    header = ("| texts | n | macro F1 | " + " | ".join(CATEGORIES) + " | bureau | region | year |\n"
-              "|---|---|---|" + "---|" * (len(CATEGORIES) + len(META)))
+    header = (
+        "| texts | n | macro F1 | " + " | ".join(CATEGORIES) + " | bureau | region | year |\n"
+        "|---|---|---|" + "---|" * (len(CATEGORIES) + len(META))
+    )
     lines = [header]
     with tempfile.TemporaryDirectory(prefix="lgkg-quality-") as tmp:
         tmp_path = Path(tmp)
@@ -79,7 +98,9 @@ def main() -> int:
             subset.mkdir()
             for doc in docs:
                 (subset / f"{doc}.json").symlink_to(WIDE / "gold" / f"{doc}.json")
-            lines.append(row(f"wide: {kind}", score(args.scorer, WIDE / "texts", subset, wide_graph), len(docs)))
+            lines.append(
+                row(f"wide: {kind}", score(args.scorer, WIDE / "texts", subset, wide_graph), len(docs))
+            )
     print("\n".join(lines))
     print("\nwide corpus, per category (P / R / F1, tp/gold/got):")
     for name, v in sorted(whole["f1"].items()):
