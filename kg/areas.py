@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.lexicon import rows
 from kg.ontology import area_scheme
@@ -25,10 +25,9 @@ def area_of(text: str, context: str = "", around: str = "") -> str | None:
     Longer keyword matches weigh more, so 行政复议 beats 复议 beats nothing; a keyword inside
     a longer matched keyword of another area (律师 in 公职律师) does not count.
     """
-    for part, scopes in ((text, ("clause", "sentence")), (around, ("sentence",))):
-        for cue, area, scope in decisive_cues():
-            if scope in scopes and cue in part:
-                return area
+    decided = decisive_area(text, ("clause", "sentence")) or decisive_area(around, ("sentence",))
+    if decided is not None:
+        return decided
     scores = {}
     for part, weight in ((text, TEXT_WEIGHT), (around, AROUND_WEIGHT), (context, CONTEXT_WEIGHT)):
         if not part:
@@ -42,22 +41,58 @@ def area_of(text: str, context: str = "", around: str = "") -> str | None:
     return best
 
 
+@lru_cache(maxsize=256)
+def decisive_area(part: str, scopes: tuple[str, ...]) -> str | None:
+    """The area a decisive cue in ``part`` settles (cached: every figure of a sentence asks it
+    of the same sentence)."""
+    for cue, area, scope in decisive_cues():
+        if scope in scopes and cue in part:
+            return area
+    return None
+
+
+@lru_cache(maxsize=256)
 def keyword_scores(text: str) -> dict[str, float]:
-    """area label -> summed length of its keywords found in ``text``, longest matches first."""
+    """area label -> summed length of its keywords found in ``text``, longest matches first.
+
+    Cached (every figure of a sentence scores the same sentence); callers must not change the
+    returned dict. An occurrence inside a longer keyword already taken does not count: the
+    taken spans are kept as a prefix maximum of their ends, so the check is a lookup."""
     matches = sorted(
         ((k, label) for _, label, keywords in area_scheme() for k in keywords if k in text),
         key=lambda m: (-len(m[0]), m[0]),
     )
-    taken: list[tuple[int, int]] = []
+    taken = _SpanCover(len(text))
     scores: dict[str, float] = {}
     for keyword, label in matches:
-        spans = occurrences(text, keyword)
-        free = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in taken)]
+        free = [s for s in occurrences(text, keyword) if not taken.covers(*s)]
         if not free:
             continue
-        taken.extend(free)
+        for a, b in free:
+            taken.add(a, b)
         scores[label] = scores.get(label, 0.0) + len(keyword)
     return scores
+
+
+class _SpanCover:
+    """Spans added over time; ``covers(s, e)``: does one added span hold all of s..e?
+    (a Fenwick tree of the largest end among spans starting at or before a position)."""
+
+    def __init__(self, size: int) -> None:
+        self.tree = [0] * (size + 2)
+
+    def add(self, start: int, end: int) -> None:
+        i = start + 1
+        while i < len(self.tree):
+            self.tree[i] = max(self.tree[i], end)
+            i += i & -i
+
+    def covers(self, start: int, end: int) -> bool:
+        best, i = 0, start + 1
+        while i > 0:
+            best = max(best, self.tree[i])
+            i -= i & -i
+        return best >= end
 
 
 def occurrences(text: str, word: str) -> list[tuple[int, int]]:

@@ -11,6 +11,10 @@ from decimal import Decimal
 
 from kg.document import Sentence
 
+#: a sentence longer than this is kept as a window of EVIDENCE_MARGIN characters around the span
+MAX_EVIDENCE = 600
+EVIDENCE_MARGIN = 200
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -32,10 +36,16 @@ class Evidence:
         """Evidence for a span given as offsets inside ``sentence.text`` (whole sentence by default)."""
         s = 0 if start is None else start
         e = len(sentence.text) if end is None else end
+        # a "sentence" of a flattened table runs to tens of thousands of characters: keep a
+        # window around the span, so evidence stays readable and exports grow with the records
+        lo, hi = 0, len(sentence.text)
+        if hi > MAX_EVIDENCE:
+            lo = max(0, min(s, hi) - EVIDENCE_MARGIN)
+            hi = min(hi, max(e, s) + EVIDENCE_MARGIN)
         return cls(
-            sentence=sentence.text,
-            sentence_start=sentence.start,
-            sentence_end=sentence.end,
+            sentence=sentence.text[lo:hi],
+            sentence_start=sentence.start + lo,
+            sentence_end=sentence.start + hi,
             start=sentence.start + s,
             end=sentence.start + e,
             section=sentence.section,
