@@ -114,8 +114,11 @@ def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> lis
     respective = list(respective_pattern().finditer(text))
     skipped = [(m.start("num"), m.end()) for m in changes] + [(m.start(), m.end()) for m in respective]
     skipped += difference_spans(text)
+    comparisons = list(comparison_pattern().finditer(text))
+    skipped += [m.span(g) for m in comparisons for g in ("base", "diff", "pct") if m.group(g)]
     figures = [f for f in figures_in(text) if not any(s <= f.start < e for s, e in skipped)]
     change_of = attach_changes(figures, changes) | attach_respective(figures, respective)
+    change_of |= attach_comparisons(figures, comparisons)
     out = loose_changes(sentence, figures, changes)
     starts = [f.start for f in figures]
     for fig in figures:
@@ -460,6 +463,46 @@ def attach_respective(figures: list[Figure], respective: list[re.Match[str]]) ->
         before = [f for f in figures if f.end <= base][-len(values) :]
         if len(before) == len(values):
             out.update({f.start: sign * v for f, v in zip(before, values, strict=True) if v is not None})
+    return out
+
+
+@cache
+def comparison_pattern() -> re.Pattern[str]:
+    """较2020年172件增加109件,增长了63% / 较2020年该类案件量42件增长了一倍: a comparison with
+    last year's figure (the baseline), maybe the difference, maybe the change in percent or
+    times (一倍 = 100%)."""
+    unit = alternation(units())
+    directions = alternation(change_words("direction"))
+    figure = rf"{NUMBER}[余多]?(?:万|亿)?(?:{unit})"
+    times = r"[一二两三四五六七八九十\d]+倍"
+    return re.compile(
+        rf"(?:较|比)(?:[0-9]{{4}}年度?|上一?年度?|去年)(?:同期)?[^{CLAUSE_END}、0-9]{{0,8}}?(?P<base>{figure})"
+        rf"(?:(?:{directions})(?:了)?(?P<diff>{figure}))?[,，]?"
+        rf"(?:(?P<dir>{directions})(?:{CHANGE_LINK})?(?P<pct>{DIGITS}(?:%|％)|{times}))?"
+    )
+
+
+def attach_comparisons(figures: list[Figure], comparisons: list[re.Match[str]]) -> dict[int, Decimal]:
+    """figure start -> signed change, for a comparison with last year right after a figure
+    (收到申请281件,较2020年172件增加109件,增长了63%: 281件 changed by +63)."""
+    out: dict[int, Decimal] = {}
+    for m in comparisons:
+        if not m.group("pct"):
+            continue
+        at = m.start()
+        gap_end = at
+        close = m.string[:at].rstrip(CLAUSE_END + "、 ")
+        if close.endswith((")", "）")):  # 85件(其中…47件、…38件),较2020年…: the total is compared
+            gap_end = max(close.rfind("("), close.rfind("（"))
+        before = [f for f in figures if f.end <= gap_end]
+        if not before or not CHANGE_GAP.fullmatch(
+            m.string[before[-1].end : gap_end].strip(CLAUSE_END + "、 ")
+        ):
+            continue
+        pct = m.group("pct")
+        value = to_decimal(pct.rstrip("%％倍")) * (100 if pct.endswith("倍") else 1)
+        if value is not None:
+            out[before[-1].start] = direction_signs()[m.group("dir")] * value
     return out
 
 
