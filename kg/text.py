@@ -9,7 +9,6 @@ offsets into it, so evidence stays exact; nothing here knows about records or th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from kg.numbers import CHINESE, DIGITS, NUMBER, is_chinese, to_decimal
 
@@ -24,16 +23,13 @@ __all__ = [
     "QUOTE",
     "SINGLE_YEAR",
     "YEAR",
-    "Quote",
     "book_title_spans",
     "clause_spans",
     "dates_in",
     "inside",
     "is_chinese",
-    "quotes_in",
     "to_decimal",
     "with_curly_quotes",
-    "years_in",
 ]
 
 #: the Han range, for building character classes (rf"[{HAN}0-9]")
@@ -56,24 +52,9 @@ DAY_FIRST_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?
 CORNER_QUOTES = str.maketrans("「」", "“”")
 
 
-@dataclass(frozen=True)
-class Quote:
-    """A quoted name: the span with its marks, and the words inside."""
-
-    start: int
-    end: int
-    inner: str
-
-
 def book_title_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the 《》 titles in ``text``, marks included."""
     return [(m.start(), m.end()) for m in BOOK_TITLE.finditer(text)]
-
-
-def quotes_in(text: str) -> list[Quote]:
-    """Quoted names (“…”) in ``text``, in order; read 「」 and paired "…" first with
-    :func:`with_curly_quotes`."""
-    return [Quote(m.start(), m.end(), m.group(1)) for m in QUOTE.finditer(text)]
 
 
 def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -87,15 +68,14 @@ def clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
     return out
 
 
-def years_in(text: str) -> list[int]:
-    """The years written in ``text`` (2023年), in order."""
-    return [int(m.group(1)) for m in YEAR.finditer(text)]
-
-
 def dates_in(text: str) -> list[tuple[int, int]]:
     """(year, month) of the dates written in ``text``: year first, then day-first ones."""
     out = [(int(m.group(1)), int(m.group(2))) for m in DATE.finditer(text)]
-    out += [(int(m.group(3)), int(m.group(2))) for m in DAY_FIRST_DATE.finditer(text) if 1 <= int(m.group(2)) <= 12]
+    out += [
+        (int(m.group(3)), int(m.group(2)))
+        for m in DAY_FIRST_DATE.finditer(text)
+        if 1 <= int(m.group(2)) <= 12
+    ]
     return out
 
 

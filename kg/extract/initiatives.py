@@ -21,7 +21,7 @@ from kg.extract.context import ReportContext
 from kg.extract.organizations import is_mediation_studio
 from kg.lexicon import rows
 from kg.records import Evidence, InitiativeRecord
-from kg.text import HAN, QUOTE, book_title_spans
+from kg.text import HAN, QUOTE, book_title_spans, inside
 from kg.text import with_curly_quotes as curly
 
 #: a name's characters between a cue and its kind word (no punctuation, no quotes)
@@ -242,7 +242,7 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
     quotes = list(QUOTE.finditer(text))
     for n, m in enumerate(quotes):
         core = m.group(1).strip()
-        in_title = any(a <= m.start() < b for a, b in titles)
+        in_title = inside(m.start(), titles)
         if is_slogan(core) and kind_word_ending(core) not in VOCAB.counted_kinds:
             continue  # “八大提升行动” names its campaign; “四个意识” is doctrine
         after, before = text[_list_end(text, quotes, n) :], text[: m.start()]

@@ -16,7 +16,7 @@ from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
 from kg.lexicon import rows, words
 from kg.records import Evidence, OrgMention, PolicyMention
-from kg.text import BOOK_TITLE, HAN
+from kg.text import BOOK_TITLE, HAN, inside
 
 MIN_TITLE, MAX_TITLE = 2, 120
 INNER_TITLE = re.compile(r"[〈<]([^〈〉<>]{2,80})[〉>]")
@@ -201,17 +201,13 @@ def _marked_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in titles_in(text)]
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
-
-
 def _laws(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMention]:
     """Known laws named without 《》 (新修订的行政复议法), not inside a title or an event name."""
     text, out, taken = sentence.text, [], []
     for law in (name for name in LAW_NAMES if name in text):
         for m in re.finditer(re.escape(law), text):
             start, end = m.start(), m.end()
-            if _inside(start, marked) or any(a < end and start < b for a, b in taken):
+            if inside(start, marked) or any(a < end and start < b for a, b in taken):
                 continue
             if text.startswith("中华人民共和国", max(0, start - 7)) and start >= 7:
                 start -= 7
@@ -235,7 +231,7 @@ def _laws_after_verbs(sentence: Sentence, taken: list[tuple[int, int]]) -> list[
     while starts:
         start, rule = starts.pop(0)
         m = UNLISTED_LAW.match(text, start)
-        if not m or _inside(start, taken) or any(start < b and a < m.end() for a, b in taken):
+        if not m or inside(start, taken) or any(start < b and a < m.end() for a, b in taken):
             continue
         name = m.group(0)
         if policy_type_of(name) != "law" or name.endswith(NOT_LAW_ENDINGS):
@@ -297,7 +293,7 @@ def _bare(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMenti
         if text[end - 1] not in BARE_LAST_CHARS:
             continue
         suffix = next((s for s in bare_suffixes if text.endswith(s, 0, end)), None)
-        if not suffix or _inside(end - 1, marked) or _inside_quotes(text, end) or not _ends_word(text, end):
+        if not suffix or inside(end - 1, marked) or _inside_quotes(text, end) or not _ends_word(text, end):
             continue
         start, why = _left_boundary(text, end - len(suffix))
         if text[start : start + 2] in LEVEL_BEFORE_NICKNAME:
@@ -358,7 +354,7 @@ def media_in(sentence: Sentence, context: ReportContext | None = None) -> list[O
             )
     marked = _marked_spans(sentence.text)
     for m in UNMARKED_MEDIA.finditer(sentence.text):
-        if not _inside(m.start(1), marked):
+        if not inside(m.start(1), marked):
             out.append(
                 OrgMention(
                     name=m.group(1),

@@ -32,7 +32,7 @@ from kg.extract.regions import (
 from kg.lexicon import words
 from kg.records import Evidence, RegionMention, ReportMeta
 from kg.text import SINGLE_YEAR as YEAR
-from kg.text import book_title_spans, dates_in
+from kg.text import book_title_spans, dates_in, inside
 
 #: words that make a text a yearly report (published months after the year it reports on)
 YEARLY_REPORT = re.compile(r"年度?[^。]{0,20}(?:报告|总结)|报告如下|总结如下|汇报如下")
@@ -156,7 +156,7 @@ def _bureaus_in_running_text(
     quoted += [(m.start(), m.end()) for m in LEADERSHIP.finditer(s.text)]
     for mention in regions_in_text(s) or towns_in_text(s, named or frozenset()):
         start = mention.evidence.start - s.start
-        if any(a <= start < b for a, b in quoted):
+        if inside(start, quoted):
             continue
         rest = s.text[mention.evidence.end - s.start :]
         for m in suffix.finditer(rest):
@@ -346,7 +346,7 @@ def _relative_bureau(doc: Document, title: Sentence | None) -> _Found | None:
     for s in _body_opening(doc, title) + _signature(doc):
         thanked = [(m.start(), m.end()) for m in LEADERSHIP.finditer(s.text)]
         for m in RELATIVE_BODY.finditer(s.text):
-            if not any(a <= m.start() < b for a, b in thanked):
+            if not inside(m.start(), thanked):
                 return _Found(m.group(0), s, m.start(), "opening")
     return None
 
