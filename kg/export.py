@@ -53,7 +53,17 @@ def write_exports(result, out: Path, html: bool = True) -> list[Path]:
 
         write_text(out / "graph.html", graph_html(result.graph))
         written.append(out / "graph.html")
-    from kg.formats import write_formats  # TriG/N-Quads per report, JSON-LD, N-Triples, CSV tables, GraphML
-
     written.extend(write_formats(result.graph, out))
+    return written
+
+
+def write_formats(graph: Graph, out: Path) -> list[Path]:
+    """Every extra format (TriG/N-Quads per report, JSON-LD, N-Triples, CSV tables, GraphML),
+    each written atomically; returns the paths written."""
+    from kg.formats import format_texts
+
+    written = []
+    for name, render in format_texts(graph).items():
+        write_text(out / name, render())
+        written.append(out / name)
     return written

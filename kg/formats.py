@@ -17,7 +17,7 @@ import io
 import json
 import re
 from collections import defaultdict
-from pathlib import Path
+from collections.abc import Callable
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, URIRef
 from rdflib.namespace import SKOS
@@ -250,11 +250,10 @@ def graphml(graph: Graph) -> str:
 # -- all of them ---------------------------------------------------------------------------------
 
 
-def write_formats(graph: Graph, out: Path) -> list[Path]:
-    """Every extra format of a build, each written atomically; returns the paths written."""
-    from kg.export import write_text
-
-    outputs = {
+def format_texts(graph: Graph) -> dict[str, Callable[[], str]]:
+    """Every extra format of a build: file name -> the function that renders it (kg/export.py
+    writes them; this module only renders, so it needs nothing from the writer)."""
+    return {
         "graph.nt": lambda: ntriples(graph),
         "graph.nq": lambda: nquads(graph),
         "graph.trig": lambda: trig(graph),
@@ -263,8 +262,3 @@ def write_formats(graph: Graph, out: Path) -> list[Path]:
         "initiatives.csv": lambda: initiatives_csv(graph),
         "graph.graphml": lambda: graphml(graph),
     }
-    written = []
-    for name, make in outputs.items():
-        write_text(out / name, make())
-        written.append(out / name)
-    return written

@@ -9,6 +9,7 @@ import pytest
 from conftest import ROOT
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 
+from kg.export import write_formats
 from kg.formats import (
     CONTEXT_FILE,
     INITIATIVE_COLUMNS,
@@ -21,7 +22,6 @@ from kg.formats import (
     outcomes_csv,
     to_dataset,
     trig,
-    write_formats,
 )
 from kg.ontology import ID, LGKG, OA
 
