@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.lexicon import section_kind_of
-from kg.normalize import blank_furniture, is_furniture, normalized_text
+from kg.normalize import is_furniture, normalized_text
 from kg.text import YEAR
 
 #: A line that opens a section: 一、 / (一) / （一） / 1. / 第一部分 ...
@@ -184,7 +184,8 @@ def make_document(source: str, text: str, encoding: str = "utf-8", fmt: str = "t
     """Normalise line ends and split: the one way a Document is made."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     normalized = normalized_text(text)
-    analysis = blank_furniture(normalized)
+    stamps = stamps_of(normalized)
+    analysis = _blanked(normalized, stamps)
     return Document(
         source=source,
         text=analysis,
@@ -192,8 +193,18 @@ def make_document(source: str, text: str, encoding: str = "utf-8", fmt: str = "t
         encoding=encoding,
         format=fmt,
         original=text,
-        stamps=stamps_of(normalized),
+        stamps=stamps,
     )
+
+
+def _blanked(text: str, stamps: list[Sentence]) -> str:
+    """``text`` with its stamp lines as spaces (what kg.normalize.blank_furniture does, from the
+    stamps already found, so each line is judged once)."""
+    pieces, pos = [], 0
+    for s in stamps:
+        pieces += [text[pos : s.start], " " * (s.end - s.start)]
+        pos = s.end
+    return "".join(pieces) + text[pos:]
 
 
 def stamps_of(text: str) -> list[Sentence]:

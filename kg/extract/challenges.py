@@ -141,9 +141,13 @@ def _elaboration(clauses: list[_Clause], headline: str, strength: str = "strong"
 #: 还存在A、B、C等问题: problems admitted in a list inside running text (inspection news, summaries)
 LISTED_PROBLEMS = re.compile(r"存在(?:着|的)?([^。；;：:]{4,160}?)等?(?:方面的?)?(?:问题|不足|短板|现象)")
 #: 您指出的X问题 / 您提到X难以办到: a reply to a deputy's proposal admits what the proposal names
-REPLY_ADMISSION = re.compile(r"(?:您|你们?|委员|代表)(?:所)?(?:指出|提出|提到|反映|所说)(?:的)?([^,，;；。！!?？]{4,60})")
+REPLY_ADMISSION = re.compile(
+    r"(?:您|你们?|委员|代表)(?:所)?(?:指出|提出|提到|反映|所说)(?:的)?([^,，;；。！!?？]{4,60})"
+)
 #: 二、关于经费保障不足问题: a reply's heading naming the problem it answers
-ABOUT_PROBLEM_HEADING = re.compile(rf"^\s*(?:[{NUMERALS}]+[、.．]|[（(][{NUMERALS}]+[）)])?\s*关于([^，,。]{{2,60}}问题)\s*$")
+ABOUT_PROBLEM_HEADING = re.compile(
+    rf"^\s*(?:[{NUMERALS}]+[、.．]|[（(][{NUMERALS}]+[）)])?\s*关于([^，,。]{{2,60}}问题)\s*$"
+)
 #: list items shorter than this are words, not problems
 MIN_ITEM = 4
 
@@ -188,9 +192,11 @@ def admissions_in(sentence: Sentence, context: ReportContext | None = None) -> l
     out: list[ChallengeRecord] = []
     heading = ABOUT_PROBLEM_HEADING.match(text)
     if heading and _admits(heading.group(1)):
-        return [_record(_Clause(sentence, heading.start(1), heading.end(1)), context, "about_problem_heading")]
+        return [
+            _record(_Clause(sentence, heading.start(1), heading.end(1)), context, "about_problem_heading")
+        ]
     for m in REPLY_ADMISSION.finditer(text):
-        if _admits(m.group(1)) or m.group(1).endswith(("问题", "问题确实存在")) or "问题" in m.group(1):
+        if _admits(m.group(1)) or "问题" in m.group(1):
             out.append(_record(_Clause(sentence, m.start(1), m.end(1)), context, "reply_admission"))
     if out:
         return out
@@ -281,5 +287,7 @@ def _is_top(sentence: Sentence) -> bool:
     if not LEADING_MARKER.match(sentence.text) or section_kind_of(sentence.text) != "challenges":
         return False
     return not _admits(
-        re.sub(r"存在的?(?:主要)?(?:问题|不足|短板|差距)|不足(?:及|和|与)?|问题(?:及|和|与)?", "", sentence.text)
+        re.sub(
+            r"存在的?(?:主要)?(?:问题|不足|短板|差距)|不足(?:及|和|与)?|问题(?:及|和|与)?", "", sentence.text
+        )
     )

@@ -253,7 +253,8 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         if _names_a_document(core) or _describes_a_way_of_working(core, after):
             continue
         # “四不两直”和“监管人员+专家+媒体”方式: names joined by 和 share the kind word after the last
-        found = _kind_after(text, _list_end(text, quotes, n, SHARED_KIND_JOINERS), _modifier_allowance(core))
+        shared_end = _list_end(text, quotes, n, SHARED_KIND_JOINERS)
+        found = _kind_after(text, shared_end, _modifier_allowance(core))
         if (
             in_title
             and not (found and found[1] in VOCAB.title_kinds)
@@ -264,7 +265,7 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             modifier, word, end = found
             name = core + _clean_modifier(modifier) + word
             if not _names_a_body(name) and not is_mediation_studio(core + modifier + word, text):
-                span_end = end if m.end() == _list_end(text, quotes, n, SHARED_KIND_JOINERS) else m.end()
+                span_end = end if m.end() == shared_end else m.end()
                 out.append(
                     _record(
                         sentence, _plain(name), VOCAB.kinds[word][0], m.start(), span_end, "quote_kind_after"

@@ -63,6 +63,7 @@ MAX_FREE_BODY = 14
 MAX_QUOTED_KIND = 8
 
 
+@cache
 def _org_words(role: str) -> tuple[str, ...]:
     """One closed word class of kg/data/org_words.tsv, in file order."""
     return tuple(r[1] for r in rows("org_words.tsv") if r[0] == role)
@@ -621,7 +622,12 @@ def _departments(t: Text) -> list[Candidate]:
 
 #: 区委理论学习中心组, 党委中心组, 街道工委中心组: a party committee's study group (not a 党组's,
 #: nor a department's own committee's: 厅党委理论学习中心组 is its leaders studying)
-STUDY_GROUP = re.compile(r"(?<![厅局])(?:[区县市州省旗盟地]委|党委|党工委|工委)(?:理论学习)?中心组")
+@cache
+def _study_group() -> re.Pattern[str]:
+    owners = sorted(generic_names("study_owner"), key=len, reverse=True)
+    return re.compile(rf"(?<![厅局])(?:{'|'.join(map(re.escape, owners))})(?:理论学习)?中心组")
+
+
 #: 特区党委 / 街道工委 / 区党工委: the level word a study group's committee may carry
 STUDY_GROUP_LEVEL = re.compile(r"(?<![\u4e00-\u9fff])(?:特区|街道|[区县市镇乡州])$")
 #: …领导小组: the task a leading group is named for runs left from it to the clause's start
@@ -633,7 +639,7 @@ def _named_groups(t: Text) -> list[Candidate]:
     named for its task (法治政府建设工作领导小组), its name running left to the first word that
     cannot stand inside a name (成立, 由, 的 …)."""
     text, out = t.text, []
-    for m in STUDY_GROUP.finditer(text):
+    for m in _study_group().finditer(text):
         level = STUDY_GROUP_LEVEL.search(text, 0, m.start())
         start = level.start() if level else m.start()
         name = text[start : m.end()]

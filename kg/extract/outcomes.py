@@ -21,6 +21,7 @@ from kg.extract.indicators import indicator_of
 from kg.lexicon import rows, words
 from kg.numbers import DIGITS, MULTIPLIERS, NUMBER, is_chinese, normalised, to_decimal
 from kg.records import Evidence, OutcomeRecord
+from kg.text import inside
 
 #: Clause boundaries: an outcome's text is the clause between two of these.
 CLAUSE_END = ",，;；。!！?？:：\n"
@@ -113,11 +114,12 @@ def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> lis
     changes = list(change_pattern().finditer(text))
     respective = list(respective_pattern().finditer(text))
     skipped = [(m.start("num"), m.end()) for m in changes] + [(m.start(), m.end()) for m in respective]
-    skipped += difference_spans(text)
+    differences = difference_spans(text)
+    skipped += differences
     comparisons = list(comparison_pattern().finditer(text))
     skipped += [m.span(g) for m in comparisons for g in ("base", "diff", "pct") if m.group(g)]
-    figures = [f for f in figures_in(text) if not any(s <= f.start < e for s, e in skipped)]
-    change_of = attach_changes(figures, changes) | attach_respective(figures, respective)
+    figures = [f for f in figures_in(text) if not inside(f.start, skipped)]
+    change_of = attach_changes(figures, changes) | attach_respective(figures, respective, differences)
     change_of |= attach_comparisons(figures, comparisons)
     out = loose_changes(sentence, figures, changes)
     starts = [f.start for f in figures]
@@ -452,14 +454,16 @@ def respective_pattern() -> re.Pattern[str]:
     )
 
 
-def attach_respective(figures: list[Figure], respective: list[re.Match[str]]) -> dict[int, Decimal]:
+def attach_respective(
+    figures: list[Figure], respective: list[re.Match[str]], differences: list[tuple[int, int]]
+) -> dict[int, Decimal]:
     """figure start -> signed change, for 66起、死亡68人,同比减少5起、4人,分别下降7%、5.6%: the
     k changes go to the last k figures stated before the comparison, in order."""
     out: dict[int, Decimal] = {}
     for m in respective:
         sign = direction_signs()[m.group("dir")]
         values = [to_decimal(v) for v in re.findall(DIGITS, m.group("nums"))]
-        base = min((s for s, _ in difference_spans(m.string) if s < m.start()), default=m.start())
+        base = min((s for s, _ in differences if s < m.start()), default=m.start())
         before = [f for f in figures if f.end <= base][-len(values) :]
         if len(before) == len(values):
             out.update({f.start: sign * v for f, v in zip(before, values, strict=True) if v is not None})

@@ -231,7 +231,7 @@ def _laws_after_verbs(sentence: Sentence, taken: list[tuple[int, int]]) -> list[
     while starts:
         start, rule = starts.pop(0)
         m = UNLISTED_LAW.match(text, start)
-        if not m or inside(start, taken) or any(start < b and a < m.end() for a, b in taken):
+        if not m or any(start < b and a < m.end() for a, b in taken):
             continue
         name = m.group(0)
         if policy_type_of(name) != "law" or name.endswith(NOT_LAW_ENDINGS):

@@ -281,11 +281,11 @@ def _arabic_years(text: str) -> str:
     )
 
 
-def _year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple[str, ...]]:
+def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | None, tuple[str, ...]]:
     """The year reported on. A yearly report: its title's, else its opening's, else the year
     before its publication date (reports come out early the next year), else the year its text
-    names most. A news item or a letter: its own date's year, else the same fallbacks."""
-    yearly = _is_yearly_report(doc, title)
+    names most. A news item or a letter (not ``yearly``): its own date's year, else the same
+    fallbacks."""
     date = _first_date(doc)
     if date is not None and not yearly:
         return date[0], ("year read from the date of the text (a news item, a letter)",)
@@ -455,7 +455,9 @@ def _subject_place(doc: Document, title: Sentence | None) -> tuple[RegionMention
 
 def report_meta(doc: Document) -> ReportMeta:
     found, title = _bureau(doc)
-    year, warnings = _year(doc, title)
+    yearly = _is_yearly_report(doc, title)
+    year, warnings = _year(doc, title, yearly)
+    title_text = title.text if title is not None else doc.title()
     region = _region_of(found, doc) if found is not None else None
     if found is None:
         government = _government_report(doc, title, year, warnings)
@@ -465,19 +467,19 @@ def report_meta(doc: Document) -> ReportMeta:
         if subject is not None:
             region, s = subject
             start = region.evidence.start - s.start
-            if not _is_yearly_report(doc, title):  # a news item about a place is not its government's
+            if not yearly:  # a news item about a place is not its government's
                 return ReportMeta(
                     bureau=None,
                     region=region,
                     year=year,
-                    title=title.text if title is not None else doc.title(),
+                    title=title_text,
                     warnings=warnings + ("region read from the place the text opens with; no body named",),
                 )
             return ReportMeta(
                 bureau=region.name + government_of(region),
                 region=region,
                 year=year,
-                title=title.text if title is not None else doc.title(),
+                title=title_text,
                 bureau_evidence=Evidence.of(
                     s, start, start + len(region.name), rule="report_meta.subject_place_government"
                 ),
@@ -492,7 +494,7 @@ def report_meta(doc: Document) -> ReportMeta:
                 bureau=found.name,
                 region=region,
                 year=year,
-                title=title.text if title is not None else doc.title(),
+                title=title_text,
                 bureau_evidence=Evidence.of(
                     relative.sentence,
                     relative.start,
@@ -517,7 +519,7 @@ def report_meta(doc: Document) -> ReportMeta:
         bureau=found.name if found else None,
         region=region,
         year=year,
-        title=title.text if title is not None else doc.title(),
+        title=title_text,
         bureau_evidence=Evidence.of(
             found.sentence,
             found.start,
