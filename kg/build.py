@@ -15,10 +15,11 @@ from rdflib import RDFS, Graph, Literal
 from rdflib.namespace import SKOS
 
 from kg.cache import ExtractionCache, entry_key
-from kg.document import Document
+from kg.document import Document, make_document
 from kg.extract import extract
 from kg.lexicon import words
 from kg.normalize import to_simplified
+from kg.parallel import Done, Future, Inline, Submitter, in_order, runner_for
 from kg.rdf import to_graph
 from kg.reader import DEFAULT_MAX_BYTES, InputError, document_of, input_files, read_bytes
 from kg.records import Extraction
@@ -93,6 +94,30 @@ def add_simplified_labels(graph: Graph) -> None:
         graph.add(triple)
 
 
+def extraction_of(name: str, data: bytes) -> Extraction:
+    """The extraction of one file's bytes: the unit of work a worker process or a cluster
+    worker runs (it needs the name only for the format and the report key, not the file).
+
+    InputError for files that are not reports; anything an extractor raises passes through.
+    """
+    doc = document_of(Path(name), data)
+    reason = not_a_report(doc)
+    if reason:
+        raise InputError(reason)
+    return extract(doc)
+
+
+def attempt(name: str, data: bytes) -> tuple[Extraction | None, str | None]:
+    """The extraction, or why there is none: what a worker sends back (never an exception,
+    so one bad report cannot take a pool or a cluster task down with it)."""
+    try:
+        return extraction_of(name, data), None
+    except InputError as exc:
+        return None, str(exc)
+    except Exception as exc:  # an extractor bug must not lose the other files
+        return None, f"extraction failed: {type(exc).__name__}: {exc}"
+
+
 def extract_file(
     path: Path, max_bytes: int = DEFAULT_MAX_BYTES, cache: ExtractionCache | None = None
 ) -> tuple[Extraction, bool]:
@@ -106,14 +131,101 @@ def extract_file(
         hit = cache.get(key)
         if hit is not None:
             return hit, True
-    doc = document_of(path, data)
-    reason = not_a_report(doc)
-    if reason:
-        raise InputError(reason)
-    extraction = extract(doc)
+    extraction = extraction_of(path.name, data)
     if cache is not None:
         cache.put(key, extraction)
     return extraction, False
+
+
+def warm_up() -> None:
+    """Load the dictionaries and the gazetteer here, before worker processes fork, so that
+    each worker inherits them instead of loading its own (about a second each)."""
+    extract(make_document("warm-up.txt", WARM_UP_TEXT))
+
+
+#: a report's opening line: enough to load every vocabulary an extractor reads
+WARM_UP_TEXT = "某县司法局2023年法治政府建设工作报告\n2023年,全县开展“法律进乡村”活动12场,调解纠纷35件。"
+
+
+@dataclass
+class Started:
+    """One input file on its way through: its cache key, and (once a worker has it) the
+    extraction or the reason there is none."""
+
+    path: Path
+    future: Future
+    key: str | None = None
+    cached: bool = False
+
+    def result(self) -> tuple[Extraction | None, str | None]:
+        return self.future.result()
+
+
+def start(path: Path, runner: Submitter, max_bytes: int, cache: ExtractionCache | None) -> Started:
+    """Read the file here (workers may be on other machines) and hand its bytes to the runner,
+    unless it cannot be read or the cache already holds its extraction."""
+    try:
+        data = read_bytes(path, max_bytes)
+    except InputError as exc:
+        return Started(path, Done((None, str(exc))))
+    key = entry_key(path.name, data)
+    hit = cache.get(key) if cache is not None else None
+    if hit is not None:
+        return Started(path, Done((hit, None)), key, cached=True)
+    return Started(path, runner.submit(attempt, path.name, data), key)
+
+
+@dataclass
+class Extracted:
+    """What the extraction stage hands on: the extractions in file order, and what failed."""
+
+    extractions: list[Extraction] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    files: int = 0
+    cached: int = 0
+
+
+def extract_all(
+    paths: list[str | Path] | str | Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    strict: bool = False,
+    on_file: Callable[[Path, Extraction | None, Problem | None], None] | None = None,
+    cache_dir: str | Path | None = None,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+) -> Extracted:
+    """Read and extract every report under ``paths``, in file order (see :func:`build`)."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    files = input_files([Path(p) for p in paths])
+    cache = ExtractionCache(Path(cache_dir)) if cache_dir is not None else None
+    done = Extracted(files=len(files))
+    with runner_for(jobs, scheduler, len(files)) as (runner, window):
+        if not isinstance(runner, Inline) and scheduler is None:
+            warm_up()
+        for started in in_order(lambda path: start(path, runner, max_bytes, cache), files, window):
+            path = started.path
+            ex, reason = started.result()
+            if ex is None:
+                problem = Problem(str(path), str(reason))
+                if on_file is not None:
+                    on_file(path, None, problem)
+                if strict:
+                    raise BuildStopped(problem)
+                done.problems.append(problem)
+                continue
+            if started.cached:
+                done.cached += 1
+            elif cache is not None and started.key is not None:
+                cache.put(started.key, ex)
+            done.extractions.append(ex)
+            done.warnings.extend(Problem(str(path), w) for w in ex.meta.warnings)
+            if on_file is not None:
+                on_file(path, ex, None)
+    if cache is not None:
+        cache.prune()
+    return done
 
 
 def build(
@@ -122,54 +234,28 @@ def build(
     strict: bool = False,
     on_file: Callable[[Path, Extraction | None, Problem | None], None] | None = None,
     cache_dir: str | Path | None = None,
+    jobs: int | None = None,
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of every report under ``paths``.
 
     A file that cannot be read or extracted is listed in ``problems`` and left out;
     with ``strict`` the first problem raises :class:`BuildStopped` instead. With
     ``cache_dir``, reports whose bytes (and the extractor code) did not change since the
-    last build are not extracted again.
+    last build are not extracted again. Extraction runs in ``jobs`` processes (None: every
+    core), or on the Dask cluster whose scheduler is at ``scheduler``; the graph is the same
+    byte for byte whichever runs it.
     """
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    files = input_files([Path(p) for p in paths])
-    cache = ExtractionCache(Path(cache_dir)) if cache_dir is not None else None
-    extractions: list[Extraction] = []
-    problems: list[Problem] = []
-    warnings: list[Problem] = []
-    cached = 0
-    for path in files:
-        ex, problem = None, None
-        try:
-            ex, hit = extract_file(path, max_bytes=max_bytes, cache=cache)
-            cached += hit
-        except InputError as exc:
-            problem = Problem(str(path), str(exc))
-        except Exception as exc:  # an extractor bug must not lose the other files
-            problem = Problem(str(path), f"extraction failed: {type(exc).__name__}: {exc}")
-        if problem is not None:
-            if on_file is not None:
-                on_file(path, None, problem)
-            if strict:
-                raise BuildStopped(problem)
-            problems.append(problem)
-            continue
-        assert ex is not None
-        extractions.append(ex)
-        warnings.extend(Problem(str(path), w) for w in ex.meta.warnings)
-        if on_file is not None:
-            on_file(path, ex, None)
-    if cache is not None:
-        cache.prune()
-    resolved = resolve(extractions)
+    done = extract_all(paths, max_bytes, strict, on_file, cache_dir, jobs, scheduler)
+    resolved = resolve(done.extractions)
     graph = to_graph(resolved)
     add_simplified_labels(graph)
     return BuildResult(
         graph=graph,
         resolved=resolved,
-        extractions=extractions,
-        problems=problems,
-        warnings=warnings,
-        files=len(files),
-        cached=cached,
+        extractions=done.extractions,
+        problems=done.problems,
+        warnings=done.warnings,
+        files=done.files,
+        cached=done.cached,
     )

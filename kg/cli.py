@@ -7,8 +7,16 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from kg.build import build as build_graph
 from kg.export import write_exports
@@ -35,6 +43,13 @@ def _commands() -> None:
 PROGRESS_FROM = 10
 
 
+class RateColumn(ProgressColumn):
+    """Reports per second, as rich measures them over the last seconds."""
+
+    def render(self, task) -> Text:
+        return Text(f"{task.speed:.1f} reports/s" if task.speed else "", style="progress.data.speed")
+
+
 @app.command()
 def build(
     paths: list[Path] = typer.Argument(..., help="Report files or folders (read recursively)."),
@@ -53,6 +68,14 @@ def build(
     use_cache: bool = typer.Option(
         True, "--cache/--no-cache", help="Re-extract only reports whose content or code changed."
     ),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=1, help="Extract in this many processes (default: every core)."
+    ),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="Extract on the Dask cluster whose scheduler is here (tcp://HOST:PORT; needs lgkg[dask]).",
+    ),
 ) -> None:
     """Build the graph of every report under PATHS into OUT (Turtle, TriG, JSON-LD, CSV, the graph page…).
 
@@ -69,6 +92,8 @@ def build(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        RateColumn(),
+        TimeRemainingColumn(),
         console=err_console,
         transient=True,
         disable=n_files < PROGRESS_FROM or not sys.stderr.isatty(),
@@ -88,13 +113,20 @@ def build(
                 strict=strict,
                 on_file=on_file,
                 cache_dir=(cache_dir or out / CACHE_DIRNAME) if use_cache else None,
+                jobs=jobs,
+                scheduler=scheduler,
             )
         except BuildStopped:  # --strict: the first problem (already printed) ends the build
             err_console.print("[red]stopped[/red] at the first problem (--strict); nothing written")
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
-            err_console.print("[red]interrupted[/red]: nothing written, the previous exports are as they were")
+            err_console.print(
+                "[red]interrupted[/red]: nothing written, the previous exports are as they were"
+            )
             raise typer.Exit(130) from None
+        except RuntimeError as exc:  # no Dask installed, or no scheduler at that address
+            err_console.print(f"[red]error[/red] {exc}", highlight=False)
+            raise typer.Exit(2) from None
     for w in result.warnings:
         err_console.print(f"[yellow]warning[/yellow] {w}", highlight=False, soft_wrap=True)
 
@@ -114,7 +146,9 @@ def build(
     try:
         written = _write_all_or_nothing(result, out, html)
     except KeyboardInterrupt:
-        err_console.print("[red]interrupted[/red] while writing: each export is whole, the old one or the new one")
+        err_console.print(
+            "[red]interrupted[/red] while writing: each export is whole, the old one or the new one"
+        )
         raise typer.Exit(130) from None
     out_console.print(
         f"wrote {', '.join(str(p) for p in written)} ({len(result.graph)} triples)", highlight=False

@@ -35,30 +35,22 @@ def write_text(target: Path, text: str) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
-def write_turtle(graph: Graph, target: Path) -> None:
-    """Turtle, byte-identical for the same graph (rdflib sorts subjects and objects)."""
-    write_text(target, graph.serialize(format="turtle"))
-
-
 def write_exports(result, out: Path, html: bool = True) -> list[Path]:
     """Every output of a build, each written atomically; returns the paths written.
 
     The one list of what ``kg build`` writes: add a format here, not in the CLI.
     """
-    written = []
-    write_turtle(result.graph, out / "graph.ttl")
-    written.append(out / "graph.ttl")
+    written = write_formats(result.graph, out)
     if html:
         from kg.html import graph_html
 
         write_text(out / "graph.html", graph_html(result.graph))
         written.append(out / "graph.html")
-    written.extend(write_formats(result.graph, out))
     return written
 
 
 def write_formats(graph: Graph, out: Path) -> list[Path]:
-    """Every extra format (TriG/N-Quads per report, JSON-LD, N-Triples, CSV tables, GraphML),
+    """Every format but the page (Turtle, TriG/N-Quads per report, JSON-LD, N-Triples, CSV tables, GraphML),
     each written atomically; returns the paths written."""
     from kg.formats import format_texts
 

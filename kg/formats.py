@@ -18,6 +18,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from functools import cached_property
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, URIRef
 from rdflib.namespace import SKOS
@@ -88,53 +89,69 @@ def to_dataset(graph: Graph) -> Dataset:
     return ds
 
 
-def oxigraph_quads(graph: Graph) -> list:
-    """The quads as pyoxigraph Quads in a fixed order: default graph first, then by report, subject, …."""
-    import pyoxigraph as ox
+class Snapshot:
+    """The graph converted once into pyoxigraph terms, in a fixed order, for every writer.
 
-    from kg.query import to_oxigraph
-
-    def key(q):
-        s, p, o, g = q
-        return ("" if g is None else str(g), str(s), str(p), o.n3())
-
-    return [
-        ox.Quad(
-            to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.DefaultGraph() if g is None else to_oxigraph(g)
-        )
-        for s, p, o, g in sorted(quads(graph), key=key)
-    ]
-
-
-def sorted_lines(text: str) -> str:
-    lines = sorted({line for line in text.splitlines() if line.strip()})
-    return "\n".join(lines) + "\n" if lines else ""
-
-
-def ntriples(graph: Graph) -> str:
-    """N-Triples, one triple a line, lines sorted (rdflib writes them in hash order)."""
-    import pyoxigraph as ox
-
-    from kg.query import to_oxigraph
-
-    triples = (ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in graph)
-    return sorted_lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
-
-
-def nquads(graph: Graph) -> str:
-    import pyoxigraph as ox
-
-    return sorted_lines(ox.serialize(oxigraph_quads(graph), format=ox.RdfFormat.N_QUADS).decode("utf-8"))
-
-
-def trig(graph: Graph) -> str:
-    """TriG with prefixes, the default graph first, then each report's graph in IRI order.
-
-    pyoxigraph writes it (rdflib takes seconds and does not promise an order of graphs);
-    the quads go in sorted, so the bytes are the same for the same graph.
+    rdflib takes tens of seconds to write Turtle for a corpus-sized graph; pyoxigraph
+    writes the same triples in well under one. Converting costs one pass over the graph,
+    so it is done once here (each term converted once) and shared by Turtle, N-Triples,
+    N-Quads, TriG and the CSV tables, instead of once per file.
     """
-    import pyoxigraph as ox
 
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self._terms: dict[Node, object] = {}
+
+    def term(self, node: Node):
+        found = self._terms.get(node)
+        if found is None:
+            from kg.query import to_oxigraph
+
+            found = self._terms[node] = to_oxigraph(node)
+        return found
+
+    @cached_property
+    def triples(self) -> list:
+        """Every triple as a pyoxigraph Triple, sorted by subject, predicate, object."""
+        import pyoxigraph as ox
+
+        term = self.term
+        converted = [(term(s), term(p), term(o)) for s, p, o in self.graph]
+        converted.sort(key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
+        return [ox.Triple(s, p, o) for s, p, o in converted]
+
+    @cached_property
+    def quads(self) -> list:
+        """The quads in a fixed order: default graph first, then by report, subject, …."""
+        import pyoxigraph as ox
+
+        term = self.term
+        converted = [
+            (ox.DefaultGraph() if g is None else term(g), term(s), term(p), term(o))
+            for s, p, o, g in quads(self.graph)
+        ]
+        converted.sort(
+            key=lambda q: ("" if isinstance(q[0], ox.DefaultGraph) else str(q[0]), *map(str, q[1:]))
+        )
+        return [ox.Quad(s, p, o, g) for g, s, p, o in converted]
+
+    @cached_property
+    def store(self):
+        """An in-memory pyoxigraph store of the triples (the CSV tables query it)."""
+        import pyoxigraph as ox
+
+        store = ox.Store()
+        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in self.triples)
+        return store
+
+
+def snapshot(graph: Graph | Snapshot) -> Snapshot:
+    return graph if isinstance(graph, Snapshot) else Snapshot(graph)
+
+
+def writer_prefixes() -> dict[str, str]:
+    """Prefixes of the Turtle and TriG files (id/ IRIs stay whole: their Chinese local names
+    with slashes are not valid prefixed names)."""
     prefixes = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items()) if prefix != "id"}
     prefixes |= {
         "rdf": str(RDF),
@@ -142,7 +159,66 @@ def trig(graph: Graph) -> str:
         "xsd": str(XSD),
         "area": "https://w3id.org/lgkg/id/area/",
     }
-    return ox.serialize(oxigraph_quads(graph), format=ox.RdfFormat.TRIG, prefixes=prefixes).decode("utf-8")
+    return dict(sorted(prefixes.items()))
+
+
+def sorted_lines(text: str) -> str:
+    lines = sorted({line for line in text.splitlines() if line.strip()})
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def tidy_turtle(text: str) -> str:
+    """Prefix lines sorted, and a blank line before each subject's block, as people write Turtle.
+
+    pyoxigraph does not promise an order of prefix lines (they come first), so they are sorted; it
+    escapes line breaks inside literals, so every other line that does not start with a
+    tab opens a new subject.
+    """
+    lines = text.splitlines()
+    prefixes = sorted(line for line in lines if line.startswith("@prefix"))
+    out: list[str] = list(prefixes)
+    for line in lines[len(prefixes) :]:
+        if out and not line.startswith("\t"):
+            out.append("")
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def turtle(graph: Graph | Snapshot) -> str:
+    """Turtle with prefixes, subjects in IRI order, byte-identical for the same graph."""
+    import pyoxigraph as ox
+
+    text = ox.serialize(snapshot(graph).triples, format=ox.RdfFormat.TURTLE, prefixes=writer_prefixes())
+    return tidy_turtle(text.decode("utf-8"))
+
+
+def ntriples(graph: Graph | Snapshot) -> str:
+    """N-Triples, one triple a line, lines sorted."""
+    import pyoxigraph as ox
+
+    text = ox.serialize(snapshot(graph).triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    return sorted_lines(text)
+
+
+def nquads(graph: Graph | Snapshot) -> str:
+    import pyoxigraph as ox
+
+    return sorted_lines(ox.serialize(snapshot(graph).quads, format=ox.RdfFormat.N_QUADS).decode("utf-8"))
+
+
+def trig(graph: Graph | Snapshot) -> str:
+    """TriG with prefixes, the default graph first, then each report's graph in IRI order.
+
+    pyoxigraph writes it (rdflib takes seconds and does not promise an order of graphs);
+    the quads go in sorted and the prefix lines are sorted, so the bytes are the same for the
+    same graph.
+    """
+    import pyoxigraph as ox
+
+    text = ox.serialize(snapshot(graph).quads, format=ox.RdfFormat.TRIG, prefixes=writer_prefixes())
+    lines = text.decode("utf-8").splitlines()
+    n_prefixes = sum(1 for line in lines if line.startswith("@prefix"))
+    return "\n".join(sorted(lines[:n_prefixes]) + lines[n_prefixes:]) + "\n"
 
 
 # -- JSON-LD -------------------------------------------------------------------------------------
@@ -178,11 +254,11 @@ def jsonld(graph: Graph) -> str:
 # -- tables --------------------------------------------------------------------------------------
 
 
-def table_csv(graph: Graph, question: str, columns: list[str]) -> str:
+def table_csv(graph: Graph | Snapshot, question: str, columns: list[str]) -> str:
     """A canned question's rows as CSV with a BOM (Excel then shows the Chinese), rows sorted."""
     from kg.query import plain, run
 
-    result = run(graph, question, engine="oxigraph")  # same rows as rdflib (tested), 10x sooner
+    result = run(snapshot(graph).store, question)  # same rows as rdflib (tested), 10x sooner
     index = [result.vars.index(c) for c in columns]
     rows = sorted({tuple(plain(row[i]) for i in index) for row in result.rows})
     buf = io.StringIO()
@@ -192,11 +268,11 @@ def table_csv(graph: Graph, question: str, columns: list[str]) -> str:
     return "\ufeff" + buf.getvalue()
 
 
-def outcomes_csv(graph: Graph) -> str:
+def outcomes_csv(graph: Graph | Snapshot) -> str:
     return table_csv(graph, "outcomes", OUTCOME_COLUMNS)
 
 
-def initiatives_csv(graph: Graph) -> str:
+def initiatives_csv(graph: Graph | Snapshot) -> str:
     return table_csv(graph, "initiatives", INITIATIVE_COLUMNS)
 
 
@@ -251,14 +327,17 @@ def graphml(graph: Graph) -> str:
 
 
 def format_texts(graph: Graph) -> dict[str, Callable[[], str]]:
-    """Every extra format of a build: file name -> the function that renders it (kg/export.py
-    writes them; this module only renders, so it needs nothing from the writer)."""
+    """Every format of a build but the graph page: file name -> the function that renders it
+    (kg/export.py writes them; this module only renders, so it needs nothing from the writer).
+    The renderers share one :class:`Snapshot`, so the graph is converted for pyoxigraph once."""
+    view = Snapshot(graph)
     return {
-        "graph.nt": lambda: ntriples(graph),
-        "graph.nq": lambda: nquads(graph),
-        "graph.trig": lambda: trig(graph),
+        "graph.ttl": lambda: turtle(view),
+        "graph.nt": lambda: ntriples(view),
+        "graph.nq": lambda: nquads(view),
+        "graph.trig": lambda: trig(view),
         "graph.jsonld": lambda: jsonld(graph),
-        "outcomes.csv": lambda: outcomes_csv(graph),
-        "initiatives.csv": lambda: initiatives_csv(graph),
+        "outcomes.csv": lambda: outcomes_csv(view),
+        "initiatives.csv": lambda: initiatives_csv(view),
         "graph.graphml": lambda: graphml(graph),
     }

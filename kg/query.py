@@ -21,8 +21,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import BNode, Graph, Literal, URIRef
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
@@ -398,7 +402,7 @@ def load_graph(path: Path) -> Graph:
 
 
 def run(
-    graph: Graph | str | Path,
+    graph: Graph | str | Path | ox.Store,
     query: str,
     params: Mapping[str, str] | None = None,
     engine: str = "auto",
@@ -415,6 +419,8 @@ def run(
     check_syntax(sparql)
     if engine not in ("auto", "rdflib", "oxigraph"):
         raise QueryError(f"unknown engine {engine!r} (auto, rdflib or oxigraph)")
+    if not isinstance(graph, (str, Path, Graph)):  # a pyoxigraph Store
+        return run_oxigraph(graph, sparql)
     if isinstance(graph, (str, Path)):
         path = graph_file(Path(graph))
         if engine == "rdflib":

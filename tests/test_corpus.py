@@ -120,7 +120,9 @@ def test_corpus_case(extractor, case):
     records = records_of(extractor, case)
     shown = "\n".join(repr(r) for r in records)
     # report metadata reads its region with the regions extractor's rules too
-    rules = BY_NAME[extractor].rule_names() | (BY_NAME["regions"].rule_names() if extractor == "report_meta" else set())
+    rules = BY_NAME[extractor].rule_names() | (
+        BY_NAME["regions"].rule_names() if extractor == "report_meta" else set()
+    )
     for rule in (r for record in records for r in rules_of(record)):
         assert rule in rules, f"{rule} is not a rule of {extractor} in kg/extract/registry.py"
     for want in case.get("expect", []):

@@ -105,7 +105,9 @@ def test_a_figure_sits_in_the_graph_of_the_report_that_states_it(seed_graph):
     outcomes = {
         s
         for s, p, o in graphs[QINJI]
-        if p == LGKG.evidence and "共办结援助案660件" in str(o) and (s, RDF.type, LGKG.Outcome) in graphs[QINJI]
+        if p == LGKG.evidence
+        and "共办结援助案660件" in str(o)
+        and (s, RDF.type, LGKG.Outcome) in graphs[QINJI]
     }
     assert outcomes
     for name, triples in graphs.items():

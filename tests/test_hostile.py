@@ -15,7 +15,9 @@ from kg.records import MAX_EVIDENCE
 
 def flattened_table(rows: int) -> str:
     rng = random.Random(0)
-    cells = "、".join(f"{rng.choice(['受理', '办结', '调解'])}案件{rng.randint(1, 999)}件" for _ in range(rows))
+    cells = "、".join(
+        f"{rng.choice(['受理', '办结', '调解'])}案件{rng.randint(1, 999)}件" for _ in range(rows)
+    )
     return "一、主要举措和成效\n全年" + cells + "。\n"
 
 

@@ -181,4 +181,3 @@ def test_serve_refuses_a_missing_graph(tmp_path):
     )  # fmt: skip
     assert proc.returncode == 1
     assert "no such graph" in proc.stderr and "Traceback" not in proc.stderr
-

@@ -1,0 +1,161 @@
+"""Extraction in many processes, or on a Dask cluster, gives the graph of a one-process build.
+
+The corpus here is real: the wide corpus's texts plus the bad fixtures, so the pool also
+carries refusals and the order of problems is checked, not only the graph.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.build import BuildStopped, build
+from kg.formats import nquads, turtle
+from kg.parallel import POOL_FROM
+from kg.reader import input_files
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDE = ROOT / "corpus" / "wide" / "texts"
+BAD = Path(__file__).parent / "fixtures" / "bad"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """Sixteen real texts and the bad fixtures in one folder (more than a pool's threshold)."""
+    folder = tmp_path_factory.mktemp("parallel")
+    for text in sorted(WIDE.glob("*.txt"))[:16]:
+        shutil.copy(text, folder / text.name)
+    for bad in sorted(BAD.iterdir()):
+        shutil.copy(bad, folder / bad.name)
+    assert len(list(folder.iterdir())) >= POOL_FROM
+    return folder
+
+
+@pytest.fixture(scope="module")
+def one_process(corpus):
+    return build([corpus], jobs=1)
+
+
+def same_build(a, b) -> None:
+    assert turtle(a.graph) == turtle(b.graph)
+    assert nquads(a.graph) == nquads(b.graph)
+    assert [(p.path, p.reason) for p in a.problems] == [(p.path, p.reason) for p in b.problems]
+    assert [ex.source for ex in a.extractions] == [ex.source for ex in b.extractions]
+
+
+def test_two_processes_build_the_graph_of_one(corpus, one_process):
+    assert one_process.problems, "the bad fixtures are refused"
+    same_build(build([corpus], jobs=2), one_process)
+
+
+def test_the_order_of_files_is_kept_whatever_finishes_first(corpus):
+    calls = []
+    build([corpus], jobs=2, on_file=lambda path, ex, problem: calls.append(path))
+    assert calls == input_files([corpus])
+
+
+def test_strict_stops_a_pool_build_at_the_first_problem(corpus):
+    with pytest.raises(BuildStopped):
+        build([corpus], jobs=2, strict=True)
+
+
+def test_the_cli_builds_with_jobs_and_names_each_refused_file(corpus, tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(corpus), "--out", str(tmp_path), "-j", "2",
+         "--no-html", "--no-validate", "--no-cache"],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert proc.returncode == 1  # the bad fixtures
+    for bad in BAD.iterdir():
+        assert bad.name in proc.stderr
+    assert (tmp_path / "graph.ttl").is_file()
+
+
+# -- a real Dask cluster on this machine --------------------------------------------------------
+
+
+def dask_cli() -> Path | None:
+    found = Path(sys.executable).with_name("dask")
+    return found if found.exists() else None
+
+
+@pytest.fixture(scope="module")
+def dask_scheduler(tmp_path_factory):
+    """A `dask scheduler` and two `dask worker` processes, as a research group starts them."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        if os.environ.get("LGKG_REQUIRE_DASK"):
+            raise
+        pytest.skip("Dask distributed is not installed (pip install -e '.[dask]')")
+    cli = dask_cli()
+    assert cli is not None
+    folder = tmp_path_factory.mktemp("dask")
+    info = folder / "scheduler.json"
+    logs = (folder / "scheduler.log").open("w")
+    procs = [
+        subprocess.Popen(
+            [str(cli), "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+             "--scheduler-file", str(info)],
+            stdout=logs, stderr=subprocess.STDOUT,
+        )
+    ]  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not info.exists() or not info.read_text().strip():
+            assert time.monotonic() < deadline, "the scheduler did not start"
+            time.sleep(0.2)
+        address = json.loads(info.read_text())["address"]
+        procs.append(
+            subprocess.Popen(
+                [str(cli), "worker", address, "--nworkers", "2", "--nthreads", "1", "--no-dashboard"],
+                stdout=logs, stderr=subprocess.STDOUT,
+            )
+        )  # fmt: skip
+        from distributed import Client
+
+        with Client(address, timeout="30s") as client:
+            client.wait_for_workers(2, timeout=120)
+        yield address
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+        for proc in reversed(procs):
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        logs.close()
+
+
+def test_a_dask_cluster_builds_the_graph_of_one_process(corpus, one_process, dask_scheduler):
+    same_build(build([corpus], scheduler=dask_scheduler), one_process)
+
+
+def test_the_cli_builds_on_a_dask_cluster(corpus, one_process, dask_scheduler, tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(corpus), "--out", str(tmp_path),
+         "--scheduler", dask_scheduler, "--no-html", "--no-validate", "--no-cache"],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert proc.returncode == 1, proc.stderr  # the bad fixtures, named
+    assert (tmp_path / "graph.ttl").read_text(encoding="utf-8") == turtle(one_process.graph)
+
+
+def test_no_scheduler_at_the_address_is_one_clear_line(corpus, tmp_path):
+    pytest.importorskip("distributed")
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(corpus), "--out", str(tmp_path),
+         "--scheduler", "tcp://127.0.0.1:9", "--no-html"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 2
+    assert "tcp://127.0.0.1:9" in proc.stderr
+    assert not (tmp_path / "graph.ttl").exists()
