@@ -29,6 +29,9 @@ NAME_RUN = re.compile(rf"[{HAN}0-9A-Za-z()（）+＋ ]")
 YEAR = re.compile(r"[0-9]{4}年度?")
 #: how far a kind word may sit after a quoted name (“法援惠民生”系列活动)
 MAX_MODIFIER = 10
+#: a quoted-only kind word (服务, 督察, 创建) may take a short modifier (“面对面”的法律服务,
+#: “小切口”法治督察); a longer run before it is a clause of its own
+MAX_QUOTED_ONLY_MODIFIER = 4
 #: how far an unquoted name may run after its cue verb
 MAX_NAME = 40
 #: a name with no kind word (推行行政复议全流程调解) must be this long and no longer
@@ -199,7 +202,7 @@ def _kind_after(text: str, pos: int, allowance: int = 0) -> tuple[str, str, int]
             modifier = text[i:at]
             if len(modifier) > longest:
                 return None
-            if (modifier and VOCAB.kinds[word][1]) or (
+            if (len(modifier) > MAX_QUOTED_ONLY_MODIFIER and VOCAB.kinds[word][1]) or (
                 any(c in modifier for c in RUN_CUES) and modifier not in VOCAB.kinds
             ):
                 return None  # a run verb between is another clause (…”,开展X活动), unless it is a kind (创建试点)
