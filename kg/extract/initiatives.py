@@ -216,7 +216,7 @@ def _kind_after(text: str, pos: int, allowance: int = 0) -> tuple[str, str, int]
 def _ends_name(text: str, end: int) -> bool:
     """A kind word ends a name when punctuation, a list joiner or a trailer word follows."""
     rest = text[end:]
-    if not rest or not NAME_RUN.match(rest[0]) or rest[0].isdigit() or rest[0] in COUNT_CHARS + ")）":
+    if not rest or not NAME_RUN.match(rest[0]) or rest[0].isdigit() or rest[0] in COUNT_CHARS + "()（）":
         return True
     return rest.startswith(TRAILERS + LIST_JOINERS[1:] + VOCAB.end_follow)
 
@@ -386,7 +386,11 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             if text[pos] in CUE_FIRST_CHARS
             else None
         )
-        if not cue or (sentence.section == "plans" and cue in VOCAB.plan_generic_cues):
+        if (
+            not cue
+            or (sentence.section == "plans" and cue in VOCAB.plan_generic_cues)
+            or (pos > 0 and text[pos - 1] == "”")  # “示范市”创建活动: after a quote, 创建 is its kind word
+        ):
             pos += 1
             continue
         allowed = VOCAB.cue_kinds.get(cue)
