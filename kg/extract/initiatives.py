@@ -21,7 +21,7 @@ from kg.extract.context import ReportContext
 from kg.extract.organizations import is_mediation_studio
 from kg.lexicon import rows
 from kg.records import Evidence, InitiativeRecord
-from kg.text import HAN, QUOTE, book_title_spans, inside
+from kg.text import HAN, HAN_CHAR, QUOTE, book_title_spans, inside
 from kg.text import with_curly_quotes as curly
 
 #: a name's characters between a cue and its kind word (no punctuation, no quotes)
@@ -56,6 +56,10 @@ COVERAGE_NAME_CHAR = re.compile(rf"[{HAN}()（）]")
 COVERAGE_PUSH_VERBS = ("推进", "推动")
 #: what ends a coverage drive's name on its left (做好值班律师和X全覆盖工作)
 COVERAGE_LEFT_STOPS = ("做好", "推进", "推动", "落实", "开展", "和", "及", "与")
+#: 法治政府建设示范区创建: a drive to be named a model region, named by its theme before it
+DEMONSTRATION_DRIVE = re.compile(r"示范[区市县村镇乡]?创建")
+#: how long a demonstration drive's theme may be (省级第一批法治政府建设)
+MAX_DRIVE_THEME = 16
 #: a name needs some Han characters (“118” alone is a code)
 HAN_RUN = re.compile(rf"[{HAN}]{{2,}}")
 #: 一村一法律顾问, 一案一补, 谁执法谁普法: the paired shapes of programme names
@@ -90,6 +94,7 @@ class Vocabulary:
     counted_kinds: tuple[str, ...]
     verb_start: tuple[str, ...]
     service_end: tuple[str, ...]
+    left_stops: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -119,6 +124,7 @@ def _vocabulary() -> Vocabulary:
         title_kinds=of("title_kind"),
         counted_kinds=of("counted_kind"),
         verb_start=of("verb_start"),
+        left_stops=of("left_stop"),
         bare_kinds=tuple((r[0], r[1]) for r in rows("initiative_bare_kinds.tsv")),
         cue_kinds={r[0]: tuple(r[3].split(",")) for r in cues if r[1] == "run" and len(r) > 3 and r[3]},
     )
@@ -130,6 +136,8 @@ LONGEST_KIND = len(KIND_WORDS[0])
 RUN_CUES = tuple(sorted(VOCAB.run_cues, key=len, reverse=True))
 #: first characters of the run verbs: a cheap first filter when walking a sentence
 CUE_FIRST_CHARS = frozenset(c[0] for c in RUN_CUES)
+#: what ends a drive's theme on its left: a run verb or a word of stance or joining
+LEFT_STOPS = tuple(sorted(set(RUN_CUES) | set(VOCAB.left_stops), key=len, reverse=True))
 PLAN_DOCUMENT_WORDS = tuple(r[0] for r in rows("policy_types.tsv") if r[1] == "plan")
 #: a sentence that is a section heading (（三）持续完善依法行政制度体系) states a theme, not a programme run
 HEADING_LIKE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
@@ -478,6 +486,31 @@ def _coverage_drives(sentence: Sentence) -> list[InitiativeRecord]:
     return out
 
 
+def _demonstration_drives(sentence: Sentence) -> list[InitiativeRecord]:
+    """法治政府建设示范区创建 (巩固…示范区创建成果, 重视法治政府建设示范创建): a drive to be
+    named a model place is a project, named by the theme before it, whatever verb governs it.
+
+    The theme runs left from 示范 over Han characters to a verb or a joiner; a drive with no
+    theme (开展示范创建活动) or one named inside a document's title is left out."""
+    text, out = sentence.text, []
+    titles = book_title_spans(text)
+    for m in DEMONSTRATION_DRIVE.finditer(text):
+        if inside(m.start(), titles):
+            continue
+        start = m.start()
+        while (
+            start > 0
+            and HAN_CHAR.match(text[start - 1])
+            and m.start() - start < MAX_DRIVE_THEME
+            and not text.endswith(LEFT_STOPS, 0, start)
+        ):
+            start -= 1
+        theme = text[start : m.start()]
+        if len(theme) >= 4 and not is_generic(theme) and not is_slogan(theme):
+            out.append(_record(sentence, theme + m.group(), "project", start, m.end(), "demonstration_drive"))
+    return out
+
+
 def _whole_run(text: str, start: int) -> int | None:
     """推行行政复议全流程调解, : the end of a short name that runs from the verb to the clause's end."""
     end = start
@@ -554,6 +587,7 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
         + _unquoted(sentence)
         + _platforms_at_clause_start(sentence)
         + _coverage_drives(sentence)
+        + _demonstration_drives(sentence)
     ):
         overlaps = any(
             rec.evidence.start < r.evidence.end and r.evidence.start < rec.evidence.end
