@@ -254,8 +254,6 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
     for n, m in enumerate(quotes):
         core = m.group(1).strip()
         in_title = inside(m.start(), titles)
-        if is_slogan(core) and kind_word_ending(core) not in VOCAB.counted_kinds:
-            continue  # “八大提升行动” names its campaign; “四个意识” is doctrine
         after, before = text[_list_end(text, quotes, n) :], text[: m.start()]
         if after.startswith(VOCAB.after) or after.lstrip("的").startswith(VOCAB.after):
             continue
@@ -266,6 +264,8 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         # “四不两直”和“监管人员+专家+媒体”方式: names joined by 和 share the kind word after the last
         shared_end = _list_end(text, quotes, n, SHARED_KIND_JOINERS)
         found = _kind_after(text, shared_end, _modifier_allowance(core))
+        if _quotes_doctrine(core, found):
+            continue
         if (
             in_title
             and not (found and found[1] in VOCAB.title_kinds)
@@ -301,6 +301,15 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         if kind and not _names_a_body(core) and not is_mediation_studio(core, text):
             out.append(_record(sentence, _plain(core), kind, m.start(), m.end(), rule))
     return out
+
+
+def _quotes_doctrine(core: str, found: tuple[str, str, int] | None) -> bool:
+    """“四个意识”, “习近平法治思想”: doctrine in quotes. “八大提升行动” names its campaign, and a
+    kind word after the quote can name a column or a mechanism for the doctrine
+    (“深入学习贯彻习近平法治思想”专栏), unless the whole name is doctrine too (“党史”学习教育)."""
+    if not is_slogan(core) or kind_word_ending(core) in VOCAB.counted_kinds:
+        return False
+    return found is None or is_slogan(core + found[0] + found[1])
 
 
 def _bare_quote_kind(core: str) -> str | None:
@@ -428,7 +437,7 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             kind = VOCAB.kinds[word][0]
             if (
                 not is_generic(core)
-                and not is_slogan(core)
+                and not (is_slogan(core) and is_slogan(name))
                 and not core.startswith(VOCAB.verb_start)
                 and not is_description(text[start:end], core)
                 and len(core) >= 3
