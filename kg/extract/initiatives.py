@@ -95,6 +95,8 @@ class Vocabulary:
     verb_start: tuple[str, ...]
     service_end: tuple[str, ...]
     left_stops: tuple[str, ...]
+    owned_cues: tuple[str, ...]
+    owners: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -107,7 +109,9 @@ def _vocabulary() -> Vocabulary:
 
     return Vocabulary(
         kinds=kinds,
-        run_cues={r[0]: r[2] for r in cues if r[1] == "run"},
+        run_cues={r[0]: r[2] for r in cues if r[1] in ("run", "owned_run")},
+        owned_cues=tuple(r[0] for r in cues if r[1] == "owned_run"),
+        owners=of("owner"),
         plan_generic_cues=tuple(r[0] for r in cues if r[1] == "plan_only_generic"),
         doctrine=tuple(re.compile(p) for p in of("doctrine")),
         after=of("after"),
@@ -126,7 +130,9 @@ def _vocabulary() -> Vocabulary:
         verb_start=of("verb_start"),
         left_stops=of("left_stop"),
         bare_kinds=tuple((r[0], r[1]) for r in rows("initiative_bare_kinds.tsv")),
-        cue_kinds={r[0]: tuple(r[3].split(",")) for r in cues if r[1] == "run" and len(r) > 3 and r[3]},
+        cue_kinds={
+            r[0]: tuple(r[3].split(",")) for r in cues if r[1] in ("run", "owned_run") and len(r) > 3 and r[3]
+        },
     )
 
 
@@ -442,6 +448,7 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
                 and not is_description(text[start:end], core)
                 and len(core) >= 3
                 and (not allowed or kind in allowed)
+                and (cue not in VOCAB.owned_cues or name.startswith(VOCAB.owners))
             ):
                 out.append(_record(sentence, name, kind, start, end, "run_verb_kind"))
             joiner = next((j for j in LIST_JOINERS if text.startswith(j, end)), None)
