@@ -66,6 +66,8 @@ HAN_RUN = re.compile(rf"[{HAN}]{{2,}}")
 PAIRED_PATTERN = re.compile(rf"一[{HAN}]{{1,3}}一[{HAN}]{{1,5}}|谁[{HAN}]{{1,3}}谁[{HAN}]{{1,4}}")
 #: what may join quoted names that share the kind word after the last (“A”和“B”方式, “A”“B”工程)
 SHARED_KIND_JOINERS = "[和与及]?"
+#: what may follow a quoted name without it running on into a longer phrase (“A”和“B”, “A”等)
+NOT_A_NOUN = ("的", "等", "和", "与", "及", " ")
 #: separators of a list of names after one verb (建立A机制、B机制)
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -304,9 +306,29 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             if bare_cue
             else (_bare_quote_kind(core), "bare_quote")
         )
-        if kind and not _names_a_body(core) and not is_mediation_studio(core, text):
-            out.append(_record(sentence, _plain(core), kind, m.start(), m.end(), rule))
+        name, end = core, m.end()
+        if rule == "quote_after_run_verb":
+            run_on = _run_on(text, m.end())
+            if run_on is None:
+                continue
+            name, end = core + text[m.end() : run_on], run_on
+        if kind and not _names_a_body(name) and not is_mediation_studio(name, text):
+            out.append(_record(sentence, _plain(name), kind, m.start(), end, rule))
     return out
+
+
+def _run_on(text: str, end: int) -> int | None:
+    """Where the phrase a quote opens ends: 开展“法律明白人”线上培训, 打造“办小助”AI机器人.
+
+    A quote with no kind word that runs straight on into more words is the head of the
+    phrase the verb governs, and the phrase is the name; past ``MAX_MODIFIER`` characters the
+    run is a clause of its own and the quote names nothing (None)."""
+    j = end
+    while j < len(text) and NAME_RUN.match(text[j]) and not text.startswith(NOT_A_NOUN, j):
+        j += 1
+        if j - end > MAX_MODIFIER:
+            return None
+    return j
 
 
 def _quotes_doctrine(core: str, found: tuple[str, str, int] | None) -> bool:
