@@ -655,14 +655,24 @@ def _fullest_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
     means one programme: the bare mention takes the longest name of the same kind it starts.
 
     A longer name that adds words in front (法律援助经济困难证明事项告知承诺制) is another
-    programme, so only extensions at the end merge."""
+    programme, so only extensions at the end merge. A bare quote's kind is a guess from its
+    words (“一件事一次办” looks like a service), so the report's own kind word outranks it
+    (“一件事一次办”改革); a pilot of a programme (访调对接试点) is a programme of its own."""
     names = sorted({(r.kind, r.name) for r in records}, key=lambda kn: (-len(kn[1]), kn[1]))
     out = []
     for r in records:
+        guessed = r.evidence.rule == "initiatives.bare_quote"
         longer = next(
-            (n for k, n in names if k == r.kind and len(n) > len(r.name) and n.startswith(r.name)), None
+            (
+                (k, n)
+                for k, n in names
+                if (k == r.kind or (guessed and k != "pilot"))
+                and len(n) > len(r.name)
+                and n.startswith(r.name)
+            ),
+            None,
         )
-        out.append(replace(r, name=longer) if longer else r)
+        out.append(replace(r, kind=longer[0], name=longer[1]) if longer else r)
     return out
 
 
