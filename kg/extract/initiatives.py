@@ -420,10 +420,14 @@ def _without_fillers(name: str) -> str:
 
 
 def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
-    """Names right after a run verb ending in a kind word: 建立合法性协助审核机制, 开展…试点."""
+    """Names right after a run verb ending in a kind word: 建立合法性协助审核机制, 开展…试点.
+
+    Inside a 《》 title (《关于建立领导干部…清单制度的意见》) the verb is the document's, not
+    the reporting body's: the title is a policy, and the rule it sets up is named there only."""
     text, out = sentence.text, []
     if HEADING_LIKE.match(text) and len(text) < 40:
         return out
+    titles = book_title_spans(text)
     pos = 0
     while pos < len(text):
         cue = (
@@ -435,6 +439,7 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             not cue
             or (sentence.section == "plans" and cue in VOCAB.plan_generic_cues)
             or (pos > 0 and text[pos - 1] == "”")  # “示范市”创建活动: after a quote, 创建 is its kind word
+            or inside(pos, titles)
         ):
             pos += 1
             continue
