@@ -6,6 +6,8 @@ it counts when a kind word follows it, when it ends in one itself, when it sits 
 closed by a kind word (“民法典宣传月”“宪法宣传周”等专项普法活动), or when a run verb
 precedes it (开展“乡里茶谈”). An unquoted name counts only right after a run verb and ending
 in a kind word (建立合法性协助审核机制): the verb is the evidence that a body set it up.
+Two kinds of drive are named without a run verb: coverage drives (X全覆盖工作) and drives to
+be named a model place (法治政府建设示范区创建).
 Slogans, goals and doctrine share the quote marks, so a stoplist of patterns and of the
 words around a quote (目标, 要求, 荣获…) keeps them out; all of it is data.
 """
