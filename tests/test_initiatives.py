@@ -38,3 +38,23 @@ def test_plan_item_the_year_already_names_is_done():
     assert names["四所一庭一中心衔接联动工作机制"].evidence.section == "plans"
     assert names["四所一庭一中心衔接联动工作机制"].status == "done"
     assert names["公民法治素养提升行动"].status == "planned"
+
+
+GUESSED = """2024年法治政府建设工作报告
+一、2024年工作
+二是加快推进“一件事一次办”改革。
+建设完成“企业全生命周期”平台,上线“一照通办”“一件事一次办”事项333件。
+“访调对接”的要义是通过整合人民调解与信访资源,打破单一手段化解纠纷的局面。
+省司法厅与省信访局在全省探索开展访调对接试点工作以来,有效地将信访事项化解在基层。
+"""
+
+
+def test_a_bare_quote_takes_the_report_s_name_with_a_kind_word_whatever_its_guessed_kind():
+    names = {i.name: i for i in initiatives_in_document(make_document("r.txt", GUESSED))}
+    assert "一件事一次办改革" in names
+    assert "一件事一次办" not in names
+
+
+def test_a_pilot_of_a_programme_is_another_programme():
+    names = {i.name: i for i in initiatives_in_document(make_document("r.txt", GUESSED))}
+    assert {"访调对接", "访调对接试点"} <= set(names)

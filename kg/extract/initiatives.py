@@ -6,6 +6,8 @@ it counts when a kind word follows it, when it ends in one itself, when it sits 
 closed by a kind word (“民法典宣传月”“宪法宣传周”等专项普法活动), or when a run verb
 precedes it (开展“乡里茶谈”). An unquoted name counts only right after a run verb and ending
 in a kind word (建立合法性协助审核机制): the verb is the evidence that a body set it up.
+Two kinds of drive are named without a run verb: coverage drives (X全覆盖工作) and drives to
+be named a model place (法治政府建设示范区创建).
 Slogans, goals and doctrine share the quote marks, so a stoplist of patterns and of the
 words around a quote (目标, 要求, 荣获…) keeps them out; all of it is data.
 """
@@ -21,7 +23,7 @@ from kg.extract.context import ReportContext
 from kg.extract.organizations import is_mediation_studio
 from kg.lexicon import rows
 from kg.records import Evidence, InitiativeRecord
-from kg.text import HAN, QUOTE, book_title_spans, inside
+from kg.text import HAN, HAN_CHAR, QUOTE, book_title_spans, inside
 from kg.text import with_curly_quotes as curly
 
 #: a name's characters between a cue and its kind word (no punctuation, no quotes)
@@ -29,6 +31,9 @@ NAME_RUN = re.compile(rf"[{HAN}0-9A-Za-z()（）+＋ ]")
 YEAR = re.compile(r"[0-9]{4}年度?")
 #: how far a kind word may sit after a quoted name (“法援惠民生”系列活动)
 MAX_MODIFIER = 10
+#: a quoted-only kind word (服务, 督察, 创建) may take a short modifier (“面对面”的法律服务,
+#: “小切口”法治督察); a longer run before it is a clause of its own
+MAX_QUOTED_ONLY_MODIFIER = 4
 #: how far an unquoted name may run after its cue verb
 MAX_NAME = 40
 #: a name with no kind word (推行行政复议全流程调解) must be this long and no longer
@@ -53,12 +58,18 @@ COVERAGE_NAME_CHAR = re.compile(rf"[{HAN}()（）]")
 COVERAGE_PUSH_VERBS = ("推进", "推动")
 #: what ends a coverage drive's name on its left (做好值班律师和X全覆盖工作)
 COVERAGE_LEFT_STOPS = ("做好", "推进", "推动", "落实", "开展", "和", "及", "与")
+#: 法治政府建设示范区创建: a drive to be named a model region, named by its theme before it
+DEMONSTRATION_DRIVE = re.compile(r"示范[区市县村镇乡]?创建")
+#: how long a demonstration drive's theme may be (省级第一批法治政府建设)
+MAX_DRIVE_THEME = 16
 #: a name needs some Han characters (“118” alone is a code)
 HAN_RUN = re.compile(rf"[{HAN}]{{2,}}")
 #: 一村一法律顾问, 一案一补, 谁执法谁普法: the paired shapes of programme names
 PAIRED_PATTERN = re.compile(rf"一[{HAN}]{{1,3}}一[{HAN}]{{1,5}}|谁[{HAN}]{{1,3}}谁[{HAN}]{{1,4}}")
 #: what may join quoted names that share the kind word after the last (“A”和“B”方式, “A”“B”工程)
 SHARED_KIND_JOINERS = "[和与及]?"
+#: what may follow a quoted name without it running on into a longer phrase (“A”和“B”, “A”等)
+NOT_A_NOUN = ("的", "等", "和", "与", "及", " ")
 #: separators of a list of names after one verb (建立A机制、B机制)
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -87,6 +98,9 @@ class Vocabulary:
     counted_kinds: tuple[str, ...]
     verb_start: tuple[str, ...]
     service_end: tuple[str, ...]
+    left_stops: tuple[str, ...]
+    owned_cues: tuple[str, ...]
+    owners: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -99,7 +113,9 @@ def _vocabulary() -> Vocabulary:
 
     return Vocabulary(
         kinds=kinds,
-        run_cues={r[0]: r[2] for r in cues if r[1] == "run"},
+        run_cues={r[0]: r[2] for r in cues if r[1] in ("run", "owned_run")},
+        owned_cues=tuple(r[0] for r in cues if r[1] == "owned_run"),
+        owners=of("owner"),
         plan_generic_cues=tuple(r[0] for r in cues if r[1] == "plan_only_generic"),
         doctrine=tuple(re.compile(p) for p in of("doctrine")),
         after=of("after"),
@@ -116,8 +132,11 @@ def _vocabulary() -> Vocabulary:
         title_kinds=of("title_kind"),
         counted_kinds=of("counted_kind"),
         verb_start=of("verb_start"),
+        left_stops=of("left_stop"),
         bare_kinds=tuple((r[0], r[1]) for r in rows("initiative_bare_kinds.tsv")),
-        cue_kinds={r[0]: tuple(r[3].split(",")) for r in cues if r[1] == "run" and len(r) > 3 and r[3]},
+        cue_kinds={
+            r[0]: tuple(r[3].split(",")) for r in cues if r[1] in ("run", "owned_run") and len(r) > 3 and r[3]
+        },
     )
 
 
@@ -127,6 +146,8 @@ LONGEST_KIND = len(KIND_WORDS[0])
 RUN_CUES = tuple(sorted(VOCAB.run_cues, key=len, reverse=True))
 #: first characters of the run verbs: a cheap first filter when walking a sentence
 CUE_FIRST_CHARS = frozenset(c[0] for c in RUN_CUES)
+#: what ends a drive's theme on its left: a run verb or a word of stance or joining
+LEFT_STOPS = tuple(sorted(set(RUN_CUES) | set(VOCAB.left_stops), key=len, reverse=True))
 PLAN_DOCUMENT_WORDS = tuple(r[0] for r in rows("policy_types.tsv") if r[1] == "plan")
 #: a sentence that is a section heading (（三）持续完善依法行政制度体系) states a theme, not a programme run
 HEADING_LIKE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
@@ -199,7 +220,7 @@ def _kind_after(text: str, pos: int, allowance: int = 0) -> tuple[str, str, int]
             modifier = text[i:at]
             if len(modifier) > longest:
                 return None
-            if (modifier and VOCAB.kinds[word][1]) or (
+            if (len(modifier) > MAX_QUOTED_ONLY_MODIFIER and VOCAB.kinds[word][1]) or (
                 any(c in modifier for c in RUN_CUES) and modifier not in VOCAB.kinds
             ):
                 return None  # a run verb between is another clause (…”,开展X活动), unless it is a kind (创建试点)
@@ -213,7 +234,7 @@ def _kind_after(text: str, pos: int, allowance: int = 0) -> tuple[str, str, int]
 def _ends_name(text: str, end: int) -> bool:
     """A kind word ends a name when punctuation, a list joiner or a trailer word follows."""
     rest = text[end:]
-    if not rest or not NAME_RUN.match(rest[0]) or rest[0].isdigit() or rest[0] in COUNT_CHARS + ")）":
+    if not rest or not NAME_RUN.match(rest[0]) or rest[0].isdigit() or rest[0] in COUNT_CHARS + "()（）":
         return True
     return rest.startswith(TRAILERS + LIST_JOINERS[1:] + VOCAB.end_follow)
 
@@ -243,8 +264,6 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
     for n, m in enumerate(quotes):
         core = m.group(1).strip()
         in_title = inside(m.start(), titles)
-        if is_slogan(core) and kind_word_ending(core) not in VOCAB.counted_kinds:
-            continue  # “八大提升行动” names its campaign; “四个意识” is doctrine
         after, before = text[_list_end(text, quotes, n) :], text[: m.start()]
         if after.startswith(VOCAB.after) or after.lstrip("的").startswith(VOCAB.after):
             continue
@@ -255,6 +274,8 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         # “四不两直”和“监管人员+专家+媒体”方式: names joined by 和 share the kind word after the last
         shared_end = _list_end(text, quotes, n, SHARED_KIND_JOINERS)
         found = _kind_after(text, shared_end, _modifier_allowance(core))
+        if _quotes_doctrine(core, found):
+            continue
         if (
             in_title
             and not (found and found[1] in VOCAB.title_kinds)
@@ -287,9 +308,38 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             if bare_cue
             else (_bare_quote_kind(core), "bare_quote")
         )
-        if kind and not _names_a_body(core) and not is_mediation_studio(core, text):
-            out.append(_record(sentence, _plain(core), kind, m.start(), m.end(), rule))
+        name, end = core, m.end()
+        if rule == "quote_after_run_verb":
+            run_on = _run_on(text, m.end())
+            if run_on is None:
+                continue
+            name, end = core + text[m.end() : run_on], run_on
+        if kind and not _names_a_body(name) and not is_mediation_studio(name, text):
+            out.append(_record(sentence, _plain(name), kind, m.start(), end, rule))
     return out
+
+
+def _run_on(text: str, end: int) -> int | None:
+    """Where the phrase a quote opens ends: 开展“法律明白人”线上培训, 打造“办小助”AI机器人.
+
+    A quote with no kind word that runs straight on into more words is the head of the
+    phrase the verb governs, and the phrase is the name; past ``MAX_MODIFIER`` characters the
+    run is a clause of its own and the quote names nothing (None)."""
+    j = end
+    while j < len(text) and NAME_RUN.match(text[j]) and not text.startswith(NOT_A_NOUN, j):
+        j += 1
+        if j - end > MAX_MODIFIER:
+            return None
+    return j
+
+
+def _quotes_doctrine(core: str, found: tuple[str, str, int] | None) -> bool:
+    """“四个意识”, “习近平法治思想”: doctrine in quotes. “八大提升行动” names its campaign, and a
+    kind word after the quote can name a column or a mechanism for the doctrine
+    (“深入学习贯彻习近平法治思想”专栏), unless the whole name is doctrine too (“党史”学习教育)."""
+    if not is_slogan(core) or kind_word_ending(core) in VOCAB.counted_kinds:
+        return False
+    return found is None or is_slogan(core + found[0] + found[1])
 
 
 def _bare_quote_kind(core: str) -> str | None:
@@ -372,10 +422,14 @@ def _without_fillers(name: str) -> str:
 
 
 def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
-    """Names right after a run verb ending in a kind word: 建立合法性协助审核机制, 开展…试点."""
+    """Names right after a run verb ending in a kind word: 建立合法性协助审核机制, 开展…试点.
+
+    Inside a 《》 title (《关于建立领导干部…清单制度的意见》) the verb is the document's, not
+    the reporting body's: the title is a policy, and the rule it sets up is named there only."""
     text, out = sentence.text, []
     if HEADING_LIKE.match(text) and len(text) < 40:
         return out
+    titles = book_title_spans(text)
     pos = 0
     while pos < len(text):
         cue = (
@@ -383,7 +437,12 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             if text[pos] in CUE_FIRST_CHARS
             else None
         )
-        if not cue or (sentence.section == "plans" and cue in VOCAB.plan_generic_cues):
+        if (
+            not cue
+            or (sentence.section == "plans" and cue in VOCAB.plan_generic_cues)
+            or (pos > 0 and text[pos - 1] == "”")  # “示范市”创建活动: after a quote, 创建 is its kind word
+            or inside(pos, titles)
+        ):
             pos += 1
             continue
         allowed = VOCAB.cue_kinds.get(cue)
@@ -413,11 +472,12 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             kind = VOCAB.kinds[word][0]
             if (
                 not is_generic(core)
-                and not is_slogan(core)
+                and not (is_slogan(core) and is_slogan(name))
                 and not core.startswith(VOCAB.verb_start)
                 and not is_description(text[start:end], core)
                 and len(core) >= 3
                 and (not allowed or kind in allowed)
+                and (cue not in VOCAB.owned_cues or name.startswith(VOCAB.owners))
             ):
                 out.append(_record(sentence, name, kind, start, end, "run_verb_kind"))
             joiner = next((j for j in LIST_JOINERS if text.startswith(j, end)), None)
@@ -468,6 +528,31 @@ def _coverage_drives(sentence: Sentence) -> list[InitiativeRecord]:
         if (as_work or pushed) and len(subject) >= 4 and "实现" not in subject and not is_generic(subject):
             span_end = m.end() + (2 if as_work else 0)
             out.append(_record(sentence, subject + COVERAGE, "project", start, span_end, "coverage_drive"))
+    return out
+
+
+def _demonstration_drives(sentence: Sentence) -> list[InitiativeRecord]:
+    """法治政府建设示范区创建 (巩固…示范区创建成果, 重视法治政府建设示范创建): a drive to be
+    named a model place is a project, named by the theme before it, whatever verb governs it.
+
+    The theme runs left from 示范 over Han characters to a verb or a joiner; a drive with no
+    theme (开展示范创建活动) or one named inside a document's title is left out."""
+    text, out = sentence.text, []
+    titles = book_title_spans(text)
+    for m in DEMONSTRATION_DRIVE.finditer(text):
+        if inside(m.start(), titles):
+            continue
+        start = m.start()
+        while (
+            start > 0
+            and HAN_CHAR.match(text[start - 1])
+            and m.start() - start < MAX_DRIVE_THEME
+            and not text.endswith(LEFT_STOPS, 0, start)
+        ):
+            start -= 1
+        theme = text[start : m.start()]
+        if len(theme) >= 4 and not is_generic(theme) and not is_slogan(theme):
+            out.append(_record(sentence, theme + m.group(), "project", start, m.end(), "demonstration_drive"))
     return out
 
 
@@ -547,6 +632,7 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
         + _unquoted(sentence)
         + _platforms_at_clause_start(sentence)
         + _coverage_drives(sentence)
+        + _demonstration_drives(sentence)
     ):
         overlaps = any(
             rec.evidence.start < r.evidence.end and r.evidence.start < rec.evidence.end
@@ -576,14 +662,24 @@ def _fullest_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
     means one programme: the bare mention takes the longest name of the same kind it starts.
 
     A longer name that adds words in front (法律援助经济困难证明事项告知承诺制) is another
-    programme, so only extensions at the end merge."""
+    programme, so only extensions at the end merge. A bare quote's kind is a guess from its
+    words (“一件事一次办” looks like a service), so the report's own kind word outranks it
+    (“一件事一次办”改革); a pilot of a programme (访调对接试点) is a programme of its own."""
     names = sorted({(r.kind, r.name) for r in records}, key=lambda kn: (-len(kn[1]), kn[1]))
     out = []
     for r in records:
+        guessed = r.evidence.rule == "initiatives.bare_quote"
         longer = next(
-            (n for k, n in names if k == r.kind and len(n) > len(r.name) and n.startswith(r.name)), None
+            (
+                (k, n)
+                for k, n in names
+                if (k == r.kind or (guessed and k != "pilot"))
+                and len(n) > len(r.name)
+                and n.startswith(r.name)
+            ),
+            None,
         )
-        out.append(replace(r, name=longer) if longer else r)
+        out.append(replace(r, kind=longer[0], name=longer[1]) if longer else r)
     return out
 
 

@@ -175,6 +175,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
             run_verb_bare="a short name running from 推行/开通 to the clause's end",
             platform_at_clause_start="a named platform the work was done on (X平台上…)",
             coverage_drive="a coverage drive named as a piece of work or pushed (X全覆盖工作, 推进X全覆盖)",
+            demonstration_drive="a drive to be named a model place, by its theme (法治政府建设示范区创建)",
         ),
         columns=(("initiatives", _distinct(lambda i: i.name)),),
     ),
