@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from kg import gazetteer
 from kg.document import Document, Sentence
@@ -29,7 +30,7 @@ from kg.extract.regions import (
     town_at,
     towns_in_text,
 )
-from kg.lexicon import words
+from kg.lexicon import rows, words
 from kg.records import Evidence, RegionMention, ReportMeta
 from kg.text import SINGLE_YEAR as YEAR
 from kg.text import book_title_spans, dates_in, inside
@@ -53,9 +54,16 @@ NOT_A_BODY = ("法治政府", "数字政府", "服务型政府", "有限政府")
 WHERE = ("title", "head", "opening", "signature", "source", "own_document")
 #: 我局, 本局, 我委: a text speaking of its body as itself; the unit word is the body's suffix
 SELF_REFERENCE = re.compile(r"[我本]([局厅委办])")
-SOURCE_LINE = re.compile(r"(?:来源|发布机构|发文机关|发文机构|发布单位)\s*[:：]")
+#: a field's value ends where the next field on the same line begins (two or more spaces)
+FIELD_END = re.compile(r"\s{2,}")
 #: 在县委、县政府的坚强领导下: bodies the author thanks, not the author
 LEADERSHIP = re.compile(r"在[^,，。;；]*?(?:领导|指导|关心|支持|部署)下")
+#: the levels a body's name may start with, by rank: province, city or prefecture, county
+LEVEL_RANK = {"省": 0, "市": 1, "州": 1, "县": 2, "区": 2, "旗": 2}
+#: 区委 / 市政府 / 市局 in 在…领导下: a leading body named by its level
+LEADING_BODY = re.compile(
+    r"(?:(?<=[在和、及与委府局])|(?<![\u4e00-\u9fff]))([省市县区州旗])(?=委|政府|人民政府|局)"
+)
 #: 县司法局 / 区人民政府: a body named by its level only, not inside another word
 RELATIVE_BODY = re.compile(
     r"(?<![\u4e00-\u9fff])[省市县区州旗](?:司法局|司法厅|人民政府|[\u4e00-\u9fff]{1,8}?局)"
@@ -98,11 +106,50 @@ def _head(doc: Document) -> list[Sentence]:
     return doc.sentences[:HEAD_LINES]
 
 
+@cache
+def _field_labels(kind: str) -> frozenset[str]:
+    return frozenset(r[1] for r in rows("report_fields.tsv") if r[0] == kind)
+
+
+@cache
+def _field_label() -> re.Pattern[str]:
+    """A metadata field's label at a line's start (索  引 号:, 分      类:: spaced out for alignment)."""
+    labels = sorted((r[1] for r in rows("report_fields.tsv")), key=len, reverse=True)
+    spaced = (r"\s*".join(label) for label in labels)
+    return re.compile(r"^\s*(" + "|".join(spaced) + r")\s*[:：]\s*")
+
+
+@cache
+def _source_line() -> re.Pattern[str]:
+    """来源: / 发布机构: / 发文机关:: the stamp lines that name the body issuing a page."""
+    labels = sorted(_field_labels("body"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]")
+
+
+def _field_value(s: Sentence) -> tuple[str, Sentence] | None:
+    """A metadata field line's label (spaces dropped) and its value as a sentence at its offsets
+    (标      题: 中共某区委某区人民政府关于…的报告 gives 标题 and the title)."""
+    m = _field_label().match(s.text)
+    if m is None:
+        return None
+    end = FIELD_END.search(s.text, m.end())
+    stop = end.start() if end else len(s.text)
+    value = replace(s, text=s.text[m.end() : stop], start=s.start + m.end(), end=s.start + stop)
+    return re.sub(r"\s", "", m.group(1)), value
+
+
 def title_sentence(doc: Document) -> Sentence | None:
-    """The report's title line: before the body, naming a report, not page furniture."""
+    """The report's title line: before the body, naming a report, not page furniture. A page's
+    metadata block gives it as a field (标  题: …); its other fields (分  类: 其他;报告) are no titles."""
     for s in _head(doc):
         if s.section != "preamble":
             break
+        field = _field_value(s)
+        if field is not None:
+            label, value = field
+            if label in _field_labels("title") and TITLE_WORDS.search(value.text):
+                return value
+            continue
         if len(s.text) <= 70 and TITLE_WORDS.search(s.text) and not FURNITURE.search(s.text):
             return s
     return None
@@ -117,6 +164,8 @@ def _body_opening(doc: Document, title: Sentence | None) -> list[Sentence]:
             break
         if (FURNITURE.search(s.text) and len(s.text) < 40) or ADDRESSEE.match(s.text):
             continue
+        if _field_label().match(s.text):
+            continue  # a metadata field (发文字号: …), not the report's text
         if NAME_LINE.match(BYLINE_MARKS.sub("", s.text)) and len(s.text) < 40:
             continue  # a headline or byline (■某局局长 某某) above the text, not its first sentence
         out.append(s)
@@ -198,8 +247,9 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
         found += _bureaus_in_running_text(s, "opening", named)
     for s in _signature(doc):
         found += _bureaus_in_running_text(s, "signature", named)
-    for s in doc.stamps:  # 来源:泸州市江阳区司法局 / 发布机构:灵丘县人民政府
-        if SOURCE_LINE.search(s.text):
+    fields = [s for s in _head(doc) if s.section == "preamble" and _field_label().match(s.text)]
+    for s in doc.stamps + fields:  # 来源:泸州市江阳区司法局 / 发布机构:灵丘县人民政府 / 发文机关:…
+        if _source_line().search(s.text):
             found += _bureaus_in_running_text(s, "source", named)
     if not found:  # 我局 all along: the body's name stands only in its own documents' titles
         found += _bureau_in_own_documents(doc, named)
@@ -351,16 +401,36 @@ def _relative_bureau(doc: Document, title: Sentence | None) -> _Found | None:
     return None
 
 
+def _own_level(doc: Document) -> str | None:
+    """The level of the text's own unit (县, 区, 市): 我县 says more than 全省; a text that never
+    says 我县 (我分局在市局和区委、区政府的坚强领导下) is one level under the lowest body leading it."""
+    self_counts = {c: len(re.findall(rf"[我本]{c}", doc.text)) for c in LEVEL_RANK}
+    if not any(self_counts.values()):
+        led_by = _leading_level(doc)
+        if led_by is not None:
+            return led_by
+    counts = {c: 2 * self_counts[c] + len(re.findall(rf"全{c}", doc.text)) for c in LEVEL_RANK}
+    best = max(counts, key=lambda c: counts[c])
+    return best if counts[best] else None
+
+
+def _leading_level(doc: Document) -> str | None:
+    """The lowest level among the bodies an opening thanks for their leadership (在市局和区委、
+    区政府的坚强领导下 gives 区): a body is led by its own level's party committee and government."""
+    levels = [
+        m.group(1)
+        for s in _body_opening(doc, title_sentence(doc))
+        for clause in LEADERSHIP.finditer(s.text)
+        for m in LEADING_BODY.finditer(clause.group(0))
+    ]
+    return max(levels, key=LEVEL_RANK.__getitem__, default=None)
+
+
 def _own_place(doc: Document, level: str | None) -> RegionMention | None:
     """The report's own region when no name gives it: the unit of the report's level (县, 区,
     市: from 县司法局 or from 我县/全县) that the text names most, if one clearly leads."""
-    if level is None:  # 我县 says more than 全省: the text's own unit first
-        counts = {
-            c: 2 * len(re.findall(rf"[我本]{c}", doc.text)) + len(re.findall(rf"全{c}", doc.text))
-            for c in "省市县区州旗"
-        }
-        best = max(counts, key=lambda c: counts[c])
-        level = best if counts[best] else None
+    if level is None:
+        level = _own_level(doc)
     if level is None:  # 2023年,我局…: a text naming a single place is about that place
         coded = {m.code: m for m in regions_in_document(doc) if m.code}
         return next(iter(coded.values())) if len(coded) == 1 else None
