@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 
 from kg import gazetteer
@@ -81,6 +82,20 @@ BYLINE_MARKS = re.compile(r"[■●◆\s]")
 HEAD_LINES = 12
 #: a date line (2025年1月17日, 21.06.2016 03:16) is short; a date inside a sentence is an event's
 DATE_LINE = 40
+#: 2015年,我局…: a first sentence framed by a year (after a news dateline 某报讯(记者 某某))
+FRAMING_YEAR = re.compile(
+    r"^(?:[^,，。]{0,12}[讯电]\s*(?:[（(][^）)]{0,30}[）)])?\s*)?((?:19|20)\d{2})\s*年度?[,，]"
+)
+#: 2018年,…试点工作以来: a year that starts a period, not one that frames the text
+SINCE = "以来"
+#: sentence marks: a line holding one is running text, not a date line
+CLAUSE_MARK = re.compile(r"[,，。;；]")
+#: 哈尔滨10月12日电 / 湖南日报2月26日讯: a news dateline (month and day, no year)
+DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日\s*(?:电|讯)")
+#: 2024-11-27 / 2025年04月10日: a page date to the day (groups: year, month, day)
+FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})")
+#: days a page may come out after its story's dateline before it counts as a later copy
+COPY_DAYS = 7
 #: a year named this often, with no rival, is the year a text without a dated opening is about
 MIN_YEAR_MENTIONS = 2
 TAIL_LINES = 8
@@ -100,6 +115,12 @@ class _Found:
 def _suffix_pattern() -> re.Pattern[str]:
     suffixes = sorted(words("bureau_suffixes.tsv"), key=len, reverse=True)
     return re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")")
+
+
+@cache
+def _mediation_suffixes() -> tuple[str, ...]:
+    """人民调解委员会, 调委会, 调解室: the suffixes of mediation bodies (kg/data/org_suffixes.tsv)."""
+    return tuple(r[0] for r in rows("org_suffixes.tsv") if r[1] == "mediation")
 
 
 def _head(doc: Document) -> list[Sentence]:
@@ -212,8 +233,8 @@ def _bureaus_in_running_text(
             middle = rest[: m.start()]
             if len(middle) > 8 or NOT_IN_NAME.search(middle) or not re.fullmatch(r"[\u4e00-\u9fff]*", middle):
                 break
-            if (middle + m.group(0)).endswith(NOT_A_BODY):
-                break
+            if (middle + m.group(0)).endswith(NOT_A_BODY + _mediation_suffixes()):
+                break  # 法治政府 is a goal; 某乡人民调解委员会 a mediation body, which writes no report
             end = m.end()
             more = suffix.match(rest, end)
             if more and not rest.startswith(
@@ -334,11 +355,10 @@ def _arabic_years(text: str) -> str:
 def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | None, tuple[str, ...]]:
     """The year reported on. A yearly report: its title's, else its opening's, else the year
     before its publication date (reports come out early the next year), else the year its text
-    names most. A news item or a letter (not ``yearly``): its own date's year, else the same
-    fallbacks."""
-    date = _first_date(doc)
-    if date is not None and not yearly:
-        return date[0], ("year read from the date of the text (a news item, a letter)",)
+    names most. A news item or a letter (not ``yearly``): see :func:`_news_year`."""
+    if not yearly:
+        return _news_year(doc, title)
+    dated = _dated_line(doc)
     if title is not None:
         years = YEAR.findall(_arabic_years(title.text))
         if years:
@@ -349,8 +369,8 @@ def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | No
         years = of_year or YEAR.findall(text)
         if years:
             return int(years[0]), ()
-    if date is not None:
-        year, month = date
+    if dated is not None:
+        year, month = dated[1]
         return (year - 1 if month <= 6 else year), ("report year read from the publication date",)
     named = _most_named_year(doc)
     if named is not None:
@@ -358,15 +378,59 @@ def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | No
     return None, ("no report year found",)
 
 
-def _first_date(doc: Document) -> tuple[int, int] | None:
-    """(year, month) of the text's own date: its signature's, else a short head line's or the
-    page's stamp line's (2011年10月 inside a sentence dates an event, not the text)."""
-    lines = [s for s in list(reversed(doc.sentences[-TAIL_LINES:])) + _head(doc) if len(s.text) <= DATE_LINE]
+def _news_year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple[str, ...]]:
+    """A news item or a letter is about its own day: the year of its date line or page stamp,
+    unless the page is a later copy; else the year its first sentence opens with (2015年,我局…:
+    a year framing the whole text); else none, since a year the story mentions (2018年…以来, an
+    event's 2023年度) does not make the text's own year certain."""
+    dated = _dated_line(doc)
+    warnings: tuple[str, ...] = ()
+    if dated is not None and not _later_copy(doc, dated[0]):
+        return dated[1][0], ("year read from the date of the text (a news item, a letter)",)
+    if dated is not None:
+        warnings = ("the page is dated weeks after its story's dateline: a later copy's date",)
+    if title is not None:
+        years = YEAR.findall(_arabic_years(title.text))
+        if years:
+            return int(years[0]), warnings
+    for s in _body_opening(doc, title)[:1]:
+        framing = FRAMING_YEAR.match(_arabic_years(s.text))
+        if framing and SINCE not in s.text:
+            return int(framing.group(1)), warnings
+    return None, warnings + ("no year the text makes certain (a news item or letter with no own date)",)
+
+
+def _dated_line(doc: Document) -> tuple[Sentence, tuple[int, int]] | None:
+    """The line that dates the text and its (year, month): the signature's, else a short head
+    line's, else the page's stamp line's. A line where a clause follows the date (2018年3月,某村
+    李某…, a story cut short) dates an event, not the text."""
+    lines = [
+        s
+        for s in list(reversed(doc.sentences[-TAIL_LINES:])) + _head(doc)
+        if len(s.text) <= DATE_LINE and not CLAUSE_MARK.search(s.text)
+    ]
     for s in lines + doc.stamps:
         dates = dates_in(s.text)
         if dates:
-            return dates[0]
+            return s, dates[0]
     return None
+
+
+def _later_copy(doc: Document, dated: Sentence) -> bool:
+    """A page stamped weeks after its story's dateline (哈尔滨10月12日电, 发布时间:2024-11-27) is a
+    later copy: its date is the copy's, not the story's, and the dateline names no year."""
+    dateline = next((m for s in _head(doc) for m in [DATELINE.search(s.text)] if m), None)
+    stamp = FULL_DATE.search(dated.text)
+    if dateline is None or stamp is None:
+        return False
+    try:
+        page = date(int(stamp.group(1)), int(stamp.group(2)), int(stamp.group(3)))
+        story = date(page.year, int(dateline.group(1)), int(dateline.group(2)))
+    except ValueError:
+        return False
+    if story > page:  # a December story on a January page
+        story = story.replace(year=story.year - 1)
+    return (page - story).days > COPY_DAYS
 
 
 def _most_named_year(doc: Document) -> int | None:
