@@ -456,13 +456,32 @@ def _is_yearly_report(doc: Document, title: Sentence | None) -> bool:
 
 
 def _relative_bureau(doc: Document, title: Sentence | None) -> _Found | None:
-    """A body named by level only (2022年,县司法局… / 区司法局党委书记), outside 在…领导下."""
+    """A body named by level only (2022年,县司法局… / 区司法局党委书记), outside 在…领导下; in a
+    text that calls itself 我区, one of its own level (市司法局检查组对我区…: the city's body
+    inspects, the district's 区司法局 is the text's own)."""
+    found = []
     for s in _body_opening(doc, title) + _signature(doc):
         thanked = [(m.start(), m.end()) for m in LEADERSHIP.finditer(s.text)]
-        for m in RELATIVE_BODY.finditer(s.text):
-            if not inside(m.start(), thanked):
-                return _Found(m.group(0), s, m.start(), "opening")
-    return None
+        found += [
+            _Found(m.group(0), s, m.start(), "opening")
+            for m in RELATIVE_BODY.finditer(s.text)
+            if not inside(m.start(), thanked)
+        ]
+    own = _self_level(doc)
+    return next((f for f in found if f.name[0] == own), found[0] if found else None)
+
+
+def _above_own_level(body: _Found, doc: Document) -> bool:
+    """市司法局 in a text that calls itself 我区: a higher body (inspecting, leading), not the author."""
+    own = _self_level(doc)
+    return own is not None and LEVEL_RANK[body.name[0]] < LEVEL_RANK[own]
+
+
+def _self_level(doc: Document) -> str | None:
+    """The level a text calls itself by most (我区, 本县), if it does."""
+    counts = {c: len(re.findall(rf"[我本]{c}", doc.text)) for c in LEVEL_RANK}
+    best = max(counts, key=lambda c: counts[c])
+    return best if counts[best] else None
 
 
 def _own_level(doc: Document) -> str | None:
@@ -620,6 +639,9 @@ def report_meta(doc: Document) -> ReportMeta:
                 warnings=warnings + ("bureau read as the government of the place the report opens with",),
             )
         relative = _relative_bureau(doc, title)
+        if relative is not None and _above_own_level(relative, doc):
+            warnings += ("a higher body named by level acts on the text's own unit; its author is unnamed",)
+            relative = None
         region = _own_place(doc, relative.name[0] if relative else None)
         if relative is not None and region is not None:
             found = replace(relative, name=region.official + relative.name[1:])
