@@ -65,6 +65,12 @@ LEVEL_RANK = {"省": 0, "市": 1, "州": 1, "县": 2, "区": 2, "旗": 2}
 LEADING_BODY = re.compile(
     r"(?:(?<=[在和、及与委府局])|(?<![\u4e00-\u9fff]))([省市县区州旗])(?=委|政府|人民政府|局)"
 )
+#: 省公共法律服务中心 / 市司法局: a body named by its level and a department's name (not 省级…)
+LEVEL_NAMED_DEPARTMENT = re.compile(
+    r"[省市县区州旗](?!级)[\u4e00-\u9fff]{2,10}?(?:"
+    + "|".join(sorted(map(re.escape, words("bureau_suffixes.tsv")), key=len, reverse=True))
+    + ")"
+)
 #: 县司法局 / 区人民政府: a body named by its level only, not inside another word
 RELATIVE_BODY = re.compile(
     r"(?<![\u4e00-\u9fff])[省市县区州旗](?:司法局|司法厅|人民政府|[\u4e00-\u9fff]{1,8}?局)"
@@ -75,11 +81,19 @@ ADDRESSEE = re.compile(r"^[^。，,；;0-9如]{2,40}[:：]\s*$")
 HANDOVER = re.compile(r"现将([^。；;]{2,60}?)(?:报告|汇报|总结)如下")
 #: 2025年,下蜀镇坚持… / 本报讯(记者 某某)泗县在…: what stands before the subject of a first sentence
 OPENING = re.compile(
-    r"^(?:[^,，。]{0,12}讯\s*(?:[（(][^）)]{0,30}[）)])?\s*)?(?:(?:19|20)\d{2}\s*年(?:以来|度)?[,，]?\s*)?"
+    r"^(?:[^,，。（(]{0,12}[讯电]\s*(?:[（(][^）)]{0,30}[）)])?\s*)?(?:(?:19|20)\d{2}\s*年(?:以来|度)?[,，]?\s*)?"
 )
 #: ■某局局长 某某: marks and spaces around a byline
 BYLINE_MARKS = re.compile(r"[■●◆\s]")
 HEAD_LINES = 12
+#: how far into a news story its acting body is looked for (a lead anecdote comes first)
+NEWS_SENTENCES = 5
+#: a story's sentence ends with a full stop (a headline, caption or byline does not)
+STORY_SENTENCE_END = re.compile(r"[。！？!?][”’」』]?$")
+#: “我被公司无理由解除劳动合同……。”: a quote, not the story's own voice
+QUOTE_SENTENCE = re.compile(r"^[“‘「].*[”’」]$")
+#: where a clause ends and the next one may name its subject
+CLAUSE_BREAK = re.compile(r"[,，;；:：]\s*")
 #: a date line (2025年1月17日, 21.06.2016 03:16) is short; a date inside a sentence is an event's
 DATE_LINE = 40
 #: 2015年,我局…: a first sentence framed by a year (after a news dateline 某报讯(记者 某某))
@@ -606,6 +620,98 @@ def _subject_place(doc: Document, title: Sentence | None) -> tuple[RegionMention
     return None
 
 
+def _news_sentences(doc: Document) -> list[Sentence]:
+    """The first sentences of a news item's story: whole sentences (a headline, subtitle, byline,
+    caption or date line ends in no full stop), not quotes (“…。” 贾女士说)."""
+    out = []
+    for s in doc.sentences:
+        if len(out) >= NEWS_SENTENCES:
+            break
+        if not STORY_SENTENCE_END.search(s.text) or QUOTE_SENTENCE.match(s.text):
+            continue
+        out.append(s)
+    return out
+
+
+def _clause_starts(s: Sentence) -> list[int]:
+    """Where a sentence's clauses start (after a dateline 某报讯(记者 某某) and a year), past quote marks."""
+    starts = [OPENING.match(s.text).end()] + [m.end() for m in CLAUSE_BREAK.finditer(s.text)]
+    return [p + len(s.text[p:]) - len(s.text[p:].lstrip(" “‘")) for p in starts]
+
+
+def _acting_subject(doc: Document) -> _Found | RegionMention | None:
+    """What a news item's story opens with as its subject: a body (邵阳市司法局充分发挥… / “开张”才
+    几天,省公共法律服务中心就收到…), or a place (崇仁县从公安…挑选…: the item is about the place,
+    and no body writes it). A place before a word for its people or its paper (某区居民贾女士,
+    湖北日报记者) is no subject; nor is a body above the level the text calls itself by."""
+    named = places_named(doc)
+    for s in _news_sentences(doc):
+        for pos in _clause_starts(s):
+            body = _body_at(s, pos, named)
+            if body is not None and not (_is_level_named(body) and _above_own_level(body, doc)):
+                return body
+            place = place_at(s, pos, named)
+            if place is not None and not s.text.startswith(_place_modifiers(), place.evidence.end - s.start):
+                return place
+    return None
+
+
+def _body_at(s: Sentence, pos: int, named: frozenset[gazetteer.Place]) -> _Found | None:
+    """The body whose name starts at ``pos``: place-prefixed (邵阳市司法局), or named by its level
+    with a department's name (省公共法律服务中心; not 市委, 市政府, 省级…)."""
+    for found in _bureaus_in_running_text(s, "acting", named):
+        if found.start == pos:
+            return found
+    m = LEVEL_NAMED_DEPARTMENT.match(s.text, pos)
+    if m and not NOT_IN_NAME.search(m.group(0)) and not m.group(0).endswith(_mediation_suffixes()):
+        return _Found(m.group(0), s, pos, "acting")
+    return None
+
+
+def _is_level_named(found: _Found) -> bool:
+    return found.name[0] in LEVEL_RANK
+
+
+@cache
+def _place_modifiers() -> tuple[str, ...]:
+    return words("subject_modifiers.tsv")
+
+
+def _news_report(
+    doc: Document, title: Sentence | None, year: int | None, warnings: tuple[str, ...]
+) -> ReportMeta | None:
+    """A news item with no body in its title, first sentences, signature or 来源 line: written
+    for the body its story has act first; none when the story opens with a place."""
+    subject = _acting_subject(doc)
+    title_text = title.text if title is not None else doc.title()
+    if isinstance(subject, RegionMention):
+        return ReportMeta(
+            bureau=None,
+            region=subject,
+            year=year,
+            title=title_text,
+            warnings=warnings + ("region read from the place the story opens with; no body named",),
+        )
+    if subject is None:
+        return None
+    region = None if _is_level_named(subject) else _region_of(subject, doc)
+    if region is None:
+        region = _own_place(doc, None)
+    return ReportMeta(
+        bureau=subject.name,
+        region=region,
+        year=year,
+        title=title_text,
+        bureau_evidence=Evidence.of(
+            subject.sentence,
+            subject.start,
+            subject.start + len(subject.name),
+            rule="report_meta.acting_body",
+        ),
+        warnings=warnings + ("bureau read as the body the story has act first",),
+    )
+
+
 def report_meta(doc: Document) -> ReportMeta:
     found, title = _bureau(doc)
     yearly = _is_yearly_report(doc, title)
@@ -616,6 +722,9 @@ def report_meta(doc: Document) -> ReportMeta:
         government = _government_report(doc, title, year, warnings)
         if government is not None:
             return government
+        news = _news_report(doc, title, year, warnings) if not yearly else None
+        if news is not None:
+            return news
         subject = _subject_place(doc, title)
         if subject is not None:
             region, s = subject
