@@ -65,6 +65,8 @@ LEVEL_RANK = {"省": 0, "市": 1, "州": 1, "县": 2, "区": 2, "旗": 2}
 LEADING_BODY = re.compile(
     r"(?:(?<=[在和、及与委府局])|(?<![\u4e00-\u9fff]))([省市县区州旗])(?=委|政府|人民政府|局)"
 )
+#: 全区 / 我区 / 各开发区: words for a unit that are no zone's name
+NOT_ZONE_START = "全我本各该每"
 #: 省公共法律服务中心 / 市司法局: a body named by its level and a department's name (not 省级…)
 LEVEL_NAMED_DEPARTMENT = re.compile(
     r"[省市县区州旗](?!级)[\u4e00-\u9fff]{2,10}?(?:"
@@ -549,6 +551,9 @@ def _title_place(title: Sentence | None, doc: Document) -> _Found | None:
     if title is None:
         return None
     prefix = re.split(r"(?:19|20)\d{2}|关于", title.text, maxsplit=1)[0]
+    zone = zone_at(title, 0, places_named(doc)) if prefix else None
+    if zone is not None and zone.name == prefix:  # 某某高新区2023年法治政府建设工作报告
+        return _Found(prefix, title, 0, "title")
     mentions = regions_in_text(title, 0, len(prefix))
     covered = mentions[-1].evidence.end - title.start if mentions else 0
     town = town_at(title, covered, places_named(doc)) if prefix else None
@@ -569,7 +574,8 @@ def _government_report(
     place = _title_place(title, doc)
     if place is None or title is None:
         return None
-    region = _region_of(place, doc)
+    zone = zone_at(title, 0, places_named(doc))
+    region = zone if zone is not None and zone.name == place.name else _region_of(place, doc)
     if region is None:
         region = town_at(place.sentence, _town_start(place), places_named(doc))
     if region is None:
@@ -596,7 +602,10 @@ def _government_report(
 
 
 def government_of(region: RegionMention) -> str:
-    """The word for a place's own government: 人民政府, or 办事处 for a street (街道)."""
+    """The word for a place's own government: 人民政府, 办事处 for a street (街道), 管委会 for a
+    development zone."""
+    if is_zone(region):
+        return "管委会"
     return "办事处" if (region.official or region.name).endswith("街道") else "人民政府"
 
 
@@ -614,10 +623,43 @@ def _subject_place(doc: Document, title: Sentence | None) -> tuple[RegionMention
     spots = [(s, OPENING.match(s.text).end()) for s in _body_opening(doc, title)]
     spots += [(s, m.start(1)) for s in doc.sentences[: HEAD_LINES * 2] for m in HANDOVER.finditer(s.text)]
     for s, pos in spots:
-        place = place_at(s, pos, named)
+        place = place_at(s, pos, named) or zone_at(s, pos, named)
         if place is not None:
             return place, s
     return None
+
+
+@cache
+def _zone_name() -> re.Pattern[str]:
+    """A zone's name: a few name characters, then a zone's suffix (kg/data/zone_suffixes.tsv)."""
+    suffixes = sorted(words("zone_suffixes.tsv"), key=len, reverse=True)
+    return re.compile(r"[\u4e00-\u9fff]{0,8}?(?:" + "|".join(map(re.escape, suffixes)) + ")")
+
+
+def zone_at(sentence: Sentence, start: int, named: frozenset[gazetteer.Place]) -> RegionMention | None:
+    """The development zone a text opens with as its subject (2023年,高新区坚持…): not in the
+    gazetteer, so a region by its written name, placed under the deepest unit the text names
+    if those lie on one line (珠海 and 广东: under 珠海市)."""
+    m = _zone_name().match(sentence.text, start)
+    if m is None or NOT_IN_NAME.search(m.group(0)) or m.group(0)[0] in NOT_ZONE_START:
+        return None
+    evidence = Evidence.of(sentence, m.start(), m.end(), rule="report_meta.subject_zone")
+    parent = _single_line_place(named)
+    parents = tuple((p.name, p.code or "") for p in gazetteer.chain(parent)) if parent else ()
+    return RegionMention(name=m.group(0), evidence=evidence, parents=parents)
+
+
+def _single_line_place(named: frozenset[gazetteer.Place]) -> gazetteer.Place | None:
+    """The deepest of ``named`` when all of them are it or its parents (one line of units)."""
+    deepest = max(named, key=lambda p: len(gazetteer.chain(p)), default=None)
+    if deepest is None or not all(gazetteer.is_within(deepest, p) for p in named):
+        return None
+    return deepest
+
+
+def is_zone(region: RegionMention) -> bool:
+    """A development zone the report is about (no code, a zone's suffix)."""
+    return region.code is None and region.name.endswith(words("zone_suffixes.tsv"))
 
 
 def _news_sentences(doc: Document) -> list[Sentence]:
