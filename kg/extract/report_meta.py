@@ -49,8 +49,8 @@ FURNITURE = re.compile(r"[/>|]|来源|发布|时间|浏览|字体|分享|打印|
 NAME_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{3,40}$")
 #: What the bureau's name in running text may not contain between the place and the suffix.
 NOT_IN_NAME = re.compile(r"[在的和与及以对为把将从向坚持]")
-#: Name-like phrases that end in a body suffix but name a goal, not a body (法治政府).
-NOT_A_BODY = ("法治政府", "数字政府", "服务型政府", "有限政府")
+#: 中共某区委 某区人民政府 / 中共某县委、某县人民政府: two bodies opening a title, apart
+JOINT_AUTHORS = re.compile(r"(?:中共)?[\u4e00-\u9fff]{2,40}[\s、]+[\u4e00-\u9fff]{2,40}")
 #: Where a bureau's name is read, most telling first.
 WHERE = ("title", "head", "opening", "signature", "source", "own_document")
 #: 我局, 本局, 我委: a text speaking of its body as itself; the unit word is the body's suffix
@@ -221,7 +221,9 @@ def _signature(doc: Document) -> list[Sentence]:
 def _bureau_in_title(s: Sentence) -> _Found | None:
     """The title's prefix before the year or 关于, when it ends in a body's suffix."""
     prefix = re.split(r"(?:19|20)\d{2}|关于|[（(]", s.text, maxsplit=1)[0]
-    m = re.match(r"(?:中共)?[\u4e00-\u9fff]{2,40}", prefix)
+    m = JOINT_AUTHORS.match(prefix)  # 中共某区委 某区人民政府关于…: a joint report is both bodies'
+    if m is None or not all(_longest_suffix(part) for part in re.split(r"[\s、]+", m.group(0))):
+        m = re.match(r"(?:中共)?[\u4e00-\u9fff]{2,40}", prefix)
     if m and _longest_suffix(m.group(0)):
         return _Found(m.group(0), s, 0, "title")
     return None
@@ -249,8 +251,8 @@ def _bureaus_in_running_text(
             middle = rest[: m.start()]
             if len(middle) > 8 or NOT_IN_NAME.search(middle) or not re.fullmatch(r"[\u4e00-\u9fff]*", middle):
                 break
-            if (middle + m.group(0)).endswith(NOT_A_BODY + _mediation_suffixes()):
-                break  # 法治政府 is a goal; 某乡人民调解委员会 a mediation body, which writes no report
+            if (middle + m.group(0)).endswith(words("body_lookalikes.tsv") + _mediation_suffixes()):
+                break  # 法治政府 is a goal, 举办 a verb; 某乡人民调解委员会 a mediation body, which writes no report
             end = m.end()
             more = suffix.match(rest, end)
             if more and not rest.startswith(
@@ -296,6 +298,7 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
         for f in found
         if regions_in_text(f.sentence, f.start, f.start + len(f.name))
         or towns_in_text(f.sentence, named, f.start, f.start + len(f.name))
+        or (f.where == "title" and town_at(f.sentence, f.start, named) is not None)  # 某镇司法所2023年…
     ]
     if not placed:
         return None, title
@@ -338,9 +341,9 @@ def _region_of(found: _Found, doc: Document) -> RegionMention | None:
     end = found.start + len(found.name)
     mentions = regions_in_text(found.sentence, found.start, end)
     scopes = places_named(doc)
-    if not mentions:
+    if not mentions:  # a town the text places, else one the gazetteer knows by name only
         towns = towns_in_text(found.sentence, scopes, found.start, end)
-        return towns[0] if towns else None
+        return towns[0] if towns else town_at(found.sentence, found.start, scopes)
     last = mentions[-1]
     # a street's or township's office written under its county (某区人民政府某街道办事处)
     county_end = last.evidence.end - found.sentence.start
