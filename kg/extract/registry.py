@@ -83,7 +83,9 @@ REPORT_META = Extractor(
         title_place_government="a title naming only a place (某县2022年…报告): that place's government",
         subject_place_government="the place a report opens with or hands over for (现将X…报告如下)",
         level_named_body="a body named by level only (县司法局), completed with the place the text names",
+        acting_body="a news item's bureau: the body its story has act first (邵阳市司法局充分发挥…), unless a place opens it",
         subject_place="the report's region: the place a text opens with as its subject",
+        subject_zone="the report's region: a development zone (高新区) a text opens with, under the city it names",
         subject_town="the report's region: the town or street a text opens with as its subject",
     ),
 )

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
 
 from kg import gazetteer
 from kg.document import Document, Sentence
@@ -29,7 +31,7 @@ from kg.extract.regions import (
     town_at,
     towns_in_text,
 )
-from kg.lexicon import words
+from kg.lexicon import rows, words
 from kg.records import Evidence, RegionMention, ReportMeta
 from kg.text import SINGLE_YEAR as YEAR
 from kg.text import book_title_spans, dates_in, inside
@@ -47,15 +49,30 @@ FURNITURE = re.compile(r"[/>|]|来源|发布|时间|浏览|字体|分享|打印|
 NAME_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{3,40}$")
 #: What the bureau's name in running text may not contain between the place and the suffix.
 NOT_IN_NAME = re.compile(r"[在的和与及以对为把将从向坚持]")
-#: Name-like phrases that end in a body suffix but name a goal, not a body (法治政府).
-NOT_A_BODY = ("法治政府", "数字政府", "服务型政府", "有限政府")
+#: 中共某区委 某区人民政府 / 中共某县委、某县人民政府: two bodies opening a title, apart
+JOINT_AUTHORS = re.compile(r"(?:中共)?[\u4e00-\u9fff]{2,40}[\s、]+[\u4e00-\u9fff]{2,40}")
 #: Where a bureau's name is read, most telling first.
 WHERE = ("title", "head", "opening", "signature", "source", "own_document")
 #: 我局, 本局, 我委: a text speaking of its body as itself; the unit word is the body's suffix
 SELF_REFERENCE = re.compile(r"[我本]([局厅委办])")
-SOURCE_LINE = re.compile(r"(?:来源|发布机构|发文机关|发文机构|发布单位)\s*[:：]")
+#: a field's value ends where the next field on the same line begins (two or more spaces)
+FIELD_END = re.compile(r"\s{2,}")
 #: 在县委、县政府的坚强领导下: bodies the author thanks, not the author
 LEADERSHIP = re.compile(r"在[^,，。;；]*?(?:领导|指导|关心|支持|部署)下")
+#: the levels a body's name may start with, by rank: province, city or prefecture, county
+LEVEL_RANK = {"省": 0, "市": 1, "州": 1, "县": 2, "区": 2, "旗": 2}
+#: 区委 / 市政府 / 市局 in 在…领导下: a leading body named by its level
+LEADING_BODY = re.compile(
+    r"(?:(?<=[在和、及与委府局])|(?<![\u4e00-\u9fff]))([省市县区州旗])(?=委|政府|人民政府|局)"
+)
+#: 全区 / 我区 / 各开发区: words for a unit that are no zone's name
+NOT_ZONE_START = "全我本各该每"
+#: 省公共法律服务中心 / 市司法局: a body named by its level and a department's name (not 省级…)
+LEVEL_NAMED_DEPARTMENT = re.compile(
+    r"[省市县区州旗](?!级)[\u4e00-\u9fff]{2,10}?(?:"
+    + "|".join(sorted(map(re.escape, words("bureau_suffixes.tsv")), key=len, reverse=True))
+    + ")"
+)
 #: 县司法局 / 区人民政府: a body named by its level only, not inside another word
 RELATIVE_BODY = re.compile(
     r"(?<![\u4e00-\u9fff])[省市县区州旗](?:司法局|司法厅|人民政府|[\u4e00-\u9fff]{1,8}?局)"
@@ -66,13 +83,35 @@ ADDRESSEE = re.compile(r"^[^。，,；;0-9如]{2,40}[:：]\s*$")
 HANDOVER = re.compile(r"现将([^。；;]{2,60}?)(?:报告|汇报|总结)如下")
 #: 2025年,下蜀镇坚持… / 本报讯(记者 某某)泗县在…: what stands before the subject of a first sentence
 OPENING = re.compile(
-    r"^(?:[^,，。]{0,12}讯\s*(?:[（(][^）)]{0,30}[）)])?\s*)?(?:(?:19|20)\d{2}\s*年(?:以来|度)?[,，]?\s*)?"
+    r"^(?:[^,，。（(]{0,12}[讯电]\s*(?:[（(][^）)]{0,30}[）)])?\s*)?(?:(?:19|20)\d{2}\s*年(?:以来|度)?[,，]?\s*)?"
 )
 #: ■某局局长 某某: marks and spaces around a byline
 BYLINE_MARKS = re.compile(r"[■●◆\s]")
 HEAD_LINES = 12
+#: how far into a news story its acting body is looked for (a lead anecdote comes first)
+NEWS_SENTENCES = 5
+#: a story's sentence ends with a full stop (a headline, caption or byline does not)
+STORY_SENTENCE_END = re.compile(r"[。！？!?][”’」』]?$")
+#: “我被公司无理由解除劳动合同……。”: a quote, not the story's own voice
+QUOTE_SENTENCE = re.compile(r"^[“‘「].*[”’」]$")
+#: where a clause ends and the next one may name its subject
+CLAUSE_BREAK = re.compile(r"[,，;；:：]\s*")
 #: a date line (2025年1月17日, 21.06.2016 03:16) is short; a date inside a sentence is an event's
 DATE_LINE = 40
+#: 2015年,我局…: a first sentence framed by a year (after a news dateline 某报讯(记者 某某))
+FRAMING_YEAR = re.compile(
+    r"^(?:[^,，。]{0,12}[讯电]\s*(?:[（(][^）)]{0,30}[）)])?\s*)?((?:19|20)\d{2})\s*年度?[,，]"
+)
+#: 2018年,…试点工作以来: a year that starts a period, not one that frames the text
+SINCE = "以来"
+#: sentence marks: a line holding one is running text, not a date line
+CLAUSE_MARK = re.compile(r"[,，。;；]")
+#: 哈尔滨10月12日电 / 湖南日报2月26日讯: a news dateline (month and day, no year)
+DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日\s*(?:电|讯)")
+#: 2024-11-27 / 2025年04月10日: a page date to the day (groups: year, month, day)
+FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})")
+#: days a page may come out after its story's dateline before it counts as a later copy
+COPY_DAYS = 7
 #: a year named this often, with no rival, is the year a text without a dated opening is about
 MIN_YEAR_MENTIONS = 2
 TAIL_LINES = 8
@@ -94,15 +133,60 @@ def _suffix_pattern() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")")
 
 
+@cache
+def _mediation_suffixes() -> tuple[str, ...]:
+    """人民调解委员会, 调委会, 调解室: the suffixes of mediation bodies (kg/data/org_suffixes.tsv)."""
+    return tuple(r[0] for r in rows("org_suffixes.tsv") if r[1] == "mediation")
+
+
 def _head(doc: Document) -> list[Sentence]:
     return doc.sentences[:HEAD_LINES]
 
 
+@cache
+def _field_labels(kind: str) -> frozenset[str]:
+    return frozenset(r[1] for r in rows("report_fields.tsv") if r[0] == kind)
+
+
+@cache
+def _field_label() -> re.Pattern[str]:
+    """A metadata field's label at a line's start (索  引 号:, 分      类:: spaced out for alignment)."""
+    labels = sorted((r[1] for r in rows("report_fields.tsv")), key=len, reverse=True)
+    spaced = (r"\s*".join(label) for label in labels)
+    return re.compile(r"^\s*(" + "|".join(spaced) + r")\s*[:：]\s*")
+
+
+@cache
+def _source_line() -> re.Pattern[str]:
+    """来源: / 发布机构: / 发文机关:: the stamp lines that name the body issuing a page."""
+    labels = sorted(_field_labels("body"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, labels)) + r")\s*[:：]")
+
+
+def _field_value(s: Sentence) -> tuple[str, Sentence] | None:
+    """A metadata field line's label (spaces dropped) and its value as a sentence at its offsets
+    (标      题: 中共某区委某区人民政府关于…的报告 gives 标题 and the title)."""
+    m = _field_label().match(s.text)
+    if m is None:
+        return None
+    end = FIELD_END.search(s.text, m.end())
+    stop = end.start() if end else len(s.text)
+    value = replace(s, text=s.text[m.end() : stop], start=s.start + m.end(), end=s.start + stop)
+    return re.sub(r"\s", "", m.group(1)), value
+
+
 def title_sentence(doc: Document) -> Sentence | None:
-    """The report's title line: before the body, naming a report, not page furniture."""
+    """The report's title line: before the body, naming a report, not page furniture. A page's
+    metadata block gives it as a field (标  题: …); its other fields (分  类: 其他;报告) are no titles."""
     for s in _head(doc):
         if s.section != "preamble":
             break
+        field = _field_value(s)
+        if field is not None:
+            label, value = field
+            if label in _field_labels("title") and TITLE_WORDS.search(value.text):
+                return value
+            continue
         if len(s.text) <= 70 and TITLE_WORDS.search(s.text) and not FURNITURE.search(s.text):
             return s
     return None
@@ -117,6 +201,8 @@ def _body_opening(doc: Document, title: Sentence | None) -> list[Sentence]:
             break
         if (FURNITURE.search(s.text) and len(s.text) < 40) or ADDRESSEE.match(s.text):
             continue
+        if _field_label().match(s.text):
+            continue  # a metadata field (发文字号: …), not the report's text
         if NAME_LINE.match(BYLINE_MARKS.sub("", s.text)) and len(s.text) < 40:
             continue  # a headline or byline (■某局局长 某某) above the text, not its first sentence
         out.append(s)
@@ -135,7 +221,9 @@ def _signature(doc: Document) -> list[Sentence]:
 def _bureau_in_title(s: Sentence) -> _Found | None:
     """The title's prefix before the year or 关于, when it ends in a body's suffix."""
     prefix = re.split(r"(?:19|20)\d{2}|关于|[（(]", s.text, maxsplit=1)[0]
-    m = re.match(r"(?:中共)?[\u4e00-\u9fff]{2,40}", prefix)
+    m = JOINT_AUTHORS.match(prefix)  # 中共某区委 某区人民政府关于…: a joint report is both bodies'
+    if m is None or not all(_longest_suffix(part) for part in re.split(r"[\s、]+", m.group(0))):
+        m = re.match(r"(?:中共)?[\u4e00-\u9fff]{2,40}", prefix)
     if m and _longest_suffix(m.group(0)):
         return _Found(m.group(0), s, 0, "title")
     return None
@@ -163,8 +251,8 @@ def _bureaus_in_running_text(
             middle = rest[: m.start()]
             if len(middle) > 8 or NOT_IN_NAME.search(middle) or not re.fullmatch(r"[\u4e00-\u9fff]*", middle):
                 break
-            if (middle + m.group(0)).endswith(NOT_A_BODY):
-                break
+            if (middle + m.group(0)).endswith(words("body_lookalikes.tsv") + _mediation_suffixes()):
+                break  # 法治政府 is a goal, 举办 a verb; 某乡人民调解委员会 a mediation body, which writes no report
             end = m.end()
             more = suffix.match(rest, end)
             if more and not rest.startswith(
@@ -198,8 +286,9 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
         found += _bureaus_in_running_text(s, "opening", named)
     for s in _signature(doc):
         found += _bureaus_in_running_text(s, "signature", named)
-    for s in doc.stamps:  # 来源:泸州市江阳区司法局 / 发布机构:灵丘县人民政府
-        if SOURCE_LINE.search(s.text):
+    fields = [s for s in _head(doc) if s.section == "preamble" and _field_label().match(s.text)]
+    for s in doc.stamps + fields:  # 来源:泸州市江阳区司法局 / 发布机构:灵丘县人民政府 / 发文机关:…
+        if _source_line().search(s.text):
             found += _bureaus_in_running_text(s, "source", named)
     if not found:  # 我局 all along: the body's name stands only in its own documents' titles
         found += _bureau_in_own_documents(doc, named)
@@ -209,6 +298,7 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
         for f in found
         if regions_in_text(f.sentence, f.start, f.start + len(f.name))
         or towns_in_text(f.sentence, named, f.start, f.start + len(f.name))
+        or (f.where == "title" and town_at(f.sentence, f.start, named) is not None)  # 某镇司法所2023年…
     ]
     if not placed:
         return None, title
@@ -251,9 +341,9 @@ def _region_of(found: _Found, doc: Document) -> RegionMention | None:
     end = found.start + len(found.name)
     mentions = regions_in_text(found.sentence, found.start, end)
     scopes = places_named(doc)
-    if not mentions:
+    if not mentions:  # a town the text places, else one the gazetteer knows by name only
         towns = towns_in_text(found.sentence, scopes, found.start, end)
-        return towns[0] if towns else None
+        return towns[0] if towns else town_at(found.sentence, found.start, scopes)
     last = mentions[-1]
     # a street's or township's office written under its county (某区人民政府某街道办事处)
     county_end = last.evidence.end - found.sentence.start
@@ -284,11 +374,10 @@ def _arabic_years(text: str) -> str:
 def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | None, tuple[str, ...]]:
     """The year reported on. A yearly report: its title's, else its opening's, else the year
     before its publication date (reports come out early the next year), else the year its text
-    names most. A news item or a letter (not ``yearly``): its own date's year, else the same
-    fallbacks."""
-    date = _first_date(doc)
-    if date is not None and not yearly:
-        return date[0], ("year read from the date of the text (a news item, a letter)",)
+    names most. A news item or a letter (not ``yearly``): see :func:`_news_year`."""
+    if not yearly:
+        return _news_year(doc, title)
+    dated = _dated_line(doc)
     if title is not None:
         years = YEAR.findall(_arabic_years(title.text))
         if years:
@@ -299,8 +388,8 @@ def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | No
         years = of_year or YEAR.findall(text)
         if years:
             return int(years[0]), ()
-    if date is not None:
-        year, month = date
+    if dated is not None:
+        year, month = dated[1]
         return (year - 1 if month <= 6 else year), ("report year read from the publication date",)
     named = _most_named_year(doc)
     if named is not None:
@@ -308,15 +397,59 @@ def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | No
     return None, ("no report year found",)
 
 
-def _first_date(doc: Document) -> tuple[int, int] | None:
-    """(year, month) of the text's own date: its signature's, else a short head line's or the
-    page's stamp line's (2011年10月 inside a sentence dates an event, not the text)."""
-    lines = [s for s in list(reversed(doc.sentences[-TAIL_LINES:])) + _head(doc) if len(s.text) <= DATE_LINE]
+def _news_year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple[str, ...]]:
+    """A news item or a letter is about its own day: the year of its date line or page stamp,
+    unless the page is a later copy; else the year its first sentence opens with (2015年,我局…:
+    a year framing the whole text); else none, since a year the story mentions (2018年…以来, an
+    event's 2023年度) does not make the text's own year certain."""
+    dated = _dated_line(doc)
+    warnings: tuple[str, ...] = ()
+    if dated is not None and not _later_copy(doc, dated[0]):
+        return dated[1][0], ("year read from the date of the text (a news item, a letter)",)
+    if dated is not None:
+        warnings = ("the page is dated weeks after its story's dateline: a later copy's date",)
+    if title is not None:
+        years = YEAR.findall(_arabic_years(title.text))
+        if years:
+            return int(years[0]), warnings
+    for s in _body_opening(doc, title)[:1]:
+        framing = FRAMING_YEAR.match(_arabic_years(s.text))
+        if framing and SINCE not in s.text:
+            return int(framing.group(1)), warnings
+    return None, warnings + ("no year the text makes certain (a news item or letter with no own date)",)
+
+
+def _dated_line(doc: Document) -> tuple[Sentence, tuple[int, int]] | None:
+    """The line that dates the text and its (year, month): the signature's, else a short head
+    line's, else the page's stamp line's. A line where a clause follows the date (2018年3月,某村
+    李某…, a story cut short) dates an event, not the text."""
+    lines = [
+        s
+        for s in list(reversed(doc.sentences[-TAIL_LINES:])) + _head(doc)
+        if len(s.text) <= DATE_LINE and not CLAUSE_MARK.search(s.text)
+    ]
     for s in lines + doc.stamps:
         dates = dates_in(s.text)
         if dates:
-            return dates[0]
+            return s, dates[0]
     return None
+
+
+def _later_copy(doc: Document, dated: Sentence) -> bool:
+    """A page stamped weeks after its story's dateline (哈尔滨10月12日电, 发布时间:2024-11-27) is a
+    later copy: its date is the copy's, not the story's, and the dateline names no year."""
+    dateline = next((m for s in _head(doc) for m in [DATELINE.search(s.text)] if m), None)
+    stamp = FULL_DATE.search(dated.text)
+    if dateline is None or stamp is None:
+        return False
+    try:
+        page = date(int(stamp.group(1)), int(stamp.group(2)), int(stamp.group(3)))
+        story = date(page.year, int(dateline.group(1)), int(dateline.group(2)))
+    except ValueError:
+        return False
+    if story > page:  # a December story on a January page
+        story = story.replace(year=story.year - 1)
+    return (page - story).days > COPY_DAYS
 
 
 def _most_named_year(doc: Document) -> int | None:
@@ -342,25 +475,64 @@ def _is_yearly_report(doc: Document, title: Sentence | None) -> bool:
 
 
 def _relative_bureau(doc: Document, title: Sentence | None) -> _Found | None:
-    """A body named by level only (2022年,县司法局… / 区司法局党委书记), outside 在…领导下."""
+    """A body named by level only (2022年,县司法局… / 区司法局党委书记), outside 在…领导下; in a
+    text that calls itself 我区, one of its own level (市司法局检查组对我区…: the city's body
+    inspects, the district's 区司法局 is the text's own)."""
+    found = []
     for s in _body_opening(doc, title) + _signature(doc):
         thanked = [(m.start(), m.end()) for m in LEADERSHIP.finditer(s.text)]
-        for m in RELATIVE_BODY.finditer(s.text):
-            if not inside(m.start(), thanked):
-                return _Found(m.group(0), s, m.start(), "opening")
-    return None
+        found += [
+            _Found(m.group(0), s, m.start(), "opening")
+            for m in RELATIVE_BODY.finditer(s.text)
+            if not inside(m.start(), thanked)
+        ]
+    own = _self_level(doc)
+    return next((f for f in found if f.name[0] == own), found[0] if found else None)
+
+
+def _above_own_level(body: _Found, doc: Document) -> bool:
+    """市司法局 in a text that calls itself 我区: a higher body (inspecting, leading), not the author."""
+    own = _self_level(doc)
+    return own is not None and LEVEL_RANK[body.name[0]] < LEVEL_RANK[own]
+
+
+def _self_level(doc: Document) -> str | None:
+    """The level a text calls itself by most (我区, 本县), if it does."""
+    counts = {c: len(re.findall(rf"[我本]{c}", doc.text)) for c in LEVEL_RANK}
+    best = max(counts, key=lambda c: counts[c])
+    return best if counts[best] else None
+
+
+def _own_level(doc: Document) -> str | None:
+    """The level of the text's own unit (县, 区, 市): 我县 says more than 全省; a text that never
+    says 我县 (我分局在市局和区委、区政府的坚强领导下) is one level under the lowest body leading it."""
+    self_counts = {c: len(re.findall(rf"[我本]{c}", doc.text)) for c in LEVEL_RANK}
+    if not any(self_counts.values()):
+        led_by = _leading_level(doc)
+        if led_by is not None:
+            return led_by
+    counts = {c: 2 * self_counts[c] + len(re.findall(rf"全{c}", doc.text)) for c in LEVEL_RANK}
+    best = max(counts, key=lambda c: counts[c])
+    return best if counts[best] else None
+
+
+def _leading_level(doc: Document) -> str | None:
+    """The lowest level among the bodies an opening thanks for their leadership (在市局和区委、
+    区政府的坚强领导下 gives 区): a body is led by its own level's party committee and government."""
+    levels = [
+        m.group(1)
+        for s in _body_opening(doc, title_sentence(doc))
+        for clause in LEADERSHIP.finditer(s.text)
+        for m in LEADING_BODY.finditer(clause.group(0))
+    ]
+    return max(levels, key=LEVEL_RANK.__getitem__, default=None)
 
 
 def _own_place(doc: Document, level: str | None) -> RegionMention | None:
     """The report's own region when no name gives it: the unit of the report's level (县, 区,
     市: from 县司法局 or from 我县/全县) that the text names most, if one clearly leads."""
-    if level is None:  # 我县 says more than 全省: the text's own unit first
-        counts = {
-            c: 2 * len(re.findall(rf"[我本]{c}", doc.text)) + len(re.findall(rf"全{c}", doc.text))
-            for c in "省市县区州旗"
-        }
-        best = max(counts, key=lambda c: counts[c])
-        level = best if counts[best] else None
+    if level is None:
+        level = _own_level(doc)
     if level is None:  # 2023年,我局…: a text naming a single place is about that place
         coded = {m.code: m for m in regions_in_document(doc) if m.code}
         return next(iter(coded.values())) if len(coded) == 1 else None
@@ -382,6 +554,9 @@ def _title_place(title: Sentence | None, doc: Document) -> _Found | None:
     if title is None:
         return None
     prefix = re.split(r"(?:19|20)\d{2}|关于", title.text, maxsplit=1)[0]
+    zone = zone_at(title, 0, places_named(doc)) if prefix else None
+    if zone is not None and zone.name == prefix:  # 某某高新区2023年法治政府建设工作报告
+        return _Found(prefix, title, 0, "title")
     mentions = regions_in_text(title, 0, len(prefix))
     covered = mentions[-1].evidence.end - title.start if mentions else 0
     town = town_at(title, covered, places_named(doc)) if prefix else None
@@ -402,7 +577,8 @@ def _government_report(
     place = _title_place(title, doc)
     if place is None or title is None:
         return None
-    region = _region_of(place, doc)
+    zone = zone_at(title, 0, places_named(doc))
+    region = zone if zone is not None and zone.name == place.name else _region_of(place, doc)
     if region is None:
         region = town_at(place.sentence, _town_start(place), places_named(doc))
     if region is None:
@@ -429,7 +605,10 @@ def _government_report(
 
 
 def government_of(region: RegionMention) -> str:
-    """The word for a place's own government: 人民政府, or 办事处 for a street (街道)."""
+    """The word for a place's own government: 人民政府, 办事处 for a street (街道), 管委会 for a
+    development zone."""
+    if is_zone(region):
+        return "管委会"
     return "办事处" if (region.official or region.name).endswith("街道") else "人民政府"
 
 
@@ -447,10 +626,135 @@ def _subject_place(doc: Document, title: Sentence | None) -> tuple[RegionMention
     spots = [(s, OPENING.match(s.text).end()) for s in _body_opening(doc, title)]
     spots += [(s, m.start(1)) for s in doc.sentences[: HEAD_LINES * 2] for m in HANDOVER.finditer(s.text)]
     for s, pos in spots:
-        place = place_at(s, pos, named)
+        place = place_at(s, pos, named) or zone_at(s, pos, named)
         if place is not None:
             return place, s
     return None
+
+
+@cache
+def _zone_name() -> re.Pattern[str]:
+    """A zone's name: a few name characters, then a zone's suffix (kg/data/zone_suffixes.tsv)."""
+    suffixes = sorted(words("zone_suffixes.tsv"), key=len, reverse=True)
+    return re.compile(r"[\u4e00-\u9fff]{0,8}?(?:" + "|".join(map(re.escape, suffixes)) + ")")
+
+
+def zone_at(sentence: Sentence, start: int, named: frozenset[gazetteer.Place]) -> RegionMention | None:
+    """The development zone a text opens with as its subject (2023年,高新区坚持…): not in the
+    gazetteer, so a region by its written name, placed under the deepest unit the text names
+    if those lie on one line (珠海 and 广东: under 珠海市)."""
+    m = _zone_name().match(sentence.text, start)
+    if m is None or NOT_IN_NAME.search(m.group(0)) or m.group(0)[0] in NOT_ZONE_START:
+        return None
+    evidence = Evidence.of(sentence, m.start(), m.end(), rule="report_meta.subject_zone")
+    parent = _single_line_place(named)
+    parents = tuple((p.name, p.code or "") for p in gazetteer.chain(parent)) if parent else ()
+    return RegionMention(name=m.group(0), evidence=evidence, parents=parents)
+
+
+def _single_line_place(named: frozenset[gazetteer.Place]) -> gazetteer.Place | None:
+    """The deepest of ``named`` when all of them are it or its parents (one line of units)."""
+    deepest = max(named, key=lambda p: len(gazetteer.chain(p)), default=None)
+    if deepest is None or not all(gazetteer.is_within(deepest, p) for p in named):
+        return None
+    return deepest
+
+
+def is_zone(region: RegionMention) -> bool:
+    """A development zone the report is about (no code, a zone's suffix)."""
+    return region.code is None and region.name.endswith(words("zone_suffixes.tsv"))
+
+
+def _news_sentences(doc: Document) -> list[Sentence]:
+    """The first sentences of a news item's story: whole sentences (a headline, subtitle, byline,
+    caption or date line ends in no full stop), not quotes (“…。” 贾女士说)."""
+    out = []
+    for s in doc.sentences:
+        if len(out) >= NEWS_SENTENCES:
+            break
+        if not STORY_SENTENCE_END.search(s.text) or QUOTE_SENTENCE.match(s.text):
+            continue
+        out.append(s)
+    return out
+
+
+def _clause_starts(s: Sentence) -> list[int]:
+    """Where a sentence's clauses start (after a dateline 某报讯(记者 某某) and a year), past quote marks."""
+    starts = [OPENING.match(s.text).end()] + [m.end() for m in CLAUSE_BREAK.finditer(s.text)]
+    return [p + len(s.text[p:]) - len(s.text[p:].lstrip(" “‘")) for p in starts]
+
+
+def _acting_subject(doc: Document) -> _Found | RegionMention | None:
+    """What a news item's story opens with as its subject: a body (邵阳市司法局充分发挥… / “开张”才
+    几天,省公共法律服务中心就收到…), or a place (崇仁县从公安…挑选…: the item is about the place,
+    and no body writes it). A place before a word for its people or its paper (某区居民贾女士,
+    湖北日报记者) is no subject; nor is a body above the level the text calls itself by."""
+    named = places_named(doc)
+    for s in _news_sentences(doc):
+        for pos in _clause_starts(s):
+            body = _body_at(s, pos, named)
+            if body is not None and not (_is_level_named(body) and _above_own_level(body, doc)):
+                return body
+            place = place_at(s, pos, named)
+            if place is not None and not s.text.startswith(_place_modifiers(), place.evidence.end - s.start):
+                return place
+    return None
+
+
+def _body_at(s: Sentence, pos: int, named: frozenset[gazetteer.Place]) -> _Found | None:
+    """The body whose name starts at ``pos``: place-prefixed (邵阳市司法局), or named by its level
+    with a department's name (省公共法律服务中心; not 市委, 市政府, 省级…)."""
+    for found in _bureaus_in_running_text(s, "acting", named):
+        if found.start == pos:
+            return found
+    m = LEVEL_NAMED_DEPARTMENT.match(s.text, pos)
+    if m and not NOT_IN_NAME.search(m.group(0)) and not m.group(0).endswith(_mediation_suffixes()):
+        return _Found(m.group(0), s, pos, "acting")
+    return None
+
+
+def _is_level_named(found: _Found) -> bool:
+    return found.name[0] in LEVEL_RANK
+
+
+@cache
+def _place_modifiers() -> tuple[str, ...]:
+    return words("subject_modifiers.tsv")
+
+
+def _news_report(
+    doc: Document, title: Sentence | None, year: int | None, warnings: tuple[str, ...]
+) -> ReportMeta | None:
+    """A news item with no body in its title, first sentences, signature or 来源 line: written
+    for the body its story has act first; none when the story opens with a place."""
+    subject = _acting_subject(doc)
+    title_text = title.text if title is not None else doc.title()
+    if isinstance(subject, RegionMention):
+        return ReportMeta(
+            bureau=None,
+            region=subject,
+            year=year,
+            title=title_text,
+            warnings=warnings + ("region read from the place the story opens with; no body named",),
+        )
+    if subject is None:
+        return None
+    region = None if _is_level_named(subject) else _region_of(subject, doc)
+    if region is None:
+        region = _own_place(doc, None)
+    return ReportMeta(
+        bureau=subject.name,
+        region=region,
+        year=year,
+        title=title_text,
+        bureau_evidence=Evidence.of(
+            subject.sentence,
+            subject.start,
+            subject.start + len(subject.name),
+            rule="report_meta.acting_body",
+        ),
+        warnings=warnings + ("bureau read as the body the story has act first",),
+    )
 
 
 def report_meta(doc: Document) -> ReportMeta:
@@ -463,6 +767,9 @@ def report_meta(doc: Document) -> ReportMeta:
         government = _government_report(doc, title, year, warnings)
         if government is not None:
             return government
+        news = _news_report(doc, title, year, warnings) if not yearly else None
+        if news is not None:
+            return news
         subject = _subject_place(doc, title)
         if subject is not None:
             region, s = subject
@@ -486,6 +793,9 @@ def report_meta(doc: Document) -> ReportMeta:
                 warnings=warnings + ("bureau read as the government of the place the report opens with",),
             )
         relative = _relative_bureau(doc, title)
+        if relative is not None and _above_own_level(relative, doc):
+            warnings += ("a higher body named by level acts on the text's own unit; its author is unnamed",)
+            relative = None
         region = _own_place(doc, relative.name[0] if relative else None)
         if relative is not None and region is not None:
             found = replace(relative, name=region.official + relative.name[1:])
