@@ -122,9 +122,16 @@ class Snapshot:
 
     @cached_property
     def quads(self) -> list:
-        """The quads in a fixed order: default graph first, then by report, subject, …."""
+        """The quads in a fixed order: default graph first, then by report, subject, ….
+
+        The writers of triples are done by the time the quads are asked for (see
+        :func:`format_texts`), so the triples and their store are let go first: only one of
+        the two conversions is held at a time.
+        """
         import pyoxigraph as ox
 
+        self.__dict__.pop("triples", None)
+        self.__dict__.pop("store", None)
         term = self.term
         converted = [
             (ox.DefaultGraph() if g is None else term(g), term(s), term(p), term(o))
@@ -193,11 +200,14 @@ def turtle(graph: Graph | Snapshot) -> str:
 
 
 def ntriples(graph: Graph | Snapshot) -> str:
-    """N-Triples, one triple a line, lines sorted."""
+    """N-Triples, one triple a line, lines sorted.
+
+    The triples go in sorted by their N-Triples forms, which sorts the lines too (a space
+    follows each term and sorts below every character that can continue one).
+    """
     import pyoxigraph as ox
 
-    text = ox.serialize(snapshot(graph).triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-    return sorted_lines(text)
+    return ox.serialize(snapshot(graph).triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
 
 def nquads(graph: Graph | Snapshot) -> str:
@@ -331,13 +341,15 @@ def format_texts(graph: Graph) -> dict[str, Callable[[], str]]:
     (kg/export.py writes them; this module only renders, so it needs nothing from the writer).
     The renderers share one :class:`Snapshot`, so the graph is converted for pyoxigraph once."""
     view = Snapshot(graph)
+    # in this order: the rdflib writers first, then those of the triples, then the quads,
+    # so that the snapshot holds one conversion at a time
     return {
+        "graph.jsonld": lambda: jsonld(graph),
+        "graph.graphml": lambda: graphml(graph),
         "graph.ttl": lambda: turtle(view),
         "graph.nt": lambda: ntriples(view),
-        "graph.nq": lambda: nquads(view),
-        "graph.trig": lambda: trig(view),
-        "graph.jsonld": lambda: jsonld(graph),
         "outcomes.csv": lambda: outcomes_csv(view),
         "initiatives.csv": lambda: initiatives_csv(view),
-        "graph.graphml": lambda: graphml(graph),
+        "graph.nq": lambda: nquads(view),
+        "graph.trig": lambda: trig(view),
     }
