@@ -100,25 +100,27 @@ class Snapshot:
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
-        self._terms: dict[Node, object] = {}
+        #: rdflib term -> (pyoxigraph term, its N-Triples form: the sort key)
+        self._terms: dict[Node, tuple[object, str]] = {}
 
-    def term(self, node: Node):
+    def term(self, node: Node) -> tuple[object, str]:
         found = self._terms.get(node)
         if found is None:
             from kg.query import to_oxigraph
 
-            found = self._terms[node] = to_oxigraph(node)
+            converted = to_oxigraph(node)
+            found = self._terms[node] = (converted, str(converted))
         return found
 
     @cached_property
     def triples(self) -> list:
-        """Every triple as a pyoxigraph Triple, sorted by subject, predicate, object."""
+        """Every triple as a pyoxigraph Triple, sorted by the N-Triples forms of its terms."""
         import pyoxigraph as ox
 
         term = self.term
         converted = [(term(s), term(p), term(o)) for s, p, o in self.graph]
-        converted.sort(key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
-        return [ox.Triple(s, p, o) for s, p, o in converted]
+        converted.sort(key=lambda t: (t[0][1], t[1][1], t[2][1]))
+        return [ox.Triple(s[0], p[0], o[0]) for s, p, o in converted]
 
     @cached_property
     def quads(self) -> list:
@@ -133,14 +135,12 @@ class Snapshot:
         self.__dict__.pop("triples", None)
         self.__dict__.pop("store", None)
         term = self.term
+        default = (ox.DefaultGraph(), "")
         converted = [
-            (ox.DefaultGraph() if g is None else term(g), term(s), term(p), term(o))
-            for s, p, o, g in quads(self.graph)
+            (default if g is None else term(g), term(s), term(p), term(o)) for s, p, o, g in quads(self.graph)
         ]
-        converted.sort(
-            key=lambda q: ("" if isinstance(q[0], ox.DefaultGraph) else str(q[0]), *map(str, q[1:]))
-        )
-        return [ox.Quad(s, p, o, g) for g, s, p, o in converted]
+        converted.sort(key=lambda q: (q[0][1], q[1][1], q[2][1], q[3][1]))
+        return [ox.Quad(s[0], p[0], o[0], g[0]) for g, s, p, o in converted]
 
     @cached_property
     def store(self):
