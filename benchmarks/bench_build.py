@@ -76,12 +76,12 @@ def measured_build(corpus: Path, out: Path, jobs: int) -> dict:
 
 def stage_seconds(corpus: Path) -> dict[str, float]:
     """Seconds per stage of one build of ``corpus`` in this process (extraction on every core)."""
-    from kg.build import add_simplified_labels, extract_all
-    from kg.formats import format_texts
-    from kg.html import graph_html
-    from kg.rdf import to_graph
-    from kg.resolve import resolve
-    from kg.validate import violations
+    from kg.graph.rdf import to_graph
+    from kg.graph.resolve import resolve
+    from kg.graph.validate import violations
+    from kg.pipeline import add_simplified_labels, extract_all
+    from kg.publish.formats import format_texts
+    from kg.publish.html import graph_html
 
     seconds: dict[str, float] = {}
 

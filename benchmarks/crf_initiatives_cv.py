@@ -6,7 +6,7 @@
 
 A character CRF (python-crfsuite) with features from the text: the character and its
 neighbours, jieba's word boundary and part of speech, inside quotes or not, the end of a
-kind word (kg/data/initiative_kinds.tsv). Gold names are located in the texts with their
+kind word (kg/vocab/data/initiative_kinds.tsv). Gold names are located in the texts with their
 quote marks dropped. Five folds over the wide corpus's documents (the seeds always train);
 each fold's CRF names are added to the rules' names (from the build's graph) where no rule
 name already matches, and scored with the shared scorer's matching.

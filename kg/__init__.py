@@ -1,22 +1,25 @@
 """lgkg: a knowledge graph of legal-governance initiatives read from Chinese government annual reports.
 
-``kg.build(paths)`` reads reports and returns the graph; the ``kg`` command is a thin
-skin over these functions.
+``kg.build(paths, out=DIR)`` does what ``kg build`` does and returns the result;
+``kg.query(graph, q)`` asks a graph a question. The ``kg`` command is a thin skin over
+these functions. The stages live in folders, in the order data flows (README, "How it
+works"): vocab, text, ingest, extract, graph, sparql, publish; pipeline.py runs them.
 """
 
 from __future__ import annotations
 
-import sys
-import types
-
 __version__ = "0.1.0"
 
 
-def build(paths, **options):
-    """Build the knowledge graph of the reports under ``paths``; returns a :class:`kg.build.BuildResult`."""
-    from kg.build import build as _build
+def build(paths, out=None, **options):
+    """Build the knowledge graph of the reports under ``paths``; returns a :class:`kg.pipeline.BuildResult`.
 
-    return _build(paths, **options)
+    With ``out``, every export is written there as ``kg build --out`` writes it (staged,
+    SHACL-checked, renamed into place); see :func:`kg.pipeline.build` for the options.
+    """
+    from kg.pipeline import build as _build
+
+    return _build(paths, out=out, **options)
 
 
 def query(graph, q: str, params=None, engine: str = "auto"):
@@ -25,7 +28,7 @@ def query(graph, q: str, params=None, engine: str = "auto"):
     ``q`` is SPARQL text, a ``.rq`` file or a canned question's name (``kg queries``).
     Returns a pandas DataFrame when pandas is installed, else a list of dicts; ASK gives a bool.
     """
-    from kg.query import frame, run
+    from kg.sparql.query import frame, run
 
     graph = getattr(graph, "graph", graph)  # a BuildResult carries its graph
     result = run(graph, q, params=params, engine=engine)
@@ -34,21 +37,3 @@ def query(graph, q: str, params=None, engine: str = "auto"):
     if result.kind == "graph":
         return result.graph
     return frame(result)
-
-
-class _Package(types.ModuleType):
-    """Keeps ``kg.build`` and ``kg.query`` the functions above.
-
-    Importing the submodules kg/build.py or kg/query.py would otherwise rebind these names
-    to the modules (Python sets a package attribute for every submodule it loads), and
-    ``kg.build(paths)`` would fail depending on what happened to be imported before.
-    The modules stay reachable as ``from kg.build import …`` and ``sys.modules["kg.build"]``.
-    """
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if name in ("build", "query") and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

@@ -1,7 +1,7 @@
 """Extraction cache: a report whose bytes have not changed is not extracted again.
 
 An entry is keyed by the file's bytes and name and by a fingerprint of the extractor
-registry (names, fields, rules), code and vocabulary (every kg/**/*.py and kg/data
+registry (names, fields, rules), code and vocabulary (every kg/**/*.py and kg/vocab/data
 file), so editing a rule or a word list
 invalidates everything it could have changed. Entries of other fingerprints are removed,
 so the cache never grows beyond one version. Resolution and RDF mapping always run on the
@@ -21,7 +21,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from kg.records import Extraction
+from kg.extract.records import Extraction
 
 PACKAGE = Path(__file__).parent
 #: the folder name used under an output folder when no cache folder is given
@@ -45,7 +45,7 @@ def _counts(p: Path) -> bool:
     rel = p.relative_to(PACKAGE)
     if "__pycache__" in rel.parts:
         return False
-    return p.suffix == ".py" or rel.parts[0] == "data"
+    return p.suffix == ".py" or rel.parts[:2] == ("vocab", "data")
 
 
 def entry_key(name: str, data: bytes) -> str:

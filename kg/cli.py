@@ -18,10 +18,9 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from kg.build import build as build_graph
-from kg.export import write_exports
-from kg.reader import DEFAULT_MAX_BYTES
-from kg.summary import COLUMNS, counts
+from kg.ingest.reader import DEFAULT_MAX_BYTES
+from kg.pipeline import build as build_graph
+from kg.publish.summary import COLUMNS, counts
 
 app = typer.Typer(
     add_completion=False,
@@ -83,9 +82,8 @@ def build(
     .docx are read. A file that cannot be built is named with the reason, the others are
     built, and the exit code is 1.
     """
-    from kg.build import BuildStopped
-    from kg.cache import CACHE_DIRNAME
-    from kg.reader import input_files
+    from kg.ingest.reader import input_files
+    from kg.pipeline import BuildStopped
 
     n_files = len(input_files(paths))
     progress = Progress(
@@ -109,10 +107,14 @@ def build(
         try:
             result = build_graph(
                 paths,
+                out=out,
+                html=html,
+                validate=validate,
                 max_bytes=max_size,
                 strict=strict,
                 on_file=on_file,
-                cache_dir=(cache_dir or out / CACHE_DIRNAME) if use_cache else None,
+                cache_dir=cache_dir,
+                use_cache=use_cache,
                 jobs=jobs,
                 scheduler=scheduler,
             )
@@ -121,7 +123,7 @@ def build(
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             err_console.print(
-                "[red]interrupted[/red]: nothing written, the previous exports are as they were"
+                "[red]interrupted[/red]: every export in OUT is whole, the previous one or the new one"
             )
             raise typer.Exit(130) from None
         except RuntimeError as exc:  # no Dask installed, or no scheduler at that address
@@ -129,58 +131,20 @@ def build(
             raise typer.Exit(2) from None
     for w in result.warnings:
         err_console.print(f"[yellow]warning[/yellow] {w}", highlight=False, soft_wrap=True)
-
     print_summary(result.extractions)
-    shacl = []
-    if validate:
-        from kg.validate import violations
-
-        shacl = violations(result.graph)
-        for v in shacl[:20]:
-            err_console.print(f"[red]shacl[/red] {v}", highlight=False, soft_wrap=True)
-        if len(shacl) > 20:
-            err_console.print(f"[red]shacl[/red] … {len(shacl) - 20} more violations")
+    for v in result.violations[:20]:
+        err_console.print(f"[red]shacl[/red] {v}", highlight=False, soft_wrap=True)
+    if len(result.violations) > 20:
+        err_console.print(f"[red]shacl[/red] … {len(result.violations) - 20} more violations")
     if not result.extractions:
         err_console.print("[red]error[/red] no report could be built; nothing written")
         raise typer.Exit(1)
-    try:
-        written = _write_all_or_nothing(result, out, html)
-    except KeyboardInterrupt:
-        err_console.print(
-            "[red]interrupted[/red] while writing: each export is whole, the old one or the new one"
-        )
-        raise typer.Exit(130) from None
     out_console.print(
-        f"wrote {', '.join(str(p) for p in written)} ({len(result.graph)} triples)", highlight=False
+        f"wrote {', '.join(str(p) for p in result.written)} ({len(result.graph)} triples)", highlight=False
     )
     _print_build_summary(result)
-    if result.problems or shacl:
+    if not result.ok:
         raise typer.Exit(1)
-
-
-def _write_all_or_nothing(result, out: Path, html: bool) -> list[Path]:
-    """Write every export into a staging folder inside OUT, then rename each into place.
-
-    Rendering takes seconds, renaming microseconds: an interrupted build (Ctrl-C, kill)
-    leaves the previous exports whole and consistent with each other.
-    """
-    import os
-    import shutil
-    import tempfile
-
-    out.mkdir(parents=True, exist_ok=True)
-    # the folder is made inside the try, so an interrupt at any moment leaves none behind
-    staging = out / f".staging-{os.getpid()}-{next(tempfile._get_candidate_names())}"
-    try:
-        staging.mkdir()
-        staged = write_exports(result, staging, html=html)
-        for path in sorted(p for p in staging.rglob("*") if p.is_file()):
-            target = out / path.relative_to(staging)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(path, target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return [out / p.relative_to(staging) for p in staged]
 
 
 def _print_build_summary(result) -> None:
@@ -239,8 +203,8 @@ def query(
     engine: str = typer.Option("auto", "--engine", help="auto, oxigraph or rdflib."),
 ) -> None:
     """Ask GRAPH a SPARQL QUERY and print the answer."""
-    from kg.query import FORMATS, QueryError, as_table, parse_params, render
-    from kg.query import run as run_query
+    from kg.sparql.query import FORMATS, QueryError, as_table, parse_params, render
+    from kg.sparql.query import run as run_query
 
     if fmt not in FORMATS:
         print_error(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
@@ -248,7 +212,7 @@ def query(
     try:
         params = parse_params(param)
         if graph.startswith(("http://", "https://")):
-            from kg.serve import EndpointError, query_endpoint
+            from kg.sparql.serve import EndpointError, query_endpoint
 
             try:
                 result = query_endpoint(graph, sparql, params)
@@ -269,7 +233,7 @@ def query(
 @app.command()
 def queries() -> None:
     """List the canned research questions (name, question in Chinese and English, parameters)."""
-    from kg.query import canned_queries
+    from kg.sparql.query import canned_queries
 
     for c in canned_queries():
         params = "".join(f" [--param {p.name}=…]" for p in c.params)
@@ -283,7 +247,7 @@ def serve(
     writable: bool = typer.Option(False, "--writable", help="Accept SPARQL updates and Graph Store writes."),
 ) -> None:
     """Serve GRAPH as a SPARQL 1.1 endpoint on 127.0.0.1 (Oxigraph) until Ctrl-C."""
-    from kg.serve import ServeError, serve_forever
+    from kg.sparql.serve import ServeError, serve_forever
 
     try:
         serve_forever(
@@ -308,7 +272,7 @@ def push(
     ),
 ) -> None:
     """Upload GRAPH to a SPARQL 1.1 Graph Store; credentials only from LGKG_ENDPOINT_* variables."""
-    from kg.serve import EndpointError, push_graph
+    from kg.sparql.serve import EndpointError, push_graph
 
     try:
         status = push_graph(graph, endpoint, graph_iri=graph_iri, append=append)
@@ -330,9 +294,9 @@ def view(
     depth: int = typer.Option(1, "--depth", min=0, help="Steps from the --focus node."),
 ) -> None:
     """Write an interactive page of part of the graph (each option may repeat)."""
-    from kg.export import write_text
-    from kg.html import graph_html
-    from kg.view import UnknownValue, load_graph, select, view_title
+    from kg.publish.export import write_text
+    from kg.publish.html import graph_html
+    from kg.publish.view import UnknownValue, load_graph, select, view_title
 
     try:
         g = load_graph(graph)
@@ -351,9 +315,9 @@ def compare(
     out: Path = typer.Option(Path("compare.html"), "--out", "-o", help="The page to write."),
 ) -> None:
     """Write the comparison page: indicators reported by two or more regions, each bar linked to evidence."""
-    from kg.compare import compare_html, shared_indicators
-    from kg.export import write_text
-    from kg.view import load_graph
+    from kg.publish.compare import compare_html, shared_indicators
+    from kg.publish.export import write_text
+    from kg.publish.view import load_graph
 
     try:
         g = load_graph(graph)

@@ -13,7 +13,7 @@ EXPORTS = ROOT / "exports"
 
 @pytest.fixture(scope="session")
 def seed_build():
-    from kg.build import build
+    from kg.pipeline import build
 
     return build(SEEDS)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.areas import area_of
-from kg.ontology import area_scheme
+from kg.vocab.areas import area_of
+from kg.vocab.ontology import area_scheme
 
 
 @pytest.mark.parametrize(

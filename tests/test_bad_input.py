@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Literal
 
-from kg.build import BuildStopped, build
-from kg.ontology import LGKG
+from kg.pipeline import BuildStopped, build
+from kg.vocab.ontology import LGKG
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -187,23 +187,22 @@ def _exports(out: Path) -> dict[str, bytes]:
 
 
 def test_a_failure_between_two_export_files_leaves_the_previous_exports(tmp_path, monkeypatch):
-    import kg.export
-    from kg.cli import _write_all_or_nothing
+    import kg.publish.export
 
     out = tmp_path / "exports"
-    _write_all_or_nothing(build([ODD / "no_bureau_no_year.txt"]), out, html=True)
+    build([ODD / "no_bureau_no_year.txt"], out=out, use_cache=False)
     before = _exports(out)
     assert {"graph.ttl", "graph.html"} <= set(before)
-    real_write_text = kg.export.write_text
+    real_write_text = kg.publish.export.write_text
 
     def write_text(target, text):
         if target.name == "graph.html":  # graph.ttl is already written by now
             raise KeyboardInterrupt
         return real_write_text(target, text)
 
-    monkeypatch.setattr(kg.export, "write_text", write_text)
+    monkeypatch.setattr(kg.publish.export, "write_text", write_text)
     with pytest.raises(KeyboardInterrupt):
-        _write_all_or_nothing(build([SEED]), out, html=True)
+        build([SEED], out=out, use_cache=False)
     assert _exports(out) == before
     assert sorted(p.name for p in out.iterdir()) == sorted(before), "no staging folder or partial file left"
 

@@ -14,9 +14,9 @@ import pytest
 from conftest import ROOT
 from test_html import AID_2023, INJECTION, drawn_count, small_graph
 
-from kg.compare import compare_html, shared_indicators
-from kg.html import graph_html
-from kg.ontology import ID
+from kg.publish.compare import compare_html, shared_indicators
+from kg.publish.html import graph_html
+from kg.vocab.ontology import ID
 
 #: Debian's chromium; LGKG_CHROMIUM points elsewhere (another distribution, a Chrome build)
 CHROMIUM = Path(os.environ.get("LGKG_CHROMIUM", "/usr/bin/chromium"))

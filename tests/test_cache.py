@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import kg.cache
-from kg.build import build
 from kg.cache import ExtractionCache, code_fingerprint
-from kg.export import write_exports
+from kg.pipeline import build
+from kg.publish.export import write_exports
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 
@@ -75,8 +75,8 @@ def test_the_fingerprint_covers_code_and_vocabulary():
         for p in kg.cache.PACKAGE.rglob("*")
         if p.is_file() and kg.cache._counts(p)
     )
-    assert "extract/outcomes.py" in counted and "build.py" in counted
-    assert any(name.startswith("data/") and name.endswith(".tsv") for name in counted)
+    assert "extract/outcomes.py" in counted and "pipeline.py" in counted
+    assert any(name.startswith("vocab/data/") and name.endswith(".tsv") for name in counted)
     assert not any("__pycache__" in name for name in counted)
 
 

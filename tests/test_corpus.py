@@ -24,10 +24,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg.document import Sentence, make_document
 from kg.extract.context import ReportContext
+from kg.extract.records import ReportMeta
 from kg.extract.registry import BY_NAME
-from kg.records import ReportMeta
+from kg.text.document import Sentence, make_document
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -53,9 +53,9 @@ def context_of(case: dict) -> ReportContext:
     rep = case.get("report")
     if not rep:
         return ReportContext.empty()
+    from kg.extract.records import Evidence
     from kg.extract.regions import region_mention
     from kg.extract.report_meta import home_place
-    from kg.records import Evidence
 
     doc = make_document("case.txt", rep.get("bureau") or rep.get("region") or "报告")
     region = None

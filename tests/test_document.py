@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.document import sentences_of
+from kg.text.document import sentences_of
 
 
 def sections(text: str) -> list[tuple[str, str]]:

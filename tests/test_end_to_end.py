@@ -44,6 +44,20 @@ def test_rebuild_is_byte_identical_to_exports(tmp_path):
         assert (tmp_path / name).read_bytes() == (EXPORTS / name).read_bytes(), f"exports/{name} is stale"
 
 
+def test_the_library_call_writes_what_the_command_writes(tmp_path):
+    """kg.build(paths, out=…) is `kg build`: the same files, byte for byte, and the same verdict."""
+    import kg
+
+    result = kg.build([SEEDS], out=tmp_path)
+    assert result.ok and result.violations == []
+    written = sorted(p.name for p in result.written)
+    kept = sorted(p.name for p in EXPORTS.iterdir() if p.is_file() and not p.name.startswith("."))
+    assert written == kept
+    for name in written:
+        assert (tmp_path / name).read_bytes() == (EXPORTS / name).read_bytes(), name
+    assert (tmp_path / ".cache").is_dir(), "the same extraction cache as the command"
+
+
 def test_every_seed_report_is_in_the_graph(seed_graph):
     rows = list(
         seed_graph.query(
@@ -90,13 +104,13 @@ def test_every_mention_names_a_registered_rule(seed_graph):
 
 
 def test_graph_conforms_to_shapes(seed_graph):
-    from kg.validate import violations
+    from kg.graph.validate import violations
 
     assert violations(seed_graph) == []
 
 
 def test_shapes_catch_a_broken_outcome():
-    from kg.validate import violations
+    from kg.graph.validate import violations
 
     g = Graph().parse(
         data="""@prefix lgkg: <https://w3id.org/lgkg/ontology#> .

@@ -9,8 +9,8 @@ import pytest
 from conftest import ROOT
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 
-from kg.export import write_formats
-from kg.formats import (
+from kg.publish.export import write_formats
+from kg.publish.formats import (
     CONTEXT_FILE,
     INITIATIVE_COLUMNS,
     OUTCOME_COLUMNS,
@@ -23,7 +23,7 @@ from kg.formats import (
     to_dataset,
     trig,
 )
-from kg.ontology import ID, LGKG, OA
+from kg.vocab.ontology import ID, LGKG, OA
 
 QINJI = ID["report/000_4d4e89313a1e219a"]
 HEDONG = ID["report/001_ae9c8d5517191bf2"]
@@ -200,7 +200,7 @@ def test_jsonld_uses_the_published_context(seed_graph):
 
 def test_build_writes_every_format(tmp_path):
     import kg
-    from kg.export import write_exports
+    from kg.publish.export import write_exports
 
     result = kg.build([ROOT / "seeds" / "000_4d4e89313a1e219a.txt"])
     written = {p.name for p in write_exports(result, tmp_path, html=False)}
@@ -210,7 +210,7 @@ def test_build_writes_every_format(tmp_path):
 
 def test_canned_questions_on_trig_match_turtle(seed_graph, tmp_path):
     """Named graphs repeat a shared triple per report; the default graph a query sees must not."""
-    from kg.query import canned_queries, run
+    from kg.sparql.query import canned_queries, run
 
     (tmp_path / "graph.trig").write_text(trig(seed_graph), encoding="utf-8")
     (tmp_path / "graph.nq").write_text(nquads(seed_graph), encoding="utf-8")

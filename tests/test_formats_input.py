@@ -17,12 +17,12 @@ import opencc
 import pytest
 from rdflib import Literal
 
-from kg.build import build, extract_file
-from kg.document import make_document
 from kg.extract import extract
-from kg.normalize import to_simplified
-from kg.ontology import LGKG
-from kg.reader import input_files, read_document
+from kg.ingest.reader import input_files, read_document
+from kg.pipeline import build, extract_file
+from kg.text.document import make_document
+from kg.text.normalize import to_simplified
+from kg.vocab.ontology import LGKG
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 #: a seed whose first line is its title (bureau and year), as web pages and PDFs print it
@@ -249,7 +249,7 @@ def _stream(data: bytes) -> bytes:
 
 
 #: what PDF text layers print for some ideographs: Kangxi radicals (NFKC maps them back)
-#: and CJK radicals-supplement forms (kg/data/cjk_radicals.tsv maps them)
+#: and CJK radicals-supplement forms (kg/vocab/data/cjk_radicals.tsv maps them)
 RADICAL_FORMS = {"工": "\u2f2f", "人": "\u2f08", "长": "\u2ed3", "门": "\u2ed4"}
 
 
@@ -275,7 +275,7 @@ def test_pdf_yields_the_plain_graph(tmp_path, indent):
 
 def _fold(value):
     """A signature with radical forms folded, as the analysis copy folds them."""
-    from kg.normalize import fold_width
+    from kg.text.normalize import fold_width
 
     if isinstance(value, str):
         return fold_width(value)

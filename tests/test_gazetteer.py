@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg import gazetteer
+from kg.vocab import gazetteer
 
 
 def names(places) -> list[str]:

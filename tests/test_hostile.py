@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import random
 
-from kg.document import make_document
 from kg.extract import extract
-from kg.records import MAX_EVIDENCE
+from kg.extract.records import MAX_EVIDENCE
+from kg.text.document import make_document
 
 
 def flattened_table(rows: int) -> str:

@@ -15,10 +15,10 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 from typer.testing import CliRunner
 
-from kg.compare import compare_html, shared_indicators
-from kg.html import graph_html, place_in_sentence
-from kg.ontology import ID, LGKG, OA, ontology_file
-from kg.view import UnknownValue, drawn_classes, node_facts, select
+from kg.publish.compare import compare_html, shared_indicators
+from kg.publish.html import graph_html, place_in_sentence
+from kg.publish.view import UnknownValue, drawn_classes, node_facts, select
+from kg.vocab.ontology import ID, LGKG, OA, ontology_file
 
 INJECTION = "<img src=x onerror=alert(1)>"
 SCRIPT_BREAK = "</script><script>alert(2)</script>"
@@ -99,7 +99,7 @@ def page_data(page: str) -> dict:
 
 
 def drawn_count(graph: Graph, label_contains: str | None = None) -> int:
-    """Nodes of the drawn classes (with a label or alias containing some words), by SPARQL, not kg.view."""
+    """Nodes of the drawn classes (with a label or alias containing some words), by SPARQL, not kg.publish.view."""
     classes = ", ".join(f"<{LGKG[name]}>" for name, _, _ in drawn_classes())
     named = ""
     if label_contains is not None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kg.document import make_document
 from kg.extract.initiatives import initiatives_in_document
+from kg.text.document import make_document
 
 REPORT = """2024年法治政府建设工作报告
 一、2024年工作

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.document import Sentence
 from kg.extract.policies import media_in
+from kg.text.document import Sentence
 
 
 def names_in(text: str) -> list[str]:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.numbers import is_chinese, to_decimal
+from kg.text.numbers import is_chinese, to_decimal
 
 
 @pytest.mark.parametrize(

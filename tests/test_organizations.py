@@ -53,7 +53,7 @@ def test_same_sentence_same_result(seed_build):
     """Reading a sentence twice gives the same records (no order leaking from sets or caches)."""
     ex = seed_build.extractions[0]
     first = [o for o in ex.orgs if o.kind != "media"][0]
-    from kg.document import Sentence
+    from kg.text.document import Sentence
 
     text = first.evidence.sentence
     sentence = Sentence(text=text, start=first.evidence.sentence_start, end=first.evidence.sentence_end)

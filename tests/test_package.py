@@ -38,7 +38,7 @@ def test_an_installed_wheel_builds_the_seeds_from_another_folder_like_the_checko
     for name in ("graph.ttl", "graph.nt", "graph.jsonld", "outcomes.csv", "initiatives.csv"):
         assert (elsewhere / "out" / name).read_bytes() == (EXPORTS / name).read_bytes(), name
     located = subprocess.run(
-        [str(Path(VENV) / "bin" / "python"), "-c", "import kg.ontology as o; print(o.ONTOLOGY_DIR)"],
+        [str(Path(VENV) / "bin" / "python"), "-c", "import kg.vocab.ontology as o; print(o.ONTOLOGY_DIR)"],
         cwd=elsewhere,
         capture_output=True,
         text=True,

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import BuildStopped, build
-from kg.formats import nquads, turtle
+from kg.ingest.reader import input_files
 from kg.parallel import POOL_FROM
-from kg.reader import input_files
+from kg.pipeline import BuildStopped, build
+from kg.publish.formats import nquads, turtle
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDE = ROOT / "corpus" / "wide" / "texts"

@@ -14,9 +14,9 @@ from dataclasses import fields, is_dataclass
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.document import make_document
 from kg.extract import extract
-from kg.normalize import analysis_text
+from kg.text.document import make_document
+from kg.text.normalize import analysis_text
 
 #: pieces of real report prose (general phrasing, no seed-specific names) and odd forms
 PIECES = [

@@ -22,7 +22,7 @@ import pytest
 from conftest import ROOT
 from rdflib import Graph
 
-from kg.query import (
+from kg.sparql.query import (
     QueryError,
     bind_params,
     canned,
@@ -536,7 +536,7 @@ def test_kg_query_returns_a_dataframe_or_dicts(seed_build, monkeypatch):
 
 
 def test_auto_engine_switches_on_size(mini, monkeypatch):
-    kq = sys.modules["kg.query"]  # `import kg.query as kq` would give the function kg.query
+    import kg.sparql.query as kq
 
     assert run(mini, "reports").engine == "rdflib"
     monkeypatch.setattr(kq, "FAST_ENGINE_FROM", 10)

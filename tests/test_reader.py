@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.document import make_document
 from kg.extract import extract
-from kg.normalize import (
+from kg.ingest.reader import InputError, PdfLine, decode, html_text, join_pdf_lines, looks_binary
+from kg.text.document import make_document
+from kg.text.normalize import (
     analysis_text,
     blank_furniture,
     fold_width,
@@ -16,7 +17,6 @@ from kg.normalize import (
     restore_original,
     to_simplified,
 )
-from kg.reader import InputError, PdfLine, decode, html_text, join_pdf_lines, looks_binary
 
 SEED = Path(__file__).parent.parent / "seeds" / "003_6d2be61a73a6c314.txt"
 #: a sentence as reports print it (from a seed report)

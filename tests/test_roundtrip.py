@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, Dataset, Graph, Literal
 
-from kg.build import build
-from kg.export import write_exports
-from kg.ontology import LGKG
+from kg.pipeline import build
+from kg.publish.export import write_exports
+from kg.vocab.ontology import LGKG
 
 SEED = Path(__file__).parent.parent / "seeds" / "001_ae9c8d5517191bf2.txt"
 

@@ -16,8 +16,8 @@ import urllib.request
 import pytest
 from conftest import ROOT
 
-from kg.query import canned_queries, run
-from kg.serve import (
+from kg.sparql.query import canned_queries, run
+from kg.sparql.serve import (
     ENV_PASSWORD,
     ENV_TOKEN,
     ENV_USER,

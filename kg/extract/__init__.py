@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 
-from kg.document import Document
 from kg.extract.context import ReportContext
+from kg.extract.records import Extraction, RegionMention, ReportMeta
 from kg.extract.registry import EXTRACTORS, REPORT_META
 from kg.extract.report_meta import home_place
-from kg.normalize import restore_original
-from kg.records import Extraction, RegionMention, ReportMeta
+from kg.text.document import Document
+from kg.text.normalize import restore_original
 
 
 def with_own_region(regions: list[RegionMention], meta: ReportMeta) -> list[RegionMention]:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.areas import area_of
-from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
-from kg.lexicon import rows, section_kind_of
-from kg.records import ChallengeRecord, Evidence
-from kg.text import clause_spans
+from kg.extract.records import ChallengeRecord, Evidence
+from kg.text.document import Document, Sentence
+from kg.text.patterns import clause_spans
+from kg.vocab.areas import area_of
+from kg.vocab.lexicon import rows, section_kind_of
 
 NUMERALS = "一二三四五六七八九十"
 #: Item markers inside running text (一是, 其二, 第三) and at the start of a line ((一), 1., 一、)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.gazetteer import Place
-from kg.records import ReportMeta
+from kg.extract.records import ReportMeta
+from kg.vocab.gazetteer import Place
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Built from the figure's own clause only: the object of the action plus the action plus a
 suffix chosen by the unit (人数, 场次, 金额…), with scope words (全年, 全区, 累计) dropped
-and short forms normalised (kg/data/indicator_words.tsv), so that the same measure in
+and short forms normalised (kg/vocab/data/indicator_words.tsv), so that the same measure in
 reports from different places gets the same string and can be compared.
 jieba's part-of-speech tags find the action; they run on the clause, never the whole report.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.lexicon import rows
+from kg.vocab.lexicon import rows
 
 #: Punctuation and marks dropped from an indicator.
 MARKS = re.compile(r"[\s“”\"'‘’《》〈〉「」『』()（）、,，。:：;；!！?？·]")

@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kg.areas import area_of
-from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
 from kg.extract.organizations import is_mediation_studio
-from kg.lexicon import rows
-from kg.records import Evidence, InitiativeRecord
-from kg.text import HAN, HAN_CHAR, QUOTE, book_title_spans, inside
-from kg.text import with_curly_quotes as curly
+from kg.extract.records import Evidence, InitiativeRecord
+from kg.text.document import Document, Sentence
+from kg.text.patterns import HAN, HAN_CHAR, QUOTE, book_title_spans, inside
+from kg.text.patterns import with_curly_quotes as curly
+from kg.vocab.areas import area_of
+from kg.vocab.lexicon import rows
 
 #: a name's characters between a cue and its kind word (no punctuation, no quotes)
 NAME_RUN = re.compile(rf"[{HAN}0-9A-Za-z()（）+＋ ]")
@@ -76,7 +76,7 @@ LIST_JOINERS = ("、", "和", "及", "与")
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The words the rules match, read once from kg/data (initiative_kinds/cues/stoplist.tsv)."""
+    """The words the rules match, read once from kg/vocab/data (initiative_kinds/cues/stoplist.tsv)."""
 
     kinds: dict[str, tuple[str, bool]]
     run_cues: dict[str, str]

@@ -30,14 +30,14 @@ from functools import cache
 import jieba
 import jieba.posseg
 
-from kg import gazetteer
-from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
+from kg.extract.records import Evidence, OrgMention
 from kg.extract.regions import choose
-from kg.lexicon import rows, words
-from kg.normalize import occurrences
-from kg.records import Evidence, OrgMention
-from kg.text import BOOK_TITLE, HAN_CHAR, QUOTE
+from kg.text.document import Document, Sentence
+from kg.text.normalize import occurrences
+from kg.text.patterns import BOOK_TITLE, HAN_CHAR, QUOTE
+from kg.vocab import gazetteer
+from kg.vocab.lexicon import rows, words
 
 jieba.setLogLevel(60)
 

@@ -1,8 +1,8 @@
 """Measured figures: a number with a counting unit, a percentage or an amount of money.
 
-A figure is found by one regex built from the unit vocabulary (kg/data/units.tsv), then
+A figure is found by one regex built from the unit vocabulary (kg/vocab/data/units.tsv), then
 judged by its surroundings: ordinals, names in quotes, structure words and indefinite
-amounts are dropped (kg/data/outcome_exclusions.tsv); 同比/环比 changes are attached to the
+amounts are dropped (kg/vocab/data/outcome_exclusions.tsv); 同比/环比 changes are attached to the
 figure they qualify instead of standing alone; 由X缩短至Y keeps only the result.
 """
 
@@ -14,14 +14,14 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from kg.areas import area_of
-from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
 from kg.extract.indicators import indicator_of
-from kg.lexicon import rows, words
-from kg.numbers import DIGITS, MULTIPLIERS, NUMBER, is_chinese, normalised, to_decimal
-from kg.records import Evidence, OutcomeRecord
-from kg.text import inside
+from kg.extract.records import Evidence, OutcomeRecord
+from kg.text.document import Document, Sentence
+from kg.text.numbers import DIGITS, MULTIPLIERS, NUMBER, is_chinese, normalised, to_decimal
+from kg.text.patterns import inside
+from kg.vocab.areas import area_of
+from kg.vocab.lexicon import rows, words
 
 #: Clause boundaries: an outcome's text is the clause between two of these.
 CLAUSE_END = ",，;；。!！?？:：\n"
@@ -51,13 +51,13 @@ def units() -> dict[str, tuple[str, str]]:
 
 @cache
 def markers(kind: str) -> tuple[str, ...]:
-    """Words of one kind from kg/data/number_markers.tsv."""
+    """Words of one kind from kg/vocab/data/number_markers.tsv."""
     return tuple(w for k, w in rows("number_markers.tsv") if k == kind)
 
 
 @cache
 def exclusions(kind: str) -> tuple[str, ...]:
-    """Words of one kind from kg/data/outcome_exclusions.tsv."""
+    """Words of one kind from kg/vocab/data/outcome_exclusions.tsv."""
     return tuple(w for k, w in rows("outcome_exclusions.tsv") if k == kind)
 
 

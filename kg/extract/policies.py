@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
-from kg.lexicon import rows, words
-from kg.records import Evidence, OrgMention, PolicyMention
-from kg.text import BOOK_TITLE, HAN, inside
+from kg.extract.records import Evidence, OrgMention, PolicyMention
+from kg.text.document import Document, Sentence
+from kg.text.patterns import BOOK_TITLE, HAN, inside
+from kg.vocab.lexicon import rows, words
 
 MIN_TITLE, MAX_TITLE = 2, 120
 INNER_TITLE = re.compile(r"[〈<]([^〈〉<>]{2,80})[〉>]")

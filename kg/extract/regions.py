@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from kg import gazetteer
-from kg.document import Document, Sentence
 from kg.extract.context import ReportContext
-from kg.lexicon import rows, words
-from kg.records import Evidence, RegionMention
+from kg.extract.records import Evidence, RegionMention
+from kg.text.document import Document, Sentence
+from kg.vocab import gazetteer
+from kg.vocab.lexicon import rows, words
 
 #: Characters that join two place names into a list (漠河、呼玛 / 天津和北京).
 LIST_JOINERS = "、和与及,，"
@@ -174,7 +174,7 @@ def _jieba_dictionary() -> Path | None:
 
 @lru_cache(maxsize=1)
 def _excluded_names() -> frozenset[str]:
-    """Official names that are also generic words (城区, 新城区): see kg/data/region_generic.tsv."""
+    """Official names that are also generic words (城区, 新城区): see kg/vocab/data/region_generic.tsv."""
     return frozenset(words("region_generic.tsv"))
 
 

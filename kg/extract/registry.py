@@ -15,16 +15,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from kg.document import Document, Sentence
 from kg.extract.challenges import challenges_in_document
 from kg.extract.context import ReportContext
 from kg.extract.initiatives import initiatives_in, initiatives_in_document
 from kg.extract.organizations import organizations_in, organizations_in_document
 from kg.extract.outcomes import outcomes_in, outcomes_in_document
 from kg.extract.policies import media_in, media_in_document, policies_in, policies_in_document
-from kg.extract.regions import regions_in_document
-from kg.extract.report_meta import report_meta
-from kg.records import (
+from kg.extract.records import (
     ChallengeRecord,
     InitiativeRecord,
     OrgMention,
@@ -33,12 +30,15 @@ from kg.records import (
     RegionMention,
     ReportMeta,
 )
+from kg.extract.regions import regions_in_document
+from kg.extract.report_meta import report_meta
+from kg.text.document import Document, Sentence
 
 
 @dataclass(frozen=True)
 class Extractor:
     """One extractor: its name (the prefix of its rules), what it reads and returns, where its
-    records go in an :class:`~kg.records.Extraction`, and its named rules (name -> why)."""
+    records go in an :class:`~kg.extract.records.Extraction`, and its named rules (name -> why)."""
 
     name: str
     reads: str  # "document" or "sentence"

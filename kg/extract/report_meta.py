@@ -18,8 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
-from kg import gazetteer
-from kg.document import Document, Sentence
+from kg.extract.records import Evidence, RegionMention, ReportMeta
 from kg.extract.regions import (
     choose_in_context,
     place_at,
@@ -31,10 +30,11 @@ from kg.extract.regions import (
     town_at,
     towns_in_text,
 )
-from kg.lexicon import rows, words
-from kg.records import Evidence, RegionMention, ReportMeta
-from kg.text import SINGLE_YEAR as YEAR
-from kg.text import book_title_spans, dates_in, inside
+from kg.text.document import Document, Sentence
+from kg.text.patterns import SINGLE_YEAR as YEAR
+from kg.text.patterns import book_title_spans, dates_in, inside
+from kg.vocab import gazetteer
+from kg.vocab.lexicon import rows, words
 
 #: words that make a text a yearly report (published months after the year it reports on)
 YEARLY_REPORT = re.compile(r"年度?[^。]{0,20}(?:报告|总结)|报告如下|总结如下|汇报如下")
@@ -135,7 +135,7 @@ def _suffix_pattern() -> re.Pattern[str]:
 
 @cache
 def _mediation_suffixes() -> tuple[str, ...]:
-    """人民调解委员会, 调委会, 调解室: the suffixes of mediation bodies (kg/data/org_suffixes.tsv)."""
+    """人民调解委员会, 调委会, 调解室: the suffixes of mediation bodies (kg/vocab/data/org_suffixes.tsv)."""
     return tuple(r[0] for r in rows("org_suffixes.tsv") if r[1] == "mediation")
 
 
@@ -634,7 +634,7 @@ def _subject_place(doc: Document, title: Sentence | None) -> tuple[RegionMention
 
 @cache
 def _zone_name() -> re.Pattern[str]:
-    """A zone's name: a few name characters, then a zone's suffix (kg/data/zone_suffixes.tsv)."""
+    """A zone's name: a few name characters, then a zone's suffix (kg/vocab/data/zone_suffixes.tsv)."""
     suffixes = sorted(words("zone_suffixes.tsv"), key=len, reverse=True)
     return re.compile(r"[\u4e00-\u9fff]{0,8}?(?:" + "|".join(map(re.escape, suffixes)) + ")")
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg.ontology import ONTOLOGY_DIR
+from kg.vocab.ontology import ONTOLOGY_DIR
 
 QUERY_DIR = ONTOLOGY_DIR / "queries"
 

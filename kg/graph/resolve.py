@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from kg import gazetteer
+from kg.extract.records import Evidence, Extraction, RegionMention
 from kg.extract.regions import choose, region_mention
 from kg.extract.report_meta import home_place
-from kg.lexicon import words
-from kg.records import Evidence, Extraction, RegionMention
+from kg.vocab import gazetteer
+from kg.vocab.lexicon import words
 
 
 @dataclass(frozen=True)

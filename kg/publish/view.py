@@ -17,8 +17,8 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from kg.lexicon import rows
-from kg.ontology import LGKG, OA, ontology_file
+from kg.vocab.lexicon import rows
+from kg.vocab.ontology import LGKG, OA, ontology_file
 
 #: properties that place a thing in a region directly (a Report is about its aboutRegion)
 REGION_PROPS = (LGKG.inRegion, LGKG.jurisdiction, LGKG.aboutRegion)

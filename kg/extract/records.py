@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kg.document import Sentence
+from kg.text.document import Sentence
 
 #: a sentence longer than this is kept as a window of EVIDENCE_MARGIN characters around the span
 MAX_EVIDENCE = 600

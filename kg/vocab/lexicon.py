@@ -1,4 +1,4 @@
-"""Small vocabularies read from ``kg/data``: the words the extractors match live there, not in code."""
+"""Small vocabularies read from ``kg/vocab/data``: the words the extractors match live there, not in code."""
 
 from __future__ import annotations
 

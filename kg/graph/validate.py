@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from kg.ontology import ontology_file
+from kg.vocab.ontology import ontology_file
 
 
 def violations(graph: Graph) -> list[str]:

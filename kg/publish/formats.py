@@ -24,7 +24,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, URIRef
 from rdflib.namespace import SKOS
 from rdflib.term import Node
 
-from kg.ontology import LGKG, OA, ONTOLOGY_DIR, PREFIXES
+from kg.vocab.ontology import LGKG, OA, ONTOLOGY_DIR, PREFIXES
 
 CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
 #: where the context is published; graph.jsonld embeds it so that it reads offline
@@ -106,7 +106,7 @@ class Snapshot:
     def term(self, node: Node) -> tuple[object, str]:
         found = self._terms.get(node)
         if found is None:
-            from kg.query import to_oxigraph
+            from kg.sparql.query import to_oxigraph
 
             converted = to_oxigraph(node)
             found = self._terms[node] = (converted, str(converted))
@@ -266,7 +266,7 @@ def jsonld(graph: Graph) -> str:
 
 def table_csv(graph: Graph | Snapshot, question: str, columns: list[str]) -> str:
     """A canned question's rows as CSV with a BOM (Excel then shows the Chinese), rows sorted."""
-    from kg.query import plain, run
+    from kg.sparql.query import plain, run
 
     result = run(snapshot(graph).store, question)  # same rows as rdflib (tested), 10x sooner
     index = [result.vars.index(c) for c in columns]

@@ -12,9 +12,9 @@ from functools import lru_cache
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL, SKOS
 
-from kg.ontology import ID, LGKG, OA, PREFIXES, area_iri, ontology_file
-from kg.records import Evidence
-from kg.resolve import Entity, Ref, Resolved
+from kg.extract.records import Evidence
+from kg.graph.resolve import Entity, Ref, Resolved
+from kg.vocab.ontology import ID, LGKG, OA, PREFIXES, area_iri, ontology_file
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.numbers import CHINESE, DIGITS, NUMBER, is_chinese, to_decimal
+from kg.text.numbers import CHINESE, DIGITS, NUMBER, is_chinese, to_decimal
 
 __all__ = [
     "BOOK_TITLE",

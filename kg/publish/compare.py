@@ -14,9 +14,9 @@ from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.html import mention_hits
-from kg.ontology import LGKG
-from kg.view import label_of, local, report_regions
+from kg.publish.html import mention_hits
+from kg.publish.view import label_of, local, report_regions
+from kg.vocab.ontology import LGKG
 
 #: bar colours by year, oldest first (cycled when a chart spans more years)
 YEAR_COLOURS = ("#2563eb", "#16a34a", "#d97706", "#9333ea", "#dc2626", "#0891b2", "#64748b")

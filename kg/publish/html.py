@@ -1,6 +1,6 @@
 """The interactive graph page: vis-network (through pyvis) with search, filters and an evidence panel.
 
-pyvis renders the page from our template in ``kg/data/page`` and inlines vis-network, so the
+pyvis renders the page from our template in ``kg/vocab/data/page`` and inlines vis-network, so the
 file opens from disk with no network at all. Everything read from a report travels in one JSON
 blob inside ``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped, and the
 page script builds the side panel with ``textContent``: report text is never parsed as HTML.
@@ -20,10 +20,18 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from kg.ontology import LGKG, OA
-from kg.view import NodeFacts, area_label, drawn_classes, drawn_edges, label_of, node_facts, ontology_labels
+from kg.publish.view import (
+    NodeFacts,
+    area_label,
+    drawn_classes,
+    drawn_edges,
+    label_of,
+    node_facts,
+    ontology_labels,
+)
+from kg.vocab.ontology import LGKG, OA
 
-PAGE_DIR = Path(__file__).parent / "data" / "page"
+PAGE_DIR = Path(__file__).parent / "page"
 #: where the template leaves room for the page data (filled after rendering, never parsed by Jinja)
 DATA_SLOT = "@@LGKG_DATA@@"
 #: a <script src=…> or <link href=…> pointing at the network; the page must contain none
@@ -237,7 +245,7 @@ def pyvis_page(title: str) -> str:
     """Our template rendered by pyvis: it owns the vis options and inlines vis-network (no CDN).
 
     pyvis's own template always adds Bootstrap from a CDN and turns titles into innerHTML
-    when one contains "href", so the page uses its own template in ``kg/data/page``.
+    when one contains "href", so the page uses its own template in ``kg/vocab/data/page``.
     """
     import pyvis  # imported here: it costs a quarter second and only pages need it
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader

@@ -12,11 +12,12 @@ from rdflib.namespace import RDF, SKOS
 
 def _ontology_dir() -> Path:
     """The vocabulary folder: ``ontology/`` beside the package in a checkout, else the copy an
-    installed wheel carries as ``kg.vocabulary`` (pyproject.toml maps the one onto the other)."""
-    checkout = Path(__file__).resolve().parent.parent / "ontology"
+    installed wheel carries as ``kg.vocab.ontology_files`` (pyproject.toml maps the one onto
+    the other)."""
+    checkout = Path(__file__).resolve().parents[2] / "ontology"
     if (checkout / "lgkg.ttl").is_file():
         return checkout
-    spec = importlib.util.find_spec("kg.vocabulary")
+    spec = importlib.util.find_spec("kg.vocab.ontology_files")
     if spec is not None and spec.submodule_search_locations:
         return Path(next(iter(spec.submodule_search_locations)))
     raise RuntimeError("the lgkg vocabulary (ontology/lgkg.ttl) is neither beside the package nor installed")

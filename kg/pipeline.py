@@ -7,6 +7,9 @@ build goes on, unless ``strict`` asks it to stop at the first one.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,16 +17,18 @@ from pathlib import Path
 from rdflib import RDFS, Graph, Literal
 from rdflib.namespace import SKOS
 
-from kg.cache import ExtractionCache, entry_key
-from kg.document import Document, make_document
+from kg.cache import CACHE_DIRNAME, ExtractionCache, entry_key
 from kg.extract import extract
-from kg.lexicon import words
-from kg.normalize import to_simplified
+from kg.extract.records import Extraction
+from kg.graph.rdf import to_graph
+from kg.graph.resolve import Resolved, resolve
+from kg.graph.validate import violations
+from kg.ingest.reader import DEFAULT_MAX_BYTES, InputError, document_of, input_files, read_bytes
 from kg.parallel import Done, Future, Inline, Submitter, in_order, runner_for
-from kg.rdf import to_graph
-from kg.reader import DEFAULT_MAX_BYTES, InputError, document_of, input_files, read_bytes
-from kg.records import Extraction
-from kg.resolve import Resolved, resolve
+from kg.publish.export import write_exports
+from kg.text.document import Document, make_document
+from kg.text.normalize import to_simplified
+from kg.vocab.lexicon import words
 
 #: a text using fewer distinct report words than this is not taken for a report: a marathon
 #: news item or an error page uses one (政府); a 300-character mediation news item uses five or more
@@ -51,6 +56,8 @@ class BuildStopped(InputError):
 
 @dataclass
 class BuildResult:
+    """What a build made and what went wrong: the same for ``kg.build`` and ``kg build``."""
+
     graph: Graph
     resolved: Resolved
     extractions: list[Extraction] = field(default_factory=list)
@@ -59,13 +66,22 @@ class BuildResult:
     #: files processed, and how many of them came from the extraction cache
     files: int = 0
     cached: int = 0
+    #: SHACL violations, one line each (empty when the graph conforms or was not validated)
+    violations: list[str] = field(default_factory=list)
+    #: the files written into ``out`` (none without ``out``, or when no report could be built)
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Every file built and the graph conforms: what exit code 0 means."""
+        return bool(self.extractions) and not self.problems and not self.violations
 
 
 def not_a_report(doc: Document) -> str | None:
     """Why the text is not a government annual report, or None when it reads like one.
 
     The test is the report's general vocabulary (法治, 年度, 工作, 推进 ...), read from
-    kg/data/report_cues.tsv: a news item or a notice uses few of these words.
+    kg/vocab/data/report_cues.tsv: a news item or a notice uses few of these words.
     """
     cues = words("report_cues.tsv")
     found = sorted({c for c in cues if c in doc.text})
@@ -230,27 +246,40 @@ def extract_all(
 
 def build(
     paths: list[str | Path] | str | Path,
+    out: str | Path | None = None,
+    *,
+    html: bool = True,
+    validate: bool | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     strict: bool = False,
     on_file: Callable[[Path, Extraction | None, Problem | None], None] | None = None,
     cache_dir: str | Path | None = None,
+    use_cache: bool = True,
     jobs: int | None = None,
     scheduler: str | None = None,
 ) -> BuildResult:
-    """Build the knowledge graph of every report under ``paths``.
+    """Build the knowledge graph of every report under ``paths``, and with ``out`` write it.
 
     A file that cannot be read or extracted is listed in ``problems`` and left out;
-    with ``strict`` the first problem raises :class:`BuildStopped` instead. With
-    ``cache_dir``, reports whose bytes (and the extractor code) did not change since the
-    last build are not extracted again. Extraction runs in ``jobs`` processes (None: every
-    core), or on the Dask cluster whose scheduler is at ``scheduler``; the graph is the same
-    byte for byte whichever runs it.
+    with ``strict`` the first problem raises :class:`BuildStopped` instead. Extraction runs
+    in ``jobs`` processes (None: every core), or on the Dask cluster whose scheduler is at
+    ``scheduler``; the graph is the same byte for byte whichever runs it.
+
+    With ``out`` this is ``kg build``: reports whose bytes (and the extractor code) did not
+    change are taken from ``OUT/.cache`` (or ``cache_dir``; ``use_cache=False`` for none),
+    the graph is checked against the SHACL shapes (``validate``, default on), and every
+    export is written into a staging folder and renamed into place, so an interrupted build
+    leaves the previous exports whole. Nothing is written when no report could be built.
+    Without ``out`` nothing is written, nothing is validated unless asked, and only
+    ``cache_dir`` is used as a cache.
     """
-    done = extract_all(paths, max_bytes, strict, on_file, cache_dir, jobs, scheduler)
+    if out is not None and cache_dir is None and use_cache:
+        cache_dir = Path(out) / CACHE_DIRNAME
+    done = extract_all(paths, max_bytes, strict, on_file, cache_dir if use_cache else None, jobs, scheduler)
     resolved = resolve(done.extractions)
     graph = to_graph(resolved)
     add_simplified_labels(graph)
-    return BuildResult(
+    result = BuildResult(
         graph=graph,
         resolved=resolved,
         extractions=done.extractions,
@@ -259,3 +288,29 @@ def build(
         files=done.files,
         cached=done.cached,
     )
+    if validate or (validate is None and out is not None):
+        result.violations = violations(graph)
+    if out is not None and result.extractions:
+        result.written = write_all_or_nothing(result, Path(out), html)
+    return result
+
+
+def write_all_or_nothing(result: BuildResult, out: Path, html: bool) -> list[Path]:
+    """Write every export into a staging folder inside OUT, then rename each into place.
+
+    Rendering takes seconds, renaming microseconds: an interrupted build (Ctrl-C, kill)
+    leaves the previous exports whole and consistent with each other.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    # the folder is made inside the try, so an interrupt at any moment leaves none behind
+    staging = out / f".staging-{os.getpid()}-{next(tempfile._get_candidate_names())}"
+    try:
+        staging.mkdir()
+        staged = write_exports(result, staging, html=html)
+        for path in sorted(p for p in staging.rglob("*") if p.is_file()):
+            target = out / path.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [out / p.relative_to(staging) for p in staged]

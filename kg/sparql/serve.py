@@ -30,7 +30,7 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from kg.query import (
+from kg.sparql.query import (
     MERGE_NAMED_GRAPHS,
     QueryError,
     Result,

@@ -42,7 +42,7 @@ def write_exports(result, out: Path, html: bool = True) -> list[Path]:
     """
     written = write_formats(result.graph, out)
     if html:
-        from kg.html import graph_html
+        from kg.publish.html import graph_html
 
         write_text(out / "graph.html", graph_html(result.graph))
         written.append(out / "graph.html")
@@ -52,7 +52,7 @@ def write_exports(result, out: Path, html: bool = True) -> list[Path]:
 def write_formats(graph: Graph, out: Path) -> list[Path]:
     """Every format but the page (Turtle, TriG/N-Quads per report, JSON-LD, N-Triples, CSV tables, GraphML),
     each written atomically; returns the paths written."""
-    from kg.formats import format_texts
+    from kg.publish.formats import format_texts
 
     written = []
     for name, render in format_texts(graph).items():

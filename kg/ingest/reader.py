@@ -17,9 +17,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.document import HEADING, Document, make_document
-from kg.lexicon import words
-from kg.normalize import is_furniture
+from kg.text.document import HEADING, Document, make_document
+from kg.text.normalize import is_furniture
+from kg.vocab.lexicon import words
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}

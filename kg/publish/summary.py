@@ -6,8 +6,8 @@ here without an edit.
 
 from __future__ import annotations
 
+from kg.extract.records import Extraction
 from kg.extract.registry import summary_columns
-from kg.records import Extraction
 
 COLUMNS = tuple(title for title, _, _ in summary_columns())
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.lexicon import section_kind_of
-from kg.normalize import is_furniture, normalized_text
-from kg.text import YEAR
+from kg.text.normalize import is_furniture, normalized_text
+from kg.text.patterns import YEAR
+from kg.vocab.lexicon import section_kind_of
 
 #: A line that opens a section: 一、 / (一) / （一） / 1. / 第一部分 ...
 HEADING = re.compile(
@@ -198,7 +198,7 @@ def make_document(source: str, text: str, encoding: str = "utf-8", fmt: str = "t
 
 
 def _blanked(text: str, stamps: list[Sentence]) -> str:
-    """``text`` with its stamp lines as spaces (what kg.normalize.blank_furniture does, from the
+    """``text`` with its stamp lines as spaces (what kg.text.normalize.blank_furniture does, from the
     stamps already found, so each line is judged once)."""
     pieces, pos = [], 0
     for s in stamps:

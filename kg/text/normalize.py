@@ -16,7 +16,7 @@ from dataclasses import fields, is_dataclass, replace
 from functools import cache
 from typing import Any, TypeVar
 
-from kg.lexicon import rows
+from kg.vocab.lexicon import rows
 
 #: share of Han characters a traditional->simplified conversion must change before a
 #: text counts as traditional; simplified reports change by 0 (measured on the seeds)

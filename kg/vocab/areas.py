@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from kg.lexicon import rows
-from kg.ontology import area_scheme
+from kg.vocab.lexicon import rows
+from kg.vocab.ontology import area_scheme
 
 #: How much a keyword counts where it occurs: in the phrase itself, in the sentence around
 #: it, in the section heading. What is measured or done decides; the rest breaks ties.
