@@ -79,6 +79,10 @@ OFFICE_OWNERS = _org_words("office_owner")
 TOWN_LEVELS = _org_words("town_level")
 GOVERNMENT_WORDS = _org_words("government_word")
 PLURAL_MARKS = "".join(_org_words("plural_mark"))
+#: 听取1次县人大常委会: jieba reads 次县 as one word, so the name after a figure's counter opens mid-word
+AFTER_COUNTER = re.compile(
+    rf"(?<=[0-9一二两三四五六七八九十百])[{''.join(_org_words('counter'))}](?=[\u4e00-\u9fff])"
+)
 #: a count right before a name (4个公安派出所, 8个公共法律服务中心): unnamed bodies
 COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[个家所处名]$")
 #: a quoted nickname built from counts (“一所三室”, “四所一庭一中心”) is a model, not a body
@@ -225,13 +229,19 @@ class Text:
         return cls(
             raw=raw,
             text=text,
-            starts=frozenset(t[1] for t in tokens),
+            starts=frozenset(t[1] for t in tokens) | _after_counters(text),
             ends=frozenset(t[2] for t in tokens) | {len(text)} | glued,
             tokens=tokens,
             after_stop=frozenset(after_stop),
             inside_plural=frozenset(inside),
             token_at={t[1]: t[0] for t in tokens},
         )
+
+
+def _after_counters(text: str) -> set[int]:
+    """Positions right after a figure's counting word (1次|县人大常委会), where a name may open
+    though jieba glued the counter to its first character."""
+    return {m.end() for m in AFTER_COUNTER.finditer(text)}
 
 
 def _is_han(text: str) -> bool:
