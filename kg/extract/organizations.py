@@ -837,11 +837,23 @@ def _region_official(part: tuple[str, str | None], context: ReportContext) -> st
         if level == "nation":
             return value
         if home is None:
-            return None
+            return _own_region_named_at(level, context)
         for place in reversed(gazetteer.chain(home)):
             if _is_level(place, level):
                 return place.name
     return None
+
+
+def _own_region_named_at(level: str, context: ReportContext) -> str | None:
+    """区政府 in a 通州区 report whose region the gazetteer cannot pin (two 通州区, a town with no
+    code): the report's own region as written, when its name is of the word's level."""
+    region = context.meta.region
+    name = region and (region.official or region.name)
+    if not name or not level:
+        return None
+    if level == "区" and name.endswith(("自治区", "地区")):
+        return None
+    return name if name.endswith(level) else None
 
 
 def _is_level(place: gazetteer.Place, level: str) -> bool:
