@@ -515,7 +515,7 @@ def _quoted(t: Text) -> list[Candidate]:
         inner = m.group(1)
         if not _is_han_name(inner) or COUNTED_NICKNAME.match(inner):
             continue
-        if t.text.startswith(tuple(word_set("org_account_words.tsv")), m.end()):
+        if t.text.startswith(account_words("quoted"), m.end()):
             continue  # “大兴安岭地区司法局”公众号 names an account
         ends_with = _suffix_ending_at(inner, len(inner), 1)[:1]
         if ends_with and ends_with[0].mode in ("body", "free"):
@@ -729,15 +729,27 @@ def _generic(c: Candidate, t: Text) -> bool:
         return True  # “跨省通办”: the suffix 办 is the end of a word for a service, not a body
     if not c.regions and c.canonical is None and _only_type_words(c.name):
         return True
-    if t.text.startswith("”", c.end) and t.text.startswith(
-        tuple(word_set("org_account_words.tsv")), c.end + 1
-    ):
-        return True  # “大兴安岭地区司法局”公众号 names an account
+    if _names_an_account(c, t):
+        return True
     if _award_title(c, t):
         return True
     if _level_word_for_place(c) or _alias_in_brackets(c, t) or _plural(c):
         return True
     return bool(COUNT_AFTER.match(t.text[c.end :]) or COUNT_BEFORE.search(t.text[: c.start]))
+
+
+@cache
+def account_words(scope: str) -> tuple[str, ...]:
+    """Words naming an account or a site after a name: ``quoted`` all of them (read after a
+    closing quote), ``any`` those that make an unquoted name an account too."""
+    return tuple(r[0] for r in rows("org_account_words.tsv") if scope == "quoted" or r[1] == scope)
+
+
+def _names_an_account(c: Candidate, t: Text) -> bool:
+    """“大兴安岭地区司法局”公众号, 甘肃人大客户端: the name of an account or app, not the body."""
+    if t.text.startswith("”", c.end):
+        return t.text.startswith(account_words("quoted"), c.end + 1)
+    return t.text.startswith(account_words("any"), c.end)
 
 
 def _named_group(name: str, last: str) -> bool:
