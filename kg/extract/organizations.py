@@ -45,6 +45,8 @@ jieba.setLogLevel(60)
 ZONE_PREFIX = re.compile(r"中国[(（][\u4e00-\u9fff]{2,8}[)）]")
 #: 、柳城站 after 法律服务中心融安站: a sibling sub-unit named by its own short body
 SIBLING = r"[、和及]([\u4e00-\u9fff]{{1,3}}?{suffix})"
+#: what ends a clause: an award verb before a quoted name counts only within its clause
+CLAUSE_BREAK = r"[,，;；。:：!！?？]"
 #: a count right after a name (成立商会人民调解委员会8家): unnamed bodies, an outcome
 COUNT_AFTER = re.compile(r"^(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[家个所处]")
 #: what stands in for a 《》 title: nothing inside one is read as a body name
@@ -762,9 +764,16 @@ def _named_group(name: str, last: str) -> bool:
 
 
 def _award_title(c: Candidate, t: Text) -> bool:
-    """获评“全国模范人民调解委员会”: a body's name in quotes after an award verb is the award."""
+    """获评“全国模范人民调解委员会”: a body's name right after an award verb is the award; so is a
+    quoted one after an award verb earlier in its clause (命名为全国第三批“枫桥式公安派出所”)."""
+    awards = tuple(word_set("org_award_words.tsv"))
     before = t.text[: c.start].rstrip('“"')
-    return before.endswith(tuple(word_set("org_award_words.tsv")))
+    if before.endswith(awards):
+        return True
+    if not t.text[: c.start].endswith("“"):
+        return False
+    clause = re.split(CLAUSE_BREAK, before)[-1]
+    return any(word in clause for word in awards)
 
 
 def _level_word_for_place(c: Candidate) -> bool:
