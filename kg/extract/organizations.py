@@ -731,6 +731,8 @@ def _generic(c: Candidate, t: Text) -> bool:
         return True  # “跨省通办”: the suffix 办 is the end of a word for a service, not a body
     if not c.regions and c.canonical is None and _only_type_words(c.name):
         return True
+    if _named_for_field_only(c):
+        return True
     if _names_an_account(c, t):
         return True
     if _award_title(c, t):
@@ -830,6 +832,19 @@ def _site_of_unnamed_body(c: Candidate) -> bool:
     return bool(body) and any(
         s.kind == "agency" and s.text == body for s in _suffix_ending_at(body, len(body), 0)
     )
+
+
+def _named_for_field_only(c: Candidate) -> bool:
+    """成立全市首家电力行业人民调解委员会: a mediation committee read with no region, owner or quotes,
+    named only by the field it mediates, is a kind of committee (the report's own one has its
+    region-prefixed name elsewhere)."""
+    if c.kind != "mediation" or c.rule != "free_suffix" or c.regions:
+        return False
+    suffix = _suffix_ending_at(c.name, len(c.name), 0)[:1]
+    body = c.name[: len(c.name) - len(suffix[0].text)] if suffix else ""
+    if not body.endswith(_org_words("field_end")):
+        return False
+    return not any(c.name[:n] in place_names() for n in range(2, min(len(body), 8) + 1))
 
 
 def _only_type_words(name: str) -> bool:
