@@ -382,7 +382,9 @@ def _segment_fits(
         )
     if suffix.mode == "bare":
         return not body
-    if suffix.mode == "tail" or len(body) > MAX_BODY or _place_inside(t, pos, body_end):
+    if suffix.mode == "tail":
+        return not body and suffix.alone  # 区党校: a sub-unit that is a whole body after a region
+    if len(body) > MAX_BODY or _place_inside(t, pos, body_end):
         return False
     if not body:
         return _names_a_unit(suffix) or suffix.text in ("局", "厅")
