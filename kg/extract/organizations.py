@@ -392,11 +392,17 @@ def _segment_fits(
 
 
 def _place_inside(t: Text, start: int, end: int) -> bool:
-    """省仲裁机构龙头哈尔滨仲裁委员会: a place opening a word inside the body starts another name."""
+    """省仲裁机构龙头哈尔滨仲裁委员会: a place opening a word inside the body starts another name;
+    so does a region word standing as a word of its own (居民贾女士来到|市|人事劳动争议仲裁院)."""
     for p in range(start + 1, end):
         if p in t.starts:
             found = _anchor_at(t, p, first=True)
-            if found is not None and found[1][0] == "place" and not place_names().get(found[1][1] or ""):
+            if found is None:
+                continue
+            kind, word = found[1]
+            if kind == "place" and not place_names().get(word or ""):
+                return True
+            if kind == "relative" and t.token_at.get(p) == word:
                 return True
     return False
 
