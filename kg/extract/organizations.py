@@ -944,16 +944,22 @@ def _bureau_body(context: ReportContext) -> str | None:
 
 
 def _department_canonical(c: Candidate, context: ReportContext) -> str | None:
-    """公安局 in a 宣汉县 report is 宣汉县公安局; 人力资源社会保障厅 is the province's."""
-    if context.home is None:
-        return None
+    """公安局 in a 宣汉县 report is 宣汉县公安局; 人力资源社会保障厅 is the province's. A region the
+    gazetteer cannot pin (two 通州区) still owns its departments, by the name the report gives it."""
     unit = c.regions[0][1]
-    place = gazetteer.chain(context.home)[0] if unit == "厅" else context.home
-    if unit == "厅" and place.level != "province":
-        return None
+    if context.home is None:
+        region = context.meta.region
+        own = region and (region.official or region.name)
+        if not own or unit == "厅":
+            return None
+    else:
+        place = gazetteer.chain(context.home)[0] if unit == "厅" else context.home
+        if unit == "厅" and place.level != "province":
+            return None
+        own = place.name
     if c.name.startswith(PARTY_COMMISSIONS):  # the party committee's commission: 中共某县委全面依法治县委员会
-        return "中共" + place.name + "委" + _expand(c.name)
-    return place.name + _expand(c.name)
+        return "中共" + own + "委" + _expand(c.name)
+    return own + _expand(c.name)
 
 
 def canonical_of(c: Candidate, context: ReportContext) -> str | None:
