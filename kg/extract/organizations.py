@@ -467,6 +467,8 @@ def _anchored_from(t: Text, pos: int, places: bool) -> Candidate | None:
         cur = seg[0]
     while True:
         seg = _segment(t, cur, head=False, strong_anchor=True)
+        if seg is None and segments and segments[-1] in ("委", "党委"):
+            seg = _town_committee(t, cur)
         if seg is None:
             break
         segments.append(text[cur : seg[0]])
@@ -480,6 +482,19 @@ def _anchored_from(t: Text, pos: int, places: bool) -> Candidate | None:
     return Candidate(
         pos, cur, text[pos:cur], kind, regions, segments, party, rule=f"{regions[0][0]}_prefixed"
     )
+
+
+def _town_committee(t: Text, pos: int) -> tuple[int, str] | None:
+    """中共南安市委|柳城街道工作委员会: a county party committee's working committee in one of its
+    towns or streets is one of its sub-units, though the town's name opens it."""
+    found = _anchor_at(t, pos, first=False)
+    if found is None or found[1][0] != "place" or not (found[1][1] or "").endswith(TOWN_LEVELS):
+        return None
+    end = found[0]
+    committee = next((w for w in _org_words("town_committee") if t.text.startswith(w, end)), None)
+    if committee is None or end + len(committee) not in t.ends:
+        return None
+    return end + len(committee), "agency"
 
 
 def _self_head(t: Text, pos: int) -> int | None:
