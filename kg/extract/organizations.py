@@ -45,6 +45,8 @@ jieba.setLogLevel(60)
 ZONE_PREFIX = re.compile(r"中国[(（][\u4e00-\u9fff]{2,8}[)）]")
 #: 、柳城站 after 法律服务中心融安站: a sibling sub-unit named by its own short body
 SIBLING = r"[、和及]([\u4e00-\u9fff]{{1,3}}?{suffix})"
+#: what ends a clause: an award verb before a quoted name counts only within its clause
+CLAUSE_BREAK = r"[,，;；。:：!！?？]"
 #: a count right after a name (成立商会人民调解委员会8家): unnamed bodies, an outcome
 COUNT_AFTER = re.compile(r"^(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[家个所处]")
 #: what stands in for a 《》 title: nothing inside one is read as a body name
@@ -79,6 +81,10 @@ OFFICE_OWNERS = _org_words("office_owner")
 TOWN_LEVELS = _org_words("town_level")
 GOVERNMENT_WORDS = _org_words("government_word")
 PLURAL_MARKS = "".join(_org_words("plural_mark"))
+#: 听取1次县人大常委会: jieba reads 次县 as one word, so the name after a figure's counter opens mid-word
+AFTER_COUNTER = re.compile(
+    rf"(?<=[0-9一二两三四五六七八九十百])[{''.join(_org_words('counter'))}](?=[\u4e00-\u9fff])"
+)
 #: a count right before a name (4个公安派出所, 8个公共法律服务中心): unnamed bodies
 COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[个家所处名]$")
 #: a quoted nickname built from counts (“一所三室”, “四所一庭一中心”) is a model, not a body
@@ -225,13 +231,19 @@ class Text:
         return cls(
             raw=raw,
             text=text,
-            starts=frozenset(t[1] for t in tokens),
+            starts=frozenset(t[1] for t in tokens) | _after_counters(text),
             ends=frozenset(t[2] for t in tokens) | {len(text)} | glued,
             tokens=tokens,
             after_stop=frozenset(after_stop),
             inside_plural=frozenset(inside),
             token_at={t[1]: t[0] for t in tokens},
         )
+
+
+def _after_counters(text: str) -> set[int]:
+    """Positions right after a figure's counting word (1次|县人大常委会), where a name may open
+    though jieba glued the counter to its first character."""
+    return {m.end() for m in AFTER_COUNTER.finditer(text)}
 
 
 def _is_han(text: str) -> bool:
@@ -370,7 +382,9 @@ def _segment_fits(
         )
     if suffix.mode == "bare":
         return not body
-    if suffix.mode == "tail" or len(body) > MAX_BODY or _place_inside(t, pos, body_end):
+    if suffix.mode == "tail":
+        return not body and suffix.alone  # 区党校: a sub-unit that is a whole body after a region
+    if len(body) > MAX_BODY or _place_inside(t, pos, body_end):
         return False
     if not body:
         return _names_a_unit(suffix) or suffix.text in ("局", "厅")
@@ -378,11 +392,17 @@ def _segment_fits(
 
 
 def _place_inside(t: Text, start: int, end: int) -> bool:
-    """省仲裁机构龙头哈尔滨仲裁委员会: a place opening a word inside the body starts another name."""
+    """省仲裁机构龙头哈尔滨仲裁委员会: a place opening a word inside the body starts another name;
+    so does a region word standing as a word of its own (居民贾女士来到|市|人事劳动争议仲裁院)."""
     for p in range(start + 1, end):
         if p in t.starts:
             found = _anchor_at(t, p, first=True)
-            if found is not None and found[1][0] == "place" and not place_names().get(found[1][1] or ""):
+            if found is None:
+                continue
+            kind, word = found[1]
+            if kind == "place" and not place_names().get(word or ""):
+                return True
+            if kind == "relative" and t.token_at.get(p) == word:
                 return True
     return False
 
@@ -447,6 +467,8 @@ def _anchored_from(t: Text, pos: int, places: bool) -> Candidate | None:
         cur = seg[0]
     while True:
         seg = _segment(t, cur, head=False, strong_anchor=True)
+        if seg is None and segments and segments[-1] in ("委", "党委"):
+            seg = _town_committee(t, cur)
         if seg is None:
             break
         segments.append(text[cur : seg[0]])
@@ -460,6 +482,19 @@ def _anchored_from(t: Text, pos: int, places: bool) -> Candidate | None:
     return Candidate(
         pos, cur, text[pos:cur], kind, regions, segments, party, rule=f"{regions[0][0]}_prefixed"
     )
+
+
+def _town_committee(t: Text, pos: int) -> tuple[int, str] | None:
+    """中共南安市委|柳城街道工作委员会: a county party committee's working committee in one of its
+    towns or streets is one of its sub-units, though the town's name opens it."""
+    found = _anchor_at(t, pos, first=False)
+    if found is None or found[1][0] != "place" or not (found[1][1] or "").endswith(TOWN_LEVELS):
+        return None
+    end = found[0]
+    committee = next((w for w in _org_words("town_committee") if t.text.startswith(w, end)), None)
+    if committee is None or end + len(committee) not in t.ends:
+        return None
+    return end + len(committee), "agency"
 
 
 def _self_head(t: Text, pos: int) -> int | None:
@@ -505,7 +540,7 @@ def _quoted(t: Text) -> list[Candidate]:
         inner = m.group(1)
         if not _is_han_name(inner) or COUNTED_NICKNAME.match(inner):
             continue
-        if t.text.startswith(tuple(word_set("org_account_words.tsv")), m.end()):
+        if t.text.startswith(account_words("quoted"), m.end()):
             continue  # “大兴安岭地区司法局”公众号 names an account
         ends_with = _suffix_ending_at(inner, len(inner), 1)[:1]
         if ends_with and ends_with[0].mode in ("body", "free"):
@@ -719,15 +754,29 @@ def _generic(c: Candidate, t: Text) -> bool:
         return True  # “跨省通办”: the suffix 办 is the end of a word for a service, not a body
     if not c.regions and c.canonical is None and _only_type_words(c.name):
         return True
-    if t.text.startswith("”", c.end) and t.text.startswith(
-        tuple(word_set("org_account_words.tsv")), c.end + 1
-    ):
-        return True  # “大兴安岭地区司法局”公众号 names an account
+    if _named_for_field_only(c):
+        return True
+    if _names_an_account(c, t):
+        return True
     if _award_title(c, t):
         return True
     if _level_word_for_place(c) or _alias_in_brackets(c, t) or _plural(c):
         return True
     return bool(COUNT_AFTER.match(t.text[c.end :]) or COUNT_BEFORE.search(t.text[: c.start]))
+
+
+@cache
+def account_words(scope: str) -> tuple[str, ...]:
+    """Words naming an account or a site after a name: ``quoted`` all of them (read after a
+    closing quote), ``any`` those that make an unquoted name an account too."""
+    return tuple(r[0] for r in rows("org_account_words.tsv") if scope == "quoted" or r[1] == scope)
+
+
+def _names_an_account(c: Candidate, t: Text) -> bool:
+    """“大兴安岭地区司法局”公众号, 甘肃人大客户端: the name of an account or app, not the body."""
+    if t.text.startswith("”", c.end):
+        return t.text.startswith(account_words("quoted"), c.end + 1)
+    return t.text.startswith(account_words("any"), c.end)
 
 
 def _named_group(name: str, last: str) -> bool:
@@ -740,9 +789,16 @@ def _named_group(name: str, last: str) -> bool:
 
 
 def _award_title(c: Candidate, t: Text) -> bool:
-    """获评“全国模范人民调解委员会”: a body's name in quotes after an award verb is the award."""
+    """获评“全国模范人民调解委员会”: a body's name right after an award verb is the award; so is a
+    quoted one after an award verb earlier in its clause (命名为全国第三批“枫桥式公安派出所”)."""
+    awards = tuple(word_set("org_award_words.tsv"))
     before = t.text[: c.start].rstrip('“"')
-    return before.endswith(tuple(word_set("org_award_words.tsv")))
+    if before.endswith(awards):
+        return True
+    if not t.text[: c.start].endswith("“"):
+        return False
+    clause = re.split(CLAUSE_BREAK, before)[-1]
+    return any(word in clause for word in awards)
 
 
 def _level_word_for_place(c: Candidate) -> bool:
@@ -801,6 +857,19 @@ def _site_of_unnamed_body(c: Candidate) -> bool:
     )
 
 
+def _named_for_field_only(c: Candidate) -> bool:
+    """成立全市首家电力行业人民调解委员会: a mediation committee read with no region, owner or quotes,
+    named only by the field it mediates, is a kind of committee (the report's own one has its
+    region-prefixed name elsewhere)."""
+    if c.kind != "mediation" or c.rule != "free_suffix" or c.regions:
+        return False
+    suffix = _suffix_ending_at(c.name, len(c.name), 0)[:1]
+    body = c.name[: len(c.name) - len(suffix[0].text)] if suffix else ""
+    if not body.endswith(_org_words("field_end")):
+        return False
+    return not any(c.name[:n] in place_names() for n in range(2, min(len(body), 8) + 1))
+
+
 def _only_type_words(name: str) -> bool:
     """行业性专业性人民调解委员会: nothing before the suffix but words for a type of unit."""
     suffix = _suffix_ending_at(name, len(name), 0)[:1]
@@ -827,11 +896,23 @@ def _region_official(part: tuple[str, str | None], context: ReportContext) -> st
         if level == "nation":
             return value
         if home is None:
-            return None
+            return _own_region_named_at(level, context)
         for place in reversed(gazetteer.chain(home)):
             if _is_level(place, level):
                 return place.name
     return None
+
+
+def _own_region_named_at(level: str, context: ReportContext) -> str | None:
+    """区政府 in a 通州区 report whose region the gazetteer cannot pin (two 通州区, a town with no
+    code): the report's own region as written, when its name is of the word's level."""
+    region = context.meta.region
+    name = region and (region.official or region.name)
+    if not name or not level:
+        return None
+    if level == "区" and name.endswith(("自治区", "地区")):
+        return None
+    return name if name.endswith(level) else None
 
 
 def _is_level(place: gazetteer.Place, level: str) -> bool:
@@ -878,16 +959,22 @@ def _bureau_body(context: ReportContext) -> str | None:
 
 
 def _department_canonical(c: Candidate, context: ReportContext) -> str | None:
-    """公安局 in a 宣汉县 report is 宣汉县公安局; 人力资源社会保障厅 is the province's."""
-    if context.home is None:
-        return None
+    """公安局 in a 宣汉县 report is 宣汉县公安局; 人力资源社会保障厅 is the province's. A region the
+    gazetteer cannot pin (two 通州区) still owns its departments, by the name the report gives it."""
     unit = c.regions[0][1]
-    place = gazetteer.chain(context.home)[0] if unit == "厅" else context.home
-    if unit == "厅" and place.level != "province":
-        return None
+    if context.home is None:
+        region = context.meta.region
+        own = region and (region.official or region.name)
+        if not own or unit == "厅":
+            return None
+    else:
+        place = gazetteer.chain(context.home)[0] if unit == "厅" else context.home
+        if unit == "厅" and place.level != "province":
+            return None
+        own = place.name
     if c.name.startswith(PARTY_COMMISSIONS):  # the party committee's commission: 中共某县委全面依法治县委员会
-        return "中共" + place.name + "委" + _expand(c.name)
-    return place.name + _expand(c.name)
+        return "中共" + own + "委" + _expand(c.name)
+    return own + _expand(c.name)
 
 
 def canonical_of(c: Candidate, context: ReportContext) -> str | None:
