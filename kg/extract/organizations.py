@@ -16,7 +16,7 @@ Besides these, national bodies (司法部) come from a list, departments named w
 first one (融安站、柳城站) share its parent's name. Spans inside 《》 are never read.
 
 Vocabulary (suffixes, region words, stop words, generic unit names, abbreviations) lives in
-``kg/data/org_*.tsv``. Relative names resolve against the report's own region and bureau
+``kg/vocab/data/org_*.tsv``. Relative names resolve against the report's own region and bureau
 (区法院 in a 綦江区 report is 綦江区人民法院; 市局 in a county report is the parent
 city's counterpart of the reporting bureau).
 """
@@ -67,7 +67,7 @@ MAX_QUOTED_KIND = 8
 
 @cache
 def _org_words(role: str) -> tuple[str, ...]:
-    """One closed word class of kg/data/org_words.tsv, in file order."""
+    """One closed word class of kg/vocab/data/org_words.tsv, in file order."""
     return tuple(r[1] for r in rows("org_words.tsv") if r[0] == role)
 
 
