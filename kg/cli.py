@@ -58,6 +58,11 @@ def build(
     ),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first file that cannot be built."),
     html: bool = typer.Option(True, "--html/--no-html", help="Also write the interactive graph page."),
+    formats: str | None = typer.Option(
+        None,
+        "--formats",
+        help="Comma-separated exports to write: ttl,nt,nq,trig,jsonld,csv,graphml,html (default: all).",
+    ),
     validate: bool = typer.Option(
         True, "--validate/--no-validate", help="Check the graph against the SHACL shapes."
     ),
@@ -84,7 +89,14 @@ def build(
     """
     from kg.ingest.reader import input_files
     from kg.pipeline import BuildStopped
+    from kg.publish.export import chosen_files
 
+    chosen = formats.split(",") if formats else None
+    try:
+        chosen_files(chosen)
+    except ValueError as exc:  # an unknown --formats name
+        err_console.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
     n_files = len(input_files(paths))
     progress = Progress(
         TextColumn("{task.description}"),
@@ -109,6 +121,7 @@ def build(
                 paths,
                 out=out,
                 html=html,
+                formats=chosen,
                 validate=validate,
                 max_bytes=max_size,
                 strict=strict,

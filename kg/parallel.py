@@ -149,3 +149,34 @@ def runner_for(jobs: int | None, scheduler: str | None, items: int) -> Iterator[
         return
     with local_pool(jobs) as pool:
         yield pool, IN_FLIGHT_PER_WORKER * jobs
+
+
+#: the jobs of :func:`run_tasks` while it runs: forked workers find them here by index
+_TASKS: list[Callable[[], Any]] = []
+
+
+def _run_task(index: int) -> Any:
+    return _TASKS[index]()
+
+
+def run_tasks(tasks: list[Callable[[], Any]], jobs: int) -> list[Any]:
+    """Each task's result, in the tasks' order: side by side in ``jobs`` forked processes
+    where fork is safe, else one after the other here.
+
+    The tasks are closures over a graph held in memory (rendering exports, checking
+    SHACL): a forked worker inherits it as it is, where pickling it would cost more than
+    the work. Results (file paths, violation lines) are small and travel back pickled.
+    """
+    global _TASKS
+    if jobs <= 1 or len(tasks) < 2 or _start_method() != "fork":
+        return [task() for task in tasks]
+    from concurrent.futures import ProcessPoolExecutor
+
+    _TASKS = list(tasks)
+    try:
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=ctx) as pool:
+            futures = [pool.submit(_run_task, i) for i in range(len(tasks))]
+            return [future.result() for future in futures]
+    finally:
+        _TASKS = []

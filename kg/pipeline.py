@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,8 +24,8 @@ from kg.graph.rdf import to_graph
 from kg.graph.resolve import Resolved, resolve
 from kg.graph.validate import violations
 from kg.ingest.reader import DEFAULT_MAX_BYTES, InputError, document_of, input_files, read_bytes
-from kg.parallel import Done, Future, Inline, Submitter, in_order, runner_for
-from kg.publish.export import write_exports
+from kg.parallel import Done, Future, Inline, Submitter, default_jobs, in_order, run_tasks, runner_for
+from kg.publish.export import chosen_files, export_jobs
 from kg.text.document import Document, make_document
 from kg.text.normalize import to_simplified
 from kg.vocab.lexicon import words
@@ -249,6 +249,7 @@ def build(
     out: str | Path | None = None,
     *,
     html: bool = True,
+    formats: Iterable[str] | None = None,
     validate: bool | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     strict: bool = False,
@@ -269,10 +270,15 @@ def build(
     change are taken from ``OUT/.cache`` (or ``cache_dir``; ``use_cache=False`` for none),
     the graph is checked against the SHACL shapes (``validate``, default on), and every
     export is written into a staging folder and renamed into place, so an interrupted build
-    leaves the previous exports whole. Nothing is written when no report could be built.
+    leaves the previous exports whole. ``formats`` chooses the files (names of
+    :data:`kg.publish.export.FORMATS`; None: all); ``html=False`` leaves the page out.
+    On a big graph, SHACL and the writers run side by side in ``jobs`` processes. Nothing is
+    written when no report could be built.
     Without ``out`` nothing is written, nothing is validated unless asked, and only
     ``cache_dir`` is used as a cache.
     """
+    if out is not None:
+        chosen_files(formats, html)  # an unknown format fails here, before any work
     if out is not None and cache_dir is None and use_cache:
         cache_dir = Path(out) / CACHE_DIRNAME
     done = extract_all(paths, max_bytes, strict, on_file, cache_dir if use_cache else None, jobs, scheduler)
@@ -288,15 +294,30 @@ def build(
         files=done.files,
         cached=done.cached,
     )
-    if validate or (validate is None and out is not None):
-        result.violations = violations(graph)
+    check = validate or (validate is None and out is not None)
+    workers = (jobs or default_jobs()) if len(graph) >= PARALLEL_WRITING_FROM else 1
     if out is not None and result.extractions:
-        result.written = write_all_or_nothing(result, Path(out), html)
+        check_and_write(result, Path(out), html, formats, check, workers)
+    elif check:
+        result.violations = violations(graph)
     return result
 
 
-def write_all_or_nothing(result: BuildResult, out: Path, html: bool) -> list[Path]:
-    """Write every export into a staging folder inside OUT, then rename each into place.
+#: from this many triples, SHACL and the export writers run side by side in ``jobs`` processes
+PARALLEL_WRITING_FROM = 50_000
+
+
+def check_and_write(
+    result: BuildResult,
+    out: Path,
+    html: bool,
+    formats: Iterable[str] | None,
+    validate: bool,
+    workers: int,
+) -> None:
+    """Check the graph against the SHACL shapes and write every export, side by side in
+    ``workers`` processes; the exports go into a staging folder inside OUT and are renamed
+    into place only when every one of them is whole.
 
     Rendering takes seconds, renaming microseconds: an interrupted build (Ctrl-C, kill)
     leaves the previous exports whole and consistent with each other.
@@ -306,11 +327,15 @@ def write_all_or_nothing(result: BuildResult, out: Path, html: bool) -> list[Pat
     staging = out / f".staging-{os.getpid()}-{next(tempfile._get_candidate_names())}"
     try:
         staging.mkdir()
-        staged = write_exports(result, staging, html=html)
+        checks = [lambda: violations(result.graph)] if validate else []
+        done = run_tasks([*checks, *export_jobs(result.graph, staging, html, formats)], workers)
+        if validate:
+            result.violations = done.pop(0)
+        staged = [path for paths in done for path in paths]
         for path in sorted(p for p in staging.rglob("*") if p.is_file()):
             target = out / path.relative_to(staging)
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(path, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return [out / p.relative_to(staging) for p in staged]
+    result.written = [out / p.relative_to(staging) for p in staged]

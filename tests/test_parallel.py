@@ -159,3 +159,36 @@ def test_no_scheduler_at_the_address_is_one_clear_line(corpus, tmp_path):
     assert proc.returncode == 2
     assert "tcp://127.0.0.1:9" in proc.stderr
     assert not (tmp_path / "graph.ttl").exists()
+
+
+# -- writing side by side --------------------------------------------------------------------------
+
+
+def test_exports_written_side_by_side_are_the_exports_of_one_process(tmp_path, monkeypatch):
+    """SHACL and the writers in forked workers: the same files, byte for byte, as exports/."""
+    import kg.pipeline
+
+    monkeypatch.setattr(kg.pipeline, "PARALLEL_WRITING_FROM", 1)  # the seeds' graph is small
+    exports = ROOT / "exports"
+    result = build([ROOT / "seeds"], out=tmp_path, jobs=2, use_cache=False)
+    assert result.ok
+    assert sorted(p.name for p in result.written) == sorted(p.name for p in exports.iterdir() if p.is_file())
+    for path in result.written:
+        assert path.read_bytes() == (exports / path.name).read_bytes(), path.name
+
+
+def test_formats_choose_the_files_written(tmp_path):
+    result = build([ROOT / "seeds"], out=tmp_path, formats=["ttl", "csv"], html=False, use_cache=False)
+    assert sorted(p.name for p in result.written) == ["graph.ttl", "initiatives.csv", "outcomes.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == sorted(p.name for p in result.written)
+
+
+def test_an_unknown_format_is_refused_before_any_work(tmp_path):
+    with pytest.raises(ValueError, match="unknown format"):
+        build([ROOT / "seeds"], out=tmp_path, formats=["ttl", "xlsx"])
+    assert not any(tmp_path.iterdir())
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(ROOT / "seeds"), "--out", str(tmp_path), "--formats", "xlsx"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 2 and "xlsx" in proc.stderr

@@ -151,6 +151,23 @@ def anchor_words_by_length() -> tuple[str, ...]:
 
 
 @cache
+def anchor_words_by_first_char() -> dict[str, tuple[str, ...]]:
+    """The anchor words grouped by their first character, longest first: the words that can
+    open a name at a position are looked up, not scanned (a scan cost most of extraction)."""
+    grouped: dict[str, list[str]] = {}
+    for word in anchor_words_by_length():
+        grouped.setdefault(word[0], []).append(word)
+    return {first: tuple(words) for first, words in grouped.items()}
+
+
+def anchor_word_at(text: str, pos: int) -> str | None:
+    """The longest anchor word (市, 区, 县, 我局 …) starting at ``pos``, or None."""
+    if pos >= len(text):
+        return None
+    return next((w for w in anchor_words_by_first_char().get(text[pos], ()) if text.startswith(w, pos)), None)
+
+
+@cache
 def anchor_heads() -> dict[str, tuple[str, ...]]:
     """Region words that open only some bodies (地 only in 地委): word -> the suffixes allowed."""
     return {r[0]: tuple(r[2].split(",")) for r in rows("org_anchors.tsv") if len(r) > 2 and r[2]}
@@ -269,6 +286,16 @@ def _protected(text: str, start: int, end: int) -> bool:
     return False
 
 
+@cache
+def place_lengths_by_first_char() -> dict[str, tuple[int, ...]]:
+    """First character -> the lengths of the place names starting with it, longest first: at a
+    position only those lengths can name a place, so only those are tried."""
+    lengths: dict[str, set[int]] = {}
+    for name in place_names():
+        lengths.setdefault(name[0], set()).add(len(name))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
+
+
 def _suffix_ending_at(text: str, end: int, start: int) -> list[Suffix]:
     """Suffixes ending at ``end`` and starting at or after ``start``, longest first."""
     if end <= start or end > len(text):
@@ -291,24 +318,26 @@ def _anchor_at(
     zone = ZONE_PREFIX.match(text, pos)
     if zone:
         return zone.end(), ("nation", zone.group(0))
-    for length in range(min(10, len(text) - pos) if places else 0, 1, -1):
+    names = place_names()
+    longest = min(10, len(text) - pos) if places else 0
+    lengths = place_lengths_by_first_char().get(text[pos], ()) if pos < len(text) else ()
+    for length in (n for n in lengths if 1 < n <= longest):
         name = text[pos : pos + length]
-        if _glued_stop_word(text, pos, name):
+        if name not in names or _glued_stop_word(text, pos, name):
             continue
-        weak = place_names().get(name)
-        if name in word_set("org_stopwords.tsv") or (weak and token != name):
+        if name in word_set("org_stopwords.tsv") or (names[name] and token != name):
             continue
-        if name in place_names() and _suffix_ending_at(name, len(name), 1):
+        if _suffix_ending_at(name, len(name), 1):
             continue  # towns named after a body (XX林业局) read as the body
-        if name in place_names() and _opens_token(token, name):
+        if _opens_token(token, name):
             if token in word_set("org_not_anchors.tsv"):
                 break
             return pos + length, ("place", name)
     if token in word_set("org_not_anchors.tsv") or pos in t.inside_plural:
         return None
-    for word in anchor_words_by_length():
-        if text.startswith(word, pos):
-            return pos + len(word), ("relative", word)
+    word = anchor_word_at(text, pos)
+    if word is not None:
+        return pos + len(word), ("relative", word)
     return None
 
 
@@ -848,10 +877,9 @@ def _site_of_unnamed_body(c: Candidate) -> bool:
     if site is None:
         return False
     body = c.name[: -len(site)]
-    for word in anchor_words_by_length():
-        if body.startswith(word):
-            body = body[len(word) :]
-            break
+    word = anchor_word_at(body, 0)
+    if word is not None:
+        body = body[len(word) :]
     return bool(body) and any(
         s.kind == "agency" and s.text == body for s in _suffix_ending_at(body, len(body), 0)
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,27 +35,78 @@ def write_text(target: Path, text: str) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
-def write_exports(result, out: Path, html: bool = True) -> list[Path]:
-    """Every output of a build, each written atomically; returns the paths written.
+#: what ``kg build --formats`` can choose: name -> the files it writes
+FORMATS: dict[str, tuple[str, ...]] = {
+    "ttl": ("graph.ttl",),
+    "nt": ("graph.nt",),
+    "nq": ("graph.nq",),
+    "trig": ("graph.trig",),
+    "jsonld": ("graph.jsonld",),
+    "csv": ("outcomes.csv", "initiatives.csv"),
+    "graphml": ("graph.graphml",),
+    "html": ("graph.html",),
+}
 
-    The one list of what ``kg build`` writes: add a format here, not in the CLI.
+
+def chosen_files(formats: Iterable[str] | None, html: bool = True) -> set[str]:
+    """The file names a build writes for the formats asked for (None: all of them)."""
+    names = list(FORMATS) if formats is None else list(formats)
+    unknown = sorted(set(names) - set(FORMATS))
+    if unknown:
+        raise ValueError(f"unknown format(s) {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
+    files = {f for name in names for f in FORMATS[name]}
+    return files if html else files - {"graph.html"}
+
+
+def export_jobs(
+    graph: Graph, out: Path, html: bool = True, formats: Iterable[str] | None = None
+) -> list[Callable[[], list[Path]]]:
+    """The writing of a build as independent jobs, the longest first; each writes its files
+    atomically and returns their paths.
+
+    The writers that share one pyoxigraph snapshot of the graph (Turtle, N-Triples, the
+    CSV tables, N-Quads, TriG) form one job, so the graph is converted once; JSON-LD,
+    GraphML and the page are jobs of their own. Jobs share nothing but the graph, so a
+    build may run them side by side (:func:`kg.parallel.run_tasks`).
     """
-    written = write_formats(result.graph, out)
-    if html:
-        from kg.publish.html import graph_html
+    from kg.publish.formats import Snapshot, format_texts
 
-        write_text(out / "graph.html", graph_html(result.graph))
-        written.append(out / "graph.html")
-    return written
+    wanted = chosen_files(formats, html)
+    view = Snapshot(graph)
+    renders = {name: render for name, render in format_texts(graph, view).items() if name in wanted}
+
+    def writing(names: list[str]) -> Callable[[], list[Path]]:
+        def write() -> list[Path]:
+            for name in names:
+                write_text(out / name, renders[name]())
+            view.release()  # the snapshot's writers are all in one job: this is its end
+            return [out / name for name in names]
+
+        return write
+
+    shared = [n for n in ("graph.ttl", "graph.nt", "outcomes.csv", "initiatives.csv", "graph.nq", "graph.trig")
+              if n in renders]  # fmt: skip
+    alone = [n for n in ("graph.jsonld", "graph.graphml") if n in renders]
+    jobs = [writing(shared)] if shared else []
+    jobs += [writing([name]) for name in alone]
+    if "graph.html" in wanted:
+
+        def page() -> list[Path]:
+            from kg.publish.html import graph_html
+
+            write_text(out / "graph.html", graph_html(graph))
+            return [out / "graph.html"]
+
+        jobs.append(page)
+    return jobs
+
+
+def write_exports(result, out: Path, html: bool = True, formats: Iterable[str] | None = None) -> list[Path]:
+    """Every output of a build, each written atomically, one after the other; returns the
+    paths written. The one list of what ``kg build`` writes is :func:`export_jobs`."""
+    return [path for job in export_jobs(result.graph, out, html, formats) for path in job()]
 
 
 def write_formats(graph: Graph, out: Path) -> list[Path]:
-    """Every format but the page (Turtle, TriG/N-Quads per report, JSON-LD, N-Triples, CSV tables, GraphML),
-    each written atomically; returns the paths written."""
-    from kg.publish.formats import format_texts
-
-    written = []
-    for name, render in format_texts(graph).items():
-        write_text(out / name, render())
-        written.append(out / name)
-    return written
+    """Every format but the page, each written atomically; returns the paths written."""
+    return [path for job in export_jobs(graph, out, html=False) for path in job()]

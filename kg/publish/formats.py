@@ -142,6 +142,12 @@ class Snapshot:
         converted.sort(key=lambda q: (q[0][1], q[1][1], q[2][1], q[3][1]))
         return [ox.Quad(s[0], p[0], o[0], g[0]) for g, s, p, o in converted]
 
+    def release(self) -> None:
+        """Let go of every conversion (the writers that need them are done)."""
+        for name in ("triples", "quads", "store"):
+            self.__dict__.pop(name, None)
+        self._terms.clear()
+
     @cached_property
     def store(self):
         """An in-memory pyoxigraph store of the triples (the CSV tables query it)."""
@@ -336,20 +342,19 @@ def graphml(graph: Graph) -> str:
 # -- all of them ---------------------------------------------------------------------------------
 
 
-def format_texts(graph: Graph) -> dict[str, Callable[[], str]]:
+def format_texts(graph: Graph, view: Snapshot | None = None) -> dict[str, Callable[[], str]]:
     """Every format of a build but the graph page: file name -> the function that renders it
-    (kg/export.py writes them; this module only renders, so it needs nothing from the writer).
-    The renderers share one :class:`Snapshot`, so the graph is converted for pyoxigraph once."""
-    view = Snapshot(graph)
-    # in this order: the rdflib writers first, then those of the triples, then the quads,
-    # so that the snapshot holds one conversion at a time
+    (kg/publish/export.py writes them; this module only renders). The renderers share one
+    :class:`Snapshot` (``view``, made here when not given), so the graph is converted for
+    pyoxigraph once."""
+    view = view or Snapshot(graph)
     return {
-        "graph.jsonld": lambda: jsonld(graph),
-        "graph.graphml": lambda: graphml(graph),
         "graph.ttl": lambda: turtle(view),
         "graph.nt": lambda: ntriples(view),
         "outcomes.csv": lambda: outcomes_csv(view),
         "initiatives.csv": lambda: initiatives_csv(view),
         "graph.nq": lambda: nquads(view),
         "graph.trig": lambda: trig(view),
+        "graph.jsonld": lambda: jsonld(graph),
+        "graph.graphml": lambda: graphml(graph),
     }
