@@ -194,7 +194,7 @@ def synthesise(path: Path, reports: int, seed: int = 7) -> int:
 
 
 def canned() -> list[tuple[str, str]]:
-    from kg.sparql.query import canned_queries
+    from kg.sparql.canned import canned_queries
 
     return [(q.name, q.sparql) for q in canned_queries()]
 
@@ -203,7 +203,7 @@ def rdflib_worker(path: str, names: list[str], conn) -> None:
     """Child process: load once, then answer the questions in order, reporting each time."""
     from rdflib import Graph
 
-    from kg.sparql.query import run_rdflib
+    from kg.sparql.engines import run_rdflib
 
     queries = dict(canned())
     t = time.process_time()
@@ -249,7 +249,7 @@ def time_rdflib(path: Path, timeout: float) -> dict:
 def time_oxigraph(path: Path) -> dict:
     import pyoxigraph as ox
 
-    from kg.sparql.query import run_oxigraph
+    from kg.sparql.engines import run_oxigraph
 
     out = {}
     t = time.process_time()
@@ -268,7 +268,7 @@ def crossover(reports: int) -> list[dict]:
     """In-memory rdflib graph: rdflib itself vs copy-into-pyoxigraph-then-query, per graph size."""
     from rdflib import Graph
 
-    from kg.sparql.query import oxigraph_store, run_oxigraph, run_rdflib
+    from kg.sparql.engines import oxigraph_store, run_oxigraph, run_rdflib
 
     rows = []
     for n in (reports, reports * 5, reports * 10):

@@ -28,7 +28,8 @@ def query(graph, q: str, params=None, engine: str = "auto"):
     ``q`` is SPARQL text, a ``.rq`` file or a canned question's name (``kg queries``).
     Returns a pandas DataFrame when pandas is installed, else a list of dicts; ASK gives a bool.
     """
-    from kg.sparql.query import frame, run
+    from kg.sparql.query import run
+    from kg.sparql.results import frame
 
     graph = getattr(graph, "graph", graph)  # a BuildResult carries its graph
     result = run(graph, q, params=params, engine=engine)

@@ -216,8 +216,9 @@ def query(
     engine: str = typer.Option("auto", "--engine", help="auto, oxigraph or rdflib."),
 ) -> None:
     """Ask GRAPH a SPARQL QUERY and print the answer."""
-    from kg.sparql.query import FORMATS, QueryError, as_table, parse_params, render
+    from kg.sparql.canned import parse_params
     from kg.sparql.query import run as run_query
+    from kg.sparql.results import FORMATS, QueryError, as_table, render
 
     if fmt not in FORMATS:
         print_error(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
@@ -246,7 +247,7 @@ def query(
 @app.command()
 def queries() -> None:
     """List the canned research questions (name, question in Chinese and English, parameters)."""
-    from kg.sparql.query import canned_queries
+    from kg.sparql.canned import canned_queries
 
     for c in canned_queries():
         params = "".join(f" [--param {p.name}=…]" for p in c.params)

@@ -210,7 +210,8 @@ def test_build_writes_every_format(tmp_path):
 
 def test_canned_questions_on_trig_match_turtle(seed_graph, tmp_path):
     """Named graphs repeat a shared triple per report; the default graph a query sees must not."""
-    from kg.sparql.query import canned_queries, run
+    from kg.sparql.canned import canned_queries
+    from kg.sparql.query import run
 
     (tmp_path / "graph.trig").write_text(trig(seed_graph), encoding="utf-8")
     (tmp_path / "graph.nq").write_text(nquads(seed_graph), encoding="utf-8")

@@ -22,16 +22,10 @@ import pytest
 from conftest import ROOT
 from rdflib import Graph
 
-from kg.sparql.query import (
-    QueryError,
-    bind_params,
-    canned,
-    canned_queries,
-    check_syntax,
-    python_value,
-    render,
-    run,
-)
+from kg.sparql.canned import bind_params, canned, canned_queries
+from kg.sparql.engines import check_syntax
+from kg.sparql.query import run
+from kg.sparql.results import QueryError, python_value, render
 
 QINJI, HEDONG, DAXINGANLING, LIUZHOU, XUANHAN = (
     "000_4d4e89313a1e219a.txt",

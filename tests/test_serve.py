@@ -16,7 +16,8 @@ import urllib.request
 import pytest
 from conftest import ROOT
 
-from kg.sparql.query import canned_queries, run
+from kg.sparql.canned import canned_queries
+from kg.sparql.query import run
 from kg.sparql.serve import (
     ENV_PASSWORD,
     ENV_TOKEN,

@@ -106,7 +106,7 @@ class Snapshot:
     def term(self, node: Node) -> tuple[object, str]:
         found = self._terms.get(node)
         if found is None:
-            from kg.sparql.query import to_oxigraph
+            from kg.sparql.engines import to_oxigraph
 
             converted = to_oxigraph(node)
             found = self._terms[node] = (converted, str(converted))
@@ -272,7 +272,8 @@ def jsonld(graph: Graph) -> str:
 
 def table_csv(graph: Graph | Snapshot, question: str, columns: list[str]) -> str:
     """A canned question's rows as CSV with a BOM (Excel then shows the Chinese), rows sorted."""
-    from kg.sparql.query import plain, run
+    from kg.sparql.query import run
+    from kg.sparql.results import plain
 
     result = run(snapshot(graph).store, question)  # same rows as rdflib (tested), 10x sooner
     index = [result.vars.index(c) for c in columns]

@@ -30,16 +30,9 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from kg.sparql.query import (
-    MERGE_NAMED_GRAPHS,
-    QueryError,
-    Result,
-    bind_params,
-    check_syntax,
-    graph_file,
-    load_graph,
-    query_text,
-)
+from kg.sparql.canned import bind_params, query_text
+from kg.sparql.engines import MERGE_NAMED_GRAPHS, check_syntax, graph_file, load_graph
+from kg.sparql.results import QueryError, Result
 
 HOST = "127.0.0.1"
 #: seconds to wait for the server to answer after starting it, and for one HTTP request
