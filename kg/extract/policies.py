@@ -86,8 +86,12 @@ ISSUE_CUES, STOP_CUES, FOLLOW_CUES, GENERIC_OPENINGS = (
 LAW_LEFT_NEIGHBOURS = "".join(_cues("law_left"))
 LAW_NAMES = tuple(sorted(words("law_names.tsv"), key=len, reverse=True))
 LAW_RULES, LAW_VERBS = _cues("law_rules"), _cues("law_verb")
+#: 《预算法》及其实施条例: the word that hands a law's own rules back to it
+OWN_RULES_LINK = "及其"
 #: what joins the laws of a list (宪法、民族区域自治法和国家通用语言文字法)
 LAW_LIST_JOINERS = "、和及与"
+#: document-type words that are also the short name of one document (《宪法》)
+PROPER_TYPE_WORDS = _cues("proper")
 #: a run of name characters ending in 法 where a word ends: punctuation or a joiner follows
 #: (not 法律, 法规, 法治, 法院)
 UNLISTED_LAW = re.compile(rf"[{HAN}]{{3,14}}?法(?=[^{HAN}]|$|以及|和|与|及|等|的)")
@@ -125,6 +129,13 @@ def is_document_title(title: str) -> bool:
     return len(doc) >= len(_longest_media_suffix(core))
 
 
+def is_back_reference(title: str) -> bool:
+    """《纲要》, 《条例》: a bare document-type word in marks points back at a document named
+    in full earlier, so it is no document of its own (but 《宪法》, 《党章》 name one)."""
+    core = _core(title)
+    return core in SUFFIXES.doc and core not in PROPER_TYPE_WORDS
+
+
 def names_a_body(title: str) -> bool:
     """《X县复议咨询委员会》: a committee set up, marked like a title; neither document nor medium."""
     return _core(title).endswith(SUFFIXES.body)
@@ -143,7 +154,7 @@ def _marked(sentence: Sentence) -> list[PolicyMention]:
     out = []
     for m in titles_in(sentence.text):
         title = m.group(1).strip()
-        if not is_document_title(title):
+        if not is_document_title(title) or is_back_reference(title):
             continue
         out.append(_mention(sentence, title, m.start(1), m.end(1), "book_title"))
         for inner in INNER_TITLE.finditer(_closed_inner(title)):
@@ -211,7 +222,7 @@ def _laws(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMenti
                 continue
             if text.startswith("中华人民共和国", max(0, start - 7)) and start >= 7:
                 start -= 7
-            elif _glued_on_left(text, start, law):
+            elif _glued_on_left(text, start, law) and not _opens_law_list(text, end):
                 continue
             if text[end:].startswith(FOLLOW_CUES) or _law_word_continues(text[end:]):
                 continue
@@ -246,6 +257,12 @@ def _laws_after_verbs(sentence: Sentence, taken: list[tuple[int, int]]) -> list[
 def _law_word_continues(rest: str) -> bool:
     """教育法律, 劳动法规: the 法 began 法律/法规, so no law was named (but 行政复议法规定 names one)."""
     return rest.startswith("律") or (rest.startswith("规") and not rest.startswith("规定"))
+
+
+def _opens_law_list(text: str, end: int) -> bool:
+    """抓好宪法、民法典: a short law name followed by a joiner and another known law opens a
+    list of laws, so it is a word of its own whatever stands on its left."""
+    return text[end : end + 1] in LAW_LIST_JOINERS and text[end + 1 :].startswith(LAW_NAMES)
 
 
 def _glued_on_left(text: str, start: int, law: str) -> bool:
@@ -325,10 +342,27 @@ def _is_generic(name: str, suffix: str) -> bool:
     return ("“" not in head and len(head) < 3) or head.startswith(GENERIC_OPENINGS)
 
 
+def _laws_own_rules(sentence: Sentence, found: list[PolicyMention]) -> list[PolicyMention]:
+    """《预算法》及其实施条例: the law's own implementing rules, named after it by 及其, are a
+    document of their own, spelled with the law's name."""
+    text, out = sentence.text, []
+    for law in (p for p in found if p.policy_type == "law"):
+        start, end = law.evidence.start - sentence.start, law.evidence.end - sentence.start
+        after = end + (text[end : end + 1] == "》")
+        if not text.startswith(OWN_RULES_LINK, after):
+            continue
+        rules_at = after + len(OWN_RULES_LINK)
+        own = next((w for w in LAW_RULES if text.startswith(w, rules_at)), None)
+        if own:
+            out.append(_mention(sentence, law.title + own, start, rules_at + len(own), "law_own_rules"))
+    return out
+
+
 def policies_in(sentence: Sentence, context: ReportContext | None = None) -> list[PolicyMention]:
     """Every policy document the sentence names, in the order they appear."""
     marked = _marked_spans(sentence.text)
     found = _marked(sentence) + _laws(sentence, marked) + _bare(sentence, marked)
+    found += _laws_own_rules(sentence, found)
     unique: dict[tuple[int, str], PolicyMention] = {}
     for p in found:  # the first rule to read a title (marks, a law's name) is the more telling one
         unique.setdefault((p.evidence.start, p.title), p)
@@ -344,7 +378,7 @@ def media_in(sentence: Sentence, context: ReportContext | None = None) -> list[O
     out = []
     for m in titles_in(sentence.text):
         title = m.group(1).strip()
-        if not is_document_title(title) and not names_a_body(title):
+        if not is_document_title(title) and not names_a_body(title) and not is_back_reference(title):
             out.append(
                 OrgMention(
                     name=title,
