@@ -34,8 +34,8 @@ LEADING_YEAR = re.compile(r"^[0-9]{4}年度?")
 CJK_RUN = re.compile(rf"[{HAN}]")
 #: an unmarked name: Han characters, possibly holding a short quoted nickname (“八五”)
 NAME_CHAR = re.compile(rf"[{HAN}“”0-9]")
-#: 区“八五”: a one-character level word glued to a quoted nickname
-LEVEL_BEFORE_NICKNAME = tuple(f"{c}“" for c in "省市县区镇乡")
+#: 区“八五”, 市2024年: a one-character level word glued to a quoted nickname or a year
+LEVEL_BEFORE_NAME = re.compile(r"[省市县区镇乡](?=“|[0-9]{4}年)")
 #: words joining two documents named after one verb (制发A办法和B指引)
 JOINERS = ("以及", "和", "及", "与")
 #: media named without 《》: a quoted account (“宣汉司法”微信公众号) or a name ending in a media word
@@ -79,9 +79,10 @@ def _cues(role: str) -> tuple[str, ...]:
     return tuple(sorted((w for w, r, *_ in rows("policy_cues.tsv") if r == role), key=len, reverse=True))
 
 
-ISSUE_CUES, STOP_CUES, FOLLOW_CUES, GENERIC_OPENINGS = (
-    _cues(r) for r in ("issue", "stop", "follow", "generic")
+ISSUE_CUES, OPENING_STOPS, FOLLOW_CUES, GENERIC_OPENINGS = (
+    _cues(r) for r in ("issue", "opening", "follow", "generic")
 )
+STOP_CUES = tuple(sorted(_cues("stop") + _cues("deictic") + OPENING_STOPS, key=len, reverse=True))
 #: characters after which a short law name starts a new word (新修订的行政复议法, 讲授民法典)
 LAW_LEFT_NEIGHBOURS = "".join(_cues("law_left"))
 LAW_NAMES = tuple(sorted(words("law_names.tsv"), key=len, reverse=True))
@@ -292,17 +293,47 @@ def _left_boundary(text: str, end: int) -> tuple[int, str]:
         if i < end:
             for role, cues in (("issue", ISSUE_CUES), ("stop", STOP_CUES), ("join", JOINERS)):
                 if head.endswith(cues):
-                    return i, role
+                    return (
+                        (i - _stop_words_opening(head), "issue")
+                        if role == "stop" and _stop_words_opening(head)
+                        else (i, role)
+                    )
         i -= 1
     if i > 0 and text[i - 1] == "、":
         return i, "join"
     return i, "issue" if any(text[:i].endswith(c) for c in ISSUE_CUES) else "punct"
 
 
+def _stop_words_opening(head: str) -> int:
+    """制定印发学习宣传研究阐释…清单: stop words right after an issuing verb open the issued
+    name; how many characters of ``head``'s end they take (0 when no issuing verb precedes)."""
+    rest = head
+    while True:
+        stop = next((c for c in OPENING_STOPS if rest.endswith(c)), "")
+        if not stop:
+            break
+        rest = rest[: -len(stop)]
+    taken = len(head) - len(rest)
+    return taken if taken and rest.endswith(ISSUE_CUES) else 0
+
+
+def _across_joiner(text: str, start: int) -> tuple[int, str]:
+    """落实2024年全面依法治区和法治政府建设工作要点: a joiner with no document before it joins
+    two themes inside one name, so the name runs on to the left; it keeps its joiner start
+    when the words before end in a document word (they are a document of their own)."""
+    joiner = next((j for j in JOINERS if text.endswith(j, 0, start)), "")
+    before = start - len(joiner)
+    if not joiner or _longest_doc_suffix(text[:before]):
+        return start, "join"
+    further, why = _left_boundary(text, before)
+    return (further, why) if why == "issue" else (start, "join")
+
+
 def _bare(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMention]:
     """Unmarked documents: an issued name ending in a bare document word, or a quoted nickname plan."""
     text, out = sentence.text, []
-    accepted_ends: list[int] = []
+    # a document in marks counts as named: 落实《A》和B工作要点 joins B to it
+    accepted_ends = [b for a, b in marked if is_document_title(text[a + 1 : b - 1])]
     bare_suffixes = sorted((s for s, (_, bare) in SUFFIXES.doc.items() if bare), key=len, reverse=True)
     end = 0
     while end < len(text):
@@ -313,11 +344,13 @@ def _bare(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMenti
         if not suffix or inside(end - 1, marked) or _inside_quotes(text, end) or not _ends_word(text, end):
             continue
         start, why = _left_boundary(text, end - len(suffix))
-        if text[start : start + 2] in LEVEL_BEFORE_NICKNAME:
+        joined = why == "join" and any(abs(start - e) <= 3 for e in accepted_ends)
+        if why == "join" and not joined:
+            start, why = _across_joiner(text, start)
+        if LEVEL_BEFORE_NAME.match(text, start):
             start += 1  # 纳入区“八五”普法规划: a bare level word says whose plan, it is not in the name
         name = text[start:end]
         quoted = "“" in name
-        joined = why == "join" and any(abs(start - e) <= 3 for e in accepted_ends)
         if not ((why == "issue" and sentence.section != "plans") or joined or quoted):
             continue
         if _is_generic(name, suffix):
