@@ -138,8 +138,13 @@ def _elaboration(clauses: list[_Clause], headline: str, strength: str = "strong"
     return out
 
 
-#: 还存在A、B、C等问题: problems admitted in a list inside running text (inspection news, summaries)
-LISTED_PROBLEMS = re.compile(r"存在(?:着|的)?([^。；;：:]{4,160}?)等?(?:方面的?)?(?:问题|不足|短板|现象)")
+#: 存在A、B、C等问题 / 面临A、B等困难: problems admitted in a list inside running text (inspection
+#: news, summaries); group 1 the frame's verb, group 2 the list
+LISTED_PROBLEMS = re.compile(
+    r"(存在|面临)(?:着|的)?([^。；;：:]{4,160}?)等?(?:方面的?)?(?:问题|不足|短板|现象|困难|挑战)"
+)
+#: 面临…等困难: the frame alone says its items are problems, so they need no word of admission
+FACING = "面临"
 #: 您指出的X问题 / 您提到X难以办到: a reply to a deputy's proposal admits what the proposal names
 REPLY_ADMISSION = re.compile(
     r"(?:您|你们?|委员|代表)(?:所)?(?:指出|提出|提到|反映|所说)(?:的)?([^,，;；。！!?？]{4,60})"
@@ -200,11 +205,13 @@ def admissions_in(sentence: Sentence, context: ReportContext | None = None) -> l
             out.append(_record(_Clause(sentence, m.start(1), m.end(1)), context, "reply_admission"))
     if out:
         return out
+    if sentence.section == "plans":
+        return out  # 下一步着力解决存在的X问题: a plan names what it will work on, not what it admits
     for m in LISTED_PROBLEMS.finditer(text):
-        start = m.start(1)
-        for item in re.finditer(r"[^、，,]+", m.group(1)):
+        start, facing = m.start(2), m.group(1) == FACING
+        for item in re.finditer(r"[^、，,]+", m.group(2)):
             words = item.group(0)
-            if len(words) >= MIN_ITEM and _admits(words) and not _announces(words):
+            if len(words) >= MIN_ITEM and (facing or _admits(words)) and not _announces(words):
                 clause = _Clause(sentence, start + item.start(), start + item.end())
                 out.append(_record(clause, context, "listed_problems"))
     return out

@@ -34,8 +34,8 @@ LEADING_YEAR = re.compile(r"^[0-9]{4}年度?")
 CJK_RUN = re.compile(rf"[{HAN}]")
 #: an unmarked name: Han characters, possibly holding a short quoted nickname (“八五”)
 NAME_CHAR = re.compile(rf"[{HAN}“”0-9]")
-#: 区“八五”: a one-character level word glued to a quoted nickname
-LEVEL_BEFORE_NICKNAME = tuple(f"{c}“" for c in "省市县区镇乡")
+#: 区“八五”, 市2024年: a one-character level word glued to a quoted nickname or a year
+LEVEL_BEFORE_NAME = re.compile(r"[省市县区镇乡](?=“|[0-9]{4}年)")
 #: words joining two documents named after one verb (制发A办法和B指引)
 JOINERS = ("以及", "和", "及", "与")
 #: media named without 《》: a quoted account (“宣汉司法”微信公众号) or a name ending in a media word
@@ -79,15 +79,20 @@ def _cues(role: str) -> tuple[str, ...]:
     return tuple(sorted((w for w, r, *_ in rows("policy_cues.tsv") if r == role), key=len, reverse=True))
 
 
-ISSUE_CUES, STOP_CUES, FOLLOW_CUES, GENERIC_OPENINGS = (
-    _cues(r) for r in ("issue", "stop", "follow", "generic")
+ISSUE_CUES, OPENING_STOPS, FOLLOW_CUES, GENERIC_OPENINGS = (
+    _cues(r) for r in ("issue", "opening", "follow", "generic")
 )
+STOP_CUES = tuple(sorted(_cues("stop") + _cues("deictic") + OPENING_STOPS, key=len, reverse=True))
 #: characters after which a short law name starts a new word (新修订的行政复议法, 讲授民法典)
 LAW_LEFT_NEIGHBOURS = "".join(_cues("law_left"))
 LAW_NAMES = tuple(sorted(words("law_names.tsv"), key=len, reverse=True))
 LAW_RULES, LAW_VERBS = _cues("law_rules"), _cues("law_verb")
+#: 《预算法》及其实施条例: the word that hands a law's own rules back to it
+OWN_RULES_LINK = "及其"
 #: what joins the laws of a list (宪法、民族区域自治法和国家通用语言文字法)
 LAW_LIST_JOINERS = "、和及与"
+#: document-type words that are also the short name of one document (《宪法》)
+PROPER_TYPE_WORDS = _cues("proper")
 #: a run of name characters ending in 法 where a word ends: punctuation or a joiner follows
 #: (not 法律, 法规, 法治, 法院)
 UNLISTED_LAW = re.compile(rf"[{HAN}]{{3,14}}?法(?=[^{HAN}]|$|以及|和|与|及|等|的)")
@@ -125,6 +130,13 @@ def is_document_title(title: str) -> bool:
     return len(doc) >= len(_longest_media_suffix(core))
 
 
+def is_back_reference(title: str) -> bool:
+    """《纲要》, 《条例》: a bare document-type word in marks points back at a document named
+    in full earlier, so it is no document of its own (but 《宪法》, 《党章》 name one)."""
+    core = _core(title)
+    return core in SUFFIXES.doc and core not in PROPER_TYPE_WORDS
+
+
 def names_a_body(title: str) -> bool:
     """《X县复议咨询委员会》: a committee set up, marked like a title; neither document nor medium."""
     return _core(title).endswith(SUFFIXES.body)
@@ -143,7 +155,7 @@ def _marked(sentence: Sentence) -> list[PolicyMention]:
     out = []
     for m in titles_in(sentence.text):
         title = m.group(1).strip()
-        if not is_document_title(title):
+        if not is_document_title(title) or is_back_reference(title):
             continue
         out.append(_mention(sentence, title, m.start(1), m.end(1), "book_title"))
         for inner in INNER_TITLE.finditer(_closed_inner(title)):
@@ -211,7 +223,7 @@ def _laws(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMenti
                 continue
             if text.startswith("中华人民共和国", max(0, start - 7)) and start >= 7:
                 start -= 7
-            elif _glued_on_left(text, start, law):
+            elif _glued_on_left(text, start, law) and not _opens_law_list(text, end):
                 continue
             if text[end:].startswith(FOLLOW_CUES) or _law_word_continues(text[end:]):
                 continue
@@ -248,6 +260,12 @@ def _law_word_continues(rest: str) -> bool:
     return rest.startswith("律") or (rest.startswith("规") and not rest.startswith("规定"))
 
 
+def _opens_law_list(text: str, end: int) -> bool:
+    """抓好宪法、民法典: a short law name followed by a joiner and another known law opens a
+    list of laws, so it is a word of its own whatever stands on its left."""
+    return text[end : end + 1] in LAW_LIST_JOINERS and text[end + 1 :].startswith(LAW_NAMES)
+
+
 def _glued_on_left(text: str, start: int, law: str) -> bool:
     """A short law name right after a Han character may be the tail of a longer law (学前教育法)."""
     return (
@@ -275,17 +293,47 @@ def _left_boundary(text: str, end: int) -> tuple[int, str]:
         if i < end:
             for role, cues in (("issue", ISSUE_CUES), ("stop", STOP_CUES), ("join", JOINERS)):
                 if head.endswith(cues):
-                    return i, role
+                    return (
+                        (i - _stop_words_opening(head), "issue")
+                        if role == "stop" and _stop_words_opening(head)
+                        else (i, role)
+                    )
         i -= 1
     if i > 0 and text[i - 1] == "、":
         return i, "join"
     return i, "issue" if any(text[:i].endswith(c) for c in ISSUE_CUES) else "punct"
 
 
+def _stop_words_opening(head: str) -> int:
+    """制定印发学习宣传研究阐释…清单: stop words right after an issuing verb open the issued
+    name; how many characters of ``head``'s end they take (0 when no issuing verb precedes)."""
+    rest = head
+    while True:
+        stop = next((c for c in OPENING_STOPS if rest.endswith(c)), "")
+        if not stop:
+            break
+        rest = rest[: -len(stop)]
+    taken = len(head) - len(rest)
+    return taken if taken and rest.endswith(ISSUE_CUES) else 0
+
+
+def _across_joiner(text: str, start: int) -> tuple[int, str]:
+    """落实2024年全面依法治区和法治政府建设工作要点: a joiner with no document before it joins
+    two themes inside one name, so the name runs on to the left; it keeps its joiner start
+    when the words before end in a document word (they are a document of their own)."""
+    joiner = next((j for j in JOINERS if text.endswith(j, 0, start)), "")
+    before = start - len(joiner)
+    if not joiner or _longest_doc_suffix(text[:before]):
+        return start, "join"
+    further, why = _left_boundary(text, before)
+    return (further, why) if why == "issue" else (start, "join")
+
+
 def _bare(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMention]:
     """Unmarked documents: an issued name ending in a bare document word, or a quoted nickname plan."""
     text, out = sentence.text, []
-    accepted_ends: list[int] = []
+    # a document in marks counts as named: 落实《A》和B工作要点 joins B to it
+    accepted_ends = [b for a, b in marked if is_document_title(text[a + 1 : b - 1])]
     bare_suffixes = sorted((s for s, (_, bare) in SUFFIXES.doc.items() if bare), key=len, reverse=True)
     end = 0
     while end < len(text):
@@ -296,11 +344,13 @@ def _bare(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMenti
         if not suffix or inside(end - 1, marked) or _inside_quotes(text, end) or not _ends_word(text, end):
             continue
         start, why = _left_boundary(text, end - len(suffix))
-        if text[start : start + 2] in LEVEL_BEFORE_NICKNAME:
+        joined = why == "join" and any(abs(start - e) <= 3 for e in accepted_ends)
+        if why == "join" and not joined:
+            start, why = _across_joiner(text, start)
+        if LEVEL_BEFORE_NAME.match(text, start):
             start += 1  # 纳入区“八五”普法规划: a bare level word says whose plan, it is not in the name
         name = text[start:end]
         quoted = "“" in name
-        joined = why == "join" and any(abs(start - e) <= 3 for e in accepted_ends)
         if not ((why == "issue" and sentence.section != "plans") or joined or quoted):
             continue
         if _is_generic(name, suffix):
@@ -325,10 +375,27 @@ def _is_generic(name: str, suffix: str) -> bool:
     return ("“" not in head and len(head) < 3) or head.startswith(GENERIC_OPENINGS)
 
 
+def _laws_own_rules(sentence: Sentence, found: list[PolicyMention]) -> list[PolicyMention]:
+    """《预算法》及其实施条例: the law's own implementing rules, named after it by 及其, are a
+    document of their own, spelled with the law's name."""
+    text, out = sentence.text, []
+    for law in (p for p in found if p.policy_type == "law"):
+        start, end = law.evidence.start - sentence.start, law.evidence.end - sentence.start
+        after = end + (text[end : end + 1] == "》")
+        if not text.startswith(OWN_RULES_LINK, after):
+            continue
+        rules_at = after + len(OWN_RULES_LINK)
+        own = next((w for w in LAW_RULES if text.startswith(w, rules_at)), None)
+        if own:
+            out.append(_mention(sentence, law.title + own, start, rules_at + len(own), "law_own_rules"))
+    return out
+
+
 def policies_in(sentence: Sentence, context: ReportContext | None = None) -> list[PolicyMention]:
     """Every policy document the sentence names, in the order they appear."""
     marked = _marked_spans(sentence.text)
     found = _marked(sentence) + _laws(sentence, marked) + _bare(sentence, marked)
+    found += _laws_own_rules(sentence, found)
     unique: dict[tuple[int, str], PolicyMention] = {}
     for p in found:  # the first rule to read a title (marks, a law's name) is the more telling one
         unique.setdefault((p.evidence.start, p.title), p)
@@ -344,7 +411,7 @@ def media_in(sentence: Sentence, context: ReportContext | None = None) -> list[O
     out = []
     for m in titles_in(sentence.text):
         title = m.group(1).strip()
-        if not is_document_title(title) and not names_a_body(title):
+        if not is_document_title(title) and not names_a_body(title) and not is_back_reference(title):
             out.append(
                 OrgMention(
                     name=title,

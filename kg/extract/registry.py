@@ -156,6 +156,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
             law_name="a law named without marks (新修订的行政复议法), with its own 实施条例",
             law_after_verb="an unlisted law named without marks after 贯彻落实/学习宣传 (…语言文字法)",
             law_in_list="an unlisted law listed after a law (宪法、民族区域自治法、国家通用语言文字法)",
+            law_own_rules="a law's own rules named after it by 及其 (《预算法》及其实施条例)",
             unmarked_document="an unmarked document issued or named with quotes (印发X实施方案)",
         ),
         columns=(("policies", _distinct(lambda p: p.title)),),
