@@ -272,11 +272,13 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             continue
         if before.endswith(VOCAB.before):
             continue
-        if _names_a_document(core) or _describes_a_way_of_working(core, after):
+        if _describes_a_way_of_working(core, after):
             continue
         # “四不两直”和“监管人员+专家+媒体”方式: names joined by 和 share the kind word after the last
         shared_end = _list_end(text, quotes, n, SHARED_KIND_JOINERS)
         found = _kind_after(text, shared_end, _modifier_allowance(core))
+        if _names_a_document(core) and not found:
+            continue  # “一规划两纲要” names plans; “一规划两纲要”实地督察 is a drive over them
         if _quotes_doctrine(core, found):
             continue
         if (
@@ -402,7 +404,8 @@ def _list_end(text: str, quotes: list[re.Match[str]], n: int, separators: str = 
 
 
 def _names_a_document(core: str) -> bool:
-    """“一规划两纲要”: a nickname for plan documents, not a programme."""
+    """“一规划两纲要”: a nickname for plan documents, not a programme (a kind word after it
+    names a drive over the plans: “一规划两纲要”实地督察)."""
     return core.endswith(PLAN_DOCUMENT_WORDS)
 
 
