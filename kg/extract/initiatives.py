@@ -64,8 +64,11 @@ DEMONSTRATION_DRIVE = re.compile(r"示范[区市县村镇乡]?创建")
 MAX_DRIVE_THEME = 16
 #: a name needs some Han characters (“118” alone is a code)
 HAN_RUN = re.compile(rf"[{HAN}]{{2,}}")
-#: 一村一法律顾问, 一案一补, 谁执法谁普法: the paired shapes of programme names
-PAIRED_PATTERN = re.compile(rf"一[{HAN}]{{1,3}}一[{HAN}]{{1,5}}|谁[{HAN}]{{1,3}}谁[{HAN}]{{1,4}}")
+#: 一村一法律顾问, 一案一补, 谁执法谁普法 (also written 谁执法,谁普法): the paired shapes of
+#: programme names, their halves joined by nothing or one separator
+PAIRED_PATTERN = re.compile(
+    rf"一[{HAN}]{{1,3}}[,，、]?一[{HAN}]{{1,5}}|谁[{HAN}]{{1,3}}[,，、]?谁[{HAN}]{{1,4}}"
+)
 #: what may join quoted names that share the kind word after the last (“A”和“B”方式, “A”“B”工程)
 SHARED_KIND_JOINERS = "[和与及]?"
 #: what may follow a quoted name without it running on into a longer phrase (“A”和“B”, “A”等)
@@ -269,11 +272,13 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             continue
         if before.endswith(VOCAB.before):
             continue
-        if _names_a_document(core) or _describes_a_way_of_working(core, after):
+        if _describes_a_way_of_working(core, after):
             continue
         # “四不两直”和“监管人员+专家+媒体”方式: names joined by 和 share the kind word after the last
         shared_end = _list_end(text, quotes, n, SHARED_KIND_JOINERS)
         found = _kind_after(text, shared_end, _modifier_allowance(core))
+        if _names_a_document(core) and not found:
+            continue  # “一规划两纲要” names plans; “一规划两纲要”实地督察 is a drive over them
         if _quotes_doctrine(core, found):
             continue
         if (
@@ -343,19 +348,22 @@ def _quotes_doctrine(core: str, found: tuple[str, str, int] | None) -> bool:
 
 
 def _bare_quote_kind(core: str) -> str | None:
-    """A quoted name with no kind word near it (“跨省通办”, “谁执法谁普法”, “一村一法律顾问”).
+    """A quoted name with no kind word near it (“跨省通办”, “谁执法,谁普法”, “一村一法律顾问”).
 
     Reports quote metaphors (“组合拳”, “急难愁盼”) as often as programme names, so a bare
     quote counts only in the shapes programme names take: a word of working (联动, 通办,
     对接, read from data) or a paired pattern (一X一Y, 谁X谁Y)."""
-    if len(core) < 3 or re.search(r"[0-9]{2,}|[，,。；;：:！!？?]", core) or is_generic(core):
+    paired = PAIRED_PATTERN.fullmatch(core) is not None  # its halves may be split by a comma
+    if (
+        len(core) < 3
+        or (not paired and re.search(r"[0-9]{2,}|[，,。；;：:！!？?]", core))
+        or is_generic(core)
+    ):
         return None
     for word, kind in VOCAB.bare_kinds:
         if word in core:
             return kind
-    if PAIRED_PATTERN.fullmatch(core):
-        return "mechanism"
-    return None
+    return "mechanism" if paired else None
 
 
 def _describes_a_way_of_working(core: str, after: str) -> bool:
@@ -396,7 +404,8 @@ def _list_end(text: str, quotes: list[re.Match[str]], n: int, separators: str = 
 
 
 def _names_a_document(core: str) -> bool:
-    """“一规划两纲要”: a nickname for plan documents, not a programme."""
+    """“一规划两纲要”: a nickname for plan documents, not a programme (a kind word after it
+    names a drive over the plans: “一规划两纲要”实地督察)."""
     return core.endswith(PLAN_DOCUMENT_WORDS)
 
 
