@@ -103,3 +103,19 @@ def test_no_module_shares_its_name_with_a_function_of_its_package():
 
     clashes = [m for m in modules() if m.count(".") == 1 and callable(getattr(kg, m.split(".")[1], None))]
     assert clashes == []
+
+
+def test_the_readme_layout_matches_the_tree():
+    """README's "How it works" names every stage folder and every conducting module, in the
+    order data flows, and nothing that is not there."""
+    readme = (KG.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How it works", 1)[1].split("\n## ", 1)[0]
+    tree = section.split("```", 2)[1]
+    named = [line.split()[0] for line in tree.splitlines() if line.strip() and not line.startswith("    ")]
+    folders = [n.rstrip("/") for n in named if n.endswith("/") and n != "kg/"]
+    assert folders == STAGES
+    for name in named:
+        target = KG / name.rstrip("/") if name != "kg/" else KG
+        assert target.exists(), f"README names {name}, which kg/ does not hold"
+    for module in ("pipeline.py", "cli.py"):
+        assert module in named
