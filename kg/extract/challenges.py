@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from kg.extract.context import ReportContext
 from kg.extract.records import ChallengeRecord, Evidence
 from kg.text.document import Document, Sentence
-from kg.text.patterns import clause_spans
+from kg.text.patterns import HAN, clause_spans
 from kg.vocab.areas import area_of
 from kg.vocab.lexicon import rows, section_kind_of
 
 NUMERALS = "一二三四五六七八九十"
 #: Item markers inside running text (一是, 其二, 第三) and at the start of a line ((一), 1., 一、)
 #: (not inside a word: 统一是 is no marker)
-INLINE_MARKER = re.compile(rf"(?<![\u4e00-\u9fff])(?:[{NUMERALS}]+是|其[{NUMERALS}]|第[{NUMERALS}]+[,，、])")
+INLINE_MARKER = re.compile(rf"(?<![{HAN}])(?:[{NUMERALS}]+是|其[{NUMERALS}]|第[{NUMERALS}]+[,，、])")
 LEADING_MARKER = re.compile(rf"^\s*(?:[（(][{NUMERALS}\d]+[）)]|[{NUMERALS}]+[、.．]|\d{{1,2}}[、.．](?!\d))")
 #: A colon that opens a list of problems (存在以下不足: / 主要表现在:)
 LIST_COLON = re.compile(r"[:：]")

@@ -35,16 +35,16 @@ from kg.extract.records import Evidence, OrgMention
 from kg.extract.regions import choose
 from kg.text.document import Document, Sentence
 from kg.text.normalize import occurrences
-from kg.text.patterns import BOOK_TITLE, HAN_CHAR, QUOTE
+from kg.text.patterns import BOOK_TITLE, HAN, HAN_CHAR, QUOTE
 from kg.vocab import gazetteer
 from kg.vocab.lexicon import rows, words
 
 jieba.setLogLevel(60)
 
 #: 中国(柳州): the national prefix of a pilot zone named after its city
-ZONE_PREFIX = re.compile(r"中国[(（][\u4e00-\u9fff]{2,8}[)）]")
+ZONE_PREFIX = re.compile(rf"中国[(（][{HAN}]{{2,8}}[)）]")
 #: 、柳城站 after 法律服务中心融安站: a sibling sub-unit named by its own short body
-SIBLING = r"[、和及]([\u4e00-\u9fff]{{1,3}}?{suffix})"
+SIBLING = "[、和及]([" + HAN + r"]{{1,3}}?{suffix})"  # a template: .format(suffix=…)
 #: what ends a clause: an award verb before a quoted name counts only within its clause
 CLAUSE_BREAK = r"[,，;；。:：!！?？]"
 #: a count right after a name (成立商会人民调解委员会8家): unnamed bodies, an outcome
@@ -83,7 +83,7 @@ GOVERNMENT_WORDS = _org_words("government_word")
 PLURAL_MARKS = "".join(_org_words("plural_mark"))
 #: 听取1次县人大常委会: jieba reads 次县 as one word, so the name after a figure's counter opens mid-word
 AFTER_COUNTER = re.compile(
-    rf"(?<=[0-9一二两三四五六七八九十百])[{''.join(_org_words('counter'))}](?=[\u4e00-\u9fff])"
+    rf"(?<=[0-9一二两三四五六七八九十百])[{''.join(_org_words('counter'))}](?=[{HAN}])"
 )
 #: a count right before a name (4个公安派出所, 8个公共法律服务中心): unnamed bodies
 COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[个家所处名]$")
@@ -639,7 +639,7 @@ def _kind_of_quoted(name: str) -> str:
 
 
 def _is_han_name(text: str) -> bool:
-    return bool(re.fullmatch(r"[\u4e00-\u9fff0-9A-Za-z()（）]+", text))
+    return bool(re.fullmatch(rf"[{HAN}0-9A-Za-z()（）]+", text))
 
 
 def _national(t: Text) -> list[Candidate]:
@@ -693,7 +693,7 @@ def _study_group() -> re.Pattern[str]:
 
 
 #: 特区党委 / 街道工委 / 区党工委: the level word a study group's committee may carry
-STUDY_GROUP_LEVEL = re.compile(r"(?<![\u4e00-\u9fff])(?:特区|街道|[区县市镇乡州])$")
+STUDY_GROUP_LEVEL = re.compile(rf"(?<![{HAN}])(?:特区|街道|[区县市镇乡州])$")
 #: …领导小组: the task a leading group is named for runs left from it to the clause's start
 LEADING_GROUP = re.compile(r"领导小组")
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from kg.extract.context import ReportContext
 from kg.extract.records import Evidence, RegionMention
 from kg.text.document import Document, Sentence
+from kg.text.patterns import HAN
 from kg.vocab import gazetteer
 from kg.vocab.lexicon import rows, words
 
@@ -141,7 +142,7 @@ def _county_before_department(c: Candidate) -> bool:
     """祁县信访局: a two-character county name right before a department's suffix."""
     if not c.name.endswith(("县", "区", "市", "旗")):
         return False
-    run = re.match(r"[\u4e00-\u9fff]{0,6}?(?:局|委员会|办公室|法院|检察院)", c.sentence.text[c.end :])
+    run = re.match(rf"[{HAN}]{{0,6}}?(?:局|委员会|办公室|法院|检察院)", c.sentence.text[c.end :])
     return run is not None and not any(ch in run.group(0) for ch in "的和与及在")
 
 
@@ -188,7 +189,7 @@ def _has_cue(text: str, start: int, end: int) -> bool:
 
 def _in_firm_name(text: str, end: int) -> bool:
     """True when the words after a name run on into a firm's suffix (四川X律师事务所)."""
-    run = re.match(r"[\u4e00-\u9fff]{0,12}", text[end:]).group(0)
+    run = re.match(rf"[{HAN}]{{0,12}}", text[end:]).group(0)
     return any(w in run for w in _cue_words("firm"))
 
 

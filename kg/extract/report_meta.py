@@ -31,8 +31,8 @@ from kg.extract.regions import (
     towns_in_text,
 )
 from kg.text.document import Document, Sentence
+from kg.text.patterns import HAN, book_title_spans, dates_in, inside
 from kg.text.patterns import SINGLE_YEAR as YEAR
-from kg.text.patterns import book_title_spans, dates_in, inside
 from kg.vocab import gazetteer
 from kg.vocab.lexicon import rows, words
 
@@ -46,11 +46,11 @@ TITLE_WORDS = re.compile(r"(报告|总结|情况|年报|答复函|答复)\s*(?:[
 #: Lines of web-page furniture (breadcrumbs, 来源, 发布时间, 浏览次数) are never titles.
 FURNITURE = re.compile(r"[/>|]|来源|发布|时间|浏览|字体|分享|打印|扫一扫")
 #: A signature or title line: only name characters, no sentence punctuation.
-NAME_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{3,40}$")
+NAME_LINE = re.compile(rf"^[{HAN}（）()]{{3,40}}$")
 #: What the bureau's name in running text may not contain between the place and the suffix.
 NOT_IN_NAME = re.compile(r"[在的和与及以对为把将从向坚持]")
 #: 中共某区委 某区人民政府 / 中共某县委、某县人民政府: two bodies opening a title, apart
-JOINT_AUTHORS = re.compile(r"(?:中共)?[\u4e00-\u9fff]{2,40}[\s、]+[\u4e00-\u9fff]{2,40}")
+JOINT_AUTHORS = re.compile(rf"(?:中共)?[{HAN}]{{2,40}}[\s、]+[{HAN}]{{2,40}}")
 #: Where a bureau's name is read, most telling first.
 WHERE = ("title", "head", "opening", "signature", "source", "own_document")
 #: 我局, 本局, 我委: a text speaking of its body as itself; the unit word is the body's suffix
@@ -62,21 +62,17 @@ LEADERSHIP = re.compile(r"在[^,，。;；]*?(?:领导|指导|关心|支持|部�
 #: the levels a body's name may start with, by rank: province, city or prefecture, county
 LEVEL_RANK = {"省": 0, "市": 1, "州": 1, "县": 2, "区": 2, "旗": 2}
 #: 区委 / 市政府 / 市局 in 在…领导下: a leading body named by its level
-LEADING_BODY = re.compile(
-    r"(?:(?<=[在和、及与委府局])|(?<![\u4e00-\u9fff]))([省市县区州旗])(?=委|政府|人民政府|局)"
-)
+LEADING_BODY = re.compile(rf"(?:(?<=[在和、及与委府局])|(?<![{HAN}]))([省市县区州旗])(?=委|政府|人民政府|局)")
 #: 全区 / 我区 / 各开发区: words for a unit that are no zone's name
 NOT_ZONE_START = "全我本各该每"
 #: 省公共法律服务中心 / 市司法局: a body named by its level and a department's name (not 省级…)
 LEVEL_NAMED_DEPARTMENT = re.compile(
-    r"[省市县区州旗](?!级)[\u4e00-\u9fff]{2,10}?(?:"
+    rf"[省市县区州旗](?!级)[{HAN}]{{2,10}}?(?:"
     + "|".join(sorted(map(re.escape, words("bureau_suffixes.tsv")), key=len, reverse=True))
     + ")"
 )
 #: 县司法局 / 区人民政府: a body named by its level only, not inside another word
-RELATIVE_BODY = re.compile(
-    r"(?<![\u4e00-\u9fff])[省市县区州旗](?:司法局|司法厅|人民政府|[\u4e00-\u9fff]{1,8}?局)"
-)
+RELATIVE_BODY = re.compile(rf"(?<![{HAN}])[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?局)")
 #: 中共渠县县委、渠县人民政府: the line a report is addressed to, not the body writing it
 ADDRESSEE = re.compile(r"^[^。，,；;0-9如]{2,40}[:：]\s*$")
 #: 现将宝城镇2025年度法治政府建设情况报告如下: the formula that hands the report over names its body
@@ -223,7 +219,7 @@ def _bureau_in_title(s: Sentence) -> _Found | None:
     prefix = re.split(r"(?:19|20)\d{2}|关于|[（(]", s.text, maxsplit=1)[0]
     m = JOINT_AUTHORS.match(prefix)  # 中共某区委 某区人民政府关于…: a joint report is both bodies'
     if m is None or not all(_longest_suffix(part) for part in re.split(r"[\s、]+", m.group(0))):
-        m = re.match(r"(?:中共)?[\u4e00-\u9fff]{2,40}", prefix)
+        m = re.match(rf"(?:中共)?[{HAN}]{{2,40}}", prefix)
     if m and _longest_suffix(m.group(0)):
         return _Found(m.group(0), s, 0, "title")
     return None
@@ -249,7 +245,7 @@ def _bureaus_in_running_text(
         rest = s.text[mention.evidence.end - s.start :]
         for m in suffix.finditer(rest):
             middle = rest[: m.start()]
-            if len(middle) > 8 or NOT_IN_NAME.search(middle) or not re.fullmatch(r"[\u4e00-\u9fff]*", middle):
+            if len(middle) > 8 or NOT_IN_NAME.search(middle) or not re.fullmatch(rf"[{HAN}]*", middle):
                 break
             if (middle + m.group(0)).endswith(words("body_lookalikes.tsv") + _mediation_suffixes()):
                 break  # 法治政府 is a goal, 举办 a verb; 某乡人民调解委员会 a mediation body, which writes no report
@@ -636,7 +632,7 @@ def _subject_place(doc: Document, title: Sentence | None) -> tuple[RegionMention
 def _zone_name() -> re.Pattern[str]:
     """A zone's name: a few name characters, then a zone's suffix (kg/vocab/data/zone_suffixes.tsv)."""
     suffixes = sorted(words("zone_suffixes.tsv"), key=len, reverse=True)
-    return re.compile(r"[\u4e00-\u9fff]{0,8}?(?:" + "|".join(map(re.escape, suffixes)) + ")")
+    return re.compile(rf"[{HAN}]{{0,8}}?(?:" + "|".join(map(re.escape, suffixes)) + ")")
 
 
 def zone_at(sentence: Sentence, start: int, named: frozenset[gazetteer.Place]) -> RegionMention | None:
