@@ -293,3 +293,21 @@ def test_docs_describe_the_commands():
     docs = (ROOT / "docs" / "view.md").read_text(encoding="utf-8")
     for command in ("kg view", "--focus", "--depth", "kg compare", "screenshot.png"):
         assert command in docs
+
+
+def test_the_page_of_a_big_graph_shows_its_most_mentioned_part_and_says_so(seed_graph, monkeypatch):
+    import kg.publish.html as page_module
+
+    monkeypatch.setattr(page_module, "MAX_PAGE_NODES", 50)
+    page = page_module.overview_html(seed_graph)
+    data = page_data(page)
+    assert len(data["nodes"]) == 50 < drawn_count(seed_graph)
+    assert "kg view" in page and "50" in page
+    reports = {n["label"] for n in data["nodes"]}
+    assert any("司法局" in label or "区" in label for label in reports)  # hubs, not single figures
+
+
+def test_the_page_of_a_graph_within_the_cap_is_the_whole_graph(seed_graph, seed_page):
+    from kg.publish.html import overview_html
+
+    assert overview_html(seed_graph) == seed_page

@@ -92,9 +92,9 @@ def export_jobs(
     if "graph.html" in wanted:
 
         def page() -> list[Path]:
-            from kg.publish.html import graph_html
+            from kg.publish.html import overview_html
 
-            write_text(out / "graph.html", graph_html(graph))
+            write_text(out / "graph.html", overview_html(graph))
             return [out / "graph.html"]
 
         jobs.append(page)

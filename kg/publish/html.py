@@ -273,3 +273,24 @@ def graph_html(
     if REMOTE_TAG.search(page):
         raise AssertionError("the graph page would load something from the network")
     return page
+
+
+#: the build's page draws at most this many things: vis-network stays responsive in a browser
+#: up to a few thousand nodes; a bigger graph's page shows its most-mentioned part and says so
+MAX_PAGE_NODES = 3000
+
+
+def overview_html(graph: Graph, title: str = "法治政府建设知识图谱") -> str:
+    """The page ``kg build`` writes: the whole graph, or for a big one the things mentioned by
+    the most reports (regions, bodies, laws: the hubs researchers start from), with a heading
+    that says it is a part and how to ask for another with ``kg view``."""
+    facts = node_facts(graph)
+    if len(facts) <= MAX_PAGE_NODES:
+        return graph_html(graph, title=title)
+    ranked = sorted(facts, key=lambda n: (-len(facts[n].reports), str(n)))[:MAX_PAGE_NODES]
+    part = (
+        f"{title} · 显示被最多报告提及的 {MAX_PAGE_NODES:,} 个节点 / 共 {len(facts):,} 个"
+        " · the most-mentioned part; for another: kg view graph.ttl --region 地区 | --area 领域 |"
+        " --report 报告 | --focus 名称 --out page.html"
+    )
+    return graph_html(graph, keep=ranked, title=part)
