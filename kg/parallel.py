@@ -147,6 +147,7 @@ def runner_for(jobs: int | None, scheduler: str | None, items: int) -> Iterator[
     if jobs == 1 or items < POOL_FROM:
         yield Inline(), 1
         return
+    jobs = min(jobs, items)  # a fork pool starts every worker at once: no more than there is work for
     with local_pool(jobs) as pool:
         yield pool, IN_FLIGHT_PER_WORKER * jobs
 
