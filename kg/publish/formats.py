@@ -17,7 +17,7 @@ import io
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cached_property
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, URIRef
@@ -113,38 +113,52 @@ class Snapshot:
         return found
 
     @cached_property
-    def triples(self) -> list:
-        """Every triple as a pyoxigraph Triple, sorted by the N-Triples forms of its terms."""
+    def triple_keys(self) -> list[tuple[tuple[object, str], ...]]:
+        """Every triple as its three converted terms, sorted by their N-Triples forms.
+
+        Only references to the shared terms are held, never a pyoxigraph Triple per triple
+        (each of those copies its terms): the writers get the triples from a generator.
+        """
+        term = self.term
+        keys = [(term(s), term(p), term(o)) for s, p, o in self.graph]
+        keys.sort(key=lambda t: (t[0][1], t[1][1], t[2][1]))
+        return keys
+
+    def triples(self) -> Iterator:
+        """The triples as pyoxigraph Triples, in :attr:`triple_keys` order, made as they are read."""
         import pyoxigraph as ox
 
-        term = self.term
-        converted = [(term(s), term(p), term(o)) for s, p, o in self.graph]
-        converted.sort(key=lambda t: (t[0][1], t[1][1], t[2][1]))
-        return [ox.Triple(s[0], p[0], o[0]) for s, p, o in converted]
+        return (ox.Triple(s[0], p[0], o[0]) for s, p, o in self.triple_keys)
 
     @cached_property
-    def quads(self) -> list:
-        """The quads in a fixed order: default graph first, then by report, subject, ….
+    def quad_keys(self) -> list[tuple[tuple[object, str], ...]]:
+        """Every quad as its converted graph, subject, predicate and object: default graph first,
+        then by report, subject, ….
 
         The writers of triples are done by the time the quads are asked for (see
         :func:`format_texts`), so the triples and their store are let go first: only one of
-        the two conversions is held at a time.
+        the two is held at a time.
         """
         import pyoxigraph as ox
 
-        self.__dict__.pop("triples", None)
+        self.__dict__.pop("triple_keys", None)
         self.__dict__.pop("store", None)
         term = self.term
         default = (ox.DefaultGraph(), "")
-        converted = [
+        keys = [
             (default if g is None else term(g), term(s), term(p), term(o)) for s, p, o, g in quads(self.graph)
         ]
-        converted.sort(key=lambda q: (q[0][1], q[1][1], q[2][1], q[3][1]))
-        return [ox.Quad(s[0], p[0], o[0], g[0]) for g, s, p, o in converted]
+        keys.sort(key=lambda q: (q[0][1], q[1][1], q[2][1], q[3][1]))
+        return keys
+
+    def quads(self) -> Iterator:
+        import pyoxigraph as ox
+
+        return (ox.Quad(s[0], p[0], o[0], g[0]) for g, s, p, o in self.quad_keys)
 
     def release(self) -> None:
         """Let go of every conversion (the writers that need them are done)."""
-        for name in ("triples", "quads", "store"):
+        for name in ("triple_keys", "quad_keys", "store"):
             self.__dict__.pop(name, None)
         self._terms.clear()
 
@@ -154,7 +168,9 @@ class Snapshot:
         import pyoxigraph as ox
 
         store = ox.Store()
-        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in self.triples)
+        store.bulk_extend(
+            ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in self.triples()
+        )
         return store
 
 
@@ -201,7 +217,7 @@ def turtle(graph: Graph | Snapshot) -> str:
     """Turtle with prefixes, subjects in IRI order, byte-identical for the same graph."""
     import pyoxigraph as ox
 
-    text = ox.serialize(snapshot(graph).triples, format=ox.RdfFormat.TURTLE, prefixes=writer_prefixes())
+    text = ox.serialize(snapshot(graph).triples(), format=ox.RdfFormat.TURTLE, prefixes=writer_prefixes())
     return tidy_turtle(text.decode("utf-8"))
 
 
@@ -213,13 +229,13 @@ def ntriples(graph: Graph | Snapshot) -> str:
     """
     import pyoxigraph as ox
 
-    return ox.serialize(snapshot(graph).triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    return ox.serialize(snapshot(graph).triples(), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
 
 def nquads(graph: Graph | Snapshot) -> str:
     import pyoxigraph as ox
 
-    return sorted_lines(ox.serialize(snapshot(graph).quads, format=ox.RdfFormat.N_QUADS).decode("utf-8"))
+    return sorted_lines(ox.serialize(snapshot(graph).quads(), format=ox.RdfFormat.N_QUADS).decode("utf-8"))
 
 
 def trig(graph: Graph | Snapshot) -> str:
@@ -231,7 +247,7 @@ def trig(graph: Graph | Snapshot) -> str:
     """
     import pyoxigraph as ox
 
-    text = ox.serialize(snapshot(graph).quads, format=ox.RdfFormat.TRIG, prefixes=writer_prefixes())
+    text = ox.serialize(snapshot(graph).quads(), format=ox.RdfFormat.TRIG, prefixes=writer_prefixes())
     lines = text.decode("utf-8").splitlines()
     n_prefixes = sum(1 for line in lines if line.startswith("@prefix"))
     return "\n".join(sorted(lines[:n_prefixes]) + lines[n_prefixes:]) + "\n"
