@@ -783,7 +783,7 @@ def _generic(c: Candidate, t: Text) -> bool:
         return True  # “跨省通办”: the suffix 办 is the end of a word for a service, not a body
     if not c.regions and c.canonical is None and _only_type_words(c.name):
         return True
-    if _named_for_field_only(c):
+    if _named_for_field_only(c) or _named_for_host_only(c):
         return True
     if _names_an_account(c, t):
         return True
@@ -896,6 +896,20 @@ def _named_for_field_only(c: Candidate) -> bool:
     if not body.endswith(_org_words("field_end")):
         return False
     return not any(c.name[:n] in place_names() for n in range(2, min(len(body), 8) + 1))
+
+
+def _named_for_host_only(c: Candidate) -> bool:
+    """全市驻所调解室 / 驻法院人民调解工作室: a mediation room named only by the institution it sits
+    in (a court, a police station), with no region or proper name, is a kind of room: reports
+    count such rooms (共受理纠纷2180起) without naming one."""
+    if c.kind != "mediation" or c.rule != "free_suffix" or c.regions:
+        return False
+    suffix = _suffix_ending_at(c.name, len(c.name), 0)[:1]
+    if not suffix:
+        return False
+    body = c.name[: len(c.name) - len(suffix[0].text)]
+    body = body.removeprefix("派驻").removeprefix("驻")
+    return bool(body) and all(word in _org_words("host") for word in jieba.lcut(body))
 
 
 def _only_type_words(name: str) -> bool:
