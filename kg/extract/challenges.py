@@ -164,9 +164,49 @@ def challenges_in_document(doc: Document, context: ReportContext | None = None) 
     reply = any(REPLY_ADMISSION.search(s.text) for s in doc.sentences)
     for s in doc.sentences:
         if s.section != "challenges":
-            found = admissions_in(s, context)
+            found = admissions_in(s, context) or admitting_heading(doc, s, context)
             out += found or (problems_in_reply(s, context) if reply else [])
     return out
+
+
+#: a heading line is short and ends without a sentence's punctuation
+MAX_HEADING = 40
+SENTENCE_END = "。！？!?；;：:"
+
+
+def _is_heading_line(doc: Document, sentence: Sentence) -> bool:
+    """A line of its own (a line break on both sides), short, with no sentence end."""
+    text = sentence.text.strip()
+    before = doc.text[: sentence.start].rstrip(" \t\u3000")
+    after = doc.text[sentence.end :].lstrip(" \t\u3000")
+    return (
+        0 < len(text) <= MAX_HEADING
+        and not text.endswith(tuple(SENTENCE_END))
+        and (not before or before.endswith("\n"))
+        and (not after or after.startswith("\n"))
+    )
+
+
+def admitting_heading(
+    doc: Document, sentence: Sentence, context: ReportContext | None = None
+) -> list[ChallengeRecord]:
+    """经费不足,专业调解人才严重缺乏: a heading line every clause of which ends in a word of
+    admission, outside a shortcomings section (news items head their problems part so), is
+    one challenge; a clause that mends (补齐短板) or announces (存在的不足) makes it none."""
+    if sentence.section == "plans" or not _is_heading_line(doc, sentence):
+        return []
+    clauses = _clauses(sentence, 0, len(sentence.text))
+    if not clauses:
+        return []
+    admission = _cues("admission")
+    for c in clauses:
+        words = c.text.strip()
+        if len(words) < 4 or not words.endswith(admission) or _announces(words):
+            return []
+        if words.startswith(_cues("remedy")):
+            return []
+    whole = _Clause(sentence, clauses[0].start, clauses[-1].end)
+    return [_record(whole, context, "admitting_heading")]
 
 
 #: 缓解基层法律援助机构人才短缺问题: the problem a reply says it works on

@@ -209,6 +209,8 @@ EXTRACTORS: tuple[Extractor, ...] = (
             reply_admission="the problem a reply to a proposal admits (您指出的X问题)",
             reply_problem="in a reply, a problem worked on (缓解X问题) or a clause in words of admission",
             about_problem_heading="a reply's heading naming the problem it answers (关于X问题)",
+            admitting_heading="a heading line outside a shortcomings section whose every clause ends in "
+            "a word of admission (经费不足,专业调解人才严重缺乏)",
         ),
         columns=(("challenges", len),),
     ),
