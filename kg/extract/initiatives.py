@@ -104,6 +104,8 @@ class Vocabulary:
     left_stops: tuple[str, ...]
     owned_cues: tuple[str, ...]
     owners: tuple[str, ...]
+    collective: tuple[str, ...]
+    novelty: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -119,6 +121,8 @@ def _vocabulary() -> Vocabulary:
         run_cues={r[0]: r[2] for r in cues if r[1] in ("run", "owned_run")},
         owned_cues=tuple(r[0] for r in cues if r[1] == "owned_run"),
         owners=of("owner"),
+        collective=of("collective"),
+        novelty=of("novelty"),
         plan_generic_cues=tuple(r[0] for r in cues if r[1] == "plan_only_generic"),
         doctrine=tuple(re.compile(p) for p in of("doctrine")),
         after=of("after"),
@@ -182,9 +186,16 @@ def is_description(raw: str, core: str) -> bool:
 
     权责明晰、运转高效的组织保障体系 qualifies a kind word with paired four-character
     adjectives; 12场集中宣传活动 counts events; 党领导法治建设制度和工作机制 joins two kind
-    words (联席会议制度和定期通报机制). None of them is a name a body gave to something it set up.
+    words (联席会议制度和定期通报机制); 行政规范性文件各项制度 covers a field's rules at once;
+    矛盾纠纷化解新机制 praises a way of working as new rather than naming it.
+    None of them is a name a body gave to something it set up.
     """
-    return bool(DESCRIPTIVE_PAIRS.match(raw) or COUNTED.match(raw) or any(j in core for j in KIND_JOINERS))
+    return bool(
+        DESCRIPTIVE_PAIRS.match(raw)
+        or COUNTED.match(raw)
+        or any(j in core for j in KIND_JOINERS)
+        or core.endswith(VOCAB.collective + VOCAB.novelty)
+    )
 
 
 def _record(sentence: Sentence, name: str, kind: str, start: int, end: int, rule: str) -> InitiativeRecord:
