@@ -282,10 +282,8 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
         found += _bureaus_in_running_text(s, "opening", named)
     for s in _signature(doc):
         found += _bureaus_in_running_text(s, "signature", named)
-    fields = [s for s in _head(doc) if s.section == "preamble" and _field_label().match(s.text)]
-    for s in doc.stamps + fields:  # 来源:泸州市江阳区司法局 / 发布机构:灵丘县人民政府 / 发文机关:…
-        if _source_line().search(s.text):
-            found += _bureaus_in_running_text(s, "source", named)
+    if _title_place(title, doc) is None:  # a title naming its place alone is that place's report
+        found += _bodies_in_source_lines(doc, named)
     if not found:  # 我局 all along: the body's name stands only in its own documents' titles
         found += _bureau_in_own_documents(doc, named)
     # a township's own report names its town, not a county, before the suffix
@@ -301,6 +299,19 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
     first = min(placed, key=lambda f: WHERE.index(f.where))
     fuller = [f for f in placed if _same_body(first.name, f.name)]
     return max(fuller, key=lambda f: (len(f.name), -WHERE.index(f.where))), title
+
+
+def _bodies_in_source_lines(doc: Document, named: frozenset[gazetteer.Place]) -> list[_Found]:
+    """Bodies on the page's 来源:泸州市江阳区司法局 / 发布机构:灵丘县人民政府 / 发文机关:… lines.
+    They name who posted the page (often the government's 办公室, which runs its site), so they
+    stand in only where the title does not already say whose report it is (某区2023年…报告 is the
+    district's, whatever office put it online)."""
+    fields = [s for s in _head(doc) if s.section == "preamble" and _field_label().match(s.text)]
+    found: list[_Found] = []
+    for s in doc.stamps + fields:
+        if _source_line().search(s.text):
+            found += _bureaus_in_running_text(s, "source", named)
+    return found
 
 
 def _bureau_in_own_documents(doc: Document, named: frozenset[gazetteer.Place]) -> list[_Found]:
