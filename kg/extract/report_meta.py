@@ -594,7 +594,7 @@ def _government_report(
     if relative is not None and region.official and region.official.endswith(relative.name[0]):
         bureau, evidence = place.name + relative.name[1:], relative
     else:
-        bureau, evidence = place.name + government_of(region), place
+        bureau, evidence = government_as_written(place.name, region, doc), place
         warnings += ("bureau read as the government of the place the title names",)
     return ReportMeta(
         bureau=bureau,
@@ -617,6 +617,15 @@ def government_of(region: RegionMention) -> str:
     if is_zone(region):
         return "管委会"
     return "办事处" if (region.official or region.name).endswith("街道") else "人民政府"
+
+
+def government_as_written(place: str, region: RegionMention, doc: Document) -> str:
+    """The place's government in the fullest form the text writes it (泉溪镇人民政府, else 泉溪镇政府
+    where the text says only that), else by the word for its kind of place."""
+    word = government_of(region)
+    if word == "人民政府" and place + word not in doc.text and place + "政府" in doc.text:
+        return place + "政府"
+    return place + word
 
 
 def _town_start(place: _Found) -> int:
@@ -790,7 +799,7 @@ def report_meta(doc: Document) -> ReportMeta:
                     warnings=warnings + ("region read from the place the text opens with; no body named",),
                 )
             return ReportMeta(
-                bureau=region.name + government_of(region),
+                bureau=government_as_written(region.name, region, doc),
                 region=region,
                 year=year,
                 title=title_text,
