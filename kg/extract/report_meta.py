@@ -639,13 +639,23 @@ def _subject_place(doc: Document, title: Sentence | None) -> tuple[RegionMention
     / 本报讯(记者 某某)泗县在近期开展…) or hands a report over for (现将六枝特区2022年…报告如下).
     A name the gazetteer cannot settle alone stays a name: better than no region."""
     named = places_named(doc)
-    spots = [(s, OPENING.match(s.text).end()) for s in _body_opening(doc, title)]
+    spots = [(s, _past_thanks(s.text, OPENING.match(s.text).end())) for s in _body_opening(doc, title)]
     spots += [(s, m.start(1)) for s in doc.sentences[: HEAD_LINES * 2] for m in HANDOVER.finditer(s.text)]
     for s, pos in spots:
         place = place_at(s, pos, named) or zone_at(s, pos, named)
         if place is not None:
             return place, s
     return None
+
+
+def _past_thanks(text: str, pos: int) -> int:
+    """Where the subject stands when a sentence opens by thanking its leaders (2019年,在省委、省政府
+    的正确领导下,南昌县全面贯彻…): after that clause, which names the leaders, not the subject."""
+    thanks = LEADERSHIP.match(text, pos)
+    if thanks is None:
+        return pos
+    after = CLAUSE_BREAK.match(text, thanks.end())
+    return after.end() if after else thanks.end()
 
 
 @cache
