@@ -71,8 +71,12 @@ LEVEL_NAMED_DEPARTMENT = re.compile(
     + "|".join(sorted(map(re.escape, words("bureau_suffixes.tsv")), key=len, reverse=True))
     + ")"
 )
-#: 县司法局 / 区人民政府: a body named by its level only, not inside another word
-RELATIVE_BODY = re.compile(rf"(?<![{HAN}])[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?局)")
+#: 县司法局 / 区人民政府: a body named by its level only
+LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?局)"
+#: the same, not inside another word
+RELATIVE_BODY = re.compile(rf"(?<![{HAN}]){LEVEL_BODY}")
+#: 现将县人民政府2022年…报告如下: the same, right after the handover's verb
+HANDED_OVER_BODY = re.compile(LEVEL_BODY)
 #: 中共渠县县委、渠县人民政府: the line a report is addressed to, not the body writing it
 ADDRESSEE = re.compile(r"^[^。，,；;0-9如]{2,40}[:：]\s*$")
 #: 现将宝城镇2025年度法治政府建设情况报告如下: the formula that hands the report over names its body
@@ -493,8 +497,21 @@ def _relative_bureau(doc: Document, title: Sentence | None) -> _Found | None:
             for m in RELATIVE_BODY.finditer(s.text)
             if not inside(m.start(), thanked)
         ]
+    found += _handed_over_by_level(doc)
     own = _self_level(doc)
     return next((f for f in found if f.name[0] == own), found[0] if found else None)
+
+
+def _handed_over_by_level(doc: Document) -> list[_Found]:
+    """A body named by level in the formula handing the report over (现将县人民政府2022年法治政府
+    建设工作情况报告如下): the report is that body's, whatever verb stands before its name."""
+    out = []
+    for s in doc.sentences[: HEAD_LINES * 2]:
+        for m in HANDOVER.finditer(s.text):
+            body = HANDED_OVER_BODY.match(s.text, m.start(1))
+            if body is not None:
+                out.append(_Found(body.group(0), s, body.start(), "opening"))
+    return out
 
 
 def _above_own_level(body: _Found, doc: Document) -> bool:
