@@ -88,6 +88,8 @@ OPENING = re.compile(
 #: ■某局局长 某某: marks and spaces around a byline
 BYLINE_MARKS = re.compile(r"[■●◆\s]")
 HEAD_LINES = 12
+#: 某局等相关部门: a body listed with others
+SEVERAL = "等"
 #: how far into a news story its acting body is looked for (a lead anecdote comes first)
 NEWS_SENTENCES = 5
 #: a story's sentence ends with a full stop (a headline, caption or byline does not)
@@ -736,12 +738,20 @@ def _acting_subject(doc: Document) -> _Found | RegionMention | None:
     for s in _news_sentences(doc):
         for pos in _clause_starts(s):
             body = _body_at(s, pos, named)
+            if body is not None and _one_of_several(body):
+                continue
             if body is not None and not (_is_level_named(body) and _above_own_level(body, doc)):
                 return body
             place = place_at(s, pos, named)
             if place is not None and not s.text.startswith(_place_modifiers(), place.evidence.end - s.start):
                 return place
     return None
+
+
+def _one_of_several(body: _Found) -> bool:
+    """县司法局等相关部门大力弘扬…: a body heading a list of bodies (等) acts with others, so the
+    story is about their joint work, not one body's report."""
+    return body.sentence.text.startswith(SEVERAL, body.start + len(body.name))
 
 
 def _body_at(s: Sentence, pos: int, named: frozenset[gazetteer.Place]) -> _Found | None:
