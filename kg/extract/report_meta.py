@@ -104,6 +104,11 @@ DATE_LINE = 40
 FRAMING_YEAR = re.compile(
     r"^(?:[^,，。]{0,12}[讯电]\s*(?:[（(][^）)]{0,30}[）)])?\s*)?((?:19|20)\d{2})\s*年度?[,，]"
 )
+#: 2018年,全县…: a sentence framed by a year
+SENTENCE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[,，]")
+#: a year a story names as a time: not a date's (2018年3月), a period's (2015年以来, 2020年至2022年)
+#: or a 年度 (2023年度签约)
+STORY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!度|\s*\d{1,2}\s*月|至|以来|到|—|-|底|初)")
 #: 2018年,…试点工作以来: a year that starts a period, not one that frames the text
 SINCE = "以来"
 #: sentence marks: a line holding one is running text, not a date line
@@ -429,7 +434,25 @@ def _news_year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple
         framing = FRAMING_YEAR.match(_arabic_years(s.text))
         if framing and SINCE not in s.text:
             return int(framing.group(1)), warnings
+    story = _story_year(doc)
+    if story is not None:
+        return story, warnings + ("year read from the one year the story names, framing a sentence",)
     return None, warnings + ("no year the text makes certain (a news item or letter with no own date)",)
+
+
+def _story_year(doc: Document) -> int | None:
+    """A story with no date of its own is about the year it frames a sentence with (2018年,全县共
+    排查调处…: the year its figures are of) when it names no other year; one naming two (由2015年的
+    8.49%下降到…) or a period (2015年以来) leaves its own year open. A 年度 (2023年度签约仪式) is
+    what an event serves, not a time."""
+    framing = {
+        int(m.group(1))
+        for s in doc.sentences
+        for m in [SENTENCE_YEAR.match(_arabic_years(s.text).lstrip())]
+        if m and SINCE not in s.text
+    }
+    named = {int(y) for s in doc.sentences for y in STORY_YEAR.findall(QUOTED.sub("", _arabic_years(s.text)))}
+    return next(iter(framing)) if len(framing) == 1 and named == framing else None
 
 
 def _dated_line(doc: Document) -> tuple[Sentence, tuple[int, int]] | None:
