@@ -71,8 +71,12 @@ LEVEL_NAMED_DEPARTMENT = re.compile(
     + "|".join(sorted(map(re.escape, words("bureau_suffixes.tsv")), key=len, reverse=True))
     + ")"
 )
-#: 县司法局 / 区人民政府: a body named by its level only, not inside another word
-RELATIVE_BODY = re.compile(rf"(?<![{HAN}])[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?局)")
+#: 县司法局 / 区人民政府: a body named by its level only
+LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?局)"
+#: the same, not inside another word
+RELATIVE_BODY = re.compile(rf"(?<![{HAN}]){LEVEL_BODY}")
+#: 现将县人民政府2022年…报告如下: the same, right after the handover's verb
+HANDED_OVER_BODY = re.compile(LEVEL_BODY)
 #: 中共渠县县委、渠县人民政府: the line a report is addressed to, not the body writing it
 ADDRESSEE = re.compile(r"^[^。，,；;0-9如]{2,40}[:：]\s*$")
 #: 现将宝城镇2025年度法治政府建设情况报告如下: the formula that hands the report over names its body
@@ -84,6 +88,8 @@ OPENING = re.compile(
 #: ■某局局长 某某: marks and spaces around a byline
 BYLINE_MARKS = re.compile(r"[■●◆\s]")
 HEAD_LINES = 12
+#: 某局等相关部门: a body listed with others
+SEVERAL = "等"
 #: how far into a news story its acting body is looked for (a lead anecdote comes first)
 NEWS_SENTENCES = 5
 #: a story's sentence ends with a full stop (a headline, caption or byline does not)
@@ -98,6 +104,11 @@ DATE_LINE = 40
 FRAMING_YEAR = re.compile(
     r"^(?:[^,，。]{0,12}[讯电]\s*(?:[（(][^）)]{0,30}[）)])?\s*)?((?:19|20)\d{2})\s*年度?[,，]"
 )
+#: 2018年,全县…: a sentence framed by a year
+SENTENCE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[,，]")
+#: a year a story names as a time: not a date's (2018年3月), a period's (2015年以来, 2020年至2022年)
+#: or a 年度 (2023年度签约)
+STORY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!度|\s*\d{1,2}\s*月|至|以来|到|—|-|底|初)")
 #: 2018年,…试点工作以来: a year that starts a period, not one that frames the text
 SINCE = "以来"
 #: sentence marks: a line holding one is running text, not a date line
@@ -282,10 +293,8 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
         found += _bureaus_in_running_text(s, "opening", named)
     for s in _signature(doc):
         found += _bureaus_in_running_text(s, "signature", named)
-    fields = [s for s in _head(doc) if s.section == "preamble" and _field_label().match(s.text)]
-    for s in doc.stamps + fields:  # 来源:泸州市江阳区司法局 / 发布机构:灵丘县人民政府 / 发文机关:…
-        if _source_line().search(s.text):
-            found += _bureaus_in_running_text(s, "source", named)
+    if _title_place(title, doc) is None:  # a title naming its place alone is that place's report
+        found += _bodies_in_source_lines(doc, named)
     if not found:  # 我局 all along: the body's name stands only in its own documents' titles
         found += _bureau_in_own_documents(doc, named)
     # a township's own report names its town, not a county, before the suffix
@@ -301,6 +310,19 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
     first = min(placed, key=lambda f: WHERE.index(f.where))
     fuller = [f for f in placed if _same_body(first.name, f.name)]
     return max(fuller, key=lambda f: (len(f.name), -WHERE.index(f.where))), title
+
+
+def _bodies_in_source_lines(doc: Document, named: frozenset[gazetteer.Place]) -> list[_Found]:
+    """Bodies on the page's 来源:泸州市江阳区司法局 / 发布机构:灵丘县人民政府 / 发文机关:… lines.
+    They name who posted the page (often the government's 办公室, which runs its site), so they
+    stand in only where the title does not already say whose report it is (某区2023年…报告 is the
+    district's, whatever office put it online)."""
+    fields = [s for s in _head(doc) if s.section == "preamble" and _field_label().match(s.text)]
+    found: list[_Found] = []
+    for s in doc.stamps + fields:
+        if _source_line().search(s.text):
+            found += _bureaus_in_running_text(s, "source", named)
+    return found
 
 
 def _bureau_in_own_documents(doc: Document, named: frozenset[gazetteer.Place]) -> list[_Found]:
@@ -412,7 +434,25 @@ def _news_year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple
         framing = FRAMING_YEAR.match(_arabic_years(s.text))
         if framing and SINCE not in s.text:
             return int(framing.group(1)), warnings
+    story = _story_year(doc)
+    if story is not None:
+        return story, warnings + ("year read from the one year the story names, framing a sentence",)
     return None, warnings + ("no year the text makes certain (a news item or letter with no own date)",)
+
+
+def _story_year(doc: Document) -> int | None:
+    """A story with no date of its own is about the year it frames a sentence with (2018年,全县共
+    排查调处…: the year its figures are of) when it names no other year; one naming two (由2015年的
+    8.49%下降到…) or a period (2015年以来) leaves its own year open. A 年度 (2023年度签约仪式) is
+    what an event serves, not a time."""
+    framing = {
+        int(m.group(1))
+        for s in doc.sentences
+        for m in [SENTENCE_YEAR.match(_arabic_years(s.text).lstrip())]
+        if m and SINCE not in s.text
+    }
+    named = {int(y) for s in doc.sentences for y in STORY_YEAR.findall(QUOTED.sub("", _arabic_years(s.text)))}
+    return next(iter(framing)) if len(framing) == 1 and named == framing else None
 
 
 def _dated_line(doc: Document) -> tuple[Sentence, tuple[int, int]] | None:
@@ -482,8 +522,21 @@ def _relative_bureau(doc: Document, title: Sentence | None) -> _Found | None:
             for m in RELATIVE_BODY.finditer(s.text)
             if not inside(m.start(), thanked)
         ]
+    found += _handed_over_by_level(doc)
     own = _self_level(doc)
     return next((f for f in found if f.name[0] == own), found[0] if found else None)
+
+
+def _handed_over_by_level(doc: Document) -> list[_Found]:
+    """A body named by level in the formula handing the report over (现将县人民政府2022年法治政府
+    建设工作情况报告如下): the report is that body's, whatever verb stands before its name."""
+    out = []
+    for s in doc.sentences[: HEAD_LINES * 2]:
+        for m in HANDOVER.finditer(s.text):
+            body = HANDED_OVER_BODY.match(s.text, m.start(1))
+            if body is not None:
+                out.append(_Found(body.group(0), s, body.start(), "opening"))
+    return out
 
 
 def _above_own_level(body: _Found, doc: Document) -> bool:
@@ -583,7 +636,7 @@ def _government_report(
     if relative is not None and region.official and region.official.endswith(relative.name[0]):
         bureau, evidence = place.name + relative.name[1:], relative
     else:
-        bureau, evidence = place.name + government_of(region), place
+        bureau, evidence = government_as_written(place.name, region, doc), place
         warnings += ("bureau read as the government of the place the title names",)
     return ReportMeta(
         bureau=bureau,
@@ -608,6 +661,15 @@ def government_of(region: RegionMention) -> str:
     return "办事处" if (region.official or region.name).endswith("街道") else "人民政府"
 
 
+def government_as_written(place: str, region: RegionMention, doc: Document) -> str:
+    """The place's government in the fullest form the text writes it (泉溪镇人民政府, else 泉溪镇政府
+    where the text says only that), else by the word for its kind of place."""
+    word = government_of(region)
+    if word == "人民政府" and place + word not in doc.text and place + "政府" in doc.text:
+        return place + "政府"
+    return place + word
+
+
 def _town_start(place: _Found) -> int:
     """Where the town's name starts in a title prefix that may name its county first."""
     mentions = regions_in_text(place.sentence, place.start, place.start + len(place.name))
@@ -619,13 +681,23 @@ def _subject_place(doc: Document, title: Sentence | None) -> tuple[RegionMention
     / 本报讯(记者 某某)泗县在近期开展…) or hands a report over for (现将六枝特区2022年…报告如下).
     A name the gazetteer cannot settle alone stays a name: better than no region."""
     named = places_named(doc)
-    spots = [(s, OPENING.match(s.text).end()) for s in _body_opening(doc, title)]
+    spots = [(s, _past_thanks(s.text, OPENING.match(s.text).end())) for s in _body_opening(doc, title)]
     spots += [(s, m.start(1)) for s in doc.sentences[: HEAD_LINES * 2] for m in HANDOVER.finditer(s.text)]
     for s, pos in spots:
         place = place_at(s, pos, named) or zone_at(s, pos, named)
         if place is not None:
             return place, s
     return None
+
+
+def _past_thanks(text: str, pos: int) -> int:
+    """Where the subject stands when a sentence opens by thanking its leaders (2019年,在省委、省政府
+    的正确领导下,南昌县全面贯彻…): after that clause, which names the leaders, not the subject."""
+    thanks = LEADERSHIP.match(text, pos)
+    if thanks is None:
+        return pos
+    after = CLAUSE_BREAK.match(text, thanks.end())
+    return after.end() if after else thanks.end()
 
 
 @cache
@@ -689,12 +761,20 @@ def _acting_subject(doc: Document) -> _Found | RegionMention | None:
     for s in _news_sentences(doc):
         for pos in _clause_starts(s):
             body = _body_at(s, pos, named)
+            if body is not None and _one_of_several(body):
+                continue
             if body is not None and not (_is_level_named(body) and _above_own_level(body, doc)):
                 return body
             place = place_at(s, pos, named)
             if place is not None and not s.text.startswith(_place_modifiers(), place.evidence.end - s.start):
                 return place
     return None
+
+
+def _one_of_several(body: _Found) -> bool:
+    """县司法局等相关部门大力弘扬…: a body heading a list of bodies (等) acts with others, so the
+    story is about their joint work, not one body's report."""
+    return body.sentence.text.startswith(SEVERAL, body.start + len(body.name))
 
 
 def _body_at(s: Sentence, pos: int, named: frozenset[gazetteer.Place]) -> _Found | None:
@@ -779,7 +859,7 @@ def report_meta(doc: Document) -> ReportMeta:
                     warnings=warnings + ("region read from the place the text opens with; no body named",),
                 )
             return ReportMeta(
-                bureau=region.name + government_of(region),
+                bureau=government_as_written(region.name, region, doc),
                 region=region,
                 year=year,
                 title=title_text,
