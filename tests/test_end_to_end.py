@@ -118,3 +118,17 @@ def test_shapes_catch_a_broken_outcome():
         format="turtle",
     )
     assert any("outcome/x" in v for v in violations(g))
+
+
+def test_a_page_metadata_title_gives_one_sentence_per_mention(tmp_path):
+    """A title read from a 标题: field and the region read from the same line share one span:
+    their mention must quote one sentence, or the graph breaks its SHACL shape (devset d105)."""
+    import kg
+
+    page = ROOT.parent / "shared" / "eval" / "devset" / "texts" / "d105.txt"
+    source = page if page.is_file() else ROOT / "corpus" / "wide" / "texts" / "d105.txt"
+    report = tmp_path / "d105.txt"
+    report.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    result = kg.build([report], out=tmp_path / "out", html=False)
+    assert result.violations == []
+    assert result.ok

@@ -834,6 +834,31 @@ def _news_report(
 
 
 def report_meta(doc: Document) -> ReportMeta:
+    """The report's bureau, region and year, their evidence quoting the document's own lines.
+
+    The rules read derived sentences (a 标题: field's value, a title inside 《》); another
+    extractor reading the same span quotes the whole line, and one mention of one span must
+    carry one sentence (the SHACL shape says so), so the evidence is re-anchored here.
+    """
+    meta = _read_report_meta(doc)
+    if meta.bureau_evidence is not None:
+        meta = replace(meta, bureau_evidence=in_document(doc, meta.bureau_evidence))
+    if meta.region is not None:
+        meta = replace(meta, region=replace(meta.region, evidence=in_document(doc, meta.region.evidence)))
+    return meta
+
+
+def in_document(doc: Document, evidence: Evidence) -> Evidence:
+    """The same span, quoted from the document's sentence that holds it."""
+    for s in doc.sentences:
+        if s.start <= evidence.start and evidence.end <= s.end:
+            if evidence.sentence_start == s.start and evidence.sentence_end == s.end:
+                return evidence
+            return Evidence.of(s, evidence.start - s.start, evidence.end - s.start, rule=evidence.rule)
+    return evidence
+
+
+def _read_report_meta(doc: Document) -> ReportMeta:
     found, title = _bureau(doc)
     yearly = _is_yearly_report(doc, title)
     year, warnings = _year(doc, title, yearly)
