@@ -51,8 +51,6 @@ class Done:
 class Inline:
     """Runs each item here, now: the one-process build."""
 
-    workers = 1
-
     def submit(self, fn: Callable[..., Any], *args: Any) -> Done:
         return Done(fn(*args))
 

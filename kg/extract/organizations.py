@@ -885,15 +885,21 @@ def _site_of_unnamed_body(c: Candidate) -> bool:
     )
 
 
+def _body_before_suffix(name: str) -> str | None:
+    """What a name holds before its longest suffix (电力行业 in 电力行业人民调解委员会), or None
+    when it ends in no suffix."""
+    suffix = _suffix_ending_at(name, len(name), 0)[:1]
+    return name[: len(name) - len(suffix[0].text)] if suffix else None
+
+
 def _named_for_field_only(c: Candidate) -> bool:
     """成立全市首家电力行业人民调解委员会: a mediation committee read with no region, owner or quotes,
     named only by the field it mediates, is a kind of committee (the report's own one has its
     region-prefixed name elsewhere)."""
     if c.kind != "mediation" or c.rule != "free_suffix" or c.regions:
         return False
-    suffix = _suffix_ending_at(c.name, len(c.name), 0)[:1]
-    body = c.name[: len(c.name) - len(suffix[0].text)] if suffix else ""
-    if not body.endswith(_org_words("field_end")):
+    body = _body_before_suffix(c.name)
+    if not body or not body.endswith(_org_words("field_end")):
         return False
     return not any(c.name[:n] in place_names() for n in range(2, min(len(body), 8) + 1))
 
@@ -904,20 +910,18 @@ def _named_for_host_only(c: Candidate) -> bool:
     count such rooms (共受理纠纷2180起) without naming one."""
     if c.kind != "mediation" or c.rule != "free_suffix" or c.regions:
         return False
-    suffix = _suffix_ending_at(c.name, len(c.name), 0)[:1]
-    if not suffix:
+    body = _body_before_suffix(c.name)
+    if body is None:
         return False
-    body = c.name[: len(c.name) - len(suffix[0].text)]
     body = body.removeprefix("派驻").removeprefix("驻")
     return bool(body) and all(word in _org_words("host") for word in jieba.lcut(body))
 
 
 def _only_type_words(name: str) -> bool:
     """行业性专业性人民调解委员会: nothing before the suffix but words for a type of unit."""
-    suffix = _suffix_ending_at(name, len(name), 0)[:1]
-    if not suffix:
+    body = _body_before_suffix(name)
+    if body is None:
         return False
-    body = name[: len(name) - len(suffix[0].text)]
     modifiers = word_set("org_generic_modifiers.tsv")
     return all(w in modifiers for w in jieba.lcut(body)) if body else True
 

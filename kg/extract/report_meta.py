@@ -134,6 +134,10 @@ class _Found:
     start: int
     where: str  # title | opening | signature
 
+    def evidence(self, rule: str) -> Evidence:
+        """The name's span in its sentence, read by ``rule``."""
+        return Evidence.of(self.sentence, self.start, self.start + len(self.name), rule=rule)
+
 
 def _suffix_pattern() -> re.Pattern[str]:
     suffixes = sorted(words("bureau_suffixes.tsv"), key=len, reverse=True)
@@ -643,12 +647,7 @@ def _government_report(
         region=region,
         year=year,
         title=title.text,
-        bureau_evidence=Evidence.of(
-            evidence.sentence,
-            evidence.start,
-            evidence.start + len(evidence.name),
-            rule="report_meta.title_place_government",
-        ),
+        bureau_evidence=evidence.evidence("report_meta.title_place_government"),
         warnings=warnings,
     )
 
@@ -823,12 +822,7 @@ def _news_report(
         region=region,
         year=year,
         title=title_text,
-        bureau_evidence=Evidence.of(
-            subject.sentence,
-            subject.start,
-            subject.start + len(subject.name),
-            rule="report_meta.acting_body",
-        ),
+        bureau_evidence=subject.evidence("report_meta.acting_body"),
         warnings=warnings + ("bureau read as the body the story has act first",),
     )
 
@@ -906,12 +900,7 @@ def _read_report_meta(doc: Document) -> ReportMeta:
                 region=region,
                 year=year,
                 title=title_text,
-                bureau_evidence=Evidence.of(
-                    relative.sentence,
-                    relative.start,
-                    relative.start + len(relative.name),
-                    rule="report_meta.level_named_body",
-                ),
+                bureau_evidence=relative.evidence("report_meta.level_named_body"),
                 warnings=warnings,
             )
         if region is not None:
@@ -931,14 +920,7 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         region=region,
         year=year,
         title=title_text,
-        bureau_evidence=Evidence.of(
-            found.sentence,
-            found.start,
-            found.start + len(found.name),
-            rule=f"report_meta.body_in_{found.where}",
-        )
-        if found
-        else None,
+        bureau_evidence=found.evidence(f"report_meta.body_in_{found.where}") if found else None,
         warnings=warnings,
     )
 

@@ -196,6 +196,14 @@ def sorted_lines(text: str) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
+def prefix_lines_sorted(text: str) -> list[str]:
+    """The lines of a pyoxigraph Turtle or TriG text, its prefix lines (which come first, in no
+    promised order) sorted, so the same graph gives the same bytes."""
+    lines = text.splitlines()
+    n_prefixes = sum(1 for line in lines if line.startswith("@prefix"))
+    return sorted(lines[:n_prefixes]) + lines[n_prefixes:]
+
+
 def tidy_turtle(text: str) -> str:
     """Prefix lines sorted, and a blank line before each subject's block, as people write Turtle.
 
@@ -203,11 +211,9 @@ def tidy_turtle(text: str) -> str:
     escapes line breaks inside literals, so every other line that does not start with a
     tab opens a new subject.
     """
-    lines = text.splitlines()
-    prefixes = sorted(line for line in lines if line.startswith("@prefix"))
-    out: list[str] = list(prefixes)
-    for line in lines[len(prefixes) :]:
-        if out and not line.startswith("\t"):
+    out: list[str] = []
+    for line in prefix_lines_sorted(text):
+        if out and not line.startswith(("\t", "@prefix")):
             out.append("")
         out.append(line)
     return "\n".join(out) + "\n"
@@ -248,9 +254,7 @@ def trig(graph: Graph | Snapshot) -> str:
     import pyoxigraph as ox
 
     text = ox.serialize(snapshot(graph).quads(), format=ox.RdfFormat.TRIG, prefixes=writer_prefixes())
-    lines = text.decode("utf-8").splitlines()
-    n_prefixes = sum(1 for line in lines if line.startswith("@prefix"))
-    return "\n".join(sorted(lines[:n_prefixes]) + lines[n_prefixes:]) + "\n"
+    return "\n".join(prefix_lines_sorted(text.decode("utf-8"))) + "\n"
 
 
 # -- JSON-LD -------------------------------------------------------------------------------------

@@ -136,9 +136,14 @@ def mention_hits(graph: Graph, node: URIRef) -> list[Hit]:
 class PageData:
     """The page's JSON: nodes, edges and shared tables (sentences, reports, regions, areas) by index."""
 
-    def __init__(self, graph: Graph, keep: Iterable[URIRef] | None = None):
+    def __init__(
+        self,
+        graph: Graph,
+        keep: Iterable[URIRef] | None = None,
+        facts: dict[URIRef, NodeFacts] | None = None,
+    ):
         self.graph = graph
-        facts = node_facts(graph)
+        facts = node_facts(graph) if facts is None else facts
         wanted = set(facts) if keep is None else set(keep) & set(facts)
         self.facts: dict[URIRef, NodeFacts] = {n: facts[n] for n in sorted(wanted)}
         self.index = {n: i for i, n in enumerate(self.facts)}
@@ -262,14 +267,18 @@ def pyvis_page(title: str) -> str:
 
 
 def graph_html(
-    graph: Graph, keep: Iterable[URIRef] | None = None, title: str = "法治政府建设知识图谱"
+    graph: Graph,
+    keep: Iterable[URIRef] | None = None,
+    title: str = "法治政府建设知识图谱",
+    facts: dict[URIRef, NodeFacts] | None = None,
 ) -> str:
-    """A self-contained page of the graph (or of the nodes in ``keep``): opens from disk, fetches nothing."""
+    """A self-contained page of the graph (or of the nodes in ``keep``): opens from disk, fetches
+    nothing. ``facts`` are the graph's :func:`node_facts` when the caller has them already."""
     page = pyvis_page(title)
     head, slot, tail = page.partition(DATA_SLOT)
     if not slot:
         raise AssertionError("the page template has lost its data slot")
-    page = head + script_json(PageData(graph, keep).as_json()) + tail
+    page = head + script_json(PageData(graph, keep, facts).as_json()) + tail
     if REMOTE_TAG.search(page):
         raise AssertionError("the graph page would load something from the network")
     return page
@@ -286,11 +295,11 @@ def overview_html(graph: Graph, title: str = "法治政府建设知识图谱") -
     that says it is a part and how to ask for another with ``kg view``."""
     facts = node_facts(graph)
     if len(facts) <= MAX_PAGE_NODES:
-        return graph_html(graph, title=title)
+        return graph_html(graph, title=title, facts=facts)
     ranked = sorted(facts, key=lambda n: (-len(facts[n].reports), str(n)))[:MAX_PAGE_NODES]
     part = (
         f"{title} · 显示被最多报告提及的 {MAX_PAGE_NODES:,} 个节点 / 共 {len(facts):,} 个"
         " · the most-mentioned part; for another: kg view graph.ttl --region 地区 | --area 领域 |"
         " --report 报告 | --focus 名称 --out page.html"
     )
-    return graph_html(graph, keep=ranked, title=part)
+    return graph_html(graph, keep=ranked, title=part, facts=facts)
