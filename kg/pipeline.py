@@ -14,20 +14,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDFS, Graph, Literal
-from rdflib.namespace import SKOS
-
 from kg.cache import CACHE_DIRNAME, ExtractionCache, entry_key
 from kg.extract import extract
 from kg.extract.records import Extraction
 from kg.graph.rdf import to_graph
 from kg.graph.resolve import Resolved, resolve
+from kg.graph.store import StoreGraph
 from kg.graph.validate import violations
 from kg.ingest.reader import DEFAULT_MAX_BYTES, InputError, document_of, input_files, read_bytes
 from kg.parallel import Done, Future, Inline, Submitter, default_jobs, in_order, run_tasks, runner_for
 from kg.publish.export import chosen_files, export_jobs
 from kg.text.document import Document, make_document
-from kg.text.normalize import to_simplified
 from kg.vocab.lexicon import words
 
 #: a text using fewer distinct report words than this is not taken for a report: a marathon
@@ -58,7 +55,8 @@ class BuildStopped(InputError):
 class BuildResult:
     """What a build made and what went wrong: the same for ``kg.build`` and ``kg build``."""
 
-    graph: Graph
+    #: the graph, held in a pyoxigraph store and read with rdflib's names (kg/graph/store.py)
+    graph: StoreGraph
     resolved: Resolved
     extractions: list[Extraction] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -92,22 +90,6 @@ def not_a_report(doc: Document) -> str | None:
         f"does not read like a government work report: it uses {len(found)} of the "
         f"{len(cues)} usual report words ({shown}), {MIN_REPORT_CUES} needed"
     )
-
-
-def add_simplified_labels(graph: Graph) -> None:
-    """A label in traditional characters gets its simplified form as skos:altLabel.
-
-    Labels keep the report's own characters; researchers (and their queries) mostly spell
-    names in simplified characters, so a traditional report's nodes are found either way.
-    """
-    extra = []
-    for node, label in graph.subject_objects(RDFS.label):
-        text = str(label)
-        simplified = to_simplified(text)
-        if simplified != text:
-            extra.append((node, SKOS.altLabel, Literal(simplified)))
-    for triple in extra:
-        graph.add(triple)
 
 
 def extraction_of(name: str, data: bytes) -> Extraction:
@@ -284,7 +266,6 @@ def build(
     done = extract_all(paths, max_bytes, strict, on_file, cache_dir if use_cache else None, jobs, scheduler)
     resolved = resolve(done.extractions)
     graph = to_graph(resolved)
-    add_simplified_labels(graph)
     result = BuildResult(
         graph=graph,
         resolved=resolved,

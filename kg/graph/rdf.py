@@ -1,20 +1,26 @@
 """Map resolved entities to RDF: the one place where records become triples.
 
 Which property takes which datatype is read from ``ontology/lgkg.ttl`` (``rdfs:range``),
-so the vocabulary, not this code, decides how a value is typed.
+so the vocabulary, not this code, decides how a value is typed. Triples are made as
+pyoxigraph terms and go straight into the build's store (kg/graph/store.py): no rdflib
+object is made per triple.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, XSD, Graph, URIRef
 from rdflib.namespace import OWL, SKOS
 
 from kg.extract.records import Evidence
 from kg.graph.resolve import Entity, Ref, Resolved
-from kg.vocab.ontology import ID, LGKG, OA, PREFIXES, area_iri, ontology_file
+from kg.graph.store import StoreGraph
+from kg.text.normalize import to_simplified
+from kg.vocab.ontology import ID, LGKG, OA, area_iri, ontology_file
 
 
 @lru_cache(maxsize=1)
@@ -30,67 +36,100 @@ def property_ranges() -> dict[str, URIRef]:
     return out
 
 
-def iri(key: str) -> URIRef:
-    return URIRef(str(ID) + key)
+@cache
+def term(iri: str) -> ox.NamedNode:
+    """A vocabulary IRI as a pyoxigraph node (made once: classes and properties repeat)."""
+    return ox.NamedNode(iri)
 
 
-def literal(prop: str, value: object) -> Literal:
+def lgkg(name: str) -> ox.NamedNode:
+    return term(str(LGKG[name]))
+
+
+A = term(str(RDF.type))
+LABEL = term(str(RDFS.label))
+ALT_LABEL = term(str(SKOS.altLabel))
+PREF_LABEL = term(str(SKOS.prefLabel))
+XSD_BOOLEAN, XSD_INTEGER, XSD_DECIMAL = term(str(XSD.boolean)), term(str(XSD.integer)), term(str(XSD.decimal))
+XSD_NON_NEGATIVE = term(str(XSD.nonNegativeInteger))
+
+
+def iri(key: str) -> ox.NamedNode:
+    return ox.NamedNode(str(ID) + key)
+
+
+def decimal_lexical(value: object) -> str:
+    """A number as xsd:decimal writes it: plain digits, no exponent, no trailing zeros."""
+    return format(Decimal(str(value)).normalize(), "f")
+
+
+def literal(prop: str, value: object) -> ox.Literal:
     rng = property_ranges().get(prop)
     if rng == XSD.boolean:
-        return Literal(bool(value), datatype=XSD.boolean)
+        return ox.Literal("true" if value else "false", datatype=XSD_BOOLEAN)
     if rng == XSD.integer:
-        return Literal(int(value), datatype=XSD.integer)
+        return ox.Literal(str(int(value)), datatype=XSD_INTEGER)
     if rng == XSD.decimal:
-        return Literal(Decimal(format(Decimal(str(value)).normalize(), "f")), datatype=XSD.decimal)
-    return Literal(str(value))
+        return ox.Literal(decimal_lexical(value), datatype=XSD_DECIMAL)
+    return ox.Literal(str(value))
 
 
-def report_iri(key: str) -> URIRef:
+def report_iri(key: str) -> ox.NamedNode:
     return iri(f"report/{key}")
 
 
-def add_mention(g: Graph, node: URIRef, report_key: str, ev: Evidence) -> None:
+def mention_triples(node: ox.NamedNode, report_key: str, ev: Evidence) -> Iterator[ox.Triple]:
     """The span-level provenance of one mention: report, character offsets, sentence."""
     m = iri(f"mention/{report_key}/{ev.start}-{ev.end}")
     sel = iri(f"mention/{report_key}/{ev.start}-{ev.end}/position")
-    g.add((node, LGKG.mention, m))
-    g.add((m, RDF.type, LGKG.Mention))
-    g.add((m, OA.hasSource, report_iri(report_key)))
-    g.add((m, OA.hasSelector, sel))
-    g.add((m, LGKG.evidence, Literal(ev.sentence)))
-    g.add((m, LGKG.section, Literal(ev.section)))
+    yield ox.Triple(node, lgkg("mention"), m)
+    yield ox.Triple(m, A, lgkg("Mention"))
+    yield ox.Triple(m, term(str(OA.hasSource)), report_iri(report_key))
+    yield ox.Triple(m, term(str(OA.hasSelector)), sel)
+    yield ox.Triple(m, lgkg("evidence"), ox.Literal(ev.sentence))
+    yield ox.Triple(m, lgkg("section"), ox.Literal(ev.section))
     if ev.rule:
-        g.add((m, LGKG.rule, Literal(ev.rule)))
-    g.add((sel, RDF.type, OA.TextPositionSelector))
-    g.add((sel, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger)))
-    g.add((sel, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger)))
-    g.add((sel, OA.exact, Literal(ev.quote)))
+        yield ox.Triple(m, lgkg("rule"), ox.Literal(ev.rule))
+    yield ox.Triple(sel, A, term(str(OA.TextPositionSelector)))
+    yield ox.Triple(sel, term(str(OA.start)), ox.Literal(str(ev.start), datatype=XSD_NON_NEGATIVE))
+    yield ox.Triple(sel, term(str(OA.end)), ox.Literal(str(ev.end), datatype=XSD_NON_NEGATIVE))
+    yield ox.Triple(sel, term(str(OA.exact)), ox.Literal(ev.quote))
 
 
-def add_entity(g: Graph, ent: Entity) -> None:
+def labels(node: ox.NamedNode, label: str, alt_labels: set[str], pref: bool) -> Iterator[ox.Triple]:
+    """The label, the other names, and for a label in traditional characters its simplified
+    form as skos:altLabel (researchers and their queries mostly spell names simplified)."""
+    yield ox.Triple(node, LABEL, ox.Literal(label))
+    if pref:
+        yield ox.Triple(node, PREF_LABEL, ox.Literal(label, language="zh"))
+    names = set(alt_labels) - {label}
+    simplified = to_simplified(label)
+    if simplified != label:
+        names.add(simplified)
+    for alt in sorted(names):
+        yield ox.Triple(node, ALT_LABEL, ox.Literal(alt))
+
+
+def entity_triples(ent: Entity) -> Iterator[ox.Triple]:
     node = iri(ent.key)
-    g.add((node, RDF.type, LGKG[ent.cls]))
-    g.add((node, RDFS.label, Literal(ent.label)))
-    if ent.cls in ("Indicator",):
-        g.add((node, SKOS.prefLabel, Literal(ent.label, lang="zh")))
-    for alt in sorted(ent.alt_labels - {ent.label}):
-        g.add((node, SKOS.altLabel, Literal(alt)))
+    yield ox.Triple(node, A, lgkg(ent.cls))
+    yield from labels(node, ent.label, ent.alt_labels, pref=ent.cls == "Indicator")
     for prop, values in sorted(ent.props.items()):
         for value in values:
             if isinstance(value, Ref):
-                g.add((node, LGKG[prop], iri(value.key)))
+                yield ox.Triple(node, lgkg(prop), iri(value.key))
             elif prop == "area":
                 concept = area_iri(str(value))
                 if concept:
-                    g.add((node, LGKG.area, URIRef(concept)))
+                    yield ox.Triple(node, lgkg("area"), term(concept))
             elif prop == "evidence" and isinstance(value, Evidence):
-                g.add((node, LGKG.evidence, Literal(value.sentence)))
+                yield ox.Triple(node, lgkg("evidence"), ox.Literal(value.sentence))
             else:
-                g.add((node, LGKG[prop], literal(prop, value)))
+                yield ox.Triple(node, lgkg(prop), literal(prop, value))
     for report_key in sorted({r for r, _ in ent.mentions}):
-        g.add((node, LGKG.mentionedIn, report_iri(report_key)))
+        yield ox.Triple(node, lgkg("mentionedIn"), report_iri(report_key))
     for report_key, ev in sorted(ent.mentions, key=lambda m: (m[0], m[1].start, m[1].end)):
-        add_mention(g, node, report_key, ev)
+        yield from mention_triples(node, report_key, ev)
 
 
 TITLE_WORDS = ("报告", "总结", "情况")
@@ -113,34 +152,42 @@ def report_label(title: str | None, bureau: str | None, year: int | None, source
     return source
 
 
-def to_graph(resolved: Resolved) -> Graph:
-    """The whole knowledge graph: reports, entities, provenance, and the area scheme it points to."""
-    g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns)
-    g.parse(ontology_file("areas.ttl"), format="turtle")
+def report_triples(rep) -> Iterator[ox.Triple]:
+    node = report_iri(rep.key)
+    ex = rep.extraction
+    title = real_title(ex.meta.title)
+    yield ox.Triple(node, A, lgkg("Report"))
+    yield from labels(node, report_label(title, ex.meta.bureau, ex.meta.year, rep.source), set(), pref=False)
+    yield ox.Triple(node, lgkg("sourceFile"), ox.Literal(rep.source))
+    if title:
+        yield ox.Triple(node, lgkg("title"), ox.Literal(title))
+    if ex.meta.year:
+        yield ox.Triple(node, lgkg("year"), literal("year", ex.meta.year))
+    if rep.publisher:
+        yield ox.Triple(node, lgkg("publishedBy"), iri(rep.publisher))
+    if rep.region:
+        yield ox.Triple(node, lgkg("aboutRegion"), iri(rep.region))
+    yield ox.Triple(node, lgkg("encoding"), ox.Literal(ex.encoding))
+    yield ox.Triple(node, lgkg("contentHash"), ox.Literal(ex.sha256))
+    yield ox.Triple(node, lgkg("text"), ox.Literal(ex.text))
+
+
+def graph_triples(resolved: Resolved) -> Iterator[ox.Triple]:
+    """Every triple of the graph but the area scheme's: reports, entities, provenance."""
     for rep in resolved.reports:
-        node = report_iri(rep.key)
-        ex = rep.extraction
-        g.add((node, RDF.type, LGKG.Report))
-        title = real_title(ex.meta.title)
-        g.add((node, RDFS.label, Literal(report_label(title, ex.meta.bureau, ex.meta.year, rep.source))))
-        g.add((node, LGKG.sourceFile, Literal(rep.source)))
-        if title:
-            g.add((node, LGKG.title, Literal(title)))
-        if ex.meta.year:
-            g.add((node, LGKG.year, literal("year", ex.meta.year)))
-        if rep.publisher:
-            g.add((node, LGKG.publishedBy, iri(rep.publisher)))
-        if rep.region:
-            g.add((node, LGKG.aboutRegion, iri(rep.region)))
-        g.add((node, LGKG.encoding, Literal(ex.encoding)))
-        g.add((node, LGKG.contentHash, Literal(ex.sha256)))
-        g.add((node, LGKG.text, Literal(ex.text)))
+        yield from report_triples(rep)
     for key in sorted(resolved.entities):
         ent = resolved.entities[key]
-        add_entity(g, ent)
+        yield from entity_triples(ent)
         if ent.cls == "Policy":
-            for report_key in {r for r, _ in ent.mentions}:
-                g.add((report_iri(report_key), LGKG.cites, iri(key)))
-    return g
+            for report_key in sorted({r for r, _ in ent.mentions}):
+                yield ox.Triple(report_iri(report_key), lgkg("cites"), iri(key))
+
+
+def to_graph(resolved: Resolved) -> StoreGraph:
+    """The whole knowledge graph in a pyoxigraph store: reports, entities, provenance, and
+    the area scheme it points to."""
+    graph = StoreGraph()
+    graph.store.load(path=str(ontology_file("areas.ttl")), format=ox.RdfFormat.TURTLE)
+    graph.extend(graph_triples(resolved))
+    return graph

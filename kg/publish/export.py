@@ -10,8 +10,11 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import Graph
+
+from kg.graph.store import StoreGraph
 
 
 @contextmanager
@@ -33,6 +36,13 @@ def atomic_path(target: Path) -> Iterator[Path]:
 def write_text(target: Path, text: str) -> None:
     with atomic_path(target) as tmp:
         tmp.write_text(text, encoding="utf-8")
+
+
+def write_with(target: Path, write: Callable[[BinaryIO], None]) -> None:
+    """``write`` fills a binary file that then replaces ``target`` (writers stream: a big graph
+    is never held as one string)."""
+    with atomic_path(target) as tmp, open(tmp, "wb") as out:
+        write(out)
 
 
 #: what ``kg build --formats`` can choose: name -> the files it writes
@@ -58,47 +68,37 @@ def chosen_files(formats: Iterable[str] | None, html: bool = True) -> set[str]:
     return files if html else files - {"graph.html"}
 
 
-def export_jobs(
-    graph: Graph, out: Path, html: bool = True, formats: Iterable[str] | None = None
-) -> list[Callable[[], list[Path]]]:
-    """The writing of a build as independent jobs, the longest first; each writes its files
-    atomically and returns their paths.
+#: the order jobs start in: the longest first, so that side by side they end together
+LONGEST_FIRST = (
+    "graph.nq", "graph.jsonld", "graph.trig", "graph.html", "graph.ttl", "graph.nt",
+    "graph.graphml", "outcomes.csv", "initiatives.csv",
+)  # fmt: skip
 
-    The writers that share one pyoxigraph snapshot of the graph (Turtle, N-Triples, the
-    CSV tables, N-Quads, TriG) form one job, so the graph is converted once; JSON-LD,
-    GraphML and the page are jobs of their own. Jobs share nothing but the graph, so a
-    build may run them side by side (:func:`kg.parallel.run_tasks`).
+
+def export_jobs(
+    graph: Graph | StoreGraph, out: Path, html: bool = True, formats: Iterable[str] | None = None
+) -> list[Callable[[], list[Path]]]:
+    """The writing of a build as independent jobs, the longest first; each writes one file
+    atomically and returns its path. Jobs share nothing but the graph, which they only read,
+    so a build may run them side by side (:func:`kg.parallel.run_tasks`).
     """
-    from kg.publish.formats import Snapshot, format_texts
+    from kg.publish.formats import WRITERS
 
     wanted = chosen_files(formats, html)
-    view = Snapshot(graph)
-    renders = {name: render for name, render in format_texts(graph, view).items() if name in wanted}
 
-    def writing(names: list[str]) -> Callable[[], list[Path]]:
+    def writing(name: str) -> Callable[[], list[Path]]:
         def write() -> list[Path]:
-            for name in names:
-                write_text(out / name, renders[name]())
-            view.release()  # the snapshot's writers are all in one job: this is its end
-            return [out / name for name in names]
+            if name == "graph.html":
+                from kg.publish.html import overview_html
+
+                write_text(out / name, overview_html(graph))
+            else:
+                write_with(out / name, lambda handle: WRITERS[name](graph, handle))
+            return [out / name]
 
         return write
 
-    shared = [n for n in ("graph.ttl", "graph.nt", "outcomes.csv", "initiatives.csv", "graph.nq", "graph.trig")
-              if n in renders]  # fmt: skip
-    alone = [n for n in ("graph.jsonld", "graph.graphml") if n in renders]
-    jobs = [writing(shared)] if shared else []
-    jobs += [writing([name]) for name in alone]
-    if "graph.html" in wanted:
-
-        def page() -> list[Path]:
-            from kg.publish.html import overview_html
-
-            write_text(out / "graph.html", overview_html(graph))
-            return [out / "graph.html"]
-
-        jobs.append(page)
-    return jobs
+    return [writing(name) for name in LONGEST_FIRST if name in wanted]
 
 
 def write_exports(result, out: Path, html: bool = True, formats: Iterable[str] | None = None) -> list[Path]:
@@ -107,6 +107,6 @@ def write_exports(result, out: Path, html: bool = True, formats: Iterable[str] |
     return [path for job in export_jobs(result.graph, out, html, formats) for path in job()]
 
 
-def write_formats(graph: Graph, out: Path) -> list[Path]:
+def write_formats(graph: Graph | StoreGraph, out: Path) -> list[Path]:
     """Every format but the page, each written atomically; returns the paths written."""
     return [path for job in export_jobs(graph, out, html=False) for path in job()]

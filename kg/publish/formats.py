@@ -16,14 +16,15 @@ import csv
 import io
 import json
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterator
-from functools import cached_property
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from typing import BinaryIO
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, URIRef
 from rdflib.namespace import SKOS
-from rdflib.term import Node
 
+from kg.graph.store import DEFAULT_GRAPH, StoreGraph, batched, sorted_unique, to_rdflib
 from kg.vocab.ontology import LGKG, OA, ONTOLOGY_DIR, PREFIXES
 
 CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
@@ -45,137 +46,67 @@ NOT_NETWORK = {LGKG.Mention, OA.TextPositionSelector}
 
 # -- named graphs ----------------------------------------------------------------------------
 
-
-def report_graphs(graph: Graph) -> dict[URIRef, set[URIRef]]:
-    """node -> the reports whose graph its triples belong to."""
-    home: dict[URIRef, set[URIRef]] = defaultdict(set)
-    for report in graph.subjects(RDF.type, LGKG.Report):
-        home[report].add(report)
-    for mention, report in graph.subject_objects(OA.hasSource):
-        home[mention].add(report)
-        for selector in graph.objects(mention, OA.hasSelector):
-            home[selector].add(report)
-    for node, report in graph.subject_objects(LGKG.mentionedIn):
-        home[node].add(report)
-    return home
+A = ox.NamedNode(str(RDF.type))
+HAS_SOURCE = ox.NamedNode(str(OA.hasSource))
+HAS_SELECTOR = ox.NamedNode(str(OA.hasSelector))
+MENTION = ox.NamedNode(str(LGKG.mention))
+MENTIONED_IN = ox.NamedNode(str(LGKG.mentionedIn))
+MENTION_CLASS = ox.NamedNode(str(LGKG.Mention))
+REPORT_CLASS = ox.NamedNode(str(LGKG.Report))
 
 
-def quads(graph: Graph) -> list[tuple[Node, Node, Node, URIRef | None]]:
-    """Every triple with the graph it belongs in (a report's IRI, or None for the default graph)."""
-    home = report_graphs(graph)
-    mention_home = {m: min(home[m]) for m in graph.subjects(RDF.type, LGKG.Mention) if home.get(m)}
-    out: list[tuple[Node, Node, Node, URIRef | None]] = []
-    for s, p, o in graph:
-        if p == LGKG.mentionedIn:
-            targets = {o}
-        elif p == LGKG.mention and o in mention_home:
-            targets = {mention_home[o]}
-        else:
-            targets = home.get(s, set())
-        if not targets:
-            out.append((s, p, o, None))
-        out.extend((s, p, o, report) for report in targets)
-    return out
+def homes(graph: StoreGraph, node) -> set:
+    """The reports whose graph a node's triples belong to: a report's own, a mention's (and its
+    selector's) report, the reports an entity is mentioned in."""
+
+    def objects(s, p):
+        return {q.object for q in graph.store.quads_for_pattern(s, p, None, DEFAULT_GRAPH)}
+
+    found = objects(node, HAS_SOURCE) | objects(node, MENTIONED_IN)
+    if REPORT_CLASS in objects(node, A):
+        found.add(node)
+    for q in graph.store.quads_for_pattern(None, HAS_SELECTOR, node, DEFAULT_GRAPH):
+        found |= objects(q.subject, HAS_SOURCE)
+    return found
 
 
-def to_dataset(graph: Graph) -> Dataset:
+def quads_of(graph: StoreGraph) -> Iterator[tuple[bytes, bytes]]:
+    """Every triple with each graph it belongs in: (the graph's N-Triples form, or b"" for the
+    default graph, which holds what no report mentions; the triple's ``s p o``), unordered."""
+
+    def is_mention(node) -> bool:
+        return any(True for _ in graph.store.quads_for_pattern(node, A, MENTION_CLASS, DEFAULT_GRAPH))
+
+    for subject, triples in graph.by_subject():
+        subject_homes = homes(graph, subject)
+        for t in triples:
+            targets = subject_homes
+            if t.predicate == MENTIONED_IN:
+                targets = {t.object}
+            elif t.predicate == MENTION and is_mention(t.object):
+                mention_homes = homes(graph, t.object)
+                targets = {min(mention_homes, key=str)} if mention_homes else subject_homes
+            spo = f"{t.subject} {t.predicate} {t.object}".encode()
+            if not targets:
+                yield b"", spo
+            for report in targets:
+                yield str(report).encode(), spo
+
+
+def quad_lines(graph: Graph | StoreGraph) -> Iterator[bytes]:
+    """Every quad as its N-Quads line, unordered."""
+    for name, spo in quads_of(StoreGraph.of(graph)):
+        yield spo + (b" " + name if name else b"") + b" .\n"
+
+
+def to_dataset(graph: Graph | StoreGraph) -> Dataset:
     """The graph as an rdflib Dataset with one named graph per report (for Python users)."""
     ds = Dataset()
-    for s, p, o, g in quads(graph):
-        if g is None:
-            ds.add((s, p, o))
-        else:
-            ds.graph(g).add((s, p, o))
+    ds.parse(data=b"".join(sorted_unique(quad_lines(graph))).decode("utf-8"), format="nquads")
     return ds
 
 
-class Snapshot:
-    """The graph converted once into pyoxigraph terms, in a fixed order, for every writer.
-
-    rdflib takes tens of seconds to write Turtle for a corpus-sized graph; pyoxigraph
-    writes the same triples in well under one. Converting costs one pass over the graph,
-    so it is done once here (each term converted once) and shared by Turtle, N-Triples,
-    N-Quads, TriG and the CSV tables, instead of once per file.
-    """
-
-    def __init__(self, graph: Graph) -> None:
-        self.graph = graph
-        #: rdflib term -> (pyoxigraph term, its N-Triples form: the sort key)
-        self._terms: dict[Node, tuple[object, str]] = {}
-
-    def term(self, node: Node) -> tuple[object, str]:
-        found = self._terms.get(node)
-        if found is None:
-            from kg.sparql.engines import to_oxigraph
-
-            converted = to_oxigraph(node)
-            found = self._terms[node] = (converted, str(converted))
-        return found
-
-    @cached_property
-    def triple_keys(self) -> list[tuple[tuple[object, str], ...]]:
-        """Every triple as its three converted terms, sorted by their N-Triples forms.
-
-        Only references to the shared terms are held, never a pyoxigraph Triple per triple
-        (each of those copies its terms): the writers get the triples from a generator.
-        """
-        term = self.term
-        keys = [(term(s), term(p), term(o)) for s, p, o in self.graph]
-        keys.sort(key=lambda t: (t[0][1], t[1][1], t[2][1]))
-        return keys
-
-    def triples(self) -> Iterator:
-        """The triples as pyoxigraph Triples, in :attr:`triple_keys` order, made as they are read."""
-        import pyoxigraph as ox
-
-        return (ox.Triple(s[0], p[0], o[0]) for s, p, o in self.triple_keys)
-
-    @cached_property
-    def quad_keys(self) -> list[tuple[tuple[object, str], ...]]:
-        """Every quad as its converted graph, subject, predicate and object: default graph first,
-        then by report, subject, ….
-
-        The writers of triples are done by the time the quads are asked for (see
-        :func:`format_texts`), so the triples and their store are let go first: only one of
-        the two is held at a time.
-        """
-        import pyoxigraph as ox
-
-        self.__dict__.pop("triple_keys", None)
-        self.__dict__.pop("store", None)
-        term = self.term
-        default = (ox.DefaultGraph(), "")
-        keys = [
-            (default if g is None else term(g), term(s), term(p), term(o)) for s, p, o, g in quads(self.graph)
-        ]
-        keys.sort(key=lambda q: (q[0][1], q[1][1], q[2][1], q[3][1]))
-        return keys
-
-    def quads(self) -> Iterator:
-        import pyoxigraph as ox
-
-        return (ox.Quad(s[0], p[0], o[0], g[0]) for g, s, p, o in self.quad_keys)
-
-    def release(self) -> None:
-        """Let go of every conversion (the writers that need them are done)."""
-        for name in ("triple_keys", "quad_keys", "store"):
-            self.__dict__.pop(name, None)
-        self._terms.clear()
-
-    @cached_property
-    def store(self):
-        """An in-memory pyoxigraph store of the triples (the CSV tables query it)."""
-        import pyoxigraph as ox
-
-        store = ox.Store()
-        store.bulk_extend(
-            ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in self.triples()
-        )
-        return store
-
-
-def snapshot(graph: Graph | Snapshot) -> Snapshot:
-    return graph if isinstance(graph, Snapshot) else Snapshot(graph)
+# -- writers -----------------------------------------------------------------------------------
 
 
 def writer_prefixes() -> dict[str, str]:
@@ -191,70 +122,95 @@ def writer_prefixes() -> dict[str, str]:
     return dict(sorted(prefixes.items()))
 
 
-def sorted_lines(text: str) -> str:
-    lines = sorted({line for line in text.splitlines() if line.strip()})
-    return "\n".join(lines) + "\n" if lines else ""
+def parsed(lines: Iterable[bytes], fmt) -> Iterator:
+    """N-Triples or N-Quads lines as pyoxigraph triples or quads, a chunk at a time."""
+    for chunk in batched(lines, 20_000):
+        yield from ox.parse(b"".join(chunk), format=fmt)
 
 
-def prefix_lines_sorted(text: str) -> list[str]:
-    """The lines of a pyoxigraph Turtle or TriG text, its prefix lines (which come first, in no
-    promised order) sorted, so the same graph gives the same bytes."""
-    lines = text.splitlines()
-    n_prefixes = sum(1 for line in lines if line.startswith("@prefix"))
-    return sorted(lines[:n_prefixes]) + lines[n_prefixes:]
+def tidied(raw: BinaryIO, out: BinaryIO, blank_before_subjects: bool) -> None:
+    """A pyoxigraph Turtle or TriG text copied with its prefix lines (which come first, in no
+    promised order) sorted, so the same graph gives the same bytes; for Turtle also a blank
+    line before each subject's block, as people write it (literals escape line breaks, so
+    every line that does not start with a tab opens a subject)."""
+    raw.seek(0)
+    prefixes: list[bytes] = []
+    wrote = False
+    for line in raw:
+        if not line.endswith(b"\n"):
+            line += b"\n"
+        if not wrote and line.startswith(b"@prefix"):
+            prefixes.append(line)
+            continue
+        if not wrote:
+            out.writelines(sorted(prefixes))
+            wrote = True
+        if blank_before_subjects and not line.startswith(b"\t") and (prefixes or out.tell() > 0):
+            out.write(b"\n")
+        out.write(line)
+    if not wrote:
+        out.writelines(sorted(prefixes))
 
 
-def tidy_turtle(text: str) -> str:
-    """Prefix lines sorted, and a blank line before each subject's block, as people write Turtle.
-
-    pyoxigraph does not promise an order of prefix lines (they come first), so they are sorted; it
-    escapes line breaks inside literals, so every other line that does not start with a
-    tab opens a new subject.
-    """
-    out: list[str] = []
-    for line in prefix_lines_sorted(text):
-        if out and not line.startswith(("\t", "@prefix")):
-            out.append("")
-        out.append(line)
-    return "\n".join(out) + "\n"
+def write_ntriples(graph: Graph | StoreGraph, out: BinaryIO) -> None:
+    """N-Triples, one triple a line, lines sorted (and so subjects together)."""
+    out.writelines(StoreGraph.of(graph).sorted_ntriples())
 
 
-def turtle(graph: Graph | Snapshot) -> str:
-    """Turtle with prefixes, subjects in IRI order, byte-identical for the same graph."""
-    import pyoxigraph as ox
-
-    text = ox.serialize(snapshot(graph).triples(), format=ox.RdfFormat.TURTLE, prefixes=writer_prefixes())
-    return tidy_turtle(text.decode("utf-8"))
-
-
-def ntriples(graph: Graph | Snapshot) -> str:
-    """N-Triples, one triple a line, lines sorted.
-
-    The triples go in sorted by their N-Triples forms, which sorts the lines too (a space
-    follows each term and sorts below every character that can continue one).
-    """
-    import pyoxigraph as ox
-
-    return ox.serialize(snapshot(graph).triples(), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+def write_turtle(graph: Graph | StoreGraph, out: BinaryIO) -> None:
+    """Turtle with prefixes, subjects in IRI order, byte-identical for the same graph:
+    pyoxigraph writes it from the sorted triples into a temporary file, then the prefix
+    lines are sorted and blank lines put between subjects."""
+    with tempfile.TemporaryFile(prefix="lgkg-ttl-") as raw:
+        ox.serialize(StoreGraph.of(graph).sorted_triples(), raw, format=ox.RdfFormat.TURTLE,
+                     prefixes=writer_prefixes())  # fmt: skip
+        tidied(raw, out, blank_before_subjects=True)
 
 
-def nquads(graph: Graph | Snapshot) -> str:
-    import pyoxigraph as ox
+def write_nquads(graph: Graph | StoreGraph, out: BinaryIO) -> None:
+    """N-Quads: a triple once in each report graph it belongs in, lines sorted."""
+    out.writelines(sorted_unique(quad_lines(graph)))
 
-    return sorted_lines(ox.serialize(snapshot(graph).quads(), format=ox.RdfFormat.N_QUADS).decode("utf-8"))
 
-
-def trig(graph: Graph | Snapshot) -> str:
+def write_trig(graph: Graph | StoreGraph, out: BinaryIO) -> None:
     """TriG with prefixes, the default graph first, then each report's graph in IRI order.
 
-    pyoxigraph writes it (rdflib takes seconds and does not promise an order of graphs);
-    the quads go in sorted and the prefix lines are sorted, so the bytes are the same for the
-    same graph.
+    The quads are sorted by graph, then subject, predicate and object (a graph's N-Triples
+    form, then a NUL, then the quad's line), so pyoxigraph writes each graph once.
     """
-    import pyoxigraph as ox
 
-    text = ox.serialize(snapshot(graph).quads(), format=ox.RdfFormat.TRIG, prefixes=writer_prefixes())
-    return "\n".join(prefix_lines_sorted(text.decode("utf-8"))) + "\n"
+    def by_graph() -> Iterator[bytes]:
+        for name, spo in quads_of(StoreGraph.of(graph)):
+            yield name + b"\x00" + spo + (b" " + name if name else b"") + b" .\n"
+
+    quads = (line.split(b"\x00", 1)[1] for line in sorted_unique(by_graph()))
+    with tempfile.TemporaryFile(prefix="lgkg-trig-") as raw:
+        ox.serialize(
+            parsed(quads, ox.RdfFormat.N_QUADS), raw, format=ox.RdfFormat.TRIG, prefixes=writer_prefixes()
+        )
+        tidied(raw, out, blank_before_subjects=False)
+
+
+def text_of(write: Callable[[Graph | StoreGraph, BinaryIO], None], graph: Graph | StoreGraph) -> str:
+    buf = io.BytesIO()
+    write(graph, buf)
+    return buf.getvalue().decode("utf-8")
+
+
+def turtle(graph: Graph | StoreGraph) -> str:
+    return text_of(write_turtle, graph)
+
+
+def ntriples(graph: Graph | StoreGraph) -> str:
+    return text_of(write_ntriples, graph)
+
+
+def nquads(graph: Graph | StoreGraph) -> str:
+    return text_of(write_nquads, graph)
+
+
+def trig(graph: Graph | StoreGraph) -> str:
+    return text_of(write_trig, graph)
 
 
 # -- JSON-LD -------------------------------------------------------------------------------------
@@ -275,27 +231,52 @@ def canonical_json(value):
     return value
 
 
-def jsonld(graph: Graph) -> str:
-    """JSON-LD compacted with the lgkg context, the context embedded so the file reads offline."""
-    ctx = context()
-    text = graph.serialize(format="json-ld", context=ctx, auto_compact=True)
-    doc = json.loads(text)
-    nodes = doc.get("@graph", [doc] if "@id" in doc else [])
-    for node in nodes:
-        node.pop("@context", None)
-    nodes = sorted((canonical_json(n) for n in nodes), key=lambda n: str(n.get("@id", "")))
-    return json.dumps({"@context": ctx, "@graph": nodes}, ensure_ascii=False, indent=1) + "\n"
+def jsonld_nodes(graph: Graph | StoreGraph) -> Iterator[bytes]:
+    """Each subject as its compacted JSON-LD node on one line, keyed by its ``@id``.
+
+    rdflib's JSON-LD converter compacts one subject at a time (from its triples alone), so it
+    is given one subject's triples at a time instead of the whole graph.
+    """
+    from rdflib.plugins.serializers.jsonld import Converter
+    from rdflib.plugins.shared.jsonld.context import Context
+
+    converter = Converter(Context(context()), use_native_types=False, use_rdf_type=False)
+    for subject, triples in StoreGraph.of(graph).by_subject():
+        own = Graph()
+        for t in triples:
+            own.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        node = canonical_json(converter.process_subject(own, to_rdflib(subject), {}))
+        key = str(node.get("@id", "")).encode()
+        yield key + b"\x00" + json.dumps(node, ensure_ascii=False).encode() + b"\n"
+
+
+def write_jsonld(graph: Graph | StoreGraph, out: BinaryIO) -> None:
+    """JSON-LD compacted with the lgkg context, the context embedded so the file reads offline;
+    nodes sorted by ``@id``, written one by one."""
+    ctx = json.dumps(context(), ensure_ascii=False, indent=1).replace("\n", "\n ")
+    out.write(f'{{\n "@context": {ctx},\n "@graph": '.encode())
+    first = True
+    for line in sorted_unique(jsonld_nodes(graph)):
+        node = json.loads(line.split(b"\x00", 1)[1])
+        text = "  " + json.dumps(node, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        out.write((("[\n" if first else ",\n") + text).encode())
+        first = False
+    out.write(b"[]\n}\n" if first else b"\n ]\n}\n")
+
+
+def jsonld(graph: Graph | StoreGraph) -> str:
+    return text_of(write_jsonld, graph)
 
 
 # -- tables --------------------------------------------------------------------------------------
 
 
-def table_csv(graph: Graph | Snapshot, question: str, columns: list[str]) -> str:
+def table_csv(graph: Graph | StoreGraph, question: str, columns: list[str]) -> str:
     """A canned question's rows as CSV with a BOM (Excel then shows the Chinese), rows sorted."""
     from kg.sparql.query import run
     from kg.sparql.results import plain
 
-    result = run(snapshot(graph).store, question)  # same rows as rdflib (tested), 10x sooner
+    result = run(StoreGraph.of(graph).store, question)  # same rows as rdflib (tested), 10x sooner
     index = [result.vars.index(c) for c in columns]
     rows = sorted({tuple(plain(row[i]) for i in index) for row in result.rows})
     buf = io.StringIO()
@@ -305,11 +286,11 @@ def table_csv(graph: Graph | Snapshot, question: str, columns: list[str]) -> str
     return "\ufeff" + buf.getvalue()
 
 
-def outcomes_csv(graph: Graph | Snapshot) -> str:
+def outcomes_csv(graph: Graph | StoreGraph) -> str:
     return table_csv(graph, "outcomes", OUTCOME_COLUMNS)
 
 
-def initiatives_csv(graph: Graph | Snapshot) -> str:
+def initiatives_csv(graph: Graph | StoreGraph) -> str:
     return table_csv(graph, "initiatives", INITIATIVE_COLUMNS)
 
 
@@ -322,7 +303,7 @@ def local_name(iri: URIRef) -> str:
     return re.split(r"[#/]", str(iri))[-1]
 
 
-def node_label(graph: Graph, node: URIRef) -> str:
+def node_label(graph: Graph | StoreGraph, node: URIRef) -> str:
     labels = sorted(str(v) for v in graph.objects(node, RDFS.label))
     if not labels:
         labels = sorted(
@@ -331,28 +312,33 @@ def node_label(graph: Graph, node: URIRef) -> str:
     return XML_UNSAFE.sub("", labels[0]) if labels else local_name(node)
 
 
-def network(graph: Graph):
+def network(graph: Graph | StoreGraph):
     """The entities and their relations as a networkx MultiDiGraph (no mentions, no literals)."""
     import networkx as nx
 
-    types: dict[URIRef, str] = {}
-    for node, cls in graph.subject_objects(RDF.type):
-        if isinstance(node, URIRef) and cls not in NOT_NETWORK and str(cls).startswith(str(LGKG)):
-            types[node] = min(types.get(node, local_name(cls)), local_name(cls))
+    graph = StoreGraph.of(graph)
+    lgkg = str(LGKG)
+    not_network = {ox.NamedNode(str(c)) for c in NOT_NETWORK}
+    types: dict = {}
+    for q in graph.ox_triples(None, RDF.type, None):
+        cls = q.object
+        if isinstance(q.subject, ox.NamedNode) and cls not in not_network and cls.value.startswith(lgkg):
+            name = local_name(cls.value)
+            types[q.subject] = min(types.get(q.subject, name), name)
     g = nx.MultiDiGraph()
-    for node in sorted(types):
-        g.add_node(str(node), label=node_label(graph, node), type=types[node])
+    for node in sorted(types, key=lambda n: n.value):
+        g.add_node(node.value, label=node_label(graph, URIRef(node.value)), type=types[node])
     edges = sorted(
-        (str(s), str(o), local_name(p))
-        for s, p, o in graph
-        if s in types and isinstance(o, URIRef) and o in types and p != RDF.type
+        (q.subject.value, q.object.value, local_name(q.predicate.value))
+        for q in graph.ox_triples()
+        if q.subject in types and q.object in types and q.predicate != A
     )
     for s, o, rel in edges:
         g.add_edge(s, o, key=rel, relation=rel)
     return g
 
 
-def graphml(graph: Graph) -> str:
+def graphml(graph: Graph | StoreGraph) -> str:
     import networkx as nx
 
     buf = io.BytesIO()
@@ -363,19 +349,24 @@ def graphml(graph: Graph) -> str:
 # -- all of them ---------------------------------------------------------------------------------
 
 
-def format_texts(graph: Graph, view: Snapshot | None = None) -> dict[str, Callable[[], str]]:
-    """Every format of a build but the graph page: file name -> the function that renders it
-    (kg/publish/export.py writes them; this module only renders). The renderers share one
-    :class:`Snapshot` (``view``, made here when not given), so the graph is converted for
-    pyoxigraph once."""
-    view = view or Snapshot(graph)
-    return {
-        "graph.ttl": lambda: turtle(view),
-        "graph.nt": lambda: ntriples(view),
-        "outcomes.csv": lambda: outcomes_csv(view),
-        "initiatives.csv": lambda: initiatives_csv(view),
-        "graph.nq": lambda: nquads(view),
-        "graph.trig": lambda: trig(view),
-        "graph.jsonld": lambda: jsonld(graph),
-        "graph.graphml": lambda: graphml(graph),
-    }
+def text_writer(
+    render: Callable[[Graph | StoreGraph], str],
+) -> Callable[[Graph | StoreGraph, BinaryIO], None]:
+    def write(graph: Graph | StoreGraph, out: BinaryIO) -> None:
+        out.write(render(graph).encode("utf-8"))
+
+    return write
+
+
+#: every format of a build but the graph page: file name -> the function that writes it into
+#: a binary file (kg/publish/export.py opens the files; this module only renders)
+WRITERS: dict[str, Callable[[Graph | StoreGraph, BinaryIO], None]] = {
+    "graph.ttl": write_turtle,
+    "graph.nt": write_ntriples,
+    "outcomes.csv": text_writer(outcomes_csv),
+    "initiatives.csv": text_writer(initiatives_csv),
+    "graph.nq": write_nquads,
+    "graph.trig": write_trig,
+    "graph.jsonld": write_jsonld,
+    "graph.graphml": text_writer(graphml),
+}

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Node
+from rdflib import Graph
 
+from kg.graph.store import StoreGraph, UnsupportedTerm, to_oxigraph, to_rdflib  # noqa: F401 (re-exported)
 from kg.sparql.results import QueryError, Result
 
 #: input files pyoxigraph reads directly, by suffix
@@ -63,51 +62,10 @@ def run_rdflib(graph: Graph, sparql: str) -> Result:
     return Result(kind="select", vars=names, rows=rows, engine="rdflib")
 
 
-def to_rdflib(term) -> Node | None:
-    """A pyoxigraph term as the rdflib term it denotes."""
-    import pyoxigraph as ox
-
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        dt = term.datatype.value
-        if dt == str(XSD.string):
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(dt))
-    raise QueryError(f"unsupported term in results: {term!r}")
-
-
-def to_oxigraph(term: Node):
-    import pyoxigraph as ox
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise QueryError(f"unsupported term in graph: {term!r}")
-
-
-def oxigraph_store(graph: Graph):
-    """The triples of an rdflib graph in an in-memory pyoxigraph store (default graph)."""
-    import pyoxigraph as ox
-
-    store = ox.Store()
-    store.bulk_extend(
-        ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.DefaultGraph()) for s, p, o in graph
-    )
-    return store
+def oxigraph_store(graph: Graph | StoreGraph):
+    """The triples of a graph in a pyoxigraph store (default graph): a build's graph is one
+    already; an rdflib graph is copied into an in-memory one."""
+    return StoreGraph.of(graph).store
 
 
 #: the default graph as the merge of the named graphs (a set: a triple several reports share
@@ -148,8 +106,11 @@ def run_oxigraph(store, sparql: str) -> Result:
         return Result(kind="ask", boolean=bool(res), engine="pyoxigraph")
     if isinstance(res, ox.QueryTriples):
         g = Graph()
-        for t in res:
-            g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        try:
+            for t in res:
+                g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        except UnsupportedTerm as exc:
+            raise QueryError(f"unsupported term in results: {exc}") from None
         return Result(kind="graph", graph=g, engine="pyoxigraph")
     names = [v.value for v in res.variables]
     seen: dict = {}  # values repeat down a column (regions, units, years): convert each once
@@ -162,7 +123,10 @@ def run_oxigraph(store, sparql: str) -> Result:
             found = seen[value] = to_rdflib(value)
         return found
 
-    rows = [tuple(term(value) for value in sol) for sol in res]
+    try:
+        rows = [tuple(term(value) for value in sol) for sol in res]
+    except UnsupportedTerm as exc:
+        raise QueryError(f"unsupported term in results: {exc}") from None
     return Result(kind="select", vars=names, rows=rows, engine="pyoxigraph")
 
 

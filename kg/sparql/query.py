@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
+from kg.graph.store import StoreGraph
 from kg.sparql.canned import bind_params, query_text
 from kg.sparql.engines import (
     check_syntax,
@@ -35,7 +36,7 @@ FAST_ENGINE_FROM = 5_000
 
 
 def run(
-    graph: Graph | str | Path | ox.Store,
+    graph: Graph | StoreGraph | str | Path | ox.Store,
     query: str,
     params: Mapping[str, str] | None = None,
     engine: str = "auto",
@@ -52,6 +53,10 @@ def run(
     check_syntax(sparql)
     if engine not in ("auto", "rdflib", "oxigraph"):
         raise QueryError(f"unknown engine {engine!r} (auto, rdflib or oxigraph)")
+    if isinstance(graph, StoreGraph):  # a build's graph: its store answers, unless rdflib is asked for
+        if engine == "rdflib":
+            return run_rdflib(graph.to_rdflib(), sparql)
+        return run_oxigraph(graph.store, sparql)
     if not isinstance(graph, (str, Path, Graph)):  # a pyoxigraph Store
         return run_oxigraph(graph, sparql)
     if isinstance(graph, (str, Path)):
