@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
+from kg.extract.outcomes import figures_in
 from kg.extract.records import Evidence, RegionMention, ReportMeta
 from kg.extract.regions import (
     choose_in_context,
@@ -31,7 +32,7 @@ from kg.extract.regions import (
     towns_in_text,
 )
 from kg.text.document import Document, Sentence
-from kg.text.patterns import HAN, book_title_spans, dates_in, inside
+from kg.text.patterns import HAN, book_title_spans, clause_spans, dates_in, inside
 from kg.text.patterns import SINGLE_YEAR as YEAR
 from kg.vocab import gazetteer
 from kg.vocab.lexicon import rows, words
@@ -91,7 +92,7 @@ HEAD_LINES = 12
 #: 某局等相关部门: a body listed with others
 SEVERAL = "等"
 #: how far into a news story its acting body is looked for (a lead anecdote comes first)
-NEWS_SENTENCES = 5
+NEWS_SENTENCES = 6
 #: a story's sentence ends with a full stop (a headline, caption or byline does not)
 STORY_SENTENCE_END = re.compile(r"[。！？!?][”’」』]?$")
 #: “我被公司无理由解除劳动合同……。”: a quote, not the story's own voice
@@ -109,6 +110,12 @@ SENTENCE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[,，]")
 #: a year a story names as a time: not a date's (2018年3月), a period's (2015年以来, 2020年至2022年)
 #: or a 年度 (2023年度签约)
 STORY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!度|\s*\d{1,2}\s*月|至|以来|到|—|-|底|初)")
+#: any year, whatever follows it (2022年度, 2016年底, 2015年以来)
+YEAR_ANY = re.compile(r"((?:19|20)\d{2})\s*年")
+#: 吴川、遂溪司法局: a name heading a list of names
+LIST_MARK = "、"
+#: 各县(市、区) / 县市区: the counties under a text's own unit, which is then a prefecture
+SUBORDINATE_COUNTIES = re.compile(r"县\s*[（(]\s*市|县市区|县区")
 #: 2018年,…试点工作以来: a year that starts a period, not one that frames the text
 SINCE = "以来"
 #: sentence marks: a line holding one is running text, not a date line
@@ -198,8 +205,24 @@ def title_sentence(doc: Document) -> Sentence | None:
             if label in _field_labels("title") and TITLE_WORDS.search(value.text):
                 return value
             continue
+        relayed = _relayed_title(s)
+        if relayed is not None:
+            return relayed
         if len(s.text) <= 70 and TITLE_WORDS.search(s.text) and not FURNITURE.search(s.text):
             return s
+    return None
+
+
+def _relayed_title(s: Sentence) -> Sentence | None:
+    """A page interpreting a report (【文字解读】《中共某区委某区人民政府关于2024年…的报告》文件解读):
+    the report's title inside the 《》 of a headline holding a word of relaying
+    (kg/vocab/data/report_relays.tsv), as a sentence at its offsets; the page is that report's."""
+    if not any(w in s.text for w in words("report_relays.tsv")):
+        return None
+    for a, b in book_title_spans(s.text):
+        inner = s.text[a + 1 : b - 1]
+        if TITLE_WORDS.search(inner) and not FURNITURE.search(inner):
+            return replace(s, text=inner, start=s.start + a + 1, end=s.start + b - 1)
     return None
 
 
@@ -244,6 +267,20 @@ def _longest_suffix(name: str) -> int:
     return max((len(w) for w in words("bureau_suffixes.tsv") if name.endswith(w)), default=0)
 
 
+@cache
+def _national_names() -> tuple[str, ...]:
+    """司法部, 自然资源部, 国务院: national bodies named without a place (kg/vocab/data/org_national.tsv),
+    longest first."""
+    return tuple(sorted(words("org_national.tsv"), key=len, reverse=True))
+
+
+def _national_body_at(s: Sentence, pos: int, where: str) -> _Found | None:
+    """A national body whose name starts at ``pos`` (2021年,自然资源部坚持… / 23日,司法部召开…):
+    a ministry writes its own report and has no region (GUIDELINES: the country is no region)."""
+    name = next((n for n in _national_names() if s.text.startswith(n, pos)), None)
+    return _Found(name, s, pos, where) if name is not None else None
+
+
 def _bureaus_in_running_text(
     s: Sentence, where: str, named: frozenset[gazetteer.Place] | None = None
 ) -> list[_Found]:
@@ -253,7 +290,7 @@ def _bureaus_in_running_text(
     suffix = _suffix_pattern()
     quoted = book_title_spans(s.text)
     quoted += [(m.start(), m.end()) for m in LEADERSHIP.finditer(s.text)]
-    for mention in regions_in_text(s) or towns_in_text(s, named or frozenset()):
+    for mention in _places_in(s, named or frozenset()):
         start = mention.evidence.start - s.start
         if inside(start, quoted):
             continue
@@ -277,12 +314,39 @@ def _bureaus_in_running_text(
     return out
 
 
+def _places_in(s: Sentence, named: frozenset[gazetteer.Place]) -> list[RegionMention]:
+    """County-and-up names in a sentence, then the towns placed under ``named`` that stand outside
+    them (城中区 inside a 《》 title and 人民街街道 the sentence's subject: both may start a body)."""
+    regions = regions_in_text(s)
+    spans = [(m.evidence.start, m.evidence.end) for m in regions]
+    towns = [t for t in towns_in_text(s, named) if not any(a < t.evidence.end and t.evidence.start < b for a, b in spans)]
+    return regions + towns
+
+
+def _context_places(doc: Document) -> frozenset[gazetteer.Place]:
+    """The units the text names unambiguously, and a county whose name several counties share
+    (城中区) when a town the text names lies under just one of them (人民街街道): the two names
+    settle each other."""
+    named = places_named(doc)
+    open_counties = frozenset(
+        p for m in regions_in_document(doc) if m.code is None for p in places_called(m.name) if p.level == "county"
+    )
+    if not open_counties:
+        return named
+    codes = {t.parents[-1][1] for s in doc.sentences for t in towns_in_text(s, open_counties) if t.parents}
+    by_name: dict[str, list[gazetteer.Place]] = {}
+    for p in open_counties:
+        if p.code in codes:
+            by_name.setdefault(p.name, []).append(p)
+    return named | {ps[0] for ps in by_name.values() if len(ps) == 1}
+
+
 def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
     """The body named first by place (title, name line above it, opening, signature, 来源 line),
     in the fullest form the report gives it (地区司法局 in the text, 大兴安岭地区行政公署司法局
     in the title)."""
     title = title_sentence(doc)
-    named = places_named(doc)
+    named = _context_places(doc)
     found: list[_Found] = []
     if title is not None:
         in_title = _bureau_in_title(title)
@@ -309,11 +373,17 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
         or towns_in_text(f.sentence, named, f.start, f.start + len(f.name))
         or (f.where == "title" and town_at(f.sentence, f.start, named) is not None)  # 某镇司法所2023年…
     ]
-    if not placed:
-        return None, title
+    if not placed:  # a ministry opening its own report (2021年,自然资源部坚持…)
+        national = [f for s in _body_opening(doc, title) for f in [_national_subject(s)] if f is not None]
+        return (national[0] if national else None), title
     first = min(placed, key=lambda f: WHERE.index(f.where))
     fuller = [f for f in placed if _same_body(first.name, f.name)]
     return max(fuller, key=lambda f: (len(f.name), -WHERE.index(f.where))), title
+
+
+def _national_subject(s: Sentence) -> _Found | None:
+    """A national body as a first sentence's subject, past its year and any thanks clause."""
+    return _national_body_at(s, _past_thanks(s.text, OPENING.match(s.text).end()), "opening")
 
 
 def _bodies_in_source_lines(doc: Document, named: frozenset[gazetteer.Place]) -> list[_Found]:
@@ -362,7 +432,7 @@ def _region_of(found: _Found, doc: Document) -> RegionMention | None:
     """The deepest place the bureau's name starts with, resolved against the places the text names."""
     end = found.start + len(found.name)
     mentions = regions_in_text(found.sentence, found.start, end)
-    scopes = places_named(doc)
+    scopes = _context_places(doc)
     if not mentions:  # a town the text places, else one the gazetteer knows by name only
         towns = towns_in_text(found.sentence, scopes, found.start, end)
         return towns[0] if towns else town_at(found.sentence, found.start, scopes)
@@ -427,6 +497,9 @@ def _news_year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple
     dated = _dated_line(doc)
     warnings: tuple[str, ...] = ()
     if dated is not None and not _later_copy(doc, dated[0]):
+        figures = _figures_year(doc)
+        if figures is not None and figures < dated[1][0]:
+            return figures, ("year read from the one year the item's figures are stated for",)
         return dated[1][0], ("year read from the date of the text (a news item, a letter)",)
     if dated is not None:
         warnings = ("the page is dated weeks after its story's dateline: a later copy's date",)
@@ -441,7 +514,36 @@ def _news_year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple
     story = _story_year(doc)
     if story is not None:
         return story, warnings + ("year read from the one year the story names, framing a sentence",)
+    sole = _sole_work_year(doc)
+    if sole is not None:
+        return sole, warnings + ("year read from the one year the text names, as its work year (X年度)",)
     return None, warnings + ("no year the text makes certain (a news item or letter with no own date)",)
+
+
+def _figures_year(doc: Document) -> int | None:
+    """The one year a news item states its figures for, in the clause that holds them (司法部:2022年
+    全国共办理法律援助案件137万余件 / 2025年综合调解室已成功调解4362件): the year the item reports
+    on, though the page is dated the next year. None when its figures are of two years."""
+    years = set()
+    for s in doc.sentences:
+        text = QUOTED.sub(lambda m: " " * len(m.group(0)), _arabic_years(s.text))
+        for a, b in clause_spans(text):
+            clause = text[a:b]
+            stated = STORY_YEAR.findall(clause)
+            if stated and figures_in(YEAR.sub(" ", clause)):
+                years.update(int(y) for y in stated)
+    return next(iter(years)) if len(years) == 1 else None
+
+
+def _sole_work_year(doc: Document) -> int | None:
+    """A story that names one year only, as the work year of what it reports (6月29日,2022年度全市
+    司法所工作会议召开): the item is of that year. A 年度 beside another year (2023年度签约仪式 in
+    a story of 2022年) is what an event serves, and :func:`_story_year` decides."""
+    years = {int(y) for s in doc.sentences for y in YEAR_ANY.findall(_arabic_years(s.text))}
+    if len(years) != 1:
+        return None
+    year = next(iter(years))
+    return year if re.search(rf"{year}\s*年度", _arabic_years(doc.text)) else None
 
 
 def _story_year(doc: Document) -> int | None:
@@ -590,7 +692,10 @@ def _own_place(doc: Document, level: str | None) -> RegionMention | None:
         coded = {m.code: m for m in regions_in_document(doc) if m.code}
         return next(iter(coded.values())) if len(coded) == 1 else None
     tally: dict[str, list[RegionMention]] = {}
+    above_counties = level == "市" and SUBORDINATE_COUNTIES.search(doc.text) is not None
     for mention in regions_in_document(doc):
+        if above_counties and mention.level != "city":
+            continue  # 我市各县(市、区)司法局: the text's 市 has counties under it, so is no county-level city
         if mention.code and mention.official and mention.official.endswith(level):
             tally.setdefault(mention.code, []).append(mention)
     ranked = sorted(tally.values(), key=len, reverse=True)
@@ -765,6 +870,8 @@ def _acting_subject(doc: Document) -> _Found | RegionMention | None:
             if body is not None and not (_is_level_named(body) and _above_own_level(body, doc)):
                 return body
             place = place_at(s, pos, named)
+            if place is not None and s.text.startswith(LIST_MARK, place.evidence.end - s.start):
+                continue  # 吴川、遂溪司法局…作经验交流: places heading a list speak for themselves
             if place is not None and not s.text.startswith(_place_modifiers(), place.evidence.end - s.start):
                 return place
     return None
@@ -782,6 +889,9 @@ def _body_at(s: Sentence, pos: int, named: frozenset[gazetteer.Place]) -> _Found
     for found in _bureaus_in_running_text(s, "acting", named):
         if found.start == pos:
             return found
+    national = _national_body_at(s, pos, "acting")
+    if national is not None:
+        return national
     m = LEVEL_NAMED_DEPARTMENT.match(s.text, pos)
     if m and not NOT_IN_NAME.search(m.group(0)) and not m.group(0).endswith(_mediation_suffixes()):
         return _Found(m.group(0), s, pos, "acting")
