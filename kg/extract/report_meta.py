@@ -44,6 +44,8 @@ CHINESE_YEAR = re.compile(rf"([{CHINESE_DIGITS}]{{4}})年")
 #: Titles, plan periods and document names hold years that are not the report's (2015—2020年).
 QUOTED = re.compile(r"《[^》]*》|[（(][^）)]*[）)]")
 TITLE_WORDS = re.compile(r"(报告|总结|情况|年报|答复函|答复)\s*(?:[（(][^）)]*[）)])?\s*$")
+#: 2023年度某县法治政府建设工作报告 / 关于某县2023年…的报告: what may stand before a title's place
+TITLE_LEAD = re.compile(r"^(?:关于)?(?:(?:19|20)\d{2}\s*年度?)?")
 #: Lines of web-page furniture (breadcrumbs, 来源, 发布时间, 浏览次数) are never titles.
 FURNITURE = re.compile(r"[/>|]|来源|发布|时间|浏览|字体|分享|打印|扫一扫")
 #: A signature or title line: only name characters, no sentence punctuation.
@@ -263,6 +265,16 @@ def _bureau_in_title(s: Sentence) -> _Found | None:
     return None
 
 
+def _joint_authors_line(s: Sentence) -> _Found | None:
+    """中共某县委 某县人民政府 on its own line above a title that starts at 关于: the report of both
+    bodies (a joint title split over two lines), read whole."""
+    text = s.text.strip()
+    parts = re.split(r"[\s、]+", text)
+    if len(parts) < 2 or not JOINT_AUTHORS.fullmatch(text) or not all(_longest_suffix(p) for p in parts):
+        return None
+    return _Found(text, s, s.text.index(text), "head")
+
+
 def _longest_suffix(name: str) -> int:
     return max((len(w) for w in words("bureau_suffixes.tsv") if name.endswith(w)), default=0)
 
@@ -356,7 +368,8 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
             found += [replace(f, where="title") for f in _bureaus_in_running_text(title, "title", named)]
     for s in _head(doc):  # 眉山市彭山区公义镇人民政府 on its own line, above or below the title
         if s is not title and s.section == "preamble" and NAME_LINE.match(BYLINE_MARKS.sub("", s.text)):
-            found += _bureaus_in_running_text(s, "head", named)
+            joint = _joint_authors_line(s)
+            found += [joint] if joint is not None else _bureaus_in_running_text(s, "head", named)
     for s in _body_opening(doc, title):
         found += _bureaus_in_running_text(s, "opening", named)
     for s in _signature(doc):
@@ -609,8 +622,10 @@ def _most_named_year(doc: Document) -> int | None:
 def _is_yearly_report(doc: Document, title: Sentence | None) -> bool:
     """A yearly report (titled so, handing itself over: 现将…报告如下, or in a report's parts:
     一、主要举措和成效), not a news item or a letter (答复函: its title says so)."""
-    if title is not None:
-        return re.search(r"报告|总结|年报", title.text) is not None
+    if title is not None:  # 某局2023年度法治政府建设工作情况: a year's 情况 is its report too
+        return re.search(r"报告|总结|年报", title.text) is not None or (
+            title.text.endswith("情况") and YEAR.search(_arabic_years(title.text)) is not None
+        )
     return any(YEARLY_REPORT.search(s.text) for s in doc.sentences[: HEAD_LINES * 2]) or any(
         s.section in ("achievements", "plans") for s in doc.sentences
     )
@@ -711,20 +726,37 @@ def _title_place(title: Sentence | None, doc: Document) -> _Found | None:
     建设情况报告): the report of that place as a whole, which its government writes."""
     if title is None:
         return None
-    prefix = re.split(r"(?:19|20)\d{2}|关于", title.text, maxsplit=1)[0]
-    zone = zone_at(title, 0, places_named(doc)) if prefix else None
+    text = _arabic_years(title.text)
+    lead = TITLE_LEAD.match(text).end()  # 2023年度某县法治政府建设工作报告 / 关于某县2023年…
+    prefix = re.split(r"(?:19|20)\d{2}|关于", text[lead:], maxsplit=1)[0]
+    zone = zone_at(title, lead, places_named(doc)) if prefix else None
     if zone is not None and zone.name == prefix:  # 某某高新区2023年法治政府建设工作报告
-        return _Found(prefix, title, 0, "title")
-    mentions = regions_in_text(title, 0, len(prefix))
-    covered = mentions[-1].evidence.end - title.start if mentions else 0
+        return _Found(prefix, title, lead, "title")
+    mentions = regions_in_text(title, lead, lead + len(prefix))
+    covered = mentions[-1].evidence.end - title.start if mentions else lead
     town = town_at(title, covered, places_named(doc)) if prefix else None
     if town is not None:  # 南安市柳城街道2025年…, 三都镇2025年…
         mentions.append(town)
-    if not mentions or mentions[0].evidence.start != title.start or not prefix:
+    if not mentions or mentions[0].evidence.start != title.start + lead or not prefix:
         return None
-    if mentions[-1].evidence.end - title.start != len(prefix):
+    if mentions[-1].evidence.end - title.start != lead + len(prefix):
+        return _place_after_year(title, lead, mentions)
+    return _Found(prefix, title, lead, "title")
+
+
+def _place_after_year(title: Sentence, lead: int, mentions: list[RegionMention]) -> _Found | None:
+    """2023年度某县法治政府建设工作报告: a title that opens with its year names its place right
+    after it, then its subject (no body's suffix: 2023年某县司法局… is that body's title)."""
+    if not re.search(r"\d\s*年度?$", _arabic_years(title.text)[:lead]):
         return None
-    return _Found(prefix, title, 0, "title")
+    end = lead
+    for m in mentions:
+        if m.evidence.start - title.start != end:
+            break
+        end = m.evidence.end - title.start
+    if end == lead or _suffix_pattern().match(title.text, end):
+        return None
+    return _Found(title.text[lead:end], title, lead, "title")
 
 
 def _government_report(
@@ -735,7 +767,7 @@ def _government_report(
     place = _title_place(title, doc)
     if place is None or title is None:
         return None
-    zone = zone_at(title, 0, places_named(doc))
+    zone = zone_at(title, place.start, places_named(doc))
     region = zone if zone is not None and zone.name == place.name else _region_of(place, doc)
     if region is None:
         region = town_at(place.sentence, _town_start(place), places_named(doc))
