@@ -46,6 +46,10 @@ QUOTED = re.compile(r"《[^》]*》|[（(][^）)]*[）)]")
 TITLE_WORDS = re.compile(r"(报告|总结|情况|年报|答复函|答复)\s*(?:[（(][^）)]*[）)])?\s*$")
 #: 2023年度某县法治政府建设工作报告 / 关于某县2023年…的报告: what may stand before a title's place
 TITLE_LEAD = re.compile(r"^(?:关于)?(?:(?:19|20)\d{2}\s*年度?)?")
+#: 法治政府建设 / 依法行政: the topic of a report, right after the place in its title
+TITLE_TOPIC = re.compile(r"法治|依法")
+#: 某县2023年…报告_某县人民政府 / 报告 - 栏目 - 网站: a page's <title>, the report's title first
+PAGE_TITLE_SEPARATOR = re.compile(r"\s*(?:_|\||\s[-–—]\s)\s*")
 #: Lines of web-page furniture (breadcrumbs, 来源, 发布时间, 浏览次数) are never titles.
 FURNITURE = re.compile(r"[/>|]|来源|发布|时间|浏览|字体|分享|打印|扫一扫")
 #: A signature or title line: only name characters, no sentence punctuation.
@@ -207,11 +211,23 @@ def title_sentence(doc: Document) -> Sentence | None:
             if label in _field_labels("title") and TITLE_WORDS.search(value.text):
                 return value
             continue
-        relayed = _relayed_title(s)
+        relayed = _relayed_title(s) or _page_title(s)
         if relayed is not None:
             return relayed
         if len(s.text) <= 70 and TITLE_WORDS.search(s.text) and not FURNITURE.search(s.text):
             return s
+    return None
+
+
+def _page_title(s: Sentence) -> Sentence | None:
+    """A page's <title> line (某县2023年法治政府建设年度报告_某县人民政府, … - 栏目 - 网站名): its first
+    segment, when that is a report's title."""
+    m = PAGE_TITLE_SEPARATOR.search(s.text)
+    if m is None or m.start() == 0:
+        return None
+    first = s.text[: m.start()]
+    if len(first) <= 70 and TITLE_WORDS.search(first) and not FURNITURE.search(first):
+        return replace(s, text=first, end=s.start + len(first))
     return None
 
 
@@ -745,10 +761,9 @@ def _title_place(title: Sentence | None, doc: Document) -> _Found | None:
 
 
 def _place_after_year(title: Sentence, lead: int, mentions: list[RegionMention]) -> _Found | None:
-    """2023年度某县法治政府建设工作报告: a title that opens with its year names its place right
-    after it, then its subject (no body's suffix: 2023年某县司法局… is that body's title)."""
-    if not re.search(r"\d\s*年度?$", _arabic_years(title.text)[:lead]):
-        return None
+    """2023年度某县法治政府建设工作报告 / 某县法治政府建设2023年度报告: a title naming its place,
+    then the report's topic, the year before or after (no body's suffix after the place: 2023年某县
+    司法局… is that body's title)."""
     end = lead
     for m in mentions:
         if m.evidence.start - title.start != end:
@@ -756,6 +771,8 @@ def _place_after_year(title: Sentence, lead: int, mentions: list[RegionMention])
         end = m.evidence.end - title.start
     if end == lead or _suffix_pattern().match(title.text, end):
         return None
+    if not re.search(r"\d\s*年度?$", _arabic_years(title.text)[:lead]) and not TITLE_TOPIC.match(title.text, end):
+        return None  # 某县法治政府建设2023年度报告: the report's topic right after the place
     return _Found(title.text[lead:end], title, lead, "title")
 
 
