@@ -50,6 +50,10 @@ TITLE_LEAD = re.compile(r"^(?:关于)?(?:(?:19|20)\d{2}\s*年度?)?")
 TITLE_TOPIC = re.compile(r"法治|依法")
 #: 某县2023年…报告_某县人民政府 / 报告 - 栏目 - 网站: a page's <title>, the report's title first
 PAGE_TITLE_SEPARATOR = re.compile(r"\s*(?:_|\||\s[-–—]\s)\s*")
+#: 红石塘镇 / 某某街道: a name of two to five characters and a town's suffix, the shortest such
+UNLISTED_TOWN = re.compile(rf"[{HAN}]{{2,5}}?(?:{'|'.join(gazetteer.TOWN_SUFFIXES)})")
+#: 城乡, 乡镇, 城镇: words ending like a town's name whose last character before the suffix is one of these
+TOWN_WORD_ENDS = "城乡镇村"
 #: Lines of web-page furniture (breadcrumbs, 来源, 发布时间, 浏览次数) are never titles.
 FURNITURE = re.compile(r"[/>|]|来源|发布|时间|浏览|字体|分享|打印|扫一扫")
 #: A signature or title line: only name characters, no sentence punctuation.
@@ -79,7 +83,7 @@ LEVEL_NAMED_DEPARTMENT = re.compile(
     + ")"
 )
 #: 县司法局 / 区人民政府: a body named by its level only
-LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?局)"
+LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?[局厅])"
 #: the same, not inside another word
 RELATIVE_BODY = re.compile(rf"(?<![{HAN}]){LEVEL_BODY}")
 #: 现将县人民政府2022年…报告如下: the same, right after the handover's verb
@@ -400,7 +404,7 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
         for f in found
         if regions_in_text(f.sentence, f.start, f.start + len(f.name))
         or towns_in_text(f.sentence, named, f.start, f.start + len(f.name))
-        or (f.where == "title" and town_at(f.sentence, f.start, named) is not None)  # 某镇司法所2023年…
+        or (f.where == "title" and _town_at(f.sentence, f.start, named) is not None)  # 某镇司法所2023年…
     ]
     if not placed:  # a ministry opening its own report (2021年,自然资源部坚持…)
         national = [f for s in _body_opening(doc, title) for f in [_national_subject(s)] if f is not None]
@@ -464,7 +468,7 @@ def _region_of(found: _Found, doc: Document) -> RegionMention | None:
     scopes = _context_places(doc)
     if not mentions:  # a town the text places, else one the gazetteer knows by name only
         towns = towns_in_text(found.sentence, scopes, found.start, end)
-        return towns[0] if towns else town_at(found.sentence, found.start, scopes)
+        return towns[0] if towns else _town_at(found.sentence, found.start, scopes)
     last = mentions[-1]
     # a street's or township's office written under its county (某区人民政府某街道办事处)
     county_end = last.evidence.end - found.sentence.start
@@ -473,6 +477,9 @@ def _region_of(found: _Found, doc: Document) -> RegionMention | None:
         towns = towns_in_text(found.sentence, frozenset({place}), county_end, end)
         if towns:
             return towns[-1]
+    unlisted = _unlisted_town_at(found.sentence, county_end, frozenset({place}) if place else frozenset())
+    if unlisted is not None and unlisted.evidence.end - found.sentence.start <= end:
+        return unlisted  # 某县红石塘镇人民政府: a town the gazetteer lacks, under its county
     return region_mention(last.name, last.evidence, None, place)
 
 
@@ -750,7 +757,7 @@ def _title_place(title: Sentence | None, doc: Document) -> _Found | None:
         return _Found(prefix, title, lead, "title")
     mentions = regions_in_text(title, lead, lead + len(prefix))
     covered = mentions[-1].evidence.end - title.start if mentions else lead
-    town = town_at(title, covered, places_named(doc)) if prefix else None
+    town = _town_at(title, covered, places_named(doc)) if prefix else None
     if town is not None:  # 南安市柳城街道2025年…, 三都镇2025年…
         mentions.append(town)
     if not mentions or mentions[0].evidence.start != title.start + lead or not prefix:
@@ -787,7 +794,7 @@ def _government_report(
     zone = zone_at(title, place.start, places_named(doc))
     region = zone if zone is not None and zone.name == place.name else _region_of(place, doc)
     if region is None:
-        region = town_at(place.sentence, _town_start(place), places_named(doc))
+        region = _town_at(place.sentence, _town_start(place), places_named(doc))
     if region is None:
         return None
     relative = _relative_bureau(doc, title)
@@ -837,7 +844,7 @@ def _subject_place(doc: Document, title: Sentence | None) -> tuple[RegionMention
     spots = [(s, _past_thanks(s.text, OPENING.match(s.text).end())) for s in _body_opening(doc, title)]
     spots += [(s, m.start(1)) for s in doc.sentences[: HEAD_LINES * 2] for m in HANDOVER.finditer(s.text)]
     for s, pos in spots:
-        place = place_at(s, pos, named) or zone_at(s, pos, named)
+        place = place_at(s, pos, named) or zone_at(s, pos, named) or _unlisted_town_at(s, pos, named)
         if place is not None:
             return place, s
     return None
@@ -879,6 +886,27 @@ def _single_line_place(named: frozenset[gazetteer.Place]) -> gazetteer.Place | N
     if deepest is None or not all(gazetteer.is_within(deepest, p) for p in named):
         return None
     return deepest
+
+
+def _town_at(sentence: Sentence, start: int, named: frozenset[gazetteer.Place]) -> RegionMention | None:
+    """The town whose name starts at ``start``: one the gazetteer knows, else one it lacks."""
+    return town_at(sentence, start, named) or _unlisted_town_at(sentence, start, named)
+
+
+def _unlisted_town_at(sentence: Sentence, start: int, named: frozenset[gazetteer.Place]) -> RegionMention | None:
+    """A town, township or street the gazetteer lacks (renamed, merged, newly made), where a
+    report names its own place (红石塘镇2023年度…报告 / 2023年,红石塘镇在县委…): a region by its
+    written name and suffix, placed under the deepest unit the text names if those lie on one line.
+    Not 全镇/我乡/各街道, nor words that end like a town (城乡, 乡镇)."""
+    m = UNLISTED_TOWN.match(sentence.text, start)
+    if m is None or m.group(0)[0] in NOT_ZONE_START or NOT_IN_NAME.search(m.group(0)):
+        return None
+    if m.group(0).endswith(words("region_generic.tsv")) or m.group(0)[-2] in TOWN_WORD_ENDS:
+        return None
+    evidence = Evidence.of(sentence, m.start(), m.end(), rule="report_meta.unlisted_town")
+    parent = _single_line_place(named)
+    parents = tuple((p.name, p.code or "") for p in gazetteer.chain(parent)) if parent else ()
+    return RegionMention(name=m.group(0), evidence=evidence, parents=parents, level="town")
 
 
 def is_zone(region: RegionMention) -> bool:
