@@ -54,6 +54,11 @@ PAGE_TITLE_SEPARATOR = re.compile(r"\s*(?:_|\||\s[-–—]\s)\s*")
 UNLISTED_TOWN = re.compile(rf"[{HAN}]{{2,5}}?(?:{'|'.join(gazetteer.TOWN_SUFFIXES)})")
 #: 城乡, 乡镇, 城镇: words ending like a town's name whose last character before the suffix is one of these
 TOWN_WORD_ENDS = "城乡镇村"
+#: parts only a yearly report has: what it achieved, what it plans, how its leaders did their
+#: duties as first responsible persons (一、严格落实党政主要负责人履行推进法治建设第一责任人职责…)
+REPORT_SECTIONS = ("achievements", "plans", "duties")
+#: 我局 / 本所 / 我分局 / 我中心: a text speaking as a body, not as a place
+BODY_SELF_REFERENCE = re.compile(r"[我本](?:[局厅委办所院处]|分局|中心|站|队)")
 #: Lines of web-page furniture (breadcrumbs, 来源, 发布时间, 浏览次数) are never titles.
 FURNITURE = re.compile(r"[/>|]|来源|发布|时间|浏览|字体|分享|打印|扫一扫")
 #: A signature or title line: only name characters, no sentence punctuation.
@@ -553,6 +558,9 @@ def _news_year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple
     sole = _sole_work_year(doc)
     if sole is not None:
         return sole, warnings + ("year read from the one year the text names, as its work year (X年度)",)
+    figures = _figures_year(doc)
+    if figures is not None and _years_named(doc) == {figures}:  # a story of several years has none
+        return figures, warnings + ("year read from the one year the item's figures are stated for",)
     return None, warnings + ("no year the text makes certain (a news item or letter with no own date)",)
 
 
@@ -571,11 +579,16 @@ def _figures_year(doc: Document) -> int | None:
     return next(iter(years)) if len(years) == 1 else None
 
 
+def _years_named(doc: Document) -> set[int]:
+    """Every year the text names, in any form (2022年度, 2016年底, 2015年以来)."""
+    return {int(y) for s in doc.sentences for y in YEAR_ANY.findall(_arabic_years(s.text))}
+
+
 def _sole_work_year(doc: Document) -> int | None:
     """A story that names one year only, as the work year of what it reports (6月29日,2022年度全市
     司法所工作会议召开): the item is of that year. A 年度 beside another year (2023年度签约仪式 in
     a story of 2022年) is what an event serves, and :func:`_story_year` decides."""
-    years = {int(y) for s in doc.sentences for y in YEAR_ANY.findall(_arabic_years(s.text))}
+    years = _years_named(doc)
     if len(years) != 1:
         return None
     year = next(iter(years))
@@ -650,7 +663,7 @@ def _is_yearly_report(doc: Document, title: Sentence | None) -> bool:
             title.text.endswith("情况") and YEAR.search(_arabic_years(title.text)) is not None
         )
     return any(YEARLY_REPORT.search(s.text) for s in doc.sentences[: HEAD_LINES * 2]) or any(
-        s.section in ("achievements", "plans") for s in doc.sentences
+        s.section in REPORT_SECTIONS for s in doc.sentences
     )
 
 
@@ -687,6 +700,14 @@ def _above_own_level(body: _Found, doc: Document) -> bool:
     """市司法局 in a text that calls itself 我区: a higher body (inspecting, leading), not the author."""
     own = _self_level(doc)
     return own is not None and LEVEL_RANK[body.name[0]] < LEVEL_RANK[own]
+
+
+def _speaks_as_place(doc: Document, region: RegionMention) -> bool:
+    """A report that calls itself by its unit (2024年,我县坚持…) and never by a body's (我局, 我所,
+    我分局): the unit's own report, which its government writes (GUIDELINES: 我县, 县政府)."""
+    own = _self_level(doc)
+    official = region.official or region.name
+    return own is not None and official.endswith(own) and BODY_SELF_REFERENCE.search(doc.text) is None
 
 
 def _self_level(doc: Document) -> str | None:
@@ -828,6 +849,12 @@ def government_as_written(place: str, region: RegionMention, doc: Document) -> s
     if word == "人民政府" and place + word not in doc.text and place + "政府" in doc.text:
         return place + "政府"
     return place + word
+
+
+def _full_place_name(region: RegionMention) -> str:
+    """邹城市 for a text opening 2023年,邹城坚持…: a government is named by its place's full name."""
+    official = region.official
+    return official if official and official.startswith(region.name) else region.name
 
 
 def _town_start(place: _Found) -> int:
@@ -1065,7 +1092,7 @@ def _read_report_meta(doc: Document) -> ReportMeta:
                     warnings=warnings + ("region read from the place the text opens with; no body named",),
                 )
             return ReportMeta(
-                bureau=government_as_written(region.name, region, doc),
+                bureau=government_as_written(_full_place_name(region), region, doc),
                 region=region,
                 year=year,
                 title=title_text,
@@ -1098,6 +1125,15 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         else:  # a national body's title (司法部2020年法治政府建设年度报告) names no place
             title = title_sentence(doc)
             found = _bureau_in_title(title) if title is not None else None
+        if found is None and yearly and region is not None and _speaks_as_place(doc, region):
+            return ReportMeta(
+                bureau=government_as_written(_full_place_name(region), region, doc),
+                region=region,
+                year=year,
+                title=title_text,
+                bureau_evidence=replace(region.evidence, rule="report_meta.self_named_government"),
+                warnings=warnings + ("bureau read as the government of the unit the report calls itself (我县)",),
+            )
     if found is None:
         warnings += ("no reporting bureau found",)
     elif region is None or region.official is None:
