@@ -356,7 +356,11 @@ def _places_in(s: Sentence, named: frozenset[gazetteer.Place]) -> list[RegionMen
     them (城中区 inside a 《》 title and 人民街街道 the sentence's subject: both may start a body)."""
     regions = regions_in_text(s)
     spans = [(m.evidence.start, m.evidence.end) for m in regions]
-    towns = [t for t in towns_in_text(s, named) if not any(a < t.evidence.end and t.evidence.start < b for a, b in spans)]
+    towns = [
+        t
+        for t in towns_in_text(s, named)
+        if not any(a < t.evidence.end and t.evidence.start < b for a, b in spans)
+    ]
     return regions + towns
 
 
@@ -366,7 +370,11 @@ def _context_places(doc: Document) -> frozenset[gazetteer.Place]:
     settle each other."""
     named = places_named(doc)
     open_counties = frozenset(
-        p for m in regions_in_document(doc) if m.code is None for p in places_called(m.name) if p.level == "county"
+        p
+        for m in regions_in_document(doc)
+        if m.code is None
+        for p in places_called(m.name)
+        if p.level == "county"
     )
     if not open_counties:
         return named
@@ -799,7 +807,9 @@ def _place_after_year(title: Sentence, lead: int, mentions: list[RegionMention])
         end = m.evidence.end - title.start
     if end == lead or _suffix_pattern().match(title.text, end):
         return None
-    if not re.search(r"\d\s*年度?$", _arabic_years(title.text)[:lead]) and not TITLE_TOPIC.match(title.text, end):
+    if not re.search(r"\d\s*年度?$", _arabic_years(title.text)[:lead]) and not TITLE_TOPIC.match(
+        title.text, end
+    ):
         return None  # 某县法治政府建设2023年度报告: the report's topic right after the place
     return _Found(title.text[lead:end], title, lead, "title")
 
@@ -920,7 +930,9 @@ def _town_at(sentence: Sentence, start: int, named: frozenset[gazetteer.Place]) 
     return town_at(sentence, start, named) or _unlisted_town_at(sentence, start, named)
 
 
-def _unlisted_town_at(sentence: Sentence, start: int, named: frozenset[gazetteer.Place]) -> RegionMention | None:
+def _unlisted_town_at(
+    sentence: Sentence, start: int, named: frozenset[gazetteer.Place]
+) -> RegionMention | None:
     """A town, township or street the gazetteer lacks (renamed, merged, newly made), where a
     report names its own place (红石塘镇2023年度…报告 / 2023年,红石塘镇在县委…): a region by its
     written name and suffix, placed under the deepest unit the text names if those lie on one line.
@@ -930,7 +942,7 @@ def _unlisted_town_at(sentence: Sentence, start: int, named: frozenset[gazetteer
         return None
     if m.group(0).endswith(words("region_generic.tsv")) or m.group(0)[-2] in TOWN_WORD_ENDS:
         return None
-    evidence = Evidence.of(sentence, m.start(), m.end(), rule="report_meta.unlisted_town")
+    evidence = Evidence.of(sentence, m.start(), m.end(), rule="report_meta.subject_town")
     parent = _single_line_place(named)
     parents = tuple((p.name, p.code or "") for p in gazetteer.chain(parent)) if parent else ()
     return RegionMention(name=m.group(0), evidence=evidence, parents=parents, level="town")
@@ -1132,7 +1144,8 @@ def _read_report_meta(doc: Document) -> ReportMeta:
                 year=year,
                 title=title_text,
                 bureau_evidence=replace(region.evidence, rule="report_meta.self_named_government"),
-                warnings=warnings + ("bureau read as the government of the unit the report calls itself (我县)",),
+                warnings=warnings
+                + ("bureau read as the government of the unit the report calls itself (我县)",),
             )
     if found is None:
         warnings += ("no reporting bureau found",)
