@@ -137,3 +137,14 @@ def test_level_named_department_of_a_province():
 def test_a_higher_department_guiding_is_not_the_author():
     """h07: 省农业农村厅的正确指导下 names the guiding 厅; the author is the city's bureau."""
     assert meta_of(_opening("holdout/texts/h07.txt", 3)).bureau == "六安市农业农村局"
+
+
+def test_title_naming_its_body_by_level_is_completed_with_the_reports_unit():
+    meta = meta_of("县人民政府关于2024年度法治政府建设情况的报告\n" + W307)
+    assert meta.bureau == "兴国县人民政府"
+    assert meta.bureau_evidence.rule == "report_meta.level_named_body"
+    assert meta.bureau_evidence.start == 0 and meta.bureau_evidence.end == len("县人民政府")
+
+
+def test_title_body_of_another_level_is_not_completed():
+    assert meta_of("市人民政府关于2024年度法治政府建设情况的报告\n" + W307).bureau != "兴国市人民政府"

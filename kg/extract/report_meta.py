@@ -710,6 +710,16 @@ def _above_own_level(body: _Found, doc: Document) -> bool:
     return own is not None and LEVEL_RANK[body.name[0]] < LEVEL_RANK[own]
 
 
+def _completed_by_level(found: _Found | None, region: RegionMention | None) -> str | None:
+    """区人民政府关于2023年度…的报告: a title naming its body by level only, completed with the
+    report's own unit of that level (西湖区 + 人民政府), as the level-named rule completes a body."""
+    if found is None or region is None or not region.official or not _is_level_named(found):
+        return None
+    if not region.official.endswith(found.name[0]):
+        return None
+    return region.official + found.name[1:]
+
+
 def _speaks_as_place(doc: Document, region: RegionMention) -> bool:
     """A report that calls itself by its unit (2024年,我县坚持…) and never by a body's (我局, 我所,
     我分局): the unit's own report, which its government writes (GUIDELINES: 我县, 县政府)."""
@@ -1137,6 +1147,17 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         else:  # a national body's title (司法部2020年法治政府建设年度报告) names no place
             title = title_sentence(doc)
             found = _bureau_in_title(title) if title is not None else None
+            completed = _completed_by_level(found, region)
+            if completed is not None and found is not None:
+                return ReportMeta(
+                    bureau=completed,
+                    region=region,
+                    year=year,
+                    title=title_text,
+                    bureau_evidence=found.evidence("report_meta.level_named_body"),
+                    warnings=warnings
+                    + ("bureau named by level only in the title; completed with the report's unit",),
+                )
         if found is None and yearly and region is not None and _speaks_as_place(doc, region):
             return ReportMeta(
                 bureau=government_as_written(_full_place_name(region), region, doc),
