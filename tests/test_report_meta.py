@@ -148,3 +148,19 @@ def test_title_naming_its_body_by_level_is_completed_with_the_reports_unit():
 
 def test_title_body_of_another_level_is_not_completed():
     assert meta_of("市人民政府关于2024年度法治政府建设情况的报告\n" + W307).bureau != "兴国市人民政府"
+
+
+def test_title_broken_over_two_lines_is_read_whole():
+    """d603: 贵州省2023年度法治政府建设工作 / 情况报告 (the page prints the title over two lines)."""
+    doc = make_document("case.txt", _opening("wide/texts/d603.txt", 18))
+    assert rm.title_sentence(doc).text == "贵州省2023年度法治政府建设工作情况报告"
+    meta = rm.report_meta(doc)
+    assert (meta.bureau, meta.year) == ("贵州省人民政府", 2023)
+
+
+def test_a_line_and_a_running_sentence_make_no_title():
+    """A short name line followed by the text's own first sentence is not a broken title."""
+    doc = make_document("case.txt", _opening("holdout2/texts/h24.txt", 3))
+    assert rm.title_sentence(doc).text == "诸暨市气象局关于2024年度法治政府建设工作的报告"
+    s, after = doc.sentences[0], doc.sentences[1]
+    assert rm._split_title(s, after) is None

@@ -59,6 +59,8 @@ TOWN_WORD_ENDS = "城乡镇村"
 REPORT_SECTIONS = ("achievements", "plans", "duties")
 #: 我局 / 本所 / 我分局 / 我中心: a text speaking as a body, not as a place
 BODY_SELF_REFERENCE = re.compile(r"[我本](?:[局厅委办所院处]|分局|中心|站|队)")
+#: 情况报告 / 的报告 / 工作总结: the short tail line of a title broken over two lines
+TITLE_TAIL = re.compile(rf"^[{HAN}]{{0,8}}(?:报告|总结)$")
 #: Lines of web-page furniture (breadcrumbs, 来源, 发布时间, 浏览次数) are never titles.
 FURNITURE = re.compile(r"[/>|]|来源|发布|时间|浏览|字体|分享|打印|扫一扫")
 #: A signature or title line: only name characters, no sentence punctuation.
@@ -211,7 +213,8 @@ def _field_value(s: Sentence) -> tuple[str, Sentence] | None:
 def title_sentence(doc: Document) -> Sentence | None:
     """The report's title line: before the body, naming a report, not page furniture. A page's
     metadata block gives it as a field (标  题: …); its other fields (分  类: 其他;报告) are no titles."""
-    for s in _head(doc):
+    head = _head(doc)
+    for i, s in enumerate(head):
         if s.section != "preamble":
             break
         field = _field_value(s)
@@ -225,7 +228,21 @@ def title_sentence(doc: Document) -> Sentence | None:
             return relayed
         if len(s.text) <= 70 and TITLE_WORDS.search(s.text) and not FURNITURE.search(s.text):
             return s
+        split = _split_title(s, head[i + 1] if i + 1 < len(head) else None)
+        if split is not None:
+            return split
     return None
+
+
+def _split_title(s: Sentence, after: Sentence | None) -> Sentence | None:
+    """A title broken over two lines (贵州省2023年度法治政府建设工作 / 情况报告): the line and the
+    short tail that ends it, read as one title at the first line's offsets."""
+    if after is None or after.section != "preamble" or not TITLE_TAIL.match(after.text.strip()):
+        return None
+    if len(s.text) > 60 or FURNITURE.search(s.text) or CLAUSE_MARK.search(s.text):
+        return None
+    text = s.text.rstrip() + after.text.strip()
+    return replace(s, text=text, end=s.start + len(text))
 
 
 def _page_title(s: Sentence) -> Sentence | None:
@@ -401,7 +418,7 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
             found += [replace(f, where="title") for f in _bureaus_in_running_text(title, "title", named)]
     for s in _head(doc):  # 眉山市彭山区公义镇人民政府 on its own line, above or below the title
         if s is not title and s.section == "preamble" and NAME_LINE.match(BYLINE_MARKS.sub("", s.text)):
-            joint = _joint_authors_line(s)
+            joint = _joint_authors_line(s) if title is None or _bureau_in_title(title) is None else None
             found += [joint] if joint is not None else _bureaus_in_running_text(s, "head", named)
     for s in _body_opening(doc, title):
         found += _bureaus_in_running_text(s, "opening", named)
