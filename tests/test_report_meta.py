@@ -164,3 +164,17 @@ def test_a_line_and_a_running_sentence_make_no_title():
     assert rm.title_sentence(doc).text == "诸暨市气象局关于2024年度法治政府建设工作的报告"
     s, after = doc.sentences[0], doc.sentences[1]
     assert rm._split_title(s, after) is None
+
+
+def test_county_level_city_is_never_its_prefectures():
+    """d102 names 济宁市 (its prefecture, twice) and 邹城 (itself, twice): a 市 text's own unit is the
+    county-level city, not the prefecture above it."""
+    doc = make_document("case.txt", _opening("wide/texts/d102.txt", 1))
+    assert rm._own_place(doc, "市").official == "邹城市"
+
+
+def test_a_city_with_counties_under_it_keeps_the_prefecture_reading():
+    """h32 (我市各縣(市、區)司法局): county-level cities it names are below it, so none is its own."""
+    doc = make_document("case.txt", _opening("holdout2/texts/h32.txt", 4))
+    own = rm._own_place(doc, "市")
+    assert own is None or own.level == "city"

@@ -792,12 +792,25 @@ def _own_place(doc: Document, level: str | None) -> RegionMention | None:
             continue  # 我市各县(市、区)司法局: the text's 市 has counties under it, so is no county-level city
         if mention.code and mention.official and mention.official.endswith(level):
             tally.setdefault(mention.code, []).append(mention)
+    if not above_counties:
+        tally = _county_level_cities_first(tally)
     ranked = sorted(tally.values(), key=len, reverse=True)
     if not ranked or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
         return None
     if len(ranked[0]) < 2 and len(ranked) > 1:  # one mention leads only where it has no rival
         return None
     return ranked[0][0]
+
+
+def _county_level_cities_first(tally: dict[str, list[RegionMention]]) -> dict[str, list[RegionMention]]:
+    """市司法局…落实绍兴市…要点, 诸暨市…: a text that calls itself 我市 and names a county-level city
+    inside the prefecture it also names is the county-level city's; the prefecture is its
+    superior (a county report is never its prefecture's). Prefectures with no such city stay."""
+    counties = {code: ms for code, ms in tally.items() if ms[0].level == "county"}
+    if not counties:
+        return tally
+    parents = {code for ms in counties.values() for _, code in ms[0].parents}
+    return {code: ms for code, ms in tally.items() if code not in parents}
 
 
 def _title_place(title: Sentence | None, doc: Document) -> _Found | None:
