@@ -61,6 +61,8 @@ REPORT_SECTIONS = ("achievements", "plans", "duties")
 BODY_SELF_REFERENCE = re.compile(r"[我本](?:[局厅委办所院处]|分局|中心|站|队)")
 #: 情况报告 / 的报告 / 工作总结: the short tail line of a title broken over two lines
 TITLE_TAIL = re.compile(rf"^[{HAN}]{{0,8}}(?:报告|总结)$")
+#: 2016年底到2017年初 / 2020年至2022年: a period from one year into another
+YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年[底末初]?(?:到|至|—|-|~)((?:19|20)\d{2})\s*年")
 #: Lines of web-page furniture (breadcrumbs, 来源, 发布时间, 浏览次数) are never titles.
 FURNITURE = re.compile(r"[/>|]|来源|发布|时间|浏览|字体|分享|打印|扫一扫")
 #: A signature or title line: only name characters, no sentence punctuation.
@@ -562,6 +564,8 @@ def _news_year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple
     event's 2023年度) does not make the text's own year certain."""
     dated = _dated_line(doc)
     warnings: tuple[str, ...] = ()
+    if dated is not None and not _later_copy(doc, dated[0]) and _figures_span_years(doc):
+        return None, ("the item's figures are of a period across two years: no one year is certain",)
     if dated is not None and not _later_copy(doc, dated[0]):
         figures = _figures_year(doc)
         if figures is not None and figures < dated[1][0]:
@@ -602,6 +606,17 @@ def _figures_year(doc: Document) -> int | None:
             if stated and figures_in(YEAR.sub(" ", clause)):
                 years.update(int(y) for y in stated)
     return next(iter(years)) if len(years) == 1 else None
+
+
+def _figures_span_years(doc: Document) -> bool:
+    """2016年底到2017年初在…专项行动中,…共受理7318件: figures a sentence states after a period
+    running across two years make neither year the item's (nor the page's date, a third time)."""
+    for s in doc.sentences:
+        text = QUOTED.sub(lambda m: " " * len(m.group(0)), _arabic_years(s.text))
+        span = YEAR_SPAN.search(text)
+        if span and span.group(1) != span.group(2) and figures_in(YEAR.sub(" ", text[span.end() :])):
+            return True
+    return False
 
 
 def _years_named(doc: Document) -> set[int]:
