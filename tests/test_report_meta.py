@@ -178,3 +178,19 @@ def test_a_city_with_counties_under_it_keeps_the_prefecture_reading():
     doc = make_document("case.txt", _opening("holdout2/texts/h32.txt", 4))
     own = rm._own_place(doc, "市")
     assert own is None or own.level == "city"
+
+
+def test_a_towns_body_opening_the_report_is_the_bureau():
+    """2023年,泉溪镇司法所…: the body the subject town starts is the author, not the town's
+    government (the town is placed by the gazetteer alone: the text names no county)."""
+    text = H11.replace("泉溪镇政府", "泉溪镇司法所", 1)
+    meta = meta_of(text)
+    assert (meta.bureau, meta.region.name) == ("泉溪镇司法所", "泉溪镇")
+    assert meta.bureau_evidence.rule == "report_meta.body_in_opening"
+
+
+def test_a_town_subject_without_a_body_is_its_governments():
+    """2023年,我镇 … / 2025年,下蜀镇坚持…: a town opening as subject, no body after it."""
+    meta = meta_of(H11.replace("泉溪镇政府在", "泉溪镇在", 1))
+    assert meta.bureau == "泉溪镇人民政府"
+    assert meta.bureau_evidence.rule == "report_meta.subject_place_government"

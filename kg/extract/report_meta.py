@@ -343,31 +343,37 @@ def _bureaus_in_running_text(
     """Place-prefixed body names in a sentence: the place, a few name characters, a suffix
     (綦江区司法局 in 2022年,…綦江区司法局坚持…), extended over a further suffix (人民政府办公室)."""
     out = []
-    suffix = _suffix_pattern()
     quoted = book_title_spans(s.text)
     quoted += [(m.start(), m.end()) for m in LEADERSHIP.finditer(s.text)]
     for mention in _places_in(s, named or frozenset()):
         start = mention.evidence.start - s.start
         if inside(start, quoted):
             continue
-        rest = s.text[mention.evidence.end - s.start :]
-        for m in suffix.finditer(rest):
-            middle = rest[: m.start()]
-            if len(middle) > 8 or NOT_IN_NAME.search(middle) or not re.fullmatch(rf"[{HAN}]*", middle):
-                break
-            if (middle + m.group(0)).endswith(words("body_lookalikes.tsv") + _mediation_suffixes()):
-                break  # 法治政府 is a goal, 举办 a verb; 某乡人民调解委员会 a mediation body, which writes no report
-            end = m.end()
-            more = suffix.match(rest, end)
-            if more and not rest.startswith(
-                "长", more.end()
-            ):  # 司法局局长: the 局 of 局长 is no second suffix
-                end = more.end()
-            if start >= 2 and s.text[start - 2 : start] == "中共":
-                start -= 2
-            out.append(_Found(s.text[start : mention.evidence.end - s.start + end], s, start, where))
-            break
+        body = _body_after_place(s, start, mention.evidence.end - s.start, where)
+        if body is not None:
+            out.append(body)
     return out
+
+
+def _body_after_place(s: Sentence, start: int, place_end: int, where: str) -> _Found | None:
+    """The body whose name is the place at ``start`` (ending at ``place_end``), a few name
+    characters and a suffix (外冈镇司法所, 綦江区司法局), or None."""
+    suffix = _suffix_pattern()
+    rest = s.text[place_end:]
+    for m in suffix.finditer(rest):
+        middle = rest[: m.start()]
+        if len(middle) > 8 or NOT_IN_NAME.search(middle) or not re.fullmatch(rf"[{HAN}]*", middle):
+            return None
+        if (middle + m.group(0)).endswith(words("body_lookalikes.tsv") + _mediation_suffixes()):
+            return None  # 法治政府 is a goal, 举办 a verb; 某乡人民调解委员会 a mediation body, which writes no report
+        end = m.end()
+        more = suffix.match(rest, end)
+        if more and not rest.startswith("长", more.end()):  # 司法局局长: the 局 of 局长 is no second suffix
+            end = more.end()
+        if start >= 2 and s.text[start - 2 : start] == "中共":
+            start -= 2
+        return _Found(s.text[start : place_end + end], s, start, where)
+    return None
 
 
 def _places_in(s: Sentence, named: frozenset[gazetteer.Place]) -> list[RegionMention]:
@@ -1043,6 +1049,9 @@ def _acting_subject(doc: Document) -> _Found | RegionMention | None:
             place = place_at(s, pos, named)
             if place is not None and s.text.startswith(LIST_MARK, place.evidence.end - s.start):
                 continue  # 吴川、遂溪司法局…作经验交流: places heading a list speak for themselves
+            body = _body_after_place(s, pos, place.evidence.end - s.start, "acting") if place else None
+            if body is not None and not _one_of_several(body):
+                return body  # 武灵镇司法所共调解…: a town's body the gazetteer places only by the town
             if place is not None and not s.text.startswith(_place_modifiers(), place.evidence.end - s.start):
                 return place
     return None
@@ -1150,6 +1159,18 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         if subject is not None:
             region, s = subject
             start = region.evidence.start - s.start
+            body = _body_after_place(s, start, region.evidence.end - s.start, "opening")
+            if (
+                body is not None
+            ):  # 2023年,外冈镇司法所在镇党委…: the body the place starts, not its government
+                return ReportMeta(
+                    bureau=body.name,
+                    region=region,
+                    year=year,
+                    title=title_text,
+                    bureau_evidence=body.evidence("report_meta.body_in_opening"),
+                    warnings=warnings,
+                )
             if not yearly:  # a news item about a place is not its government's
                 return ReportMeta(
                     bureau=None,
