@@ -41,6 +41,7 @@ def meta_of(text: str):
         "关于兴国县2024年法治政府建设情况的报告",  # 关于 before the place
         "兴国县法治政府建设2024年度报告",  # the topic right after the place, the year after it
         "二〇二四年兴国县法治政府建设年度报告",  # the year spelled out
+        "兴国县 2024 年法治政府建设年度报告",  # the year set off by spaces, as d102 writes its years
     ],
 )
 def test_title_naming_its_place_in_other_orders(title):

@@ -841,7 +841,7 @@ def _title_place(title: Sentence | None, doc: Document) -> _Found | None:
         return None
     text = _arabic_years(title.text)
     lead = TITLE_LEAD.match(text).end()  # 2023年度某县法治政府建设工作报告 / 关于某县2023年…
-    prefix = re.split(r"(?:19|20)\d{2}|关于", text[lead:], maxsplit=1)[0]
+    prefix = re.split(r"(?:19|20)\d{2}|关于", text[lead:], maxsplit=1)[0].rstrip()  # 某县 2023 年…
     zone = zone_at(title, lead, places_named(doc)) if prefix else None
     if zone is not None and zone.name == prefix:  # 某某高新区2023年法治政府建设工作报告
         return _Found(prefix, title, lead, "title")
