@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
+from kg.extract.outcomes import figures_in
 from kg.extract.records import Evidence, RegionMention, ReportMeta
 from kg.extract.regions import (
     choose_in_context,
@@ -31,7 +32,7 @@ from kg.extract.regions import (
     towns_in_text,
 )
 from kg.text.document import Document, Sentence
-from kg.text.patterns import HAN, book_title_spans, dates_in, inside
+from kg.text.patterns import HAN, book_title_spans, clause_spans, dates_in, inside
 from kg.text.patterns import SINGLE_YEAR as YEAR
 from kg.vocab import gazetteer
 from kg.vocab.lexicon import rows, words
@@ -43,6 +44,25 @@ CHINESE_YEAR = re.compile(rf"([{CHINESE_DIGITS}]{{4}})年")
 #: Titles, plan periods and document names hold years that are not the report's (2015—2020年).
 QUOTED = re.compile(r"《[^》]*》|[（(][^）)]*[）)]")
 TITLE_WORDS = re.compile(r"(报告|总结|情况|年报|答复函|答复)\s*(?:[（(][^）)]*[）)])?\s*$")
+#: 2023年度某县法治政府建设工作报告 / 关于某县2023年…的报告: what may stand before a title's place
+TITLE_LEAD = re.compile(r"^(?:关于)?(?:(?:19|20)\d{2}\s*年度?)?")
+#: 法治政府建设 / 依法行政: the topic of a report, right after the place in its title
+TITLE_TOPIC = re.compile(r"法治|依法")
+#: 某县2023年…报告_某县人民政府 / 报告 - 栏目 - 网站: a page's <title>, the report's title first
+PAGE_TITLE_SEPARATOR = re.compile(r"\s*(?:_|\||\s[-–—]\s)\s*")
+#: 红石塘镇 / 某某街道: a name of two to five characters and a town's suffix, the shortest such
+UNLISTED_TOWN = re.compile(rf"[{HAN}]{{2,5}}?(?:{'|'.join(gazetteer.TOWN_SUFFIXES)})")
+#: 城乡, 乡镇, 城镇: words ending like a town's name whose last character before the suffix is one of these
+TOWN_WORD_ENDS = "城乡镇村"
+#: parts only a yearly report has: what it achieved, what it plans, how its leaders did their
+#: duties as first responsible persons (一、严格落实党政主要负责人履行推进法治建设第一责任人职责…)
+REPORT_SECTIONS = ("achievements", "plans", "duties")
+#: 我局 / 本所 / 我分局 / 我中心: a text speaking as a body, not as a place
+BODY_SELF_REFERENCE = re.compile(r"[我本](?:[局厅委办所院处]|分局|中心|站|队)")
+#: 情况报告 / 的报告 / 工作总结: the short tail line of a title broken over two lines
+TITLE_TAIL = re.compile(rf"^[{HAN}]{{0,8}}(?:报告|总结)$")
+#: 2016年底到2017年初 / 2020年至2022年: a period from one year into another
+YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年[底末初]?(?:到|至|—|-|~)((?:19|20)\d{2})\s*年")
 #: Lines of web-page furniture (breadcrumbs, 来源, 发布时间, 浏览次数) are never titles.
 FURNITURE = re.compile(r"[/>|]|来源|发布|时间|浏览|字体|分享|打印|扫一扫")
 #: A signature or title line: only name characters, no sentence punctuation.
@@ -72,7 +92,7 @@ LEVEL_NAMED_DEPARTMENT = re.compile(
     + ")"
 )
 #: 县司法局 / 区人民政府: a body named by its level only
-LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?局)"
+LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?[局厅])"
 #: the same, not inside another word
 RELATIVE_BODY = re.compile(rf"(?<![{HAN}]){LEVEL_BODY}")
 #: 现将县人民政府2022年…报告如下: the same, right after the handover's verb
@@ -91,7 +111,7 @@ HEAD_LINES = 12
 #: 某局等相关部门: a body listed with others
 SEVERAL = "等"
 #: how far into a news story its acting body is looked for (a lead anecdote comes first)
-NEWS_SENTENCES = 5
+NEWS_SENTENCES = 6
 #: a story's sentence ends with a full stop (a headline, caption or byline does not)
 STORY_SENTENCE_END = re.compile(r"[。！？!?][”’」』]?$")
 #: “我被公司无理由解除劳动合同……。”: a quote, not the story's own voice
@@ -109,6 +129,12 @@ SENTENCE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[,，]")
 #: a year a story names as a time: not a date's (2018年3月), a period's (2015年以来, 2020年至2022年)
 #: or a 年度 (2023年度签约)
 STORY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!度|\s*\d{1,2}\s*月|至|以来|到|—|-|底|初)")
+#: any year, whatever follows it (2022年度, 2016年底, 2015年以来)
+YEAR_ANY = re.compile(r"((?:19|20)\d{2})\s*年")
+#: 吴川、遂溪司法局: a name heading a list of names
+LIST_MARK = "、"
+#: 各县(市、区) / 县市区: the counties under a text's own unit, which is then a prefecture
+SUBORDINATE_COUNTIES = re.compile(r"县\s*[（(]\s*市|县市区|县区")
 #: 2018年,…试点工作以来: a year that starts a period, not one that frames the text
 SINCE = "以来"
 #: sentence marks: a line holding one is running text, not a date line
@@ -189,7 +215,8 @@ def _field_value(s: Sentence) -> tuple[str, Sentence] | None:
 def title_sentence(doc: Document) -> Sentence | None:
     """The report's title line: before the body, naming a report, not page furniture. A page's
     metadata block gives it as a field (标  题: …); its other fields (分  类: 其他;报告) are no titles."""
-    for s in _head(doc):
+    head = _head(doc)
+    for i, s in enumerate(head):
         if s.section != "preamble":
             break
         field = _field_value(s)
@@ -198,8 +225,50 @@ def title_sentence(doc: Document) -> Sentence | None:
             if label in _field_labels("title") and TITLE_WORDS.search(value.text):
                 return value
             continue
+        relayed = _relayed_title(s) or _page_title(s)
+        if relayed is not None:
+            return relayed
         if len(s.text) <= 70 and TITLE_WORDS.search(s.text) and not FURNITURE.search(s.text):
             return s
+        split = _split_title(s, head[i + 1] if i + 1 < len(head) else None)
+        if split is not None:
+            return split
+    return None
+
+
+def _split_title(s: Sentence, after: Sentence | None) -> Sentence | None:
+    """A title broken over two lines (贵州省2023年度法治政府建设工作 / 情况报告): the line and the
+    short tail that ends it, read as one title at the first line's offsets."""
+    if after is None or after.section != "preamble" or not TITLE_TAIL.match(after.text.strip()):
+        return None
+    if len(s.text) > 60 or FURNITURE.search(s.text) or CLAUSE_MARK.search(s.text):
+        return None
+    text = s.text.rstrip() + after.text.strip()
+    return replace(s, text=text, end=s.start + len(text))
+
+
+def _page_title(s: Sentence) -> Sentence | None:
+    """A page's <title> line (某县2023年法治政府建设年度报告_某县人民政府, … - 栏目 - 网站名): its first
+    segment, when that is a report's title."""
+    m = PAGE_TITLE_SEPARATOR.search(s.text)
+    if m is None or m.start() == 0:
+        return None
+    first = s.text[: m.start()]
+    if len(first) <= 70 and TITLE_WORDS.search(first) and not FURNITURE.search(first):
+        return replace(s, text=first, end=s.start + len(first))
+    return None
+
+
+def _relayed_title(s: Sentence) -> Sentence | None:
+    """A page interpreting a report (【文字解读】《中共某区委某区人民政府关于2024年…的报告》文件解读):
+    the report's title inside the 《》 of a headline holding a word of relaying
+    (kg/vocab/data/report_relays.tsv), as a sentence at its offsets; the page is that report's."""
+    if not any(w in s.text for w in words("report_relays.tsv")):
+        return None
+    for a, b in book_title_spans(s.text):
+        inner = s.text[a + 1 : b - 1]
+        if TITLE_WORDS.search(inner) and not FURNITURE.search(inner):
+            return replace(s, text=inner, start=s.start + a + 1, end=s.start + b - 1)
     return None
 
 
@@ -240,8 +309,32 @@ def _bureau_in_title(s: Sentence) -> _Found | None:
     return None
 
 
+def _joint_authors_line(s: Sentence) -> _Found | None:
+    """中共某县委 某县人民政府 on its own line above a title that starts at 关于: the report of both
+    bodies (a joint title split over two lines), read whole."""
+    text = s.text.strip()
+    parts = re.split(r"[\s、]+", text)
+    if len(parts) < 2 or not JOINT_AUTHORS.fullmatch(text) or not all(_longest_suffix(p) for p in parts):
+        return None
+    return _Found(text, s, s.text.index(text), "head")
+
+
 def _longest_suffix(name: str) -> int:
     return max((len(w) for w in words("bureau_suffixes.tsv") if name.endswith(w)), default=0)
+
+
+@cache
+def _national_names() -> tuple[str, ...]:
+    """司法部, 自然资源部, 国务院: national bodies named without a place (kg/vocab/data/org_national.tsv),
+    longest first."""
+    return tuple(sorted(words("org_national.tsv"), key=len, reverse=True))
+
+
+def _national_body_at(s: Sentence, pos: int, where: str) -> _Found | None:
+    """A national body whose name starts at ``pos`` (2021年,自然资源部坚持… / 23日,司法部召开…):
+    a ministry writes its own report and has no region (GUIDELINES: the country is no region)."""
+    name = next((n for n in _national_names() if s.text.startswith(n, pos)), None)
+    return _Found(name, s, pos, where) if name is not None else None
 
 
 def _bureaus_in_running_text(
@@ -250,31 +343,72 @@ def _bureaus_in_running_text(
     """Place-prefixed body names in a sentence: the place, a few name characters, a suffix
     (綦江区司法局 in 2022年,…綦江区司法局坚持…), extended over a further suffix (人民政府办公室)."""
     out = []
-    suffix = _suffix_pattern()
     quoted = book_title_spans(s.text)
     quoted += [(m.start(), m.end()) for m in LEADERSHIP.finditer(s.text)]
-    for mention in regions_in_text(s) or towns_in_text(s, named or frozenset()):
+    for mention in _places_in(s, named or frozenset()):
         start = mention.evidence.start - s.start
         if inside(start, quoted):
             continue
-        rest = s.text[mention.evidence.end - s.start :]
-        for m in suffix.finditer(rest):
-            middle = rest[: m.start()]
-            if len(middle) > 8 or NOT_IN_NAME.search(middle) or not re.fullmatch(rf"[{HAN}]*", middle):
-                break
-            if (middle + m.group(0)).endswith(words("body_lookalikes.tsv") + _mediation_suffixes()):
-                break  # 法治政府 is a goal, 举办 a verb; 某乡人民调解委员会 a mediation body, which writes no report
-            end = m.end()
-            more = suffix.match(rest, end)
-            if more and not rest.startswith(
-                "长", more.end()
-            ):  # 司法局局长: the 局 of 局长 is no second suffix
-                end = more.end()
-            if start >= 2 and s.text[start - 2 : start] == "中共":
-                start -= 2
-            out.append(_Found(s.text[start : mention.evidence.end - s.start + end], s, start, where))
-            break
+        body = _body_after_place(s, start, mention.evidence.end - s.start, where)
+        if body is not None:
+            out.append(body)
     return out
+
+
+def _body_after_place(s: Sentence, start: int, place_end: int, where: str) -> _Found | None:
+    """The body whose name is the place at ``start`` (ending at ``place_end``), a few name
+    characters and a suffix (外冈镇司法所, 綦江区司法局), or None."""
+    suffix = _suffix_pattern()
+    rest = s.text[place_end:]
+    for m in suffix.finditer(rest):
+        middle = rest[: m.start()]
+        if len(middle) > 8 or NOT_IN_NAME.search(middle) or not re.fullmatch(rf"[{HAN}]*", middle):
+            return None
+        if (middle + m.group(0)).endswith(words("body_lookalikes.tsv") + _mediation_suffixes()):
+            return None  # 法治政府 is a goal, 举办 a verb; 某乡人民调解委员会 a mediation body, which writes no report
+        end = m.end()
+        more = suffix.match(rest, end)
+        if more and not rest.startswith("长", more.end()):  # 司法局局长: the 局 of 局长 is no second suffix
+            end = more.end()
+        if start >= 2 and s.text[start - 2 : start] == "中共":
+            start -= 2
+        return _Found(s.text[start : place_end + end], s, start, where)
+    return None
+
+
+def _places_in(s: Sentence, named: frozenset[gazetteer.Place]) -> list[RegionMention]:
+    """County-and-up names in a sentence, then the towns placed under ``named`` that stand outside
+    them (城中区 inside a 《》 title and 人民街街道 the sentence's subject: both may start a body)."""
+    regions = regions_in_text(s)
+    spans = [(m.evidence.start, m.evidence.end) for m in regions]
+    towns = [
+        t
+        for t in towns_in_text(s, named)
+        if not any(a < t.evidence.end and t.evidence.start < b for a, b in spans)
+    ]
+    return regions + towns
+
+
+def _context_places(doc: Document) -> frozenset[gazetteer.Place]:
+    """The units the text names unambiguously, and a county whose name several counties share
+    (城中区) when a town the text names lies under just one of them (人民街街道): the two names
+    settle each other."""
+    named = places_named(doc)
+    open_counties = frozenset(
+        p
+        for m in regions_in_document(doc)
+        if m.code is None
+        for p in places_called(m.name)
+        if p.level == "county"
+    )
+    if not open_counties:
+        return named
+    codes = {t.parents[-1][1] for s in doc.sentences for t in towns_in_text(s, open_counties) if t.parents}
+    by_name: dict[str, list[gazetteer.Place]] = {}
+    for p in open_counties:
+        if p.code in codes:
+            by_name.setdefault(p.name, []).append(p)
+    return named | {ps[0] for ps in by_name.values() if len(ps) == 1}
 
 
 def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
@@ -282,7 +416,7 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
     in the fullest form the report gives it (地区司法局 in the text, 大兴安岭地区行政公署司法局
     in the title)."""
     title = title_sentence(doc)
-    named = places_named(doc)
+    named = _context_places(doc)
     found: list[_Found] = []
     if title is not None:
         in_title = _bureau_in_title(title)
@@ -292,7 +426,8 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
             found += [replace(f, where="title") for f in _bureaus_in_running_text(title, "title", named)]
     for s in _head(doc):  # 眉山市彭山区公义镇人民政府 on its own line, above or below the title
         if s is not title and s.section == "preamble" and NAME_LINE.match(BYLINE_MARKS.sub("", s.text)):
-            found += _bureaus_in_running_text(s, "head", named)
+            joint = _joint_authors_line(s) if title is None or _bureau_in_title(title) is None else None
+            found += [joint] if joint is not None else _bureaus_in_running_text(s, "head", named)
     for s in _body_opening(doc, title):
         found += _bureaus_in_running_text(s, "opening", named)
     for s in _signature(doc):
@@ -307,13 +442,19 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
         for f in found
         if regions_in_text(f.sentence, f.start, f.start + len(f.name))
         or towns_in_text(f.sentence, named, f.start, f.start + len(f.name))
-        or (f.where == "title" and town_at(f.sentence, f.start, named) is not None)  # 某镇司法所2023年…
+        or (f.where == "title" and _town_at(f.sentence, f.start, named) is not None)  # 某镇司法所2023年…
     ]
-    if not placed:
-        return None, title
+    if not placed:  # a ministry opening its own report (2021年,自然资源部坚持…)
+        national = [f for s in _body_opening(doc, title) for f in [_national_subject(s)] if f is not None]
+        return (national[0] if national else None), title
     first = min(placed, key=lambda f: WHERE.index(f.where))
     fuller = [f for f in placed if _same_body(first.name, f.name)]
     return max(fuller, key=lambda f: (len(f.name), -WHERE.index(f.where))), title
+
+
+def _national_subject(s: Sentence) -> _Found | None:
+    """A national body as a first sentence's subject, past its year and any thanks clause."""
+    return _national_body_at(s, _past_thanks(s.text, OPENING.match(s.text).end()), "opening")
 
 
 def _bodies_in_source_lines(doc: Document, named: frozenset[gazetteer.Place]) -> list[_Found]:
@@ -362,10 +503,10 @@ def _region_of(found: _Found, doc: Document) -> RegionMention | None:
     """The deepest place the bureau's name starts with, resolved against the places the text names."""
     end = found.start + len(found.name)
     mentions = regions_in_text(found.sentence, found.start, end)
-    scopes = places_named(doc)
+    scopes = _context_places(doc)
     if not mentions:  # a town the text places, else one the gazetteer knows by name only
         towns = towns_in_text(found.sentence, scopes, found.start, end)
-        return towns[0] if towns else town_at(found.sentence, found.start, scopes)
+        return towns[0] if towns else _town_at(found.sentence, found.start, scopes)
     last = mentions[-1]
     # a street's or township's office written under its county (某区人民政府某街道办事处)
     county_end = last.evidence.end - found.sentence.start
@@ -374,6 +515,9 @@ def _region_of(found: _Found, doc: Document) -> RegionMention | None:
         towns = towns_in_text(found.sentence, frozenset({place}), county_end, end)
         if towns:
             return towns[-1]
+    unlisted = _unlisted_town_at(found.sentence, county_end, frozenset({place}) if place else frozenset())
+    if unlisted is not None and unlisted.evidence.end - found.sentence.start <= end:
+        return unlisted  # 某县红石塘镇人民政府: a town the gazetteer lacks, under its county
     return region_mention(last.name, last.evidence, None, place)
 
 
@@ -426,7 +570,12 @@ def _news_year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple
     event's 2023年度) does not make the text's own year certain."""
     dated = _dated_line(doc)
     warnings: tuple[str, ...] = ()
+    if dated is not None and not _later_copy(doc, dated[0]) and _figures_span_years(doc):
+        return None, ("the item's figures are of a period across two years: no one year is certain",)
     if dated is not None and not _later_copy(doc, dated[0]):
+        figures = _figures_year(doc)
+        if figures is not None and figures < dated[1][0]:
+            return figures, ("year read from the one year the item's figures are stated for",)
         return dated[1][0], ("year read from the date of the text (a news item, a letter)",)
     if dated is not None:
         warnings = ("the page is dated weeks after its story's dateline: a later copy's date",)
@@ -441,7 +590,55 @@ def _news_year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple
     story = _story_year(doc)
     if story is not None:
         return story, warnings + ("year read from the one year the story names, framing a sentence",)
+    sole = _sole_work_year(doc)
+    if sole is not None:
+        return sole, warnings + ("year read from the one year the text names, as its work year (X年度)",)
+    figures = _figures_year(doc)
+    if figures is not None and _years_named(doc) == {figures}:  # a story of several years has none
+        return figures, warnings + ("year read from the one year the item's figures are stated for",)
     return None, warnings + ("no year the text makes certain (a news item or letter with no own date)",)
+
+
+def _figures_year(doc: Document) -> int | None:
+    """The one year a news item states its figures for, in the clause that holds them (司法部:2022年
+    全国共办理法律援助案件137万余件 / 2025年综合调解室已成功调解4362件): the year the item reports
+    on, though the page is dated the next year. None when its figures are of two years."""
+    years = set()
+    for s in doc.sentences:
+        text = QUOTED.sub(lambda m: " " * len(m.group(0)), _arabic_years(s.text))
+        for a, b in clause_spans(text):
+            clause = text[a:b]
+            stated = STORY_YEAR.findall(clause)
+            if stated and figures_in(YEAR.sub(" ", clause)):
+                years.update(int(y) for y in stated)
+    return next(iter(years)) if len(years) == 1 else None
+
+
+def _figures_span_years(doc: Document) -> bool:
+    """2016年底到2017年初在…专项行动中,…共受理7318件: figures a sentence states after a period
+    running across two years make neither year the item's (nor the page's date, a third time)."""
+    for s in doc.sentences:
+        text = QUOTED.sub(lambda m: " " * len(m.group(0)), _arabic_years(s.text))
+        span = YEAR_SPAN.search(text)
+        if span and span.group(1) != span.group(2) and figures_in(YEAR.sub(" ", text[span.end() :])):
+            return True
+    return False
+
+
+def _years_named(doc: Document) -> set[int]:
+    """Every year the text names, in any form (2022年度, 2016年底, 2015年以来)."""
+    return {int(y) for s in doc.sentences for y in YEAR_ANY.findall(_arabic_years(s.text))}
+
+
+def _sole_work_year(doc: Document) -> int | None:
+    """A story that names one year only, as the work year of what it reports (6月29日,2022年度全市
+    司法所工作会议召开): the item is of that year. A 年度 beside another year (2023年度签约仪式 in
+    a story of 2022年) is what an event serves, and :func:`_story_year` decides."""
+    years = _years_named(doc)
+    if len(years) != 1:
+        return None
+    year = next(iter(years))
+    return year if re.search(rf"{year}\s*年度", _arabic_years(doc.text)) else None
 
 
 def _story_year(doc: Document) -> int | None:
@@ -507,10 +704,12 @@ def _most_named_year(doc: Document) -> int | None:
 def _is_yearly_report(doc: Document, title: Sentence | None) -> bool:
     """A yearly report (titled so, handing itself over: 现将…报告如下, or in a report's parts:
     一、主要举措和成效), not a news item or a letter (答复函: its title says so)."""
-    if title is not None:
-        return re.search(r"报告|总结|年报", title.text) is not None
+    if title is not None:  # 某局2023年度法治政府建设工作情况: a year's 情况 is its report too
+        return re.search(r"报告|总结|年报", title.text) is not None or (
+            title.text.endswith("情况") and YEAR.search(_arabic_years(title.text)) is not None
+        )
     return any(YEARLY_REPORT.search(s.text) for s in doc.sentences[: HEAD_LINES * 2]) or any(
-        s.section in ("achievements", "plans") for s in doc.sentences
+        s.section in REPORT_SECTIONS for s in doc.sentences
     )
 
 
@@ -547,6 +746,24 @@ def _above_own_level(body: _Found, doc: Document) -> bool:
     """市司法局 in a text that calls itself 我区: a higher body (inspecting, leading), not the author."""
     own = _self_level(doc)
     return own is not None and LEVEL_RANK[body.name[0]] < LEVEL_RANK[own]
+
+
+def _completed_by_level(found: _Found | None, region: RegionMention | None) -> str | None:
+    """区人民政府关于2023年度…的报告: a title naming its body by level only, completed with the
+    report's own unit of that level (西湖区 + 人民政府), as the level-named rule completes a body."""
+    if found is None or region is None or not region.official or not _is_level_named(found):
+        return None
+    if not region.official.endswith(found.name[0]):
+        return None
+    return region.official + found.name[1:]
+
+
+def _speaks_as_place(doc: Document, region: RegionMention) -> bool:
+    """A report that calls itself by its unit (2024年,我县坚持…) and never by a body's (我局, 我所,
+    我分局): the unit's own report, which its government writes (GUIDELINES: 我县, 县政府)."""
+    own = _self_level(doc)
+    official = region.official or region.name
+    return own is not None and official.endswith(own) and BODY_SELF_REFERENCE.search(doc.text) is None
 
 
 def _self_level(doc: Document) -> str | None:
@@ -590,9 +807,14 @@ def _own_place(doc: Document, level: str | None) -> RegionMention | None:
         coded = {m.code: m for m in regions_in_document(doc) if m.code}
         return next(iter(coded.values())) if len(coded) == 1 else None
     tally: dict[str, list[RegionMention]] = {}
+    above_counties = level == "市" and SUBORDINATE_COUNTIES.search(doc.text) is not None
     for mention in regions_in_document(doc):
+        if above_counties and mention.level != "city":
+            continue  # 我市各县(市、区)司法局: the text's 市 has counties under it, so is no county-level city
         if mention.code and mention.official and mention.official.endswith(level):
             tally.setdefault(mention.code, []).append(mention)
+    if not above_counties:
+        tally = _county_level_cities_first(tally)
     ranked = sorted(tally.values(), key=len, reverse=True)
     if not ranked or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
         return None
@@ -601,25 +823,56 @@ def _own_place(doc: Document, level: str | None) -> RegionMention | None:
     return ranked[0][0]
 
 
+def _county_level_cities_first(tally: dict[str, list[RegionMention]]) -> dict[str, list[RegionMention]]:
+    """市司法局…落实绍兴市…要点, 诸暨市…: a text that calls itself 我市 and names a county-level city
+    inside the prefecture it also names is the county-level city's; the prefecture is its
+    superior (a county report is never its prefecture's). Prefectures with no such city stay."""
+    counties = {code: ms for code, ms in tally.items() if ms[0].level == "county"}
+    if not counties:
+        return tally
+    parents = {code for ms in counties.values() for _, code in ms[0].parents}
+    return {code: ms for code, ms in tally.items() if code not in parents}
+
+
 def _title_place(title: Sentence | None, doc: Document) -> _Found | None:
     """The place a title opens with when nothing but the year follows it (某县2022年度法治政府
     建设情况报告): the report of that place as a whole, which its government writes."""
     if title is None:
         return None
-    prefix = re.split(r"(?:19|20)\d{2}|关于", title.text, maxsplit=1)[0]
-    zone = zone_at(title, 0, places_named(doc)) if prefix else None
+    text = _arabic_years(title.text)
+    lead = TITLE_LEAD.match(text).end()  # 2023年度某县法治政府建设工作报告 / 关于某县2023年…
+    prefix = re.split(r"(?:19|20)\d{2}|关于", text[lead:], maxsplit=1)[0].rstrip()  # 某县 2023 年…
+    zone = zone_at(title, lead, places_named(doc)) if prefix else None
     if zone is not None and zone.name == prefix:  # 某某高新区2023年法治政府建设工作报告
-        return _Found(prefix, title, 0, "title")
-    mentions = regions_in_text(title, 0, len(prefix))
-    covered = mentions[-1].evidence.end - title.start if mentions else 0
-    town = town_at(title, covered, places_named(doc)) if prefix else None
+        return _Found(prefix, title, lead, "title")
+    mentions = regions_in_text(title, lead, lead + len(prefix))
+    covered = mentions[-1].evidence.end - title.start if mentions else lead
+    town = _town_at(title, covered, places_named(doc)) if prefix else None
     if town is not None:  # 南安市柳城街道2025年…, 三都镇2025年…
         mentions.append(town)
-    if not mentions or mentions[0].evidence.start != title.start or not prefix:
+    if not mentions or mentions[0].evidence.start != title.start + lead or not prefix:
         return None
-    if mentions[-1].evidence.end - title.start != len(prefix):
+    if mentions[-1].evidence.end - title.start != lead + len(prefix):
+        return _place_after_year(title, lead, mentions)
+    return _Found(prefix, title, lead, "title")
+
+
+def _place_after_year(title: Sentence, lead: int, mentions: list[RegionMention]) -> _Found | None:
+    """2023年度某县法治政府建设工作报告 / 某县法治政府建设2023年度报告: a title naming its place,
+    then the report's topic, the year before or after (no body's suffix after the place: 2023年某县
+    司法局… is that body's title)."""
+    end = lead
+    for m in mentions:
+        if m.evidence.start - title.start != end:
+            break
+        end = m.evidence.end - title.start
+    if end == lead or _suffix_pattern().match(title.text, end):
         return None
-    return _Found(prefix, title, 0, "title")
+    if not re.search(r"\d\s*年度?$", _arabic_years(title.text)[:lead]) and not TITLE_TOPIC.match(
+        title.text, end
+    ):
+        return None  # 某县法治政府建设2023年度报告: the report's topic right after the place
+    return _Found(title.text[lead:end], title, lead, "title")
 
 
 def _government_report(
@@ -630,10 +883,10 @@ def _government_report(
     place = _title_place(title, doc)
     if place is None or title is None:
         return None
-    zone = zone_at(title, 0, places_named(doc))
+    zone = zone_at(title, place.start, places_named(doc))
     region = zone if zone is not None and zone.name == place.name else _region_of(place, doc)
     if region is None:
-        region = town_at(place.sentence, _town_start(place), places_named(doc))
+        region = _town_at(place.sentence, _town_start(place), places_named(doc))
     if region is None:
         return None
     relative = _relative_bureau(doc, title)
@@ -669,6 +922,12 @@ def government_as_written(place: str, region: RegionMention, doc: Document) -> s
     return place + word
 
 
+def _full_place_name(region: RegionMention) -> str:
+    """邹城市 for a text opening 2023年,邹城坚持…: a government is named by its place's full name."""
+    official = region.official
+    return official if official and official.startswith(region.name) else region.name
+
+
 def _town_start(place: _Found) -> int:
     """Where the town's name starts in a title prefix that may name its county first."""
     mentions = regions_in_text(place.sentence, place.start, place.start + len(place.name))
@@ -683,7 +942,7 @@ def _subject_place(doc: Document, title: Sentence | None) -> tuple[RegionMention
     spots = [(s, _past_thanks(s.text, OPENING.match(s.text).end())) for s in _body_opening(doc, title)]
     spots += [(s, m.start(1)) for s in doc.sentences[: HEAD_LINES * 2] for m in HANDOVER.finditer(s.text)]
     for s, pos in spots:
-        place = place_at(s, pos, named) or zone_at(s, pos, named)
+        place = place_at(s, pos, named) or zone_at(s, pos, named) or _unlisted_town_at(s, pos, named)
         if place is not None:
             return place, s
     return None
@@ -727,6 +986,29 @@ def _single_line_place(named: frozenset[gazetteer.Place]) -> gazetteer.Place | N
     return deepest
 
 
+def _town_at(sentence: Sentence, start: int, named: frozenset[gazetteer.Place]) -> RegionMention | None:
+    """The town whose name starts at ``start``: one the gazetteer knows, else one it lacks."""
+    return town_at(sentence, start, named) or _unlisted_town_at(sentence, start, named)
+
+
+def _unlisted_town_at(
+    sentence: Sentence, start: int, named: frozenset[gazetteer.Place]
+) -> RegionMention | None:
+    """A town, township or street the gazetteer lacks (renamed, merged, newly made), where a
+    report names its own place (红石塘镇2023年度…报告 / 2023年,红石塘镇在县委…): a region by its
+    written name and suffix, placed under the deepest unit the text names if those lie on one line.
+    Not 全镇/我乡/各街道, nor words that end like a town (城乡, 乡镇)."""
+    m = UNLISTED_TOWN.match(sentence.text, start)
+    if m is None or m.group(0)[0] in NOT_ZONE_START or NOT_IN_NAME.search(m.group(0)):
+        return None
+    if m.group(0).endswith(words("region_generic.tsv")) or m.group(0)[-2] in TOWN_WORD_ENDS:
+        return None
+    evidence = Evidence.of(sentence, m.start(), m.end(), rule="report_meta.subject_town")
+    parent = _single_line_place(named)
+    parents = tuple((p.name, p.code or "") for p in gazetteer.chain(parent)) if parent else ()
+    return RegionMention(name=m.group(0), evidence=evidence, parents=parents, level="town")
+
+
 def is_zone(region: RegionMention) -> bool:
     """A development zone the report is about (no code, a zone's suffix)."""
     return region.code is None and region.name.endswith(words("zone_suffixes.tsv"))
@@ -765,6 +1047,11 @@ def _acting_subject(doc: Document) -> _Found | RegionMention | None:
             if body is not None and not (_is_level_named(body) and _above_own_level(body, doc)):
                 return body
             place = place_at(s, pos, named)
+            if place is not None and s.text.startswith(LIST_MARK, place.evidence.end - s.start):
+                continue  # 吴川、遂溪司法局…作经验交流: places heading a list speak for themselves
+            body = _body_after_place(s, pos, place.evidence.end - s.start, "acting") if place else None
+            if body is not None and not _one_of_several(body):
+                return body  # 武灵镇司法所共调解…: a town's body the gazetteer places only by the town
             if place is not None and not s.text.startswith(_place_modifiers(), place.evidence.end - s.start):
                 return place
     return None
@@ -782,6 +1069,9 @@ def _body_at(s: Sentence, pos: int, named: frozenset[gazetteer.Place]) -> _Found
     for found in _bureaus_in_running_text(s, "acting", named):
         if found.start == pos:
             return found
+    national = _national_body_at(s, pos, "acting")
+    if national is not None:
+        return national
     m = LEVEL_NAMED_DEPARTMENT.match(s.text, pos)
     if m and not NOT_IN_NAME.search(m.group(0)) and not m.group(0).endswith(_mediation_suffixes()):
         return _Found(m.group(0), s, pos, "acting")
@@ -869,6 +1159,18 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         if subject is not None:
             region, s = subject
             start = region.evidence.start - s.start
+            body = _body_after_place(s, start, region.evidence.end - s.start, "opening")
+            if (
+                body is not None
+            ):  # 2023年,外冈镇司法所在镇党委…: the body the place starts, not its government
+                return ReportMeta(
+                    bureau=body.name,
+                    region=region,
+                    year=year,
+                    title=title_text,
+                    bureau_evidence=body.evidence("report_meta.body_in_opening"),
+                    warnings=warnings,
+                )
             if not yearly:  # a news item about a place is not its government's
                 return ReportMeta(
                     bureau=None,
@@ -878,7 +1180,7 @@ def _read_report_meta(doc: Document) -> ReportMeta:
                     warnings=warnings + ("region read from the place the text opens with; no body named",),
                 )
             return ReportMeta(
-                bureau=government_as_written(region.name, region, doc),
+                bureau=government_as_written(_full_place_name(region), region, doc),
                 region=region,
                 year=year,
                 title=title_text,
@@ -911,6 +1213,27 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         else:  # a national body's title (司法部2020年法治政府建设年度报告) names no place
             title = title_sentence(doc)
             found = _bureau_in_title(title) if title is not None else None
+            completed = _completed_by_level(found, region)
+            if completed is not None and found is not None:
+                return ReportMeta(
+                    bureau=completed,
+                    region=region,
+                    year=year,
+                    title=title_text,
+                    bureau_evidence=found.evidence("report_meta.level_named_body"),
+                    warnings=warnings
+                    + ("bureau named by level only in the title; completed with the report's unit",),
+                )
+        if found is None and yearly and region is not None and _speaks_as_place(doc, region):
+            return ReportMeta(
+                bureau=government_as_written(_full_place_name(region), region, doc),
+                region=region,
+                year=year,
+                title=title_text,
+                bureau_evidence=replace(region.evidence, rule="report_meta.self_named_government"),
+                warnings=warnings
+                + ("bureau read as the government of the unit the report calls itself (我县)",),
+            )
     if found is None:
         warnings += ("no reporting bureau found",)
     elif region is None or region.official is None:

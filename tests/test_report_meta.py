@@ -1,0 +1,197 @@
+"""Report metadata rules for shapes of title and town the development texts hold only in part.
+
+Each case joins a real report's opening (from the development corpus) to a title line in a shape
+real pages use (a year before the place, 关于 first, a page <title> with its site's name, a
+joint title split over two lines); one town rule is tested with the gazetteer made to lack the
+town, as it lacks renamed or newly made ones.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import report_meta as rm
+from kg.text.document import make_document
+from kg.vocab import gazetteer
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+def _opening(path: str, lines: int) -> str:
+    text = (CORPUS / path).read_text(encoding="utf-8")
+    return "\n".join(line for line in text.split("\n")[:lines] if line.strip())
+
+
+#: a county report speaking as 我县 whose county (兴国县) stands only in a document title
+W307 = _opening("wide/texts/w307.txt", 5)
+#: a town report opening 2023年度,泉溪镇政府在县委、县政府的正确领导下…
+H11 = _opening("holdout/texts/h11.txt", 6)
+
+
+def meta_of(text: str):
+    return rm.report_meta(make_document("case.txt", text))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "2024年度兴国县法治政府建设情况报告",  # the year before the place
+        "关于兴国县2024年法治政府建设情况的报告",  # 关于 before the place
+        "兴国县法治政府建设2024年度报告",  # the topic right after the place, the year after it
+        "二〇二四年兴国县法治政府建设年度报告",  # the year spelled out
+        "兴国县 2024 年法治政府建设年度报告",  # the year set off by spaces, as d102 writes its years
+    ],
+)
+def test_title_naming_its_place_in_other_orders(title):
+    meta = meta_of(title + "\n" + W307)
+    assert (meta.bureau, meta.region.official, meta.year) == ("兴国县人民政府", "兴国县", 2024)
+    assert meta.bureau_evidence.rule == "report_meta.title_place_government"
+
+
+def test_year_first_title_naming_a_body_is_that_bodys():
+    meta = meta_of("2024年兴国县司法局法治政府建设工作总结\n" + W307)
+    assert meta.bureau == "兴国县司法局"
+    assert meta.bureau_evidence.rule == "report_meta.body_in_title"
+
+
+def test_place_then_no_topic_is_no_place_title():
+    """兴国县教育系统…: the place is followed by another subject than the report's topic."""
+    title = rm.title_sentence(make_document("case.txt", "兴国县教育系统2024年度工作总结\n" + W307))
+    assert (
+        rm._title_place(title, make_document("case.txt", "兴国县教育系统2024年度工作总结\n" + W307)) is None
+    )
+
+
+def test_page_title_line_gives_its_first_segment():
+    doc = make_document("case.txt", "兴国县2024年法治政府建设年度报告_兴国县人民政府\n" + W307)
+    assert rm.title_sentence(doc).text == "兴国县2024年法治政府建设年度报告"
+    assert meta_of(doc.text).bureau == "兴国县人民政府"
+
+
+def test_breadcrumb_is_no_page_title():
+    doc = make_document("case.txt", "首页 | 政务公开 | 法治政府建设\n" + W307)
+    assert rm.title_sentence(doc) is None
+
+
+def test_joint_authors_on_a_line_above_a_guanyu_title():
+    meta = meta_of("中共兴国县委 兴国县人民政府\n关于2024年度法治政府建设情况的报告\n" + W307)
+    assert meta.bureau == "中共兴国县委 兴国县人民政府"
+    assert meta.region.official == "兴国县"
+
+
+def test_one_body_on_the_line_above_is_no_joint_report():
+    meta = meta_of("兴国县人民政府\n关于2024年度法治政府建设情况的报告\n" + W307)
+    assert meta.bureau == "兴国县人民政府"
+
+
+def test_a_years_qingkuang_title_is_a_yearly_report():
+    """某局2024年度…工作情况, published 2025: the year reported on, not the publication year."""
+    text = "诸暨市气象局2024年度法治政府建设工作情况\n发布日期:2025-02-07\n" + _opening(
+        "holdout2/texts/h24.txt", 3
+    )
+    meta = meta_of(text)
+    assert (meta.bureau, meta.year) == ("诸暨市气象局", 2024)
+
+
+def test_undated_news_year_from_its_only_year_of_figures():
+    """A story with no date of its own, naming one year, as that of its figures."""
+    text = _opening("wide/texts/d705.txt", 4).split("\n", 2)[2]  # the story without its date line
+    assert meta_of(text).year is None  # 2015年人民调解案件统计: a year, but no figure in its clause
+
+
+@pytest.fixture
+def without_quanxi(monkeypatch):
+    """The gazetteer lacking 泉溪镇, as it lacks renamed or newly made towns."""
+    towns = {k: v for k, v in gazetteer.town_names().items() if k != "泉溪镇"}
+    monkeypatch.setattr(gazetteer, "town_names", lambda: towns)
+
+
+def test_unlisted_town_as_the_subject_is_the_region(without_quanxi):
+    meta = meta_of(H11)
+    assert meta.region is not None and meta.region.name == "泉溪镇"
+    assert meta.region.level == "town"
+    assert meta.bureau == "泉溪镇政府"
+
+
+def test_unlisted_town_title_is_the_towns_report(without_quanxi):
+    meta = meta_of("泉溪镇2023年度法治政府建设工作报告\n" + H11)
+    assert (meta.bureau, meta.region.name) == ("泉溪镇政府", "泉溪镇")
+
+
+@pytest.mark.parametrize("words", ["全镇", "城乡", "我镇", "乡镇"])
+def test_words_ending_like_a_town_are_none(words):
+    s = make_document("case.txt", f"2023年,{words}坚持依法行政。").sentences[0]
+    assert rm._unlisted_town_at(s, 6, frozenset()) is None
+
+
+def test_level_named_department_of_a_province():
+    """2021年,省商务厅…: a 厅 named by its level, completed with the province the text names."""
+    meta = meta_of(
+        "2021年,省商务厅坚持以习近平新时代中国特色社会主义思想为指导,全面落实《湖南省法治政府建设实施方案》,"
+        "推进全省商务系统依法行政。现将有关情况报告如下:\n一、主要工作\n"
+    )
+    assert (meta.bureau, meta.region.official) == ("湖南省商务厅", "湖南省")
+
+
+def test_a_higher_department_guiding_is_not_the_author():
+    """h07: 省农业农村厅的正确指导下 names the guiding 厅; the author is the city's bureau."""
+    assert meta_of(_opening("holdout/texts/h07.txt", 3)).bureau == "六安市农业农村局"
+
+
+def test_title_naming_its_body_by_level_is_completed_with_the_reports_unit():
+    meta = meta_of("县人民政府关于2024年度法治政府建设情况的报告\n" + W307)
+    assert meta.bureau == "兴国县人民政府"
+    assert meta.bureau_evidence.rule == "report_meta.level_named_body"
+    assert meta.bureau_evidence.start == 0 and meta.bureau_evidence.end == len("县人民政府")
+
+
+def test_title_body_of_another_level_is_not_completed():
+    assert meta_of("市人民政府关于2024年度法治政府建设情况的报告\n" + W307).bureau != "兴国市人民政府"
+
+
+def test_title_broken_over_two_lines_is_read_whole():
+    """d603: 贵州省2023年度法治政府建设工作 / 情况报告 (the page prints the title over two lines)."""
+    doc = make_document("case.txt", _opening("wide/texts/d603.txt", 18))
+    assert rm.title_sentence(doc).text == "贵州省2023年度法治政府建设工作情况报告"
+    meta = rm.report_meta(doc)
+    assert (meta.bureau, meta.year) == ("贵州省人民政府", 2023)
+
+
+def test_a_line_and_a_running_sentence_make_no_title():
+    """A short name line followed by the text's own first sentence is not a broken title."""
+    doc = make_document("case.txt", _opening("holdout2/texts/h24.txt", 3))
+    assert rm.title_sentence(doc).text == "诸暨市气象局关于2024年度法治政府建设工作的报告"
+    s, after = doc.sentences[0], doc.sentences[1]
+    assert rm._split_title(s, after) is None
+
+
+def test_county_level_city_is_never_its_prefectures():
+    """d102 names 济宁市 (its prefecture, twice) and 邹城 (itself, twice): a 市 text's own unit is the
+    county-level city, not the prefecture above it."""
+    doc = make_document("case.txt", _opening("wide/texts/d102.txt", 1))
+    assert rm._own_place(doc, "市").official == "邹城市"
+
+
+def test_a_city_with_counties_under_it_keeps_the_prefecture_reading():
+    """h32 (我市各縣(市、區)司法局): county-level cities it names are below it, so none is its own."""
+    doc = make_document("case.txt", _opening("holdout2/texts/h32.txt", 4))
+    own = rm._own_place(doc, "市")
+    assert own is None or own.level == "city"
+
+
+def test_a_towns_body_opening_the_report_is_the_bureau():
+    """2023年,泉溪镇司法所…: the body the subject town starts is the author, not the town's
+    government (the town is placed by the gazetteer alone: the text names no county)."""
+    text = H11.replace("泉溪镇政府", "泉溪镇司法所", 1)
+    meta = meta_of(text)
+    assert (meta.bureau, meta.region.name) == ("泉溪镇司法所", "泉溪镇")
+    assert meta.bureau_evidence.rule == "report_meta.body_in_opening"
+
+
+def test_a_town_subject_without_a_body_is_its_governments():
+    """2023年,我镇 … / 2025年,下蜀镇坚持…: a town opening as subject, no body after it."""
+    meta = meta_of(H11.replace("泉溪镇政府在", "泉溪镇在", 1))
+    assert meta.bureau == "泉溪镇人民政府"
+    assert meta.bureau_evidence.rule == "report_meta.subject_place_government"
