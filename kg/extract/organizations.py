@@ -23,6 +23,7 @@ city's counterpart of the reporting bureau).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -34,7 +35,7 @@ from kg.extract.context import ReportContext
 from kg.extract.records import Evidence, OrgMention
 from kg.extract.regions import choose
 from kg.text.document import Document, Sentence
-from kg.text.normalize import occurrences
+from kg.text.normalize import is_furniture, occurrences
 from kg.text.patterns import BOOK_TITLE, HAN, HAN_CHAR, QUOTE
 from kg.vocab import gazetteer
 from kg.vocab.lexicon import rows, words
@@ -721,8 +722,62 @@ def _named_groups(t: Text) -> list[Candidate]:
     return out
 
 
+#: 理论学习中心组 with no owner written, or owned by the reporting bureau (局党组理论学习中心组);
+#: a bureau's 党委 is read as the body (厅党委理论学习中心组 gives 厅党委, which the gold lists)
+OWN_STUDY_GROUP = re.compile(r"(?:[局厅]党组|[局厅])?理论学习中心组")
+#: part-of-speech tags of the word before an unowned body that leave it unowned: verbs,
+#: prepositions, numerals and time words (纳入|理论学习中心组, 以|党委, 2024年|理论学习中心组)
+UNOWNED_AFTER_TAGS = ("v", "p", "m", "t", "ad", "d")
+#: what may stand before an unowned body when it is not a word: the start of a clause
+CLAUSE_OPENERS = ",，。;；:：!！?？ \n“"
+#: the rules reading the report's own party committee and study group by their bare names
+OWN_RULES = ("own_committee", "own_study_group")
+
+
+def _unowned_at(t: Text, start: int, lists: bool) -> bool:
+    """Whether nothing owns a body opening at ``start``: a clause opens there or a verb,
+    preposition or time word stands before it (发挥|党委, 纳入|理论学习中心组), not a noun
+    (社区|党委, 党组|理论学习中心组), a bracket (各级党委(党组、党工委)) or, unless ``lists``, a
+    list mark."""
+    if start == 0:
+        return True
+    before = t.text[start - 1]
+    if not HAN_CHAR.match(before) and not before.isdigit():
+        return before in CLAUSE_OPENERS or (lists and before == "、")
+    lo = max(0, start - 6)
+    pos, flag = lo, ""
+    for piece in jieba.posseg.lcut(t.text[lo : start + 2]):  # the word after tags the one before
+        if pos + len(piece.word) > start:
+            break
+        pos, flag = pos + len(piece.word), piece.flag
+    return pos == start and flag.startswith(UNOWNED_AFTER_TAGS)
+
+
+def _own_bodies(t: Text) -> list[Candidate]:
+    """The reporting body's own party committee and study group named bare: 发挥党委统领作用,
+    召开党工委会议 (not an official's title, 党委书记), 纳入理论学习中心组学习, and the bureau's
+    own 局党组理论学习中心组. Whether the report is one whose bare 党委 is its own is for
+    :func:`organizations_in` to say."""
+    text, out = t.text, []
+    titles = _org_words("office_title")
+    for word in _org_words("own_committee"):
+        for start in occurrences(text, word):
+            end = start + len(word)
+            if t.token_at.get(start) != word or text.startswith(titles, end):
+                continue
+            if text[end : end + 1] in "(（" or not _unowned_at(t, start, lists=False):
+                continue
+            out.append(Candidate(start, end, word, "agency", [], [word], rule="own_committee"))
+    for m in OWN_STUDY_GROUP.finditer(text):
+        if m.start() not in t.starts or not _unowned_at(t, m.start(), lists=True):
+            continue
+        name = m.group(0)
+        out.append(Candidate(m.start(), m.end(), name, "agency", [], [name], rule="own_study_group"))
+    return out
+
+
 def _candidates(t: Text) -> list[Candidate]:
-    found = _quoted(t) + _national(t) + _departments(t) + _named_groups(t)
+    found = _quoted(t) + _national(t) + _departments(t) + _named_groups(t) + _own_bodies(t)
     opens = t.starts | t.after_stop
     for pos in sorted(opens):
         c = _anchored(t, pos)
@@ -774,6 +829,8 @@ def _keep(candidates: list[Candidate], t: Text) -> list[Candidate]:
 
 def _generic(c: Candidate, t: Text) -> bool:
     """A kind of unit rather than one unit: 领导小组, 个人调解室, 商会人民调解委员会8家."""
+    if c.rule in OWN_RULES:
+        return False
     if c.name in generic_names("bare") or c.name in generic_names("any"):
         return True
     if c.regions and "".join(c.segments) in generic_names("any"):
@@ -1073,7 +1130,13 @@ def _canonical(c: Candidate, context: ReportContext) -> str | None:
 
 
 def organizations_in(sentence: Sentence, context: ReportContext | None = None) -> list[OrgMention]:
-    """Every named body in the sentence, outside 《》 titles, in the order they appear."""
+    """Every named body in the sentence, outside 《》 titles, in the order they appear (only the
+    agencies, when the sentence is a page's stamp line)."""
+    found = _organizations(sentence, context)
+    return _stamp_bodies(found) if is_furniture(sentence.text) else found
+
+
+def _organizations(sentence: Sentence, context: ReportContext | None = None) -> list[OrgMention]:
     context = context or ReportContext.empty()
     t = Text.of(sentence.text)
     out = []
@@ -1084,6 +1147,8 @@ def organizations_in(sentence: Sentence, context: ReportContext | None = None) -
             continue  # without the report's region (or bureau, for 我局) the body is unknown
         if canonical is None and _every_town(c):
             continue  # 镇公共法律服务工作站 in a county's report: each town's station, not one
+        if c.rule == "own_committee" and _government_report(context):
+            continue  # a county's report says 县委 for its own: a bare 党委 there is any level's
         out.append(
             OrgMention(
                 name=name,
@@ -1095,5 +1160,29 @@ def organizations_in(sentence: Sentence, context: ReportContext | None = None) -
     return out
 
 
+def _government_report(context: ReportContext) -> bool:
+    """Whether a county's or higher government or party committee wrote the report (a town's
+    government does not count: its own committee is the bare 党委 its report speaks of)."""
+    bureau = context.meta.bureau
+    ending = next((e for e in _org_words("government_level_end") if bureau and bureau.endswith(e)), None)
+    if not bureau or ending is None or bureau[: -len(ending)].endswith(TOWN_LEVELS):
+        return False  # 泉溪镇政府
+    return context.home is None or context.home.level != "town"
+
+
 def organizations_in_document(doc: Document, context: ReportContext | None = None) -> list[OrgMention]:
-    return [o for s in doc.sentences for o in organizations_in(s, context)]
+    """The sentences' bodies, then the stamp lines' agencies (the document knows its stamp
+    lines, so no sentence is tested for one)."""
+    found = [o for s in doc.sentences for o in _organizations(s, context)]
+    return found + [o for s in doc.stamps for o in _stamp_bodies(_organizations(s, context))]
+
+
+def _stamp_bodies(found: list[OrgMention]) -> list[OrgMention]:
+    """Agencies on a page's stamp line (来源:浚县司法局, 欢迎访问X区人民政府): the page names
+    the body that issued or hosts the text (the real-text gold lists it); the line's other
+    names (来源:安徽日报) are left to the media extractor."""
+    return [
+        dataclasses.replace(o, evidence=dataclasses.replace(o.evidence, rule="organizations.stamp_line"))
+        for o in found
+        if o.kind == "agency"
+    ]

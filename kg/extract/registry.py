@@ -122,6 +122,9 @@ EXTRACTORS: tuple[Extractor, ...] = (
             department_word="a department named without a region (公安局): the report's own government's",
             sibling="sub-units listed after the first share its parent (融安站、柳城站)",
             named_group="a party committee's study group, or a leading group named for its task",
+            own_committee="a bare 党委/党工委 (发挥党委统领作用) in a town's, street's or department's report: its own",
+            own_study_group="a 理论学习中心组 no other body owns (纳入理论学习中心组), or the bureau's (局党组理论学习中心组)",
+            stamp_line="a body on the page's stamp lines (来源:浚县司法局), which the other rules never see",
         ),
         columns=(
             ("agencies", _orgs_of("agency")),
