@@ -88,6 +88,8 @@ AFTER_COUNTER = re.compile(
 )
 #: a count right before a name (4个公安派出所, 8个公共法律服务中心): unnamed bodies
 COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[个家所处名]$")
+#: 各县(市、区) before a department: a list of levels after 各 makes it every such body
+LEVEL_LIST_BEFORE = re.compile(r"各[县市区乡镇街道州省]*[(（][县市区乡镇街道州、]+[)）]$")
 #: a quoted nickname built from counts (“一所三室”, “四所一庭一中心”) is a model, not a body
 COUNTED_NICKNAME = re.compile(r"^[一二两三四五六七八九十]")
 
@@ -413,7 +415,9 @@ def _segment_fits(
     if suffix.mode == "bare":
         return not body
     if suffix.mode == "tail":
-        return not body and suffix.alone  # 区党校: a sub-unit that is a whole body after a region
+        # 区党校: a sub-unit that is a whole body after a region; 市委党校, which jieba reads as one
+        # word, so the committee (委) cannot end a segment of its own
+        return suffix.alone and (not body or _bare_committee(body))
     if len(body) > MAX_BODY or _place_inside(t, pos, body_end):
         return False
     if not body:
@@ -435,6 +439,12 @@ def _place_inside(t: Text, start: int, end: int) -> bool:
             if kind == "relative" and t.token_at.get(p) == word:
                 return True
     return False
+
+
+def _bare_committee(body: str) -> bool:
+    """委, 党委, 党工委: a party committee's word, which names it only right after a region."""
+    found = suffixes().get(body)
+    return found is not None and found.mode == "bare"
 
 
 def _committee_unit(suffix: Suffix) -> bool:
@@ -649,10 +659,28 @@ def _national(t: Text) -> list[Candidate]:
         for m in re.finditer(re.escape(name), t.text):
             if t.text.startswith("门", m.end()):
                 continue  # 财政部门, 公安部门: a kind of department, not the ministry
+            end, units = _national_units(t, m.end())
+            if units and anchor_word_at(name, 0) is None:  # 国务院办公厅: read as a prefixed name
+                # 司法部公共法律服务管理局: a unit of the ministry, named in full
+                full = canonical + "".join(_expand(u) for u in units)
+                out.append(
+                    Candidate(m.start(), end, name + "".join(units), "agency", canonical=full, rule="national_body")
+                )
+                continue
             out.append(
                 Candidate(m.start(), m.end(), name, "agency", canonical=canonical, rule="national_body")
             )
     return out
+
+
+def _national_units(t: Text, pos: int) -> tuple[int, list[str]]:
+    """The sub-units named right after a national body (司法部|公共法律服务管理局), read like the
+    sub-units after a region-prefixed name; where they end and what they are."""
+    units = []
+    while (seg := _segment(t, pos, head=False, strong_anchor=True)) is not None:
+        units.append(t.text[pos : seg[0]])
+        pos = seg[0]
+    return pos, units
 
 
 def _departments(t: Text) -> list[Candidate]:
@@ -665,6 +693,8 @@ def _departments(t: Text) -> list[Candidate]:
                 continue
             if t.text.endswith(GENERIC_BEFORE, 0, start) or (start and t.text[start - 1] in PLURAL_MARKS):
                 continue
+            if LEVEL_LIST_BEFORE.search(t.text, max(0, start - 16), start):
+                continue  # 各县(市、区)司法局: every county's bureau
             unit = next(
                 (u for u in DEPARTMENT_UNITS if t.text.startswith(u, end) and end + len(u) in t.ends), None
             )
@@ -1111,6 +1141,10 @@ def _canonical(c: Candidate, context: ReportContext) -> str | None:
     if region is None:
         return None
     head, tails = c.segments[0], [_expand(s) for s in c.segments[1:]]
+    committee = next((w for w in ("党委", "委") if head.startswith(w) and len(head) > len(w)), None)
+    if committee is not None and _bare_committee(committee):  # 市委党校: the committee's school
+        short = region[:-1] if region.endswith("地区") else region
+        return "中共" + short + head + "".join(tails)
     if head in ("委", "党委"):
         if not tails:
             return "中共" + region + "委员会"
