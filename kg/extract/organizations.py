@@ -90,6 +90,8 @@ AFTER_COUNTER = re.compile(
 COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[个家所处名]$")
 #: 各县(市、区) before a department: a list of levels after 各 makes it every such body
 LEVEL_LIST_BEFORE = re.compile(r"各[县市区乡镇街道州省]*[(（][县市区乡镇街道州、]+[)）]$")
+#: (以下简称‘综合调解室’) after a name: the short name the text goes on to use for that body
+ALIAS = re.compile(r"[(（](?:以下)?简称[‘“'\"]?([^‘’“”'\"()（）]{2,16})[’”'\"]?[)）]")
 #: a quoted nickname built from counts (“一所三室”, “四所一庭一中心”) is a model, not a body
 COUNTED_NICKNAME = re.compile(r"^[一二两三四五六七八九十]")
 
@@ -1016,6 +1018,16 @@ def _only_type_words(name: str) -> bool:
 # -- canonical names ---------------------------------------------------------------------
 
 
+def _own_town_committee(word: str, context: ReportContext) -> str | None:
+    """A town's report's bare 党委 is the town's committee, named as 镇党委 is (中共某镇委员会;
+    a street's 党工委: 中共某街道工作委员会); a department's has no name the report makes certain."""
+    region = context.meta.region
+    name = region and (region.official or region.name)
+    if not name or not name.endswith(TOWN_LEVELS):
+        return None
+    return "中共" + name + ("工作委员会" if word == "党工委" else "委员会")
+
+
 def _region_official(part: tuple[str, str | None], context: ReportContext) -> str | None:
     kind, value = part
     home = context.home
@@ -1125,6 +1137,8 @@ def canonical_of(c: Candidate, context: ReportContext) -> str | None:
 def _canonical(c: Candidate, context: ReportContext) -> str | None:
     if c.canonical is not None:
         return c.canonical
+    if c.rule == "own_committee":
+        return _own_town_committee(c.name, context)
     if not c.regions:
         return None
     if c.regions[0][0] == "self":
@@ -1208,7 +1222,24 @@ def organizations_in_document(doc: Document, context: ReportContext | None = Non
     """The sentences' bodies, then the stamp lines' agencies (the document knows its stamp
     lines, so no sentence is tested for one)."""
     found = [o for s in doc.sentences for o in _organizations(s, context)]
+    found = _resolve_aliases(found)
     return found + [o for s in doc.stamps for o in _stamp_bodies(_organizations(s, context))]
+
+
+def _resolve_aliases(found: list[OrgMention]) -> list[OrgMention]:
+    """综合调解室 after “长寿区…驻法院综合调解室(以下简称‘综合调解室’)”: the short name the text
+    declares stands for the full one, so its mentions get the full name as canonical (one body)."""
+    full: dict[str, str] = {}
+    out = []
+    for o in found:
+        if o.name in full and o.canonical is None:
+            o = dataclasses.replace(o, canonical=full[o.name])
+        out.append(o)
+        after = o.evidence.sentence[o.evidence.end - o.evidence.sentence_start :]
+        alias = ALIAS.match(after.lstrip("”\""))
+        if alias is not None and alias.group(1) != o.name:
+            full.setdefault(alias.group(1), o.canonical or o.name)
+    return out
 
 
 def _stamp_bodies(found: list[OrgMention]) -> list[OrgMention]:
