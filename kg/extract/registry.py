@@ -209,6 +209,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
             admission="a clause admitting a problem in strong words (意识淡薄, 尚未)",
             list_after_colon="each admission listed after 存在以下不足:",
             listed_problems="each item of 存在A、B、C等问题 outside a shortcomings section",
+            quoted_problems="each quoted problem a text counts (“A”“B”两大突出问题), or a quote in words of admission",
             reply_admission="the problem a reply to a proposal admits (您指出的X问题)",
             reply_problem="in a reply, a problem worked on (缓解X问题) or a clause in words of admission",
             about_problem_heading="a reply's heading naming the problem it answers (关于X问题)",
