@@ -241,8 +241,8 @@ class Text:
     def of(cls, raw: str) -> Text:
         text = BOOK_TITLE.sub(lambda m: MASK * len(m.group(0)), raw)
         tokens = tuple(jieba.tokenize(text))
-        after = word_set("org_after_words.tsv")
-        glued = {i for i in range(len(text)) if text.startswith(tuple(after), i)}
+        after = tuple(word_set("org_after_words.tsv"))  # once, not once a character
+        glued = {i for i in range(len(text)) if text.startswith(after, i)}
         after_stop = {i + len(w) for w in word_set("org_stopwords.tsv") for i in occurrences(text, w)} - {
             i + 1 for i in range(len(text)) if text[i] in PLURAL_MARKS
         }
@@ -658,6 +658,8 @@ def _is_han_name(text: str) -> bool:
 def _national(t: Text) -> list[Candidate]:
     out = []
     for name, canonical in national_bodies():
+        if name not in t.text:
+            continue  # a substring test first: most sentences name no national body
         for m in re.finditer(re.escape(name), t.text):
             if t.text.startswith("门", m.end()):
                 continue  # 财政部门, 公安部门: a kind of department, not the ministry
