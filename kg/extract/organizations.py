@@ -214,6 +214,8 @@ def place_names() -> dict[str, bool]:
             short = short[:-1]
         if short != p.name and len(short) >= 2:
             out[short] = out.get(short, True) and p.level == "town"
+        if p.level == "town" and p.name.endswith("街道") and len(p.name) >= 4:
+            out.setdefault(p.name[:-1], False)  # 鹤龙街党工委: streets are written with 街 alone
     # 公安 is also a county (公安县): in 县公安局 it is the department, never the place
     for word in word_set("org_not_anchors.tsv") | word_set("org_departments.tsv"):
         out.pop(word, None)
