@@ -88,6 +88,8 @@ AFTER_COUNTER = re.compile(
 )
 #: a count right before a name (4个公安派出所, 8个公共法律服务中心): unnamed bodies
 COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[个家所处名]$")
+#: 函〔2025〕, 发〔2019〕, 〔2023〕 right after a name: it is a document number's issuer code
+DOCUMENT_NUMBER_AFTER = re.compile(r"[函发办字电]?[〔［\[][0-9]{4}")
 #: 各县(市、区) before a department: a list of levels after 各 makes it every such body
 LEVEL_LIST_BEFORE = re.compile(r"各[县市区乡镇街道州省]*[(（][县市区乡镇街道州、]+[)）]$")
 #: (以下简称‘综合调解室’) after a name: the short name the text goes on to use for that body
@@ -884,6 +886,8 @@ def _generic(c: Candidate, t: Text) -> bool:
         return True
     if _level_word_for_place(c) or _alias_in_brackets(c, t) or _plural(c):
         return True
+    if DOCUMENT_NUMBER_AFTER.match(t.text, c.end):
+        return True  # (城中政办函〔2025〕19号): the issuer's code in a document number, no name
     return bool(COUNT_AFTER.match(t.text[c.end :]) or COUNT_BEFORE.search(t.text[: c.start]))
 
 
