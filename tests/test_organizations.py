@@ -58,3 +58,32 @@ def test_same_sentence_same_result(seed_build):
     text = first.evidence.sentence
     sentence = Sentence(text=text, start=first.evidence.sentence_start, end=first.evidence.sentence_end)
     assert organizations_in(sentence) == organizations_in(sentence)
+
+
+def test_a_declared_short_name_is_the_same_body():
+    """(以下简称‘综合调解室’): later mentions of the short name resolve to the full name (holdout2 h30)."""
+    from kg.extract.context import ReportContext
+    from kg.extract.organizations import organizations_in_document
+    from kg.text.document import make_document
+
+    text = (
+        "双方当事人到“长寿区重大疑难复杂矛盾纠纷人民调解委员会驻法院综合调解室(以下简称‘综合调解室’)”申请调解。\n"
+        "2025年综合调解室已成功调解4362件,累计接待群众1万余人次。\n"
+        "另设综合调解室一处。"
+    )
+    found = organizations_in_document(make_document("h30.txt", text), ReportContext.empty())
+    full = "长寿区重大疑难复杂矛盾纠纷人民调解委员会驻法院综合调解室"
+    shorts = [o for o in found if o.name == "综合调解室"]
+    assert any(o.name == full for o in found)
+    assert shorts and all(o.canonical == full for o in shorts)
+
+
+def test_a_short_name_nobody_declared_stays_unresolved():
+    from kg.extract.context import ReportContext
+    from kg.extract.organizations import organizations_in_document
+    from kg.text.document import make_document
+
+    text = "2025年综合调解室已成功调解4362件,累计接待群众1万余人次。"
+    found = organizations_in_document(make_document("h30.txt", text), ReportContext.empty())
+    shorts = [o for o in found if o.name == "综合调解室"]
+    assert shorts and all(o.canonical is None for o in shorts)

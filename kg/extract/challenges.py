@@ -153,6 +153,13 @@ REPLY_ADMISSION = re.compile(
 ABOUT_PROBLEM_HEADING = re.compile(
     rf"^\s*(?:[{NUMERALS}]+[、.．]|[（(][{NUMERALS}]+[）)])?\s*关于([^，,。]{{2,60}}问题)\s*$"
 )
+#: “基层法治服务覆盖不均”“法治与业务融合不紧”两大突出问题: quoted problems the text names
+#: and counts (group 1 the quotes, group 2 the count)
+QUOTED_PROBLEMS = re.compile(
+    rf"((?:“[^“”]{{4,30}}”[、和及与]?)+)((?:[{NUMERALS}两]+[大个项类])?)(?:方面的?)?(?:突出|主要|重点)?"
+    r"(?:问题|短板|不足)"
+)
+QUOTED_ITEM = re.compile(r"“([^“”]+)”")
 #: list items shorter than this are words, not problems
 MIN_ITEM = 4
 
@@ -247,6 +254,7 @@ def admissions_in(sentence: Sentence, context: ReportContext | None = None) -> l
         return out
     if sentence.section == "plans":
         return out  # 下一步着力解决存在的X问题: a plan names what it will work on, not what it admits
+    out += quoted_problems(sentence, context)
     for m in LISTED_PROBLEMS.finditer(text):
         start, facing = m.start(2), m.group(1) == FACING
         for item in re.finditer(r"[^、，,]+", m.group(2)):
@@ -254,6 +262,21 @@ def admissions_in(sentence: Sentence, context: ReportContext | None = None) -> l
             if len(words) >= MIN_ITEM and (facing or _admits(words)) and not _announces(words):
                 clause = _Clause(sentence, start + item.start(), start + item.end())
                 out.append(_record(clause, context, "listed_problems"))
+    return out
+
+
+def quoted_problems(sentence: Sentence, context: ReportContext | None = None) -> list[ChallengeRecord]:
+    """针对…梳理的“A”“B”两大突出问题: each quoted item the text counts as a problem is one,
+    without a word of admission (the count says it); uncounted, only a quote in words of
+    admission (“财力保障不足”问题), not a slogan (解决群众“急难愁盼”突出问题)."""
+    out = []
+    for m in QUOTED_PROBLEMS.finditer(sentence.text):
+        counted = bool(m.group(2))
+        for item in QUOTED_ITEM.finditer(m.group(1)):
+            if counted or _admits(item.group(1)):
+                start = m.start(1) + item.start(1)
+                clause = _Clause(sentence, start, start + len(item.group(1)))
+                out.append(_record(clause, context, "quoted_problems"))
     return out
 
 

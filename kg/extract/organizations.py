@@ -23,6 +23,7 @@ city's counterpart of the reporting bureau).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -34,7 +35,7 @@ from kg.extract.context import ReportContext
 from kg.extract.records import Evidence, OrgMention
 from kg.extract.regions import choose
 from kg.text.document import Document, Sentence
-from kg.text.normalize import occurrences
+from kg.text.normalize import is_furniture, occurrences
 from kg.text.patterns import BOOK_TITLE, HAN, HAN_CHAR, QUOTE
 from kg.vocab import gazetteer
 from kg.vocab.lexicon import rows, words
@@ -87,6 +88,12 @@ AFTER_COUNTER = re.compile(
 )
 #: a count right before a name (4个公安派出所, 8个公共法律服务中心): unnamed bodies
 COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[个家所处名]$")
+#: 函〔2025〕, 发〔2019〕, 〔2023〕 right after a name: it is a document number's issuer code
+DOCUMENT_NUMBER_AFTER = re.compile(r"[函发办字电]?[〔［\[][0-9]{4}")
+#: 各县(市、区) before a department: a list of levels after 各 makes it every such body
+LEVEL_LIST_BEFORE = re.compile(r"各[县市区乡镇街道州省]*[(（][县市区乡镇街道州、]+[)）]$")
+#: (以下简称‘综合调解室’) after a name: the short name the text goes on to use for that body
+ALIAS = re.compile(r"[(（](?:以下)?简称[‘“'\"]?([^‘’“”'\"()（）]{2,16})[’”'\"]?[)）]")
 #: a quoted nickname built from counts (“一所三室”, “四所一庭一中心”) is a model, not a body
 COUNTED_NICKNAME = re.compile(r"^[一二两三四五六七八九十]")
 
@@ -209,6 +216,8 @@ def place_names() -> dict[str, bool]:
             short = short[:-1]
         if short != p.name and len(short) >= 2:
             out[short] = out.get(short, True) and p.level == "town"
+        if p.level == "town" and p.name.endswith("街道") and len(p.name) >= 4:
+            out.setdefault(p.name[:-1], False)  # 鹤龙街党工委: streets are written with 街 alone
     # 公安 is also a county (公安县): in 县公安局 it is the department, never the place
     for word in word_set("org_not_anchors.tsv") | word_set("org_departments.tsv"):
         out.pop(word, None)
@@ -236,8 +245,8 @@ class Text:
     def of(cls, raw: str) -> Text:
         text = BOOK_TITLE.sub(lambda m: MASK * len(m.group(0)), raw)
         tokens = tuple(jieba.tokenize(text))
-        after = word_set("org_after_words.tsv")
-        glued = {i for i in range(len(text)) if text.startswith(tuple(after), i)}
+        after = tuple(word_set("org_after_words.tsv"))  # once, not once a character
+        glued = {i for i in range(len(text)) if text.startswith(after, i)}
         after_stop = {i + len(w) for w in word_set("org_stopwords.tsv") for i in occurrences(text, w)} - {
             i + 1 for i in range(len(text)) if text[i] in PLURAL_MARKS
         }
@@ -412,7 +421,9 @@ def _segment_fits(
     if suffix.mode == "bare":
         return not body
     if suffix.mode == "tail":
-        return not body and suffix.alone  # 区党校: a sub-unit that is a whole body after a region
+        # 区党校: a sub-unit that is a whole body after a region; 市委党校, which jieba reads as one
+        # word, so the committee (委) cannot end a segment of its own
+        return suffix.alone and (not body or _bare_committee(body))
     if len(body) > MAX_BODY or _place_inside(t, pos, body_end):
         return False
     if not body:
@@ -434,6 +445,12 @@ def _place_inside(t: Text, start: int, end: int) -> bool:
             if kind == "relative" and t.token_at.get(p) == word:
                 return True
     return False
+
+
+def _bare_committee(body: str) -> bool:
+    """委, 党委, 党工委: a party committee's word, which names it only right after a region."""
+    found = suffixes().get(body)
+    return found is not None and found.mode == "bare"
 
 
 def _committee_unit(suffix: Suffix) -> bool:
@@ -645,13 +662,33 @@ def _is_han_name(text: str) -> bool:
 def _national(t: Text) -> list[Candidate]:
     out = []
     for name, canonical in national_bodies():
+        if name not in t.text:
+            continue  # a substring test first: most sentences name no national body
         for m in re.finditer(re.escape(name), t.text):
             if t.text.startswith("门", m.end()):
                 continue  # 财政部门, 公安部门: a kind of department, not the ministry
+            end, units = _national_units(t, m.end())
+            if units and anchor_word_at(name, 0) is None:  # 国务院办公厅: read as a prefixed name
+                # 司法部公共法律服务管理局: a unit of the ministry, named in full
+                full = canonical + "".join(_expand(u) for u in units)
+                out.append(
+                    Candidate(m.start(), end, name + "".join(units), "agency", canonical=full, rule="national_body")
+                )
+                continue
             out.append(
                 Candidate(m.start(), m.end(), name, "agency", canonical=canonical, rule="national_body")
             )
     return out
+
+
+def _national_units(t: Text, pos: int) -> tuple[int, list[str]]:
+    """The sub-units named right after a national body (司法部|公共法律服务管理局), read like the
+    sub-units after a region-prefixed name; where they end and what they are."""
+    units = []
+    while (seg := _segment(t, pos, head=False, strong_anchor=True)) is not None:
+        units.append(t.text[pos : seg[0]])
+        pos = seg[0]
+    return pos, units
 
 
 def _departments(t: Text) -> list[Candidate]:
@@ -664,6 +701,8 @@ def _departments(t: Text) -> list[Candidate]:
                 continue
             if t.text.endswith(GENERIC_BEFORE, 0, start) or (start and t.text[start - 1] in PLURAL_MARKS):
                 continue
+            if LEVEL_LIST_BEFORE.search(t.text, max(0, start - 16), start):
+                continue  # 各县(市、区)司法局: every county's bureau
             unit = next(
                 (u for u in DEPARTMENT_UNITS if t.text.startswith(u, end) and end + len(u) in t.ends), None
             )
@@ -721,8 +760,62 @@ def _named_groups(t: Text) -> list[Candidate]:
     return out
 
 
+#: 理论学习中心组 with no owner written, or owned by the reporting bureau (局党组理论学习中心组);
+#: a bureau's 党委 is read as the body (厅党委理论学习中心组 gives 厅党委, which the gold lists)
+OWN_STUDY_GROUP = re.compile(r"(?:[局厅]党组|[局厅])?理论学习中心组")
+#: part-of-speech tags of the word before an unowned body that leave it unowned: verbs,
+#: prepositions, numerals and time words (纳入|理论学习中心组, 以|党委, 2024年|理论学习中心组)
+UNOWNED_AFTER_TAGS = ("v", "p", "m", "t", "ad", "d")
+#: what may stand before an unowned body when it is not a word: the start of a clause
+CLAUSE_OPENERS = ",，。;；:：!！?？ \n“"
+#: the rules reading the report's own party committee and study group by their bare names
+OWN_RULES = ("own_committee", "own_study_group")
+
+
+def _unowned_at(t: Text, start: int, lists: bool) -> bool:
+    """Whether nothing owns a body opening at ``start``: a clause opens there or a verb,
+    preposition or time word stands before it (发挥|党委, 纳入|理论学习中心组), not a noun
+    (社区|党委, 党组|理论学习中心组), a bracket (各级党委(党组、党工委)) or, unless ``lists``, a
+    list mark."""
+    if start == 0:
+        return True
+    before = t.text[start - 1]
+    if not HAN_CHAR.match(before) and not before.isdigit():
+        return before in CLAUSE_OPENERS or (lists and before == "、")
+    lo = max(0, start - 6)
+    pos, flag = lo, ""
+    for piece in jieba.posseg.lcut(t.text[lo : start + 2]):  # the word after tags the one before
+        if pos + len(piece.word) > start:
+            break
+        pos, flag = pos + len(piece.word), piece.flag
+    return pos == start and flag.startswith(UNOWNED_AFTER_TAGS)
+
+
+def _own_bodies(t: Text) -> list[Candidate]:
+    """The reporting body's own party committee and study group named bare: 发挥党委统领作用,
+    召开党工委会议 (not an official's title, 党委书记), 纳入理论学习中心组学习, and the bureau's
+    own 局党组理论学习中心组. Whether the report is one whose bare 党委 is its own is for
+    :func:`organizations_in` to say."""
+    text, out = t.text, []
+    titles = _org_words("office_title")
+    for word in _org_words("own_committee"):
+        for start in occurrences(text, word):
+            end = start + len(word)
+            if t.token_at.get(start) != word or text.startswith(titles, end):
+                continue
+            if text[end : end + 1] in "(（" or not _unowned_at(t, start, lists=False):
+                continue
+            out.append(Candidate(start, end, word, "agency", [], [word], rule="own_committee"))
+    for m in OWN_STUDY_GROUP.finditer(text):
+        if m.start() not in t.starts or not _unowned_at(t, m.start(), lists=True):
+            continue
+        name = m.group(0)
+        out.append(Candidate(m.start(), m.end(), name, "agency", [], [name], rule="own_study_group"))
+    return out
+
+
 def _candidates(t: Text) -> list[Candidate]:
-    found = _quoted(t) + _national(t) + _departments(t) + _named_groups(t)
+    found = _quoted(t) + _national(t) + _departments(t) + _named_groups(t) + _own_bodies(t)
     opens = t.starts | t.after_stop
     for pos in sorted(opens):
         c = _anchored(t, pos)
@@ -774,6 +867,8 @@ def _keep(candidates: list[Candidate], t: Text) -> list[Candidate]:
 
 def _generic(c: Candidate, t: Text) -> bool:
     """A kind of unit rather than one unit: 领导小组, 个人调解室, 商会人民调解委员会8家."""
+    if c.rule in OWN_RULES:
+        return False
     if c.name in generic_names("bare") or c.name in generic_names("any"):
         return True
     if c.regions and "".join(c.segments) in generic_names("any"):
@@ -791,6 +886,8 @@ def _generic(c: Candidate, t: Text) -> bool:
         return True
     if _level_word_for_place(c) or _alias_in_brackets(c, t) or _plural(c):
         return True
+    if DOCUMENT_NUMBER_AFTER.match(t.text, c.end):
+        return True  # (城中政办函〔2025〕19号): the issuer's code in a document number, no name
     return bool(COUNT_AFTER.match(t.text[c.end :]) or COUNT_BEFORE.search(t.text[: c.start]))
 
 
@@ -929,6 +1026,16 @@ def _only_type_words(name: str) -> bool:
 # -- canonical names ---------------------------------------------------------------------
 
 
+def _own_town_committee(word: str, context: ReportContext) -> str | None:
+    """A town's report's bare 党委 is the town's committee, named as 镇党委 is (中共某镇委员会;
+    a street's 党工委: 中共某街道工作委员会); a department's has no name the report makes certain."""
+    region = context.meta.region
+    name = region and (region.official or region.name)
+    if not name or not name.endswith(TOWN_LEVELS):
+        return None
+    return "中共" + name + ("工作委员会" if word == "党工委" else "委员会")
+
+
 def _region_official(part: tuple[str, str | None], context: ReportContext) -> str | None:
     kind, value = part
     home = context.home
@@ -1038,6 +1145,8 @@ def canonical_of(c: Candidate, context: ReportContext) -> str | None:
 def _canonical(c: Candidate, context: ReportContext) -> str | None:
     if c.canonical is not None:
         return c.canonical
+    if c.rule == "own_committee":
+        return _own_town_committee(c.name, context)
     if not c.regions:
         return None
     if c.regions[0][0] == "self":
@@ -1054,6 +1163,10 @@ def _canonical(c: Candidate, context: ReportContext) -> str | None:
     if region is None:
         return None
     head, tails = c.segments[0], [_expand(s) for s in c.segments[1:]]
+    committee = next((w for w in ("党委", "委") if head.startswith(w) and len(head) > len(w)), None)
+    if committee is not None and _bare_committee(committee):  # 市委党校: the committee's school
+        short = region[:-1] if region.endswith("地区") else region
+        return "中共" + short + head + "".join(tails)
     if head in ("委", "党委"):
         if not tails:
             return "中共" + region + "委员会"
@@ -1073,7 +1186,13 @@ def _canonical(c: Candidate, context: ReportContext) -> str | None:
 
 
 def organizations_in(sentence: Sentence, context: ReportContext | None = None) -> list[OrgMention]:
-    """Every named body in the sentence, outside 《》 titles, in the order they appear."""
+    """Every named body in the sentence, outside 《》 titles, in the order they appear (only the
+    agencies, when the sentence is a page's stamp line)."""
+    found = _organizations(sentence, context)
+    return _stamp_bodies(found) if is_furniture(sentence.text) else found
+
+
+def _organizations(sentence: Sentence, context: ReportContext | None = None) -> list[OrgMention]:
     context = context or ReportContext.empty()
     t = Text.of(sentence.text)
     out = []
@@ -1084,6 +1203,8 @@ def organizations_in(sentence: Sentence, context: ReportContext | None = None) -
             continue  # without the report's region (or bureau, for 我局) the body is unknown
         if canonical is None and _every_town(c):
             continue  # 镇公共法律服务工作站 in a county's report: each town's station, not one
+        if c.rule == "own_committee" and _government_report(context):
+            continue  # a county's report says 县委 for its own: a bare 党委 there is any level's
         out.append(
             OrgMention(
                 name=name,
@@ -1095,5 +1216,46 @@ def organizations_in(sentence: Sentence, context: ReportContext | None = None) -
     return out
 
 
+def _government_report(context: ReportContext) -> bool:
+    """Whether a county's or higher government or party committee wrote the report (a town's
+    government does not count: its own committee is the bare 党委 its report speaks of)."""
+    bureau = context.meta.bureau
+    ending = next((e for e in _org_words("government_level_end") if bureau and bureau.endswith(e)), None)
+    if not bureau or ending is None or bureau[: -len(ending)].endswith(TOWN_LEVELS):
+        return False  # 泉溪镇政府
+    return context.home is None or context.home.level != "town"
+
+
 def organizations_in_document(doc: Document, context: ReportContext | None = None) -> list[OrgMention]:
-    return [o for s in doc.sentences for o in organizations_in(s, context)]
+    """The sentences' bodies, then the stamp lines' agencies (the document knows its stamp
+    lines, so no sentence is tested for one)."""
+    found = [o for s in doc.sentences for o in _organizations(s, context)]
+    found = _resolve_aliases(found)
+    return found + [o for s in doc.stamps for o in _stamp_bodies(_organizations(s, context))]
+
+
+def _resolve_aliases(found: list[OrgMention]) -> list[OrgMention]:
+    """综合调解室 after “长寿区…驻法院综合调解室(以下简称‘综合调解室’)”: the short name the text
+    declares stands for the full one, so its mentions get the full name as canonical (one body)."""
+    full: dict[str, str] = {}
+    out = []
+    for o in found:
+        if o.name in full and o.canonical is None:
+            o = dataclasses.replace(o, canonical=full[o.name])
+        out.append(o)
+        after = o.evidence.sentence[o.evidence.end - o.evidence.sentence_start :]
+        alias = ALIAS.match(after.lstrip("”\""))
+        if alias is not None and alias.group(1) != o.name:
+            full.setdefault(alias.group(1), o.canonical or o.name)
+    return out
+
+
+def _stamp_bodies(found: list[OrgMention]) -> list[OrgMention]:
+    """Agencies on a page's stamp line (来源:浚县司法局, 欢迎访问X区人民政府): the page names
+    the body that issued or hosts the text (the real-text gold lists it); the line's other
+    names (来源:安徽日报) are left to the media extractor."""
+    return [
+        dataclasses.replace(o, evidence=dataclasses.replace(o.evidence, rule="organizations.stamp_line"))
+        for o in found
+        if o.kind == "agency"
+    ]

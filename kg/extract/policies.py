@@ -32,6 +32,8 @@ IMPLEMENTING_TAIL = 8
 #: a year the document is for (2025年度, 2024年): says nothing of which document it is
 LEADING_YEAR = re.compile(r"^[0-9]{4}年度?")
 CJK_RUN = re.compile(rf"[{HAN}]")
+#: a figure opening an unmarked name that is no year (15家单位的…规定): a count, not a title
+COUNT_OPENING = re.compile(r"^[0-9]+(?![0-9]*年)")
 #: an unmarked name: Han characters, possibly holding a short quoted nickname (“八五”)
 NAME_CHAR = re.compile(rf"[{HAN}“”0-9]")
 #: 区“八五”, 市2024年: a one-character level word glued to a quoted nickname or a year
@@ -353,11 +355,19 @@ def _bare(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMenti
         quoted = "“" in name
         if not ((why == "issue" and sentence.section != "plans") or joined or quoted):
             continue
-        if _is_generic(name, suffix):
-            continue
+        if _is_generic(name, suffix) or COUNT_OPENING.match(name) or _own_rules_of_previous(name, suffix):
+            continue  # 印发了15家单位的“三定”规定: counted documents, no title
         accepted_ends.append(end)
         out.append(_mention(sentence, name, start, end, "unmarked_document"))
     return out
+
+
+def _own_rules_of_previous(name: str, suffix: str) -> bool:
+    """审计法及实施条例: a document word right after a joiner that follows a document names that
+    document's own rules, not a new title (the law is read by itself)."""
+    body = name[: len(name) - len(suffix)]
+    joiner = next((j for j in JOINERS if body.endswith(j)), "")
+    return bool(joiner) and bool(_longest_doc_suffix(body[: len(body) - len(joiner)]))
 
 
 def _ends_word(text: str, end: int) -> bool:

@@ -255,6 +255,40 @@ def _towns_in(sentence: Sentence) -> list[Candidate]:
     return out
 
 
+@cache
+def _town_short_names() -> dict[str, tuple[gazetteer.Place, ...]]:
+    """Towns by their name without 镇/乡/街道 (黎侯 for 黎侯镇), two characters or more."""
+    out: dict[str, list[gazetteer.Place]] = {}
+    for name, places in gazetteer.town_names().items():
+        suffix = next(s for s in gazetteer.TOWN_SUFFIXES if name.endswith(s))
+        if len(name) - len(suffix) >= 2:
+            out.setdefault(name[: -len(suffix)], []).extend(places)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _town_body_cue() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _cue_words("town_body"))))
+
+
+#: the longest short town name tried before a body word
+MAX_TOWN_SHORT = 4
+
+
+def _short_towns_in(sentence: Sentence) -> list[Candidate]:
+    """黎侯司法所, 盐仓派出所: a town's short name right before a body named for the town (the
+    callers keep only those the gazetteer places under the report's region or a named county)."""
+    shorts, text, out = _town_short_names(), sentence.text, []
+    for m in _town_body_cue().finditer(text):
+        for length in range(MAX_TOWN_SHORT, 1, -1):
+            start = m.start() - length
+            if start >= 0 and text[start : m.start()] in shorts:
+                name = text[start : m.start()]
+                out.append(Candidate(name, sentence, start, m.start(), shorts[name], "town_short"))
+                break
+    return out
+
+
 def choose(candidates: tuple[gazetteer.Place, ...], home: gazetteer.Place | None) -> gazetteer.Place | None:
     """The candidate sharing the longest chain with ``home``; none when ambiguous without context."""
     return choose_in_context(candidates, home, ())
@@ -355,7 +389,7 @@ def regions_in_document(doc: Document, context: ReportContext | None = None) -> 
     towns: list[Candidate] = []
     for s in doc.sentences:
         names += _accepted(_names_in(s))
-        towns += _towns_in(s)
+        towns += _towns_in(s) + _short_towns_in(s)
     resolved = _resolve(names, home)
     resolved += _placed_towns(towns, resolved, home)
     return [
