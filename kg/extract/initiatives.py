@@ -60,6 +60,12 @@ COVERAGE_PUSH_VERBS = ("推进", "推动")
 COVERAGE_LEFT_STOPS = ("做好", "推进", "推动", "落实", "开展", "和", "及", "与")
 #: 法治政府建设示范区创建: a drive to be named a model region, named by its theme before it
 DEMONSTRATION_DRIVE = re.compile(r"示范[区市县村镇乡]?创建")
+#: 法治政府建设示范县 (命名…示范县, 紧扣建设全国基层法治示范区目标): the model place a drive is for,
+#: named without 创建; only rule-of-law model places count (other 示范区 are economic zones)
+MODEL_PLACE = re.compile(r"示范[区市县](?!创建)")
+MODEL_PLACE_THEME = "法治"
+#: the tail a drive's name carries after its theme (示范区创建, 示范创建, 示范县)
+DRIVE_TAIL = re.compile(r"示范[区市县村镇乡]?(?:创建)?$")
 #: how long a demonstration drive's theme may be (省级第一批法治政府建设)
 MAX_DRIVE_THEME = 16
 #: a name needs some Han characters (“118” alone is a code)
@@ -73,6 +79,8 @@ PAIRED_PATTERN = re.compile(
 SHARED_KIND_JOINERS = "[和与及]?"
 #: what may follow a quoted name without it running on into a longer phrase (“A”和“B”, “A”等)
 NOT_A_NOUN = ("的", "等", "和", "与", "及", " ")
+#: what ends a clause (a list of quoted occasions runs to its 等…节日 within one clause)
+CLAUSE_END = re.compile(r"[，,。；;：:！!？?]")
 #: separators of a list of names after one verb (建立A机制、B机制)
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -106,6 +114,7 @@ class Vocabulary:
     owners: tuple[str, ...]
     collective: tuple[str, ...]
     novelty: tuple[str, ...]
+    occasions: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -123,6 +132,7 @@ def _vocabulary() -> Vocabulary:
         owners=of("owner"),
         collective=of("collective"),
         novelty=of("novelty"),
+        occasions=of("occasion"),
         plan_generic_cues=tuple(r[0] for r in cues if r[1] == "plan_only_generic"),
         doctrine=tuple(re.compile(p) for p in of("doctrine")),
         after=of("after"),
@@ -225,15 +235,19 @@ def _kind_after(text: str, pos: int, allowance: int = 0) -> tuple[str, str, int]
     year = YEAR.match(text, i)
     j = year.end() if year else i
     longest = MAX_MODIFIER + allowance + (len(year.group()) if year else 0)
+    unended = None
     while j < len(text) and j - i <= longest + LONGEST_KIND and NAME_RUN.match(text[j]):
         j += 1
         for word in KIND_WORDS:
             at = j - len(word)
-            if not text.startswith(word, at) or at < i or not _ends_name(text, j):
+            if not text.startswith(word, at) or at < i:
+                continue
+            if not _ends_name(text, j):
+                unended = unended or (_unended_kind(text[i:at], word, j) if i == pos else None)
                 continue
             modifier = text[i:at]
-            if len(modifier) > longest:
-                return None
+            if len(modifier) > longest or modifier.endswith("等"):
+                return None  # “书面传达”学等方式: 等 closes a list of ways, the quote names one item
             if (len(modifier) > MAX_QUOTED_ONLY_MODIFIER and VOCAB.kinds[word][1]) or (
                 any(c in modifier for c in RUN_CUES) and modifier not in VOCAB.kinds
             ):
@@ -242,7 +256,21 @@ def _kind_after(text: str, pos: int, allowance: int = 0) -> tuple[str, str, int]
     immediate = next((w for w in KIND_WORDS if text.startswith(w, pos)), None)
     if immediate:  # “规范性文件集中发布”专栏予以公布: a kind word right after the quote ends the name
         return "", immediate, pos + len(immediate)
-    return None
+    return unended
+
+
+def _unended_kind(modifier: str, word: str, end: int) -> tuple[str, str, int] | None:
+    """“12348”法律服务热线提档升级, “派驻制”调解模式在我省推广: a standing kind word a short
+    modifier after a quote names the programme even when the sentence runs straight on into
+    its verb; quoted-only words (服务, 建设), run verbs in between and a kind word tied by 的
+    (“学法治、用法治、守法治”的行动自觉: a stance, not a campaign) are left out."""
+    if (
+        len(modifier) > MAX_QUOTED_ONLY_MODIFIER
+        or VOCAB.kinds[word][1]
+        or any(c in modifier for c in RUN_CUES)
+    ):
+        return None
+    return modifier, word, end
 
 
 def _ends_name(text: str, end: int) -> bool:
@@ -254,6 +282,8 @@ def _ends_name(text: str, end: int) -> bool:
 
 
 def _clean_modifier(modifier: str) -> str:
+    """“送法进千企”法律服务专项行动 -> 送法进千企专项行动: filler words between a named quote and
+    its kind word are dropped (a code-only quote, “12348”法律服务热线, keeps them: it names nothing alone)."""
     modifier = YEAR.sub("", modifier).strip()
     for word in VOCAB.drop:
         if modifier == word or modifier.startswith(word):
@@ -283,7 +313,7 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             continue
         if before.endswith(VOCAB.before):
             continue
-        if _describes_a_way_of_working(core, after):
+        if _describes_a_way_of_working(core, after) or _in_occasion_list(text, quotes, n):
             continue
         # “四不两直”和“监管人员+专家+媒体”方式: names joined by 和 share the kind word after the last
         shared_end = _list_end(text, quotes, n, SHARED_KIND_JOINERS)
@@ -300,7 +330,7 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             continue  # inside a document's title only a named campaign or drive is a programme
         if found:
             modifier, word, end = found
-            name = core + _clean_modifier(modifier) + word
+            name = core + (_clean_modifier(modifier) if HAN_RUN.search(core) else modifier) + word
             if not _names_a_body(name) and not is_mediation_studio(core + modifier + word, text):
                 span_end = end if m.end() == shared_end else m.end()
                 out.append(
@@ -312,6 +342,8 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         if not HAN_RUN.search(core):
             continue  # “118”, “12345”: a number or a code names nothing by itself
         own = kind_word_ending(core)
+        if own and _is_quoted_clause(core, own):
+            continue
         listed = _list_kind(text, quotes, n)
         cue = _cue_before(text, m.start())
         bare_cue = cue if cue and cue not in VOCAB.cue_kinds else None
@@ -333,6 +365,13 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         if kind and not _names_a_body(name) and not is_mediation_studio(name, text):
             out.append(_record(sentence, _plain(name), kind, m.start(), end, rule))
     return out
+
+
+def _is_quoted_clause(core: str, own: str) -> bool:
+    """“坚持全面依法治国,推进法治中国建设”: clauses split by a comma that end in a word only a
+    quote makes a kind (建设, 服务, 改革) are a quoted line of policy, not a programme's name;
+    paired names split by a comma (“谁执法,谁普法”) carry no kind word and are not affected."""
+    return VOCAB.kinds[own][1] and bool(re.search(r"[，,]", core))
 
 
 def _run_on(text: str, end: int) -> int | None:
@@ -378,9 +417,11 @@ def _bare_quote_kind(core: str) -> str | None:
 
 
 def _describes_a_way_of_working(core: str, after: str) -> bool:
-    """“党委领导、部门负责、社会参与”的工作机制: a quoted run of clauses tied by 的 to a generic
-    kind phrase (工作机制, 责任体系) says how work is shared out; it names no programme. A named
-    kind phrase after 的 (…”的递进式纠纷分层过滤体系) is left to the other rules."""
+    """“能划则划、因事制宜”的原则: a quoted run of clauses tied by 的 to a generic phrase ending in
+    a quoted-only kind word (原则, 方式, 要求) states a principle the work follows; it names no
+    programme. A standing kind word there (“分层分类、全员覆盖”的学习体系, “重点项目统筹、…”的工作机制)
+    is a system or mechanism the body built, which the real-text gold names, so it is left to
+    the other rules, as is a named kind phrase (…”的递进式纠纷分层过滤体系)."""
     rest = after.lstrip()
     if "、" not in core or not rest.startswith("的"):
         return False
@@ -388,7 +429,7 @@ def _describes_a_way_of_working(core: str, after: str) -> bool:
     phrase = run.group(0) if run else ""
     for size in range(1, len(phrase) + 1):
         word = kind_word_ending(phrase[:size])
-        if word and is_generic(phrase[: size - len(word)]):
+        if word and VOCAB.kinds[word][1] and is_generic(phrase[: size - len(word)]):
             return True
     return False
 
@@ -418,6 +459,15 @@ def _names_a_document(core: str) -> bool:
     """“一规划两纲要”: a nickname for plan documents, not a programme (a kind word after it
     names a drive over the plans: “一规划两纲要”实地督察)."""
     return core.endswith(PLAN_DOCUMENT_WORDS)
+
+
+def _in_occasion_list(text: str, quotes: list[re.Match[str]], n: int) -> bool:
+    """“3·15”、“反邪教宣传月”等特定普法节日: quoted names listed as the dates or occasions work was
+    timed to (节日, 节点, 纪念日) are days on a calendar, not programmes the body ran. The list is
+    read to the clause's end, not quote by quote: copied texts drop closing quotes in lists."""
+    clause = CLAUSE_END.split(text[quotes[n].end() :], maxsplit=1)[0]
+    m = re.search(rf"等([{HAN}]{{1,10}})$", clause)
+    return bool(m) and any(word in m.group(1) for word in VOCAB.occasions)
 
 
 def _list_kind(text: str, quotes: list[re.Match[str]], n: int) -> str | None:
@@ -469,6 +519,7 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
         start = pos + len(cue)
         if text.startswith(("了", "起"), start):  # 组织开展了X, 构建起X: the particle belongs to the verb
             start += 1
+        start = _past_joined_verb(text, start)
         year = YEAR.match(text, start)  # 开展2023年度X述法: the year dates the run, not the name
         if year:
             start = year.end()
@@ -506,6 +557,15 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             start = end + len(joiner)
             pos = start
     return out
+
+
+def _past_joined_verb(text: str, start: int) -> int:
+    """健全和完善依法行政机制: a second verb joined to the cue by 和/及/与 belongs to the verb
+    phrase, so the name starts after it (else it would open with 和完善…)."""
+    if not text.startswith(LIST_JOINERS[1:], start):
+        return start
+    verb = next((c for c in RUN_CUES + VOCAB.verb_start if text.startswith(c, start + 1)), None)
+    return start + 1 + len(verb) if verb else start
 
 
 def _joined_to_another_kind(text: str, end: int) -> bool:
@@ -556,10 +616,14 @@ def _demonstration_drives(sentence: Sentence) -> list[InitiativeRecord]:
     named a model place is a project, named by the theme before it, whatever verb governs it.
 
     The theme runs left from 示范 over Han characters to a verb or a joiner; a drive with no
-    theme (开展示范创建活动) or one named inside a document's title is left out."""
+    theme (开展示范创建活动) or one named inside a document's title is left out. The model
+    place alone (命名…法治政府建设示范县, 紧扣建设全国基层法治示范区目标) names the drive too
+    when its theme is the rule of law; 长江经济带绿色发展示范区 is an economic zone."""
     text, out = sentence.text, []
     titles = book_title_spans(text)
-    for m in DEMONSTRATION_DRIVE.finditer(text):
+    drives = [(m, False) for m in DEMONSTRATION_DRIVE.finditer(text)]
+    places = [(m, True) for m in MODEL_PLACE.finditer(text)]
+    for m, place_only in sorted(drives + places, key=lambda mp: mp[0].start()):
         if inside(m.start(), titles):
             continue
         start = m.start()
@@ -571,6 +635,8 @@ def _demonstration_drives(sentence: Sentence) -> list[InitiativeRecord]:
         ):
             start -= 1
         theme = text[start : m.start()]
+        if place_only and MODEL_PLACE_THEME not in theme:
+            continue
         if len(theme) >= 4 and not is_generic(theme) and not is_slogan(theme):
             out.append(_record(sentence, theme + m.group(), "project", start, m.end(), "demonstration_drive"))
     return out
@@ -672,7 +738,9 @@ def initiatives_in_document(doc: Document, context: ReportContext | None = None)
     resolve.py settles status across identical names; here the plan's longer wording
     (“四所一庭一中心”衔接联动工作机制) is matched to the year's shorter mention of its quoted core.
     """
-    found = _fullest_names([i for s in doc.sentences for i in initiatives_in(s, context)])
+    found = _one_drive_per_theme(
+        _fullest_names([i for s in doc.sentences for i in initiatives_in(s, context)])
+    )
     worked = "\n".join(s.text for s in doc.sentences if s.section != "plans")
     return [replace(i, status="done") if i.status == "planned" and _named_in(i, worked) else i for i in found]
 
@@ -700,6 +768,20 @@ def _fullest_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
             None,
         )
         out.append(replace(r, kind=longer[0], name=longer[1]) if longer else r)
+    return out
+
+
+def _one_drive_per_theme(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
+    """A report naming its model-place drive twice (争创市级法治政府建设示范区, …示范区创建成果)
+    means one drive: later mentions of the same theme take the first one's name."""
+    first: dict[str, str] = {}
+    out = []
+    for r in records:
+        if r.evidence.rule != "initiatives.demonstration_drive":
+            out.append(r)
+            continue
+        theme = DRIVE_TAIL.sub("", r.name)
+        out.append(replace(r, name=first.setdefault(theme, r.name)))
     return out
 
 
