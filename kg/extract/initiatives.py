@@ -81,6 +81,9 @@ SHARED_KIND_JOINERS = "[和与及]?"
 NOT_A_NOUN = ("的", "等", "和", "与", "及", " ")
 #: what ends a clause (a list of quoted occasions runs to its 等…节日 within one clause)
 CLAUSE_END = re.compile(r"[，,。；;：:！!？?]")
+#: 进机关、进行业、进社区: the places a campaign is taken to, each a short item opening with 进
+CAMPAIGN_GOES = "进"
+MAX_PLACE_ITEM = 6
 #: separators of a list of names after one verb (建立A机制、B机制)
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -264,11 +267,7 @@ def _unended_kind(modifier: str, word: str, end: int) -> tuple[str, str, int] | 
     modifier after a quote names the programme even when the sentence runs straight on into
     its verb; quoted-only words (服务, 建设), run verbs in between and a kind word tied by 的
     (“学法治、用法治、守法治”的行动自觉: a stance, not a campaign) are left out."""
-    if (
-        len(modifier) > MAX_QUOTED_ONLY_MODIFIER
-        or VOCAB.kinds[word][1]
-        or any(c in modifier for c in RUN_CUES)
-    ):
+    if len(modifier) > MAX_MODIFIER or VOCAB.kinds[word][1] or any(c in modifier for c in RUN_CUES):
         return None
     return modifier, word, end
 
@@ -345,7 +344,7 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         if own and _is_quoted_clause(core, own):
             continue
         listed = _list_kind(text, quotes, n)
-        cue = _cue_before(text, m.start())
+        cue = _cue_before(text, quotes[_run_start(text, quotes, n)].start())
         bare_cue = cue if cue and cue not in VOCAB.cue_kinds else None
         kind, rule = (
             (VOCAB.kinds[own][0], "quote_own_kind")
@@ -468,6 +467,15 @@ def _in_occasion_list(text: str, quotes: list[re.Match[str]], n: int) -> bool:
     clause = CLAUSE_END.split(text[quotes[n].end() :], maxsplit=1)[0]
     m = re.search(rf"等([{HAN}]{{1,10}})$", clause)
     return bool(m) and any(word in m.group(1) for word in VOCAB.occasions)
+
+
+def _run_start(text: str, quotes: list[re.Match[str]], n: int) -> int:
+    """The first quote of the run quote ``n`` ends (实施“容缺办理”“多证合一”): juxtaposed or
+    、-joined quotes are the objects of one verb, so the verb before the first governs them all."""
+    k = n
+    while k > 0 and text[quotes[k - 1].end() : quotes[k].start()] in ("", "、"):
+        k -= 1
+    return k
 
 
 def _list_kind(text: str, quotes: list[re.Match[str]], n: int) -> str | None:
@@ -689,9 +697,22 @@ def _one_name(name: str, word: str) -> bool:
     ending in a bare kind word (新程序、新机制)."""
     if "等" in name:
         return False
+    if _places_a_campaign_goes(name, word):
+        return True
     if "、" in name and len(name.rsplit("、", 1)[1]) <= len(word) + 1:
         return False  # 新业务、新程序、新机制: a list of short items, each a bare kind word
     return "、" not in name or (not re.search(r"[0-9]", name) and VOCAB.kinds[word][0] != "campaign")
+
+
+def _places_a_campaign_goes(name: str, word: str) -> bool:
+    """党的二十大精神进机关、进行业、进社区活动: one campaign taken to several places, its items
+    after the first each a short 进X (the places it goes), is one name across its 、."""
+    items = name[: len(name) - len(word)].split("、")
+    return (
+        len(items) > 1
+        and all(x.startswith(CAMPAIGN_GOES) and len(x) <= MAX_PLACE_ITEM for x in items[1:-1])
+        and items[-1].startswith(CAMPAIGN_GOES)
+    )
 
 
 def _inner_enumeration(text: str, j: int, start: int) -> bool:
