@@ -84,6 +84,8 @@ CLAUSE_END = re.compile(r"[，,。；;：:！!？?]")
 #: 进机关、进行业、进社区: the places a campaign is taken to, each a short item opening with 进
 CAMPAIGN_GOES = "进"
 MAX_PLACE_ITEM = 6
+#: 为X行动提供…保障: the campaign a report's work serves, named between 为 and 提供
+SERVED_CAMPAIGN = re.compile(rf"为([{HAN}0-9]{{4,24}}?)(?=提供)")
 #: separators of a list of names after one verb (建立A机制、B机制)
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -118,6 +120,7 @@ class Vocabulary:
     collective: tuple[str, ...]
     novelty: tuple[str, ...]
     occasions: tuple[str, ...]
+    served: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -136,6 +139,7 @@ def _vocabulary() -> Vocabulary:
         collective=of("collective"),
         novelty=of("novelty"),
         occasions=of("occasion"),
+        served=of("served"),
         plan_generic_cues=tuple(r[0] for r in cues if r[1] == "plan_only_generic"),
         doctrine=tuple(re.compile(p) for p in of("doctrine")),
         after=of("after"),
@@ -310,6 +314,8 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         after, before = text[_list_end(text, quotes, n) :], text[: m.start()]
         if after.startswith(VOCAB.after) or after.lstrip("的").startswith(VOCAB.after):
             continue
+        if after.startswith(VOCAB.served) and not _is_campaign(core):
+            continue
         if before.endswith(VOCAB.before):
             continue
         if _describes_a_way_of_working(core, after) or _in_occasion_list(text, quotes, n):
@@ -371,6 +377,32 @@ def _is_quoted_clause(core: str, own: str) -> bool:
     quote makes a kind (建设, 服务, 改革) are a quoted line of policy, not a programme's name;
     paired names split by a comma (“谁执法,谁普法”) carry no kind word and are not affected."""
     return VOCAB.kinds[own][1] and bool(re.search(r"[，,]", core))
+
+
+def _is_campaign(name: str) -> bool:
+    """Whether the name ends in a campaign's kind word (十项行动, …三年行动)."""
+    word = kind_word_ending(name)
+    return word is not None and VOCAB.kinds[word][0] == "campaign"
+
+
+def _served_campaigns(sentence: Sentence) -> list[InitiativeRecord]:
+    """为全面振兴新突破三年行动提供有力的法治保障: a report opening states the campaign its work
+    serves; an unquoted name between 为 and 提供 that ends in a campaign word is that campaign
+    (a goal there, 为高质量发展提供保障, ends in no kind word and stays out)."""
+    text, out = sentence.text, []
+    for m in SERVED_CAMPAIGN.finditer(text):
+        name = m.group(1)
+        word = kind_word_ending(name, quoted=False)
+        core = name[: len(name) - len(word)] if word else ""
+        if (
+            word
+            and VOCAB.kinds[word][0] == "campaign"
+            and len(core) >= 3
+            and not is_generic(core)
+            and not is_slogan(core)
+        ):
+            out.append(_record(sentence, name, "campaign", m.start(1), m.end(1), "served_campaign"))
+    return out
 
 
 def _run_on(text: str, end: int) -> int | None:
@@ -740,6 +772,7 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
         + _platforms_at_clause_start(sentence)
         + _coverage_drives(sentence)
         + _demonstration_drives(sentence)
+        + _served_campaigns(sentence)
     ):
         overlaps = any(
             rec.evidence.start < r.evidence.end and r.evidence.start < rec.evidence.end
