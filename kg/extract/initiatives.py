@@ -215,16 +215,27 @@ def is_description(raw: str, core: str) -> bool:
     )
 
 
+#: (cue, area): a word of the name that settles an initiative's area (initiative_area_cues.tsv)
+NAME_AREA_CUES = tuple((r[0], r[1]) for r in rows("initiative_area_cues.tsv"))
+
+
 def _record(sentence: Sentence, name: str, kind: str, start: int, end: int, rule: str) -> InitiativeRecord:
     return InitiativeRecord(
         name=name,
         kind=kind,
         status="planned" if sentence.section == "plans" else "done",
         evidence=Evidence.of(sentence, start, end, rule=f"initiatives.{rule}"),
-        area=area_of(name)
+        area=name_area(name)
+        or area_of(name)
         or area_of(name, sentence.heading, sentence.text)
         or area_of(sentence.text, sentence.heading),
     )
+
+
+def name_area(name: str) -> str | None:
+    """谁执法谁普法, 会前学法常态化机制: a word of study or publicity in the name makes the
+    programme legal education, whatever other keywords (执法, 会前学法 under coordination) say."""
+    return next((area for cue, area in NAME_AREA_CUES if cue in name), None)
 
 
 def _modifier_allowance(core: str) -> int:
@@ -255,7 +266,7 @@ def _kind_after(text: str, pos: int, allowance: int = 0) -> tuple[str, str, int]
             modifier = text[i:at]
             if len(modifier) > longest or modifier.endswith("等"):
                 return None  # “书面传达”学等方式: 等 closes a list of ways, the quote names one item
-            if (len(modifier) > MAX_QUOTED_ONLY_MODIFIER and VOCAB.kinds[word][1]) or (
+            if (_too_long_for(modifier, word)) or (
                 any(c in modifier for c in RUN_CUES) and modifier not in VOCAB.kinds
             ):
                 return None  # a run verb between is another clause (…”,开展X活动), unless it is a kind (创建试点)
@@ -264,6 +275,17 @@ def _kind_after(text: str, pos: int, allowance: int = 0) -> tuple[str, str, int]
     if immediate:  # “规范性文件集中发布”专栏予以公布: a kind word right after the quote ends the name
         return "", immediate, pos + len(immediate)
     return unended
+
+
+def _too_long_for(modifier: str, word: str) -> bool:
+    """A quoted-only kind word (改革, 服务) takes a short modifier (“小切口”法治督察); a longer
+    run is a clause of its own, unless the run itself ends in a standing kind word: then the
+    pair is one kind phrase (“三证合一、一照一码”工商登记制度改革)."""
+    return (
+        len(modifier) > MAX_QUOTED_ONLY_MODIFIER
+        and VOCAB.kinds[word][1]
+        and kind_word_ending(modifier, quoted=False) is None
+    )
 
 
 def _unended_kind(modifier: str, word: str, end: int) -> tuple[str, str, int] | None:
