@@ -86,6 +86,8 @@ CAMPAIGN_GOES = "进"
 MAX_PLACE_ITEM = 6
 #: 为X行动提供…保障: the campaign a report's work serves, named between 为 and 提供
 SERVED_CAMPAIGN = re.compile(rf"为([{HAN}0-9]{{4,24}}?)(?=提供)")
+#: 调解室, 调解工作室: body endings that make a quoted name a mediation room across the report
+MEDIATION_ROOM_MARK = "调解"
 #: separators of a list of names after one verb (建立A机制、B机制)
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -165,6 +167,7 @@ def _vocabulary() -> Vocabulary:
 
 
 VOCAB = _vocabulary()
+MEDIATION_ROOMS = tuple(w for w in VOCAB.body if MEDIATION_ROOM_MARK in w)
 KIND_WORDS = tuple(sorted(VOCAB.kinds, key=len, reverse=True))
 LONGEST_KIND = len(KIND_WORDS[0])
 RUN_CUES = tuple(sorted(VOCAB.run_cues, key=len, reverse=True))
@@ -814,11 +817,28 @@ def initiatives_in_document(doc: Document, context: ReportContext | None = None)
     resolve.py settles status across identical names; here the plan's longer wording
     (“四所一庭一中心”衔接联动工作机制) is matched to the year's shorter mention of its quoted core.
     """
+    rooms = _mediation_room_names(doc)
     found = _one_drive_per_theme(
-        _fullest_names([i for s in doc.sentences for i in initiatives_in(s, context)])
+        _fullest_names(
+            [i for s in doc.sentences for i in initiatives_in(s, context) if _quoted_core(i) not in rooms]
+        )
     )
     worked = "\n".join(s.text for s in doc.sentences if s.section != "plans")
     return [replace(i, status="done") if i.status == "planned" and _named_in(i, worked) else i for i in found]
+
+
+def _mediation_room_names(doc: Document) -> set[str]:
+    """The quoted names the report writes as mediation rooms (“定安言和”调解工作室), in one pass
+    over the text. A report that calls “定安言和”调解工作室 a mediation room means the same
+    body when a headline shortens it to “定安言和”工作室: it is an organisation, not a programme."""
+    text = curly(doc.text)
+    return {m.group(1).strip() for m in QUOTE.finditer(text) if text.startswith(MEDIATION_ROOMS, m.end())}
+
+
+def _quoted_core(record: InitiativeRecord) -> str | None:
+    """The quoted core an initiative was read from (“定安言和”工作室 -> 定安言和), if any."""
+    quoted = QUOTE.match(record.evidence.quote)
+    return quoted.group(1).strip() if quoted else None
 
 
 def _fullest_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
