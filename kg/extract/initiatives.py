@@ -23,6 +23,7 @@ from kg.extract.records import Evidence, InitiativeRecord
 from kg.text.document import Document, Sentence
 from kg.text.patterns import HAN, HAN_CHAR, QUOTE, book_title_spans, inside
 from kg.text.patterns import with_curly_quotes as curly
+from kg.vocab import gazetteer
 from kg.vocab.areas import area_of
 from kg.vocab.lexicon import rows
 
@@ -88,6 +89,8 @@ MAX_PLACE_ITEM = 6
 SERVED_CAMPAIGN = re.compile(rf"为([{HAN}0-9]{{4,24}}?)(?=提供)")
 #: 调解室, 调解工作室: body endings that make a quoted name a mediation room across the report
 MEDIATION_ROOM_MARK = "调解"
+#: the longest province name (内蒙古自治区, 新疆维吾尔自治区) an owned platform's name may open with
+MAX_PROVINCE_NAME = 8
 #: separators of a list of names after one verb (建立A机制、B机制)
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -613,7 +616,7 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
                 and not is_description(text[start:end], core)
                 and len(core) >= 3
                 and (not allowed or kind in allowed)
-                and (cue not in VOCAB.owned_cues or name.startswith(VOCAB.owners))
+                and (cue not in VOCAB.owned_cues or _opens_with_owner(name))
             ):
                 out.append(_record(sentence, name, kind, start, end, "run_verb_kind"))
             joiner = next((j for j in LIST_JOINERS if text.startswith(j, end)), None)
@@ -631,6 +634,14 @@ def _past_joined_verb(text: str, start: int) -> int:
         return start
     verb = next((c for c in RUN_CUES + VOCAB.verb_start if text.startswith(c, start + 1)), None)
     return start + 1 + len(verb) if verb else start
+
+
+def _opens_with_owner(name: str) -> bool:
+    """依托省一体化政务服务平台, 依托浙江政务服务网事项管理平台: a platform a higher level runs
+    opens with its owner, a level word (省, 国家: initiative_stoplist.tsv) or a province's name."""
+    return name.startswith(VOCAB.owners) or any(
+        p.level == "province" for k in range(2, MAX_PROVINCE_NAME + 1) for p in gazetteer.lookup(name[:k])
+    )
 
 
 def _joined_to_another_kind(text: str, end: int) -> bool:
