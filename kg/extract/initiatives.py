@@ -587,7 +587,7 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
         start = pos + len(cue)
         if text.startswith(("了", "起"), start):  # 组织开展了X, 构建起X: the particle belongs to the verb
             start += 1
-        start = _past_joined_verb(text, start)
+        start = _past_quoted_items(text, _past_joined_verb(text, start))
         year = YEAR.match(text, start)  # 开展2023年度X述法: the year dates the run, not the name
         if year:
             start = year.end()
@@ -610,7 +610,7 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             core = name[: len(name) - len(word)]
             kind = VOCAB.kinds[word][0]
             if (
-                not is_generic(core)
+                (not is_generic(core) or _names_an_event(core))
                 and not (is_slogan(core) and is_slogan(name))
                 and not core.startswith(VOCAB.verb_start)
                 and not is_description(text[start:end], core)
@@ -625,6 +625,24 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             start = end + len(joiner)
             pos = start
     return out
+
+
+def _names_an_event(core: str) -> bool:
+    """普法宣传月活动: a head of generic words that ends in a kind word of its own (宣传月) names
+    a particular event, so the whole is a campaign; 法治宣传活动 stays generic work."""
+    word = kind_word_ending(core, quoted=False)
+    return word is not None and word != core
+
+
+def _past_quoted_items(text: str, start: int) -> int:
+    """组织开展“法律七进”、普法宣传月活动: quoted items the verb lists first are read by the
+    quote rules; the unquoted name after them is the verb's object too."""
+    while text.startswith("“", start):
+        close = text.find("”", start + 1, start + 1 + MAX_NAME)
+        if close < 0 or not text.startswith("、", close + 1):
+            break
+        start = close + 2
+    return start
 
 
 def _past_joined_verb(text: str, start: int) -> int:
