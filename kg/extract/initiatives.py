@@ -450,8 +450,12 @@ def _run_on(text: str, end: int) -> int | None:
 def _quotes_doctrine(core: str, found: tuple[str, str, int] | None) -> bool:
     """“四个意识”, “习近平法治思想”: doctrine in quotes. “八大提升行动” names its campaign, and a
     kind word after the quote can name a column or a mechanism for the doctrine
-    (“深入学习贯彻习近平法治思想”专栏), unless the whole name is doctrine too (“党史”学习教育)."""
+    (“深入学习贯彻习近平法治思想”专栏), unless the whole name is doctrine too (“党史”学习教育).
+    A counted name with a campaign word right after it (“三个年”活动) is a campaign like
+    “八大提升行动”."""
     if not is_slogan(core) or kind_word_ending(core) in VOCAB.counted_kinds:
+        return False
+    if found is not None and not found[0] and found[1] in VOCAB.counted_kinds:
         return False
     return found is None or is_slogan(core + found[0] + found[1])
 
