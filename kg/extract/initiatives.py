@@ -76,6 +76,8 @@ HAN_RUN = re.compile(rf"[{HAN}]{{2,}}")
 PAIRED_PATTERN = re.compile(
     rf"一[{HAN}]{{1,3}}[,，、]?一[{HAN}]{{1,5}}|谁[{HAN}]{{1,3}}[,，、]?谁[{HAN}]{{1,4}}"
 )
+#: “调解+公证”, “互联网+监管”: a formula of two or three words joined by + names a way of working
+PLUS_FORMULA = re.compile(rf"[{HAN}]{{2,6}}(?:[+＋][{HAN}]{{2,6}}){{1,2}}")
 #: what may join quoted names that share the kind word after the last (“A”和“B”方式, “A”“B”工程)
 SHARED_KIND_JOINERS = "[和与及]?"
 #: what may follow a quoted name without it running on into a longer phrase (“A”和“B”, “A”等)
@@ -476,7 +478,9 @@ def _bare_quote_kind(core: str) -> str | None:
     for word, kind in VOCAB.bare_kinds:
         if word in core:
             return kind
-    return "mechanism" if paired else None
+    if paired:
+        return "mechanism"
+    return "model" if PLUS_FORMULA.fullmatch(core) else None
 
 
 def _describes_a_way_of_working(core: str, after: str) -> bool:
