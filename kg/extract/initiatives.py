@@ -357,6 +357,8 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             continue  # “一规划两纲要” names plans; “一规划两纲要”实地督察 is a drive over them
         if _quotes_doctrine(core, found):
             continue
+        if in_title and not (found and found[1] in VOCAB.title_kinds):
+            found = _title_kind_right_after(text, shared_end) or found
         if (
             in_title
             and not (found and found[1] in VOCAB.title_kinds)
@@ -400,6 +402,13 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         if kind and not _names_a_body(name) and not is_mediation_studio(name, text):
             out.append(_record(sentence, _plain(name), kind, m.start(), end, rule))
     return out
+
+
+def _title_kind_right_after(text: str, end: int) -> tuple[str, str, int] | None:
+    """《…“双随机、一公开”监管年度抽查计划》: inside a title, a campaign or drive word right after
+    the quote names the programme, though a longer phrase (年度抽查计划) runs on after it."""
+    word = next((w for w in VOCAB.title_kinds if text.startswith(w, end)), None)
+    return ("", word, end + len(word)) if word else None
 
 
 def _is_quoted_clause(core: str, own: str) -> bool:
