@@ -84,6 +84,8 @@ SHARED_KIND_JOINERS = "[和与及]?"
 NOT_A_NOUN = ("的", "等", "和", "与", "及", " ")
 #: what ends a clause (a list of quoted occasions runs to its 等…节日 within one clause)
 CLAUSE_END = re.compile(r"[，,。；;：:！!？?]")
+#: 等特定普法节日 closing a clause: the words after 等 that may name what the list is
+OCCASION_TAIL = re.compile(rf"等([{HAN}]{{1,10}})$")
 #: 进机关、进行业、进社区: the places a campaign is taken to, each a short item opening with 进
 CAMPAIGN_GOES = "进"
 MAX_PLACE_ITEM = 6
@@ -541,8 +543,10 @@ def _in_occasion_list(text: str, quotes: list[re.Match[str]], n: int) -> bool:
     """“3·15”、“反邪教宣传月”等特定普法节日: quoted names listed as the dates or occasions work was
     timed to (节日, 节点, 纪念日) are days on a calendar, not programmes the body ran. The list is
     read to the clause's end, not quote by quote: copied texts drop closing quotes in lists."""
-    clause = CLAUSE_END.split(text[quotes[n].end() :], maxsplit=1)[0]
-    m = re.search(rf"等([{HAN}]{{1,10}})$", clause)
+    start = quotes[n].end()
+    stop = CLAUSE_END.search(text, start)
+    clause = text[start : stop.start() if stop else len(text)]
+    m = OCCASION_TAIL.search(clause)
     return bool(m) and any(word in m.group(1) for word in VOCAB.occasions)
 
 
