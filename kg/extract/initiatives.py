@@ -9,7 +9,12 @@ in a kind word (建立合法性协助审核机制): the verb is the evidence tha
 Two kinds of drive are named without a run verb: coverage drives (X全覆盖工作) and drives to
 be named a model place (法治政府建设示范区创建).
 Slogans, goals and doctrine share the quote marks, so a stoplist of patterns and of the
-words around a quote (目标, 要求, 荣获…) keeps them out; all of it is data.
+words around a quote (目标, 要求, 荣获…) keeps them out; all of it is data. So do quotes listed
+as the dates work was timed to (“3·15”、“反邪教宣传月”等特定普法节日).
+Three more shapes name a programme without a run verb: a rule-of-law model place (命名…法治政府
+建设示范县), the campaign a report's work serves (为X三年行动提供法治保障), and a quoted formula
+(“调解+公证”). A name settles its own area when it holds a word of study or publicity
+(initiative_area_cues.tsv); a quoted name the report writes as a mediation room is a body.
 """
 
 from __future__ import annotations
@@ -276,7 +281,7 @@ def _kind_after(text: str, pos: int, allowance: int = 0) -> tuple[str, str, int]
             modifier = text[i:at]
             if len(modifier) > longest or modifier.endswith("等"):
                 return None  # “书面传达”学等方式: 等 closes a list of ways, the quote names one item
-            if (_too_long_for(modifier, word)) or (
+            if _too_long_for(modifier, word) or (
                 any(c in modifier for c in RUN_CUES) and modifier not in VOCAB.kinds
             ):
                 return None  # a run verb between is another clause (…”,开展X活动), unless it is a kind (创建试点)
@@ -813,7 +818,8 @@ def _one_name(name: str, word: str) -> bool:
 
 def _places_a_campaign_goes(name: str, word: str) -> bool:
     """党的二十大精神进机关、进行业、进社区活动: one campaign taken to several places, its items
-    after the first each a short 进X (the places it goes), is one name across its 、."""
+    after the first each a short 进X (the places it goes), is one name across its 、. The last
+    item may carry the campaign's own words before the kind word (…、进小区宣传活动)."""
     items = name[: len(name) - len(word)].split("、")
     return (
         len(items) > 1
