@@ -856,7 +856,8 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
         + _served_campaigns(sentence)
     ):
         overlaps = any(
-            rec.evidence.start < r.evidence.end and r.evidence.start < rec.evidence.end
+            (rec.evidence.start < r.evidence.end and r.evidence.start < rec.evidence.end)
+            or _frames_a_quoted_name(rec, r)
             for r in found.values()
         )
         if rec.name not in found and not overlaps:
@@ -865,6 +866,17 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
     if sentence is not original:
         records = [replace(r, evidence=replace(r.evidence, sentence=original.text)) for r in records]
     return records
+
+
+def _frames_a_quoted_name(unquoted: InitiativeRecord, quoted: InitiativeRecord) -> bool:
+    """柳江区县乡两级行政执法协调监督体系“柳江模式”, 生态文明贵阳国际论坛“法治保障…”主题论坛:
+    an unquoted name running straight into a quoted programme describes or hosts it; the
+    quoted name is the programme."""
+    return (
+        unquoted.evidence.rule == "initiatives.run_verb_kind"
+        and quoted.evidence.start == unquoted.evidence.end
+        and quoted.evidence.rule.startswith("initiatives.quote")
+    )
 
 
 def initiatives_in_document(doc: Document, context: ReportContext | None = None) -> list[InitiativeRecord]:
