@@ -58,3 +58,15 @@ def test_a_bare_quote_takes_the_report_s_name_with_a_kind_word_whatever_its_gues
 def test_a_pilot_of_a_programme_is_another_programme():
     names = {i.name: i for i in initiatives_in_document(make_document("r.txt", GUESSED))}
     assert {"访调对接", "访调对接试点"} <= set(names)
+
+
+ROOM = """“定安言和”工作室:借多元之力 解群众之忧
+面对这一社会治理的共同课题,定海区公安分局盐仓派出所交出了一份独具特色的答卷———以“定安言和”调解工作室为载体,借专业之力、社会之智、联动之势,构建起多元协同的矛盾纠纷化解新机制,探索出一条符合海岛特点的基层善治新路径。
+开展“乡里茶谈”、“讲法律”志愿服务、青年普法志愿者法治文化基层行、群众性法治文化活动等活动500余场次。
+"""
+
+
+def test_a_quoted_name_the_report_writes_as_a_mediation_room_is_a_body():
+    names = {i.name for i in initiatives_in_document(make_document("r.txt", ROOM))}
+    assert "定安言和工作室" not in names
+    assert "乡里茶谈" in names

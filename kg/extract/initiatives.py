@@ -9,7 +9,12 @@ in a kind word (建立合法性协助审核机制): the verb is the evidence tha
 Two kinds of drive are named without a run verb: coverage drives (X全覆盖工作) and drives to
 be named a model place (法治政府建设示范区创建).
 Slogans, goals and doctrine share the quote marks, so a stoplist of patterns and of the
-words around a quote (目标, 要求, 荣获…) keeps them out; all of it is data.
+words around a quote (目标, 要求, 荣获…) keeps them out; all of it is data. So do quotes listed
+as the dates work was timed to (“3·15”、“反邪教宣传月”等特定普法节日).
+Three more shapes name a programme without a run verb: a rule-of-law model place (命名…法治政府
+建设示范县), the campaign a report's work serves (为X三年行动提供法治保障), and a quoted formula
+(“调解+公证”). A name settles its own area when it holds a word of study or publicity
+(initiative_area_cues.tsv); a quoted name the report writes as a mediation room is a body.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from kg.extract.records import Evidence, InitiativeRecord
 from kg.text.document import Document, Sentence
 from kg.text.patterns import HAN, HAN_CHAR, QUOTE, book_title_spans, inside
 from kg.text.patterns import with_curly_quotes as curly
+from kg.vocab import gazetteer
 from kg.vocab.areas import area_of
 from kg.vocab.lexicon import rows
 
@@ -60,6 +66,12 @@ COVERAGE_PUSH_VERBS = ("推进", "推动")
 COVERAGE_LEFT_STOPS = ("做好", "推进", "推动", "落实", "开展", "和", "及", "与")
 #: 法治政府建设示范区创建: a drive to be named a model region, named by its theme before it
 DEMONSTRATION_DRIVE = re.compile(r"示范[区市县村镇乡]?创建")
+#: 法治政府建设示范县 (命名…示范县, 紧扣建设全国基层法治示范区目标): the model place a drive is for,
+#: named without 创建; only rule-of-law model places count (other 示范区 are economic zones)
+MODEL_PLACE = re.compile(r"示范[区市县](?!创建)")
+MODEL_PLACE_THEME = "法治"
+#: the tail a drive's name carries after its theme (示范区创建, 示范创建, 示范县)
+DRIVE_TAIL = re.compile(r"示范[区市县村镇乡]?(?:创建)?$")
 #: how long a demonstration drive's theme may be (省级第一批法治政府建设)
 MAX_DRIVE_THEME = 16
 #: a name needs some Han characters (“118” alone is a code)
@@ -69,10 +81,25 @@ HAN_RUN = re.compile(rf"[{HAN}]{{2,}}")
 PAIRED_PATTERN = re.compile(
     rf"一[{HAN}]{{1,3}}[,，、]?一[{HAN}]{{1,5}}|谁[{HAN}]{{1,3}}[,，、]?谁[{HAN}]{{1,4}}"
 )
+#: “调解+公证”, “互联网+监管”: a formula of two or three words joined by + names a way of working
+PLUS_FORMULA = re.compile(rf"[{HAN}]{{2,6}}(?:[+＋][{HAN}]{{2,6}}){{1,2}}")
 #: what may join quoted names that share the kind word after the last (“A”和“B”方式, “A”“B”工程)
 SHARED_KIND_JOINERS = "[和与及]?"
 #: what may follow a quoted name without it running on into a longer phrase (“A”和“B”, “A”等)
 NOT_A_NOUN = ("的", "等", "和", "与", "及", " ")
+#: what ends a clause (a list of quoted occasions runs to its 等…节日 within one clause)
+CLAUSE_END = re.compile(r"[，,。；;：:！!？?]")
+#: 等特定普法节日 closing a clause: the words after 等 that may name what the list is
+OCCASION_TAIL = re.compile(rf"等([{HAN}]{{1,10}})$")
+#: 进机关、进行业、进社区: the places a campaign is taken to, each a short item opening with 进
+CAMPAIGN_GOES = "进"
+MAX_PLACE_ITEM = 6
+#: 为X行动提供…保障: the campaign a report's work serves, named between 为 and 提供
+SERVED_CAMPAIGN = re.compile(rf"为([{HAN}0-9]{{4,24}}?)(?=提供)")
+#: 调解室, 调解工作室: body endings that make a quoted name a mediation room across the report
+MEDIATION_ROOM_MARK = "调解"
+#: the longest province name (内蒙古自治区, 新疆维吾尔自治区) an owned platform's name may open with
+MAX_PROVINCE_NAME = 8
 #: separators of a list of names after one verb (建立A机制、B机制)
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -106,6 +133,8 @@ class Vocabulary:
     owners: tuple[str, ...]
     collective: tuple[str, ...]
     novelty: tuple[str, ...]
+    occasions: tuple[str, ...]
+    served: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -123,6 +152,8 @@ def _vocabulary() -> Vocabulary:
         owners=of("owner"),
         collective=of("collective"),
         novelty=of("novelty"),
+        occasions=of("occasion"),
+        served=of("served"),
         plan_generic_cues=tuple(r[0] for r in cues if r[1] == "plan_only_generic"),
         doctrine=tuple(re.compile(p) for p in of("doctrine")),
         after=of("after"),
@@ -148,6 +179,7 @@ def _vocabulary() -> Vocabulary:
 
 
 VOCAB = _vocabulary()
+MEDIATION_ROOMS = tuple(w for w in VOCAB.body if MEDIATION_ROOM_MARK in w)
 KIND_WORDS = tuple(sorted(VOCAB.kinds, key=len, reverse=True))
 LONGEST_KIND = len(KIND_WORDS[0])
 RUN_CUES = tuple(sorted(VOCAB.run_cues, key=len, reverse=True))
@@ -198,16 +230,27 @@ def is_description(raw: str, core: str) -> bool:
     )
 
 
+#: (cue, area): a word of the name that settles an initiative's area (initiative_area_cues.tsv)
+NAME_AREA_CUES = tuple((r[0], r[1]) for r in rows("initiative_area_cues.tsv"))
+
+
 def _record(sentence: Sentence, name: str, kind: str, start: int, end: int, rule: str) -> InitiativeRecord:
     return InitiativeRecord(
         name=name,
         kind=kind,
         status="planned" if sentence.section == "plans" else "done",
         evidence=Evidence.of(sentence, start, end, rule=f"initiatives.{rule}"),
-        area=area_of(name)
+        area=name_area(name)
+        or area_of(name)
         or area_of(name, sentence.heading, sentence.text)
         or area_of(sentence.text, sentence.heading),
     )
+
+
+def name_area(name: str) -> str | None:
+    """谁执法谁普法, 会前学法常态化机制: a word of study or publicity in the name makes the
+    programme legal education, whatever other keywords (执法, 会前学法 under coordination) say."""
+    return next((area for cue, area in NAME_AREA_CUES if cue in name), None)
 
 
 def _modifier_allowance(core: str) -> int:
@@ -225,16 +268,20 @@ def _kind_after(text: str, pos: int, allowance: int = 0) -> tuple[str, str, int]
     year = YEAR.match(text, i)
     j = year.end() if year else i
     longest = MAX_MODIFIER + allowance + (len(year.group()) if year else 0)
+    unended = None
     while j < len(text) and j - i <= longest + LONGEST_KIND and NAME_RUN.match(text[j]):
         j += 1
         for word in KIND_WORDS:
             at = j - len(word)
-            if not text.startswith(word, at) or at < i or not _ends_name(text, j):
+            if not text.startswith(word, at) or at < i:
+                continue
+            if not _ends_name(text, j):
+                unended = unended or (_unended_kind(text[i:at], word, j) if i == pos else None)
                 continue
             modifier = text[i:at]
-            if len(modifier) > longest:
-                return None
-            if (len(modifier) > MAX_QUOTED_ONLY_MODIFIER and VOCAB.kinds[word][1]) or (
+            if len(modifier) > longest or modifier.endswith("等"):
+                return None  # “书面传达”学等方式: 等 closes a list of ways, the quote names one item
+            if _too_long_for(modifier, word) or (
                 any(c in modifier for c in RUN_CUES) and modifier not in VOCAB.kinds
             ):
                 return None  # a run verb between is another clause (…”,开展X活动), unless it is a kind (创建试点)
@@ -242,7 +289,28 @@ def _kind_after(text: str, pos: int, allowance: int = 0) -> tuple[str, str, int]
     immediate = next((w for w in KIND_WORDS if text.startswith(w, pos)), None)
     if immediate:  # “规范性文件集中发布”专栏予以公布: a kind word right after the quote ends the name
         return "", immediate, pos + len(immediate)
-    return None
+    return unended
+
+
+def _too_long_for(modifier: str, word: str) -> bool:
+    """A quoted-only kind word (改革, 服务) takes a short modifier (“小切口”法治督察); a longer
+    run is a clause of its own, unless the run itself ends in a standing kind word: then the
+    pair is one kind phrase (“三证合一、一照一码”工商登记制度改革)."""
+    return (
+        len(modifier) > MAX_QUOTED_ONLY_MODIFIER
+        and VOCAB.kinds[word][1]
+        and kind_word_ending(modifier, quoted=False) is None
+    )
+
+
+def _unended_kind(modifier: str, word: str, end: int) -> tuple[str, str, int] | None:
+    """“12348”法律服务热线提档升级, “派驻制”调解模式在我省推广: a standing kind word a short
+    modifier after a quote names the programme even when the sentence runs straight on into
+    its verb; quoted-only words (服务, 建设), run verbs in between and a kind word tied by 的
+    (“学法治、用法治、守法治”的行动自觉: a stance, not a campaign) are left out."""
+    if len(modifier) > MAX_MODIFIER or VOCAB.kinds[word][1] or any(c in modifier for c in RUN_CUES):
+        return None
+    return modifier, word, end
 
 
 def _ends_name(text: str, end: int) -> bool:
@@ -254,6 +322,8 @@ def _ends_name(text: str, end: int) -> bool:
 
 
 def _clean_modifier(modifier: str) -> str:
+    """“送法进千企”法律服务专项行动 -> 送法进千企专项行动: filler words between a named quote and
+    its kind word are dropped (a code-only quote, “12348”法律服务热线, keeps them: it names nothing alone)."""
     modifier = YEAR.sub("", modifier).strip()
     for word in VOCAB.drop:
         if modifier == word or modifier.startswith(word):
@@ -281,9 +351,11 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         after, before = text[_list_end(text, quotes, n) :], text[: m.start()]
         if after.startswith(VOCAB.after) or after.lstrip("的").startswith(VOCAB.after):
             continue
+        if after.startswith(VOCAB.served) and not _is_campaign(core):
+            continue
         if before.endswith(VOCAB.before):
             continue
-        if _describes_a_way_of_working(core, after):
+        if _describes_a_way_of_working(core, after) or _in_occasion_list(text, quotes, n):
             continue
         # “四不两直”和“监管人员+专家+媒体”方式: names joined by 和 share the kind word after the last
         shared_end = _list_end(text, quotes, n, SHARED_KIND_JOINERS)
@@ -292,6 +364,8 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             continue  # “一规划两纲要” names plans; “一规划两纲要”实地督察 is a drive over them
         if _quotes_doctrine(core, found):
             continue
+        if in_title and not (found and found[1] in VOCAB.title_kinds):
+            found = _title_kind_right_after(text, shared_end) or found
         if (
             in_title
             and not (found and found[1] in VOCAB.title_kinds)
@@ -300,7 +374,7 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             continue  # inside a document's title only a named campaign or drive is a programme
         if found:
             modifier, word, end = found
-            name = core + _clean_modifier(modifier) + word
+            name = core + (_clean_modifier(modifier) if HAN_RUN.search(core) else modifier) + word
             if not _names_a_body(name) and not is_mediation_studio(core + modifier + word, text):
                 span_end = end if m.end() == shared_end else m.end()
                 out.append(
@@ -312,8 +386,10 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         if not HAN_RUN.search(core):
             continue  # “118”, “12345”: a number or a code names nothing by itself
         own = kind_word_ending(core)
+        if own and _is_quoted_clause(core, own):
+            continue
         listed = _list_kind(text, quotes, n)
-        cue = _cue_before(text, m.start())
+        cue = _cue_before(text, quotes[_run_start(text, quotes, n)].start())
         bare_cue = cue if cue and cue not in VOCAB.cue_kinds else None
         kind, rule = (
             (VOCAB.kinds[own][0], "quote_own_kind")
@@ -335,6 +411,46 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
     return out
 
 
+def _title_kind_right_after(text: str, end: int) -> tuple[str, str, int] | None:
+    """《…“双随机、一公开”监管年度抽查计划》: inside a title, a campaign or drive word right after
+    the quote names the programme, though a longer phrase (年度抽查计划) runs on after it."""
+    word = next((w for w in VOCAB.title_kinds if text.startswith(w, end)), None)
+    return ("", word, end + len(word)) if word else None
+
+
+def _is_quoted_clause(core: str, own: str) -> bool:
+    """“坚持全面依法治国,推进法治中国建设”: clauses split by a comma that end in a word only a
+    quote makes a kind (建设, 服务, 改革) are a quoted line of policy, not a programme's name;
+    paired names split by a comma (“谁执法,谁普法”) carry no kind word and are not affected."""
+    return VOCAB.kinds[own][1] and bool(re.search(r"[，,]", core))
+
+
+def _is_campaign(name: str) -> bool:
+    """Whether the name ends in a campaign's kind word (十项行动, …三年行动)."""
+    word = kind_word_ending(name)
+    return word is not None and VOCAB.kinds[word][0] == "campaign"
+
+
+def _served_campaigns(sentence: Sentence) -> list[InitiativeRecord]:
+    """为全面振兴新突破三年行动提供有力的法治保障: a report opening states the campaign its work
+    serves; an unquoted name between 为 and 提供 that ends in a campaign word is that campaign
+    (a goal there, 为高质量发展提供保障, ends in no kind word and stays out)."""
+    text, out = sentence.text, []
+    for m in SERVED_CAMPAIGN.finditer(text):
+        name = m.group(1)
+        word = kind_word_ending(name, quoted=False)
+        core = name[: len(name) - len(word)] if word else ""
+        if (
+            word
+            and VOCAB.kinds[word][0] == "campaign"
+            and len(core) >= 3
+            and not is_generic(core)
+            and not is_slogan(core)
+        ):
+            out.append(_record(sentence, name, "campaign", m.start(1), m.end(1), "served_campaign"))
+    return out
+
+
 def _run_on(text: str, end: int) -> int | None:
     """Where the phrase a quote opens ends: 开展“法律明白人”线上培训, 打造“办小助”AI机器人.
 
@@ -352,8 +468,12 @@ def _run_on(text: str, end: int) -> int | None:
 def _quotes_doctrine(core: str, found: tuple[str, str, int] | None) -> bool:
     """“四个意识”, “习近平法治思想”: doctrine in quotes. “八大提升行动” names its campaign, and a
     kind word after the quote can name a column or a mechanism for the doctrine
-    (“深入学习贯彻习近平法治思想”专栏), unless the whole name is doctrine too (“党史”学习教育)."""
+    (“深入学习贯彻习近平法治思想”专栏), unless the whole name is doctrine too (“党史”学习教育).
+    A counted name with a campaign word right after it (“三个年”活动) is a campaign like
+    “八大提升行动”."""
     if not is_slogan(core) or kind_word_ending(core) in VOCAB.counted_kinds:
+        return False
+    if found is not None and not found[0] and found[1] in VOCAB.counted_kinds:
         return False
     return found is None or is_slogan(core + found[0] + found[1])
 
@@ -374,13 +494,17 @@ def _bare_quote_kind(core: str) -> str | None:
     for word, kind in VOCAB.bare_kinds:
         if word in core:
             return kind
-    return "mechanism" if paired else None
+    if paired:
+        return "mechanism"
+    return "model" if PLUS_FORMULA.fullmatch(core) else None
 
 
 def _describes_a_way_of_working(core: str, after: str) -> bool:
-    """“党委领导、部门负责、社会参与”的工作机制: a quoted run of clauses tied by 的 to a generic
-    kind phrase (工作机制, 责任体系) says how work is shared out; it names no programme. A named
-    kind phrase after 的 (…”的递进式纠纷分层过滤体系) is left to the other rules."""
+    """“能划则划、因事制宜”的原则: a quoted run of clauses tied by 的 to a generic phrase ending in
+    a quoted-only kind word (原则, 方式, 要求) states a principle the work follows; it names no
+    programme. A standing kind word there (“分层分类、全员覆盖”的学习体系, “重点项目统筹、…”的工作机制)
+    is a system or mechanism the body built, which the real-text gold names, so it is left to
+    the other rules, as is a named kind phrase (…”的递进式纠纷分层过滤体系)."""
     rest = after.lstrip()
     if "、" not in core or not rest.startswith("的"):
         return False
@@ -388,7 +512,7 @@ def _describes_a_way_of_working(core: str, after: str) -> bool:
     phrase = run.group(0) if run else ""
     for size in range(1, len(phrase) + 1):
         word = kind_word_ending(phrase[:size])
-        if word and is_generic(phrase[: size - len(word)]):
+        if word and VOCAB.kinds[word][1] and is_generic(phrase[: size - len(word)]):
             return True
     return False
 
@@ -418,6 +542,26 @@ def _names_a_document(core: str) -> bool:
     """“一规划两纲要”: a nickname for plan documents, not a programme (a kind word after it
     names a drive over the plans: “一规划两纲要”实地督察)."""
     return core.endswith(PLAN_DOCUMENT_WORDS)
+
+
+def _in_occasion_list(text: str, quotes: list[re.Match[str]], n: int) -> bool:
+    """“3·15”、“反邪教宣传月”等特定普法节日: quoted names listed as the dates or occasions work was
+    timed to (节日, 节点, 纪念日) are days on a calendar, not programmes the body ran. The list is
+    read to the clause's end, not quote by quote: copied texts drop closing quotes in lists."""
+    start = quotes[n].end()
+    stop = CLAUSE_END.search(text, start)
+    clause = text[start : stop.start() if stop else len(text)]
+    m = OCCASION_TAIL.search(clause)
+    return bool(m) and any(word in m.group(1) for word in VOCAB.occasions)
+
+
+def _run_start(text: str, quotes: list[re.Match[str]], n: int) -> int:
+    """The first quote of the run quote ``n`` ends (实施“容缺办理”“多证合一”): juxtaposed or
+    、-joined quotes are the objects of one verb, so the verb before the first governs them all."""
+    k = n
+    while k > 0 and text[quotes[k - 1].end() : quotes[k].start()] in ("", "、"):
+        k -= 1
+    return k
 
 
 def _list_kind(text: str, quotes: list[re.Match[str]], n: int) -> str | None:
@@ -469,6 +613,7 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
         start = pos + len(cue)
         if text.startswith(("了", "起"), start):  # 组织开展了X, 构建起X: the particle belongs to the verb
             start += 1
+        start = _past_quoted_items(text, _past_joined_verb(text, start))
         year = YEAR.match(text, start)  # 开展2023年度X述法: the year dates the run, not the name
         if year:
             start = year.end()
@@ -491,13 +636,13 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             core = name[: len(name) - len(word)]
             kind = VOCAB.kinds[word][0]
             if (
-                not is_generic(core)
+                (not is_generic(core) or _names_an_event(core))
                 and not (is_slogan(core) and is_slogan(name))
                 and not core.startswith(VOCAB.verb_start)
                 and not is_description(text[start:end], core)
                 and len(core) >= 3
                 and (not allowed or kind in allowed)
-                and (cue not in VOCAB.owned_cues or name.startswith(VOCAB.owners))
+                and (cue not in VOCAB.owned_cues or _opens_with_owner(name))
             ):
                 out.append(_record(sentence, name, kind, start, end, "run_verb_kind"))
             joiner = next((j for j in LIST_JOINERS if text.startswith(j, end)), None)
@@ -506,6 +651,41 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             start = end + len(joiner)
             pos = start
     return out
+
+
+def _names_an_event(core: str) -> bool:
+    """普法宣传月活动: a head of generic words that ends in a kind word of its own (宣传月) names
+    a particular event, so the whole is a campaign; 法治宣传活动 stays generic work."""
+    word = kind_word_ending(core, quoted=False)
+    return word is not None and word != core
+
+
+def _past_quoted_items(text: str, start: int) -> int:
+    """组织开展“法律七进”、普法宣传月活动: quoted items the verb lists first are read by the
+    quote rules; the unquoted name after them is the verb's object too."""
+    while text.startswith("“", start):
+        close = text.find("”", start + 1, start + 1 + MAX_NAME)
+        if close < 0 or not text.startswith("、", close + 1):
+            break
+        start = close + 2
+    return start
+
+
+def _past_joined_verb(text: str, start: int) -> int:
+    """健全和完善依法行政机制: a second verb joined to the cue by 和/及/与 belongs to the verb
+    phrase, so the name starts after it (else it would open with 和完善…)."""
+    if not text.startswith(LIST_JOINERS[1:], start):
+        return start
+    verb = next((c for c in RUN_CUES + VOCAB.verb_start if text.startswith(c, start + 1)), None)
+    return start + 1 + len(verb) if verb else start
+
+
+def _opens_with_owner(name: str) -> bool:
+    """依托省一体化政务服务平台, 依托浙江政务服务网事项管理平台: a platform a higher level runs
+    opens with its owner, a level word (省, 国家: initiative_stoplist.tsv) or a province's name."""
+    return name.startswith(VOCAB.owners) or any(
+        p.level == "province" for k in range(2, MAX_PROVINCE_NAME + 1) for p in gazetteer.lookup(name[:k])
+    )
 
 
 def _joined_to_another_kind(text: str, end: int) -> bool:
@@ -556,10 +736,14 @@ def _demonstration_drives(sentence: Sentence) -> list[InitiativeRecord]:
     named a model place is a project, named by the theme before it, whatever verb governs it.
 
     The theme runs left from 示范 over Han characters to a verb or a joiner; a drive with no
-    theme (开展示范创建活动) or one named inside a document's title is left out."""
+    theme (开展示范创建活动) or one named inside a document's title is left out. The model
+    place alone (命名…法治政府建设示范县, 紧扣建设全国基层法治示范区目标) names the drive too
+    when its theme is the rule of law; 长江经济带绿色发展示范区 is an economic zone."""
     text, out = sentence.text, []
     titles = book_title_spans(text)
-    for m in DEMONSTRATION_DRIVE.finditer(text):
+    drives = [(m, False) for m in DEMONSTRATION_DRIVE.finditer(text)]
+    places = [(m, True) for m in MODEL_PLACE.finditer(text)]
+    for m, place_only in sorted(drives + places, key=lambda mp: mp[0].start()):
         if inside(m.start(), titles):
             continue
         start = m.start()
@@ -571,6 +755,8 @@ def _demonstration_drives(sentence: Sentence) -> list[InitiativeRecord]:
         ):
             start -= 1
         theme = text[start : m.start()]
+        if place_only and MODEL_PLACE_THEME not in theme:
+            continue
         if len(theme) >= 4 and not is_generic(theme) and not is_slogan(theme):
             out.append(_record(sentence, theme + m.group(), "project", start, m.end(), "demonstration_drive"))
     return out
@@ -623,9 +809,23 @@ def _one_name(name: str, word: str) -> bool:
     ending in a bare kind word (新程序、新机制)."""
     if "等" in name:
         return False
+    if _places_a_campaign_goes(name, word):
+        return True
     if "、" in name and len(name.rsplit("、", 1)[1]) <= len(word) + 1:
         return False  # 新业务、新程序、新机制: a list of short items, each a bare kind word
     return "、" not in name or (not re.search(r"[0-9]", name) and VOCAB.kinds[word][0] != "campaign")
+
+
+def _places_a_campaign_goes(name: str, word: str) -> bool:
+    """党的二十大精神进机关、进行业、进社区活动: one campaign taken to several places, its items
+    after the first each a short 进X (the places it goes), is one name across its 、. The last
+    item may carry the campaign's own words before the kind word (…、进小区宣传活动)."""
+    items = name[: len(name) - len(word)].split("、")
+    return (
+        len(items) > 1
+        and all(x.startswith(CAMPAIGN_GOES) and len(x) <= MAX_PLACE_ITEM for x in items[1:-1])
+        and items[-1].startswith(CAMPAIGN_GOES)
+    )
 
 
 def _inner_enumeration(text: str, j: int, start: int) -> bool:
@@ -653,9 +853,11 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
         + _platforms_at_clause_start(sentence)
         + _coverage_drives(sentence)
         + _demonstration_drives(sentence)
+        + _served_campaigns(sentence)
     ):
         overlaps = any(
-            rec.evidence.start < r.evidence.end and r.evidence.start < rec.evidence.end
+            (rec.evidence.start < r.evidence.end and r.evidence.start < rec.evidence.end)
+            or _frames_a_quoted_name(rec, r)
             for r in found.values()
         )
         if rec.name not in found and not overlaps:
@@ -666,15 +868,45 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
     return records
 
 
+def _frames_a_quoted_name(unquoted: InitiativeRecord, quoted: InitiativeRecord) -> bool:
+    """柳江区县乡两级行政执法协调监督体系“柳江模式”, 生态文明贵阳国际论坛“法治保障…”主题论坛:
+    an unquoted name running straight into a quoted programme describes or hosts it; the
+    quoted name is the programme."""
+    return (
+        unquoted.evidence.rule == "initiatives.run_verb_kind"
+        and quoted.evidence.start == unquoted.evidence.end
+        and quoted.evidence.rule.startswith("initiatives.quote")
+    )
+
+
 def initiatives_in_document(doc: Document, context: ReportContext | None = None) -> list[InitiativeRecord]:
     """Every initiative of the report; a plan item the year's work already names is done.
 
     resolve.py settles status across identical names; here the plan's longer wording
     (“四所一庭一中心”衔接联动工作机制) is matched to the year's shorter mention of its quoted core.
     """
-    found = _fullest_names([i for s in doc.sentences for i in initiatives_in(s, context)])
+    rooms = _mediation_room_names(doc)
+    found = _one_drive_per_theme(
+        _fullest_names(
+            [i for s in doc.sentences for i in initiatives_in(s, context) if _quoted_core(i) not in rooms]
+        )
+    )
     worked = "\n".join(s.text for s in doc.sentences if s.section != "plans")
     return [replace(i, status="done") if i.status == "planned" and _named_in(i, worked) else i for i in found]
+
+
+def _mediation_room_names(doc: Document) -> set[str]:
+    """The quoted names the report writes as mediation rooms (“定安言和”调解工作室), in one pass
+    over the text. A report that calls “定安言和”调解工作室 a mediation room means the same
+    body when a headline shortens it to “定安言和”工作室: it is an organisation, not a programme."""
+    text = curly(doc.text)
+    return {m.group(1).strip() for m in QUOTE.finditer(text) if text.startswith(MEDIATION_ROOMS, m.end())}
+
+
+def _quoted_core(record: InitiativeRecord) -> str | None:
+    """The quoted core an initiative was read from (“定安言和”工作室 -> 定安言和), if any."""
+    quoted = QUOTE.match(record.evidence.quote)
+    return quoted.group(1).strip() if quoted else None
 
 
 def _fullest_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
@@ -700,6 +932,20 @@ def _fullest_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
             None,
         )
         out.append(replace(r, kind=longer[0], name=longer[1]) if longer else r)
+    return out
+
+
+def _one_drive_per_theme(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
+    """A report naming its model-place drive twice (争创市级法治政府建设示范区, …示范区创建成果)
+    means one drive: later mentions of the same theme take the first one's name."""
+    first: dict[str, str] = {}
+    out = []
+    for r in records:
+        if r.evidence.rule != "initiatives.demonstration_drive":
+            out.append(r)
+            continue
+        theme = DRIVE_TAIL.sub("", r.name)
+        out.append(replace(r, name=first.setdefault(theme, r.name)))
     return out
 
 

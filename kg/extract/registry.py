@@ -182,6 +182,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
             run_verb_kind="an unquoted name after a run verb, ending in a kind word (建立X机制, 落实X制度)",
             run_verb_bare="a short name running from 推行/开通 to the clause's end",
             platform_at_clause_start="a named platform the work was done on (X平台上…)",
+            served_campaign="the campaign a report's work serves (为X三年行动提供法治保障)",
             coverage_drive="a coverage drive named as a piece of work or pushed (X全覆盖工作, 推进X全覆盖)",
             demonstration_drive="a drive to be named a model place, by its theme (法治政府建设示范区创建)",
         ),
