@@ -195,3 +195,33 @@ def test_a_town_subject_without_a_body_is_its_governments():
     meta = meta_of(H11.replace("泉溪镇政府在", "泉溪镇在", 1))
     assert meta.bureau == "泉溪镇人民政府"
     assert meta.bureau_evidence.rule == "report_meta.subject_place_government"
+
+
+#: a bureau report that names its body only in its page's metadata fields
+BUREAU_OPENING = "2024年,我局深入贯彻落实法治政府建设部署,扎实推进依法行政。现将有关情况报告如下:\n一、主要工作\n"
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "发布机构\n冠县司法局\n发文日期\n2025-01-20",  # a metadata table laid out one cell a line
+        "- 发布机构: 冠县司法局 | 发文日期: 2025-01-20",  # list marks and table bars around fields
+    ],
+)
+def test_body_named_only_in_metadata_fields(fields):
+    meta = meta_of(fields + "\n2024年度法治政府建设工作报告\n" + BUREAU_OPENING)
+    assert (meta.bureau, meta.region.official, meta.year) == ("冠县司法局", "冠县", 2024)
+
+
+@pytest.mark.parametrize("title", ["冠县关于2024年法治政府建设工作情况的报告", "房县2024年法治政府建设工作报告"])
+def test_title_opening_with_a_two_character_county(title):
+    """A two-character county is a place where it is the whole of the title's prefix."""
+    meta = meta_of(title + "\n" + BUREAU_OPENING.replace("我局", "我县"))
+    assert meta.bureau == title[:2] + "人民政府"
+    assert meta.region.official == title[:2]
+
+
+def test_addressee_line_of_bodies_is_not_the_author():
+    """中共某县委员会,某县人民政府: the bodies a report is addressed to stand before its text."""
+    text = "2024年法治政府建设年度报告\n中共兴国县委员会,兴国县人民政府:\n2024年,在县委县政府的领导下,兴国县司法局深入推进法治政府建设。\n一、主要工作\n"
+    assert meta_of(text).bureau == "兴国县司法局"

@@ -76,7 +76,9 @@ WHERE = ("title", "head", "opening", "signature", "source", "own_document")
 #: 我局, 本局, 我委: a text speaking of its body as itself; the unit word is the body's suffix
 SELF_REFERENCE = re.compile(r"[我本]([局厅委办])")
 #: a field's value ends where the next field on the same line begins (two or more spaces)
-FIELD_END = re.compile(r"\s{2,}")
+FIELD_END = re.compile(r"\s{2,}|\s*\|")
+#: - 发布机构: / • 索 引 号: / | 发文机关: |: list and table marks a page puts before a field's label
+FIELD_MARKS = r"(?:[-•·*|]\s*)*"
 #: 在县委、县政府的坚强领导下: bodies the author thanks, not the author
 LEADERSHIP = re.compile(r"在[^,，。;；]*?(?:领导|指导|关心|支持|部署)下")
 #: the levels a body's name may start with, by rank: province, city or prefecture, county
@@ -190,7 +192,16 @@ def _field_label() -> re.Pattern[str]:
     """A metadata field's label at a line's start (索  引 号:, 分      类:: spaced out for alignment)."""
     labels = sorted((r[1] for r in rows("report_fields.tsv")), key=len, reverse=True)
     spaced = (r"\s*".join(label) for label in labels)
-    return re.compile(r"^\s*(" + "|".join(spaced) + r")\s*[:：]\s*")
+    return re.compile(r"^\s*" + FIELD_MARKS + "(" + "|".join(spaced) + r")\s*[:：][\s|]*")
+
+
+@cache
+def _bare_label() -> re.Pattern[str]:
+    """A field's label alone on its line (发布机构 / 冠县司法局: a metadata table laid out one cell a
+    line), its value on the next line."""
+    labels = sorted((r[1] for r in rows("report_fields.tsv")), key=len, reverse=True)
+    spaced = (r"\s*".join(label) for label in labels)
+    return re.compile(r"^\s*" + FIELD_MARKS + "(" + "|".join(spaced) + r")\s*[:：]?[\s|]*$")
 
 
 @cache
@@ -212,19 +223,42 @@ def _field_value(s: Sentence) -> tuple[str, Sentence] | None:
     return re.sub(r"\s", "", m.group(1)), value
 
 
+def _fields(doc: Document) -> dict[int, tuple[str, Sentence | None]]:
+    """The metadata fields among the head lines, by line index: a field line (发布机构: 某县司法局)
+    gives its label and value; a label alone on its line gives the label and no value, and the
+    line after it that label and that line as the value."""
+    out: dict[int, tuple[str, Sentence | None]] = {}
+    head = _head(doc)
+    for i, s in enumerate(head):
+        if s.section != "preamble" or i in out:
+            continue
+        field = _field_value(s)
+        if field is not None:
+            out[i] = field
+            continue
+        bare = _bare_label().match(s.text)
+        if bare is not None:
+            label = re.sub(r"\s", "", bare.group(1))
+            out[i] = (label, None)
+            if i + 1 < len(head) and not _bare_label().match(head[i + 1].text):
+                out[i + 1] = (label, head[i + 1])
+    return out
+
+
 def title_sentence(doc: Document) -> Sentence | None:
     """The report's title line: before the body, naming a report, not page furniture. A page's
     metadata block gives it as a field (标  题: …); its other fields (分  类: 其他;报告) are no titles."""
     head = _head(doc)
+    fields = _fields(doc)
     for i, s in enumerate(head):
         if s.section != "preamble":
             break
-        field = _field_value(s)
-        if field is not None:
-            label, value = field
-            if label in _field_labels("title") and TITLE_WORDS.search(value.text):
+        if i in fields:
+            label, value = fields[i]
+            if value is not None and label in _field_labels("title") and TITLE_WORDS.search(value.text):
                 return value
-            continue
+            if value is not s:  # a field line; a value on its own line may still be the title
+                continue
         relayed = _relayed_title(s) or _page_title(s)
         if relayed is not None:
             return relayed
@@ -275,18 +309,31 @@ def _relayed_title(s: Sentence) -> Sentence | None:
 def _body_opening(doc: Document, title: Sentence | None) -> list[Sentence]:
     """The first sentences of the report's own text (after title and furniture lines)."""
     start = title.index + 1 if title is not None else 0
+    fields = _fields(doc)
     out = []
     for s in doc.sentences[start:]:
         if s.section != "preamble" or len(out) >= OPENING_SENTENCES:
             break
-        if (FURNITURE.search(s.text) and len(s.text) < 40) or ADDRESSEE.match(s.text):
+        if (FURNITURE.search(s.text) and len(s.text) < 40) or _is_addressee(s.text):
             continue
-        if _field_label().match(s.text):
-            continue  # a metadata field (发文字号: …), not the report's text
+        if s.index in fields:
+            continue  # a metadata field (发文字号: …, or 发布机构 / 某县司法局), not the report's text
         if NAME_LINE.match(BYLINE_MARKS.sub("", s.text)) and len(s.text) < 40:
             continue  # a headline or byline (■某局局长 某某) above the text, not its first sentence
         out.append(s)
     return out
+
+
+def _is_addressee(text: str) -> bool:
+    """The line a report is addressed to (区委、区政府: / 中共某县委员会,某县人民政府:): bodies
+    only, ended by a colon; the body writing the report names itself elsewhere."""
+    if ADDRESSEE.match(text):
+        return True
+    m = re.fullmatch(r"\s*([^。；;:：0-9]{2,60})[:：]\s*", text)
+    if m is None:
+        return False
+    parts = [p for p in re.split(r"[,，、\s]+", m.group(1)) if p]
+    return len(parts) > 1 and all(_longest_suffix(p) for p in parts)
 
 
 def _signature(doc: Document) -> list[Sentence]:
@@ -424,7 +471,10 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
             found.append(in_title)
         else:  # 某市司法局法治政府建设年度报告(2023年): the name is not the whole prefix
             found += [replace(f, where="title") for f in _bureaus_in_running_text(title, "title", named)]
+    fields = _fields(doc)
     for s in _head(doc):  # 眉山市彭山区公义镇人民政府 on its own line, above or below the title
+        if s.index in fields:
+            continue  # 发布机构 / 冠县司法局: a field's value, read with the 来源 lines
         if s is not title and s.section == "preamble" and NAME_LINE.match(BYLINE_MARKS.sub("", s.text)):
             joint = _joint_authors_line(s) if title is None or _bureau_in_title(title) is None else None
             found += [joint] if joint is not None else _bureaus_in_running_text(s, "head", named)
@@ -462,10 +512,14 @@ def _bodies_in_source_lines(doc: Document, named: frozenset[gazetteer.Place]) ->
     They name who posted the page (often the government's 办公室, which runs its site), so they
     stand in only where the title does not already say whose report it is (某区2023年…报告 is the
     district's, whatever office put it online)."""
-    fields = [s for s in _head(doc) if s.section == "preamble" and _field_label().match(s.text)]
+    fields = _fields(doc)
+    lines = [s for s in _head(doc) if s.index in fields and fields[s.index][1] is not None]
     found: list[_Found] = []
-    for s in doc.stamps + fields:
-        if _source_line().search(s.text):
+    for s in doc.stamps + lines:
+        value = fields[s.index][1] if s in lines else None
+        if value is s and fields[s.index][0] in _field_labels("body"):
+            found += _bureaus_in_running_text(s, "source", named)  # 发布机构 / 某县司法局
+        elif value is not s and _source_line().search(s.text):
             found += _bureaus_in_running_text(s, "source", named)
     return found
 
@@ -845,7 +899,7 @@ def _title_place(title: Sentence | None, doc: Document) -> _Found | None:
     zone = zone_at(title, lead, places_named(doc)) if prefix else None
     if zone is not None and zone.name == prefix:  # 某某高新区2023年法治政府建设工作报告
         return _Found(prefix, title, lead, "title")
-    mentions = regions_in_text(title, lead, lead + len(prefix))
+    mentions = regions_in_text(title, lead, lead + len(prefix)) or _whole_prefix_place(title, lead, prefix, doc)
     covered = mentions[-1].evidence.end - title.start if mentions else lead
     town = _town_at(title, covered, places_named(doc)) if prefix else None
     if town is not None:  # 南安市柳城街道2025年…, 三都镇2025年…
@@ -855,6 +909,17 @@ def _title_place(title: Sentence | None, doc: Document) -> _Found | None:
     if mentions[-1].evidence.end - title.start != lead + len(prefix):
         return _place_after_year(title, lead, mentions)
     return _Found(prefix, title, lead, "title")
+
+
+def _whole_prefix_place(title: Sentence, lead: int, prefix: str, doc: Document) -> list[RegionMention]:
+    """冠县关于2024年… / 房县2022年…: a county of two characters opening a title needs no cue there
+    (the regions extractor asks one of such short names), when it is the whole of the title's prefix."""
+    if not prefix:
+        return []
+    place = place_at(title, lead, places_named(doc))
+    if place is None or place.evidence.end - title.start != lead + len(prefix):
+        return []
+    return [place]
 
 
 def _place_after_year(title: Sentence, lead: int, mentions: list[RegionMention]) -> _Found | None:
@@ -887,6 +952,8 @@ def _government_report(
     region = zone if zone is not None and zone.name == place.name else _region_of(place, doc)
     if region is None:
         region = _town_at(place.sentence, _town_start(place), places_named(doc))
+    if region is None:  # 冠县关于…: a short county name, read where the title opens
+        region = next(iter(_whole_prefix_place(place.sentence, place.start, place.name, doc)), None)
     if region is None:
         return None
     relative = _relative_bureau(doc, title)
