@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 WIDE = ROOT / "corpus" / "wide"
 #: held-out sets, each annotated blind and never read while writing rules
-HOLDOUTS = [ROOT / "corpus" / "holdout", ROOT / "corpus" / "holdout2", ROOT / "corpus" / "holdout3", ROOT / "corpus" / "holdout4"]
+HOLDOUTS = [ROOT / "corpus" / name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout6")]
 CATEGORIES = ("regions", "agencies", "mediation_orgs", "policies", "initiatives", "outcomes", "challenges")
 META = ("report.bureau", "report.region", "report.year")
 
