@@ -56,13 +56,15 @@ def violations(graph: Graph | StoreGraph, batch_triples: int = BATCH_TRIPLES) ->
         {ox.NamedNode(str(p)) for p in shapes.objects(None, SH.path)} | {A}
         for shapes in (own_shapes, class_shapes)
     )
+    paths = own_paths | class_paths
     out: set[str] = set()
     for subjects, triples in batches(graph, batch_triples):
-        constrained = [t for t in triples if t.predicate in own_paths]  # the rest no shape reads
-        out |= batch_violations(rdflib_graph(constrained), own_shapes, subjects)
-        linked = [t for t in triples if t.predicate in class_paths]
-        linked += classes_pointed_at(graph, subjects, linked)
-        out |= batch_violations(rdflib_graph(linked), class_shapes, subjects)
+        constrained = [t for t in triples if t.predicate in paths]  # the rest no shape reads
+        data = rdflib_graph(constrained)
+        out |= batch_violations(data, own_shapes, subjects)
+        linked = [t for t in constrained if t.predicate in class_paths]
+        add_to(data, classes_pointed_at(graph, subjects, linked))  # the own shapes have run
+        out |= batch_violations(data, class_shapes, subjects)
     return sorted(out)
 
 
@@ -87,9 +89,11 @@ def classes_pointed_at(graph: StoreGraph, subjects: set, triples: list[ox.Triple
 
 
 def rdflib_graph(triples: list[ox.Triple]) -> Graph:
-    data = prefixed_graph()
-    for t in triples:
-        data.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+    return add_to(prefixed_graph(), triples)
+
+
+def add_to(data: Graph, triples: list[ox.Triple]) -> Graph:
+    data.addN((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object), data) for t in triples)
     return data
 
 

@@ -114,8 +114,11 @@ def place_in_sentence(text: str, sentence: str, exact: str, offset: int) -> int:
     return sentence.find(exact) if exact else -1
 
 
-def mention_hits(graph: Graph, node: URIRef) -> list[Hit]:
-    """Every mention of a node with its sentence and highlight, in report order."""
+def mention_hits(graph: Graph, node: URIRef, texts: dict[URIRef, str] | None = None) -> list[Hit]:
+    """Every mention of a node with its sentence and highlight, in report order. ``texts`` keeps
+    each report's text once read: a page asks for thousands of mentions of the same reports,
+    and a report's text may be hundreds of kilobytes."""
+    texts = {} if texts is None else texts
     out = []
     for mention in graph.objects(node, LGKG.mention):
         sentence = graph.value(mention, LGKG.evidence)
@@ -127,7 +130,9 @@ def mention_hits(graph: Graph, node: URIRef) -> list[Hit]:
         exact = graph.value(selector, OA.exact) if selector is not None else None
         offset = int(start.toPython()) if isinstance(start, Literal) else -1
         exact = str(exact) if exact is not None else ""
-        text = str(graph.value(report, LGKG.text) or "") if report is not None else ""
+        if report is not None and report not in texts:
+            texts[report] = str(graph.value(report, LGKG.text) or "")
+        text = texts.get(report, "") if report is not None else ""
         at = place_in_sentence(text, str(sentence), exact, offset)
         out.append(Hit(str(report or ""), offset, str(sentence), exact, at, report))
     return sorted(out)
@@ -148,6 +153,7 @@ class PageData:
         self.facts: dict[URIRef, NodeFacts] = {n: facts[n] for n in sorted(wanted)}
         self.index = {n: i for i, n in enumerate(self.facts)}
         self.sentences: dict[str, int] = {}
+        self.report_texts: dict[URIRef, str] = {}
         self.reports = self.table({r for f in self.facts.values() for r in f.reports})
         self.regions = self.table({r for f in self.facts.values() for r in f.regions})
         self.areas = self.table({a for f in self.facts.values() for a in f.areas})
@@ -162,7 +168,7 @@ class PageData:
     def evidence(self, node: URIRef) -> tuple[list[list[int]], int]:
         """[report, sentence, hit start, hit end] per mention (hit -1 when the words are not found)."""
         rows, seen = [], set()
-        hits = mention_hits(self.graph, node)
+        hits = mention_hits(self.graph, node, self.report_texts)
         for hit in hits:
             key = (hit.source, hit.sentence, hit.at, hit.exact)
             if key in seen:

@@ -161,9 +161,10 @@ def drawn_edges(graph: Graph, nodes: Iterable[URIRef]) -> list[tuple[URIRef, str
     """(subject, lgkg property local name, object) for every lgkg link between two drawn nodes."""
     keep = set(nodes)
     out = set()
-    for s, p, o in graph:
-        if s in keep and o in keep and s != o and str(p).startswith(str(LGKG)) and p != LGKG.mention:
-            out.add((s, local(p), o))
+    for s in keep:  # the drawn nodes' own triples, not the whole graph's (its report texts)
+        for p, o in graph.predicate_objects(s):
+            if o in keep and s != o and str(p).startswith(str(LGKG)) and p != LGKG.mention:
+                out.add((s, local(p), o))
     return sorted(out)
 
 
