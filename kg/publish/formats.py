@@ -23,6 +23,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, URIRef
 from rdflib.namespace import SKOS
+from rdflib.term import Node
 
 from kg.graph.store import DEFAULT_GRAPH, StoreGraph, batched, sorted_unique, to_rdflib
 from kg.vocab.ontology import LGKG, OA, ONTOLOGY_DIR, PREFIXES
@@ -231,8 +232,47 @@ def canonical_json(value):
     return value
 
 
+class OneSubject:
+    """One subject's triples, read as the rdflib graph of those triples alone: all that rdflib's
+    JSON-LD converter asks of a graph (``predicate_objects``, ``value``, ``subjects``), without
+    the cost of indexing a graph per subject."""
+
+    def __init__(self, subject: Node, triples: list[tuple[Node, Node, Node]]):
+        self.subject = subject
+        self.own = triples
+        self.by_predicate: dict[Node, list[tuple[Node, Node, Node]]] = {}
+        for t in triples:
+            self.by_predicate.setdefault(t[1], []).append(t)
+
+    def triples(self, pattern: tuple) -> Iterator[tuple[Node, Node, Node]]:
+        """Matching triples; a subject or predicate asked for is a lookup, not a scan (a hub
+        such as an indicator may have thousands of triples, asked about once each)."""
+        s, p, o = pattern
+        if s is not None and s != self.subject:
+            return
+        for t in self.own if p is None else self.by_predicate.get(p, ()):
+            if o is None or t[2] == o:
+                yield t
+
+    def predicate_objects(self, subject=None) -> Iterator[tuple[Node, Node]]:
+        return ((p, o) for _, p, o in self.triples((subject, None, None)))
+
+    def subjects(self, predicate=None, obj=None) -> Iterator[Node]:
+        return (s for s, _, _ in self.triples((None, predicate, obj)))
+
+    def objects(self, subject=None, predicate=None) -> Iterator[Node]:
+        return (o for _, _, o in self.triples((subject, predicate, None)))
+
+    def value(self, subject=None, predicate=None, object=None, default=None, any=True):  # noqa: A002
+        found = self.triples((subject, predicate, object))
+        for s, p, o in found:
+            return o if object is None else (s if subject is None else p)
+        return default
+
+
 def jsonld_nodes(graph: Graph | StoreGraph) -> Iterator[bytes]:
-    """Each subject as its compacted JSON-LD node on one line, keyed by its ``@id``.
+    """Each subject as its compacted JSON-LD node, keyed by its ``@id``: the node's indented
+    text with its line breaks as ``\x01`` (JSON strings escape theirs), one line for the sort.
 
     rdflib's JSON-LD converter compacts one subject at a time (from its triples alone), so it
     is given one subject's triples at a time instead of the whole graph.
@@ -242,12 +282,14 @@ def jsonld_nodes(graph: Graph | StoreGraph) -> Iterator[bytes]:
 
     converter = Converter(Context(context()), use_native_types=False, use_rdf_type=False)
     for subject, triples in StoreGraph.of(graph).by_subject():
-        own = Graph()
-        for t in triples:
-            own.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
-        node = canonical_json(converter.process_subject(own, to_rdflib(subject), {}))
+        name = to_rdflib(subject)
+        own = OneSubject(
+            name, list(dict.fromkeys((name, to_rdflib(t.predicate), to_rdflib(t.object)) for t in triples))
+        )
+        node = canonical_json(converter.process_subject(own, name, {}))
         key = str(node.get("@id", "")).encode()
-        yield key + b"\x00" + json.dumps(node, ensure_ascii=False).encode() + b"\n"
+        text = "  " + json.dumps(node, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        yield key + b"\x00" + text.replace("\n", "\x01").encode() + b"\n"
 
 
 def write_jsonld(graph: Graph | StoreGraph, out: BinaryIO) -> None:
@@ -257,9 +299,8 @@ def write_jsonld(graph: Graph | StoreGraph, out: BinaryIO) -> None:
     out.write(f'{{\n "@context": {ctx},\n "@graph": '.encode())
     first = True
     for line in sorted_unique(jsonld_nodes(graph)):
-        node = json.loads(line.split(b"\x00", 1)[1])
-        text = "  " + json.dumps(node, ensure_ascii=False, indent=1).replace("\n", "\n  ")
-        out.write((("[\n" if first else ",\n") + text).encode())
+        text = line.split(b"\x00", 1)[1][:-1].replace(b"\x01", b"\n")
+        out.write((b"[\n" if first else b",\n") + text)
         first = False
     out.write(b"[]\n}\n" if first else b"\n ]\n}\n")
 
