@@ -16,7 +16,7 @@ from rdflib.namespace import SKOS
 from typer.testing import CliRunner
 
 from kg.publish.compare import compare_html, shared_indicators
-from kg.publish.html import graph_html, place_in_sentence
+from kg.publish.html import ReportTexts, graph_html, place_in_sentence
 from kg.publish.view import UnknownValue, drawn_classes, node_facts, select
 from kg.vocab.ontology import ID, LGKG, OA, ontology_file
 
@@ -311,3 +311,25 @@ def test_the_page_of_a_graph_within_the_cap_is_the_whole_graph(seed_graph, seed_
     from kg.publish.html import overview_html
 
     assert overview_html(seed_graph) == seed_page
+
+
+def test_report_texts_are_read_once_while_in_use_and_memory_stays_bounded():
+    """The page asks for every mention's report text; a report of hundreds of kilobytes read
+    once per mention made the page quadratic in the report's length."""
+    graph = Graph()
+    reports = [URIRef(ID[f"report/r{i}"]) for i in range(3)]
+    for i, report in enumerate(reports):
+        graph.add((report, LGKG.text, Literal(AID_2023 * (i + 1))))
+    reads = []
+
+    class Counting(Graph):
+        def value(self, subject=None, predicate=None, *args, **kwargs):
+            reads.append(subject)
+            return graph.value(subject, predicate, *args, **kwargs)
+
+    texts = ReportTexts(Counting(), size=2)
+    assert [texts[reports[0]] for _ in range(5)] == [AID_2023] * 5
+    assert reads == [reports[0]]
+    texts[reports[1]], texts[reports[2]]  # the first is now the oldest of three: dropped
+    assert len(texts.texts) == 2 and reports[0] not in texts.texts
+    assert texts[reports[0]] == AID_2023 and reads.count(reports[0]) == 2

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.publish.html import mention_hits
+from kg.publish.html import ReportTexts, mention_hits
 from kg.publish.view import label_of, local, report_regions
 from kg.vocab.ontology import LGKG
 
@@ -64,7 +64,9 @@ def year_of(graph: Graph, outcome: URIRef) -> int | None:
     return None
 
 
-def figure_of(graph: Graph, outcome: URIRef) -> Figure | None:
+def figure_of(graph: Graph, outcome: URIRef, texts: ReportTexts | None = None) -> Figure | None:
+    """An outcome as a figure to chart (``texts``: the report texts read so far, shared by
+    the outcomes of one comparison)."""
     value = graph.value(outcome, LGKG.value)
     region = region_of(graph, outcome)
     if not isinstance(value, Literal) or region is None:
@@ -73,7 +75,7 @@ def figure_of(graph: Graph, outcome: URIRef) -> Figure | None:
         number = Decimal(str(value))
     except ArithmeticError:
         return None
-    hits = mention_hits(graph, outcome)
+    hits = mention_hits(graph, outcome, texts)
     if hits:
         report, sentence, exact, at = hits[0].source, hits[0].sentence, hits[0].exact, hits[0].at
     else:
@@ -98,13 +100,14 @@ def shared_indicators(graph: Graph) -> list[tuple[str, str, list[Figure]]]:
     different units are never drawn on one axis.
     """
     groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    texts = ReportTexts(graph)
     for outcome, indicator in graph.subject_objects(LGKG.indicator):
         if not isinstance(outcome, URIRef) or not isinstance(indicator, URIRef):
             continue
         target = graph.value(outcome, LGKG.isTarget)
         if isinstance(target, Literal) and target.toPython() is True:
             continue
-        fig = figure_of(graph, outcome)
+        fig = figure_of(graph, outcome, texts)
         if fig is not None:
             groups[(label_of(graph, indicator), fig.unit)].append(fig)
     out = []

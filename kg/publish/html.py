@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,11 +114,30 @@ def place_in_sentence(text: str, sentence: str, exact: str, offset: int) -> int:
     return sentence.find(exact) if exact else -1
 
 
-def mention_hits(graph: Graph, node: URIRef, texts: dict[URIRef, str] | None = None) -> list[Hit]:
-    """Every mention of a node with its sentence and highlight, in report order. ``texts`` keeps
-    each report's text once read: a page asks for thousands of mentions of the same reports,
-    and a report's text may be hundreds of kilobytes."""
-    texts = {} if texts is None else texts
+class ReportTexts:
+    """The texts of the reports read last, by report: a page or a comparison asks for
+    thousands of mentions of the same reports, and a report's text may be hundreds of
+    kilobytes, so each is read once while it is in use; memory holds at most ``size`` texts."""
+
+    def __init__(self, graph: Graph, size: int = 64):
+        self.graph = graph
+        self.size = size
+        self.texts: OrderedDict[URIRef, str] = OrderedDict()
+
+    def __getitem__(self, report: URIRef) -> str:
+        if report in self.texts:
+            self.texts.move_to_end(report)
+            return self.texts[report]
+        text = str(self.graph.value(report, LGKG.text) or "")
+        self.texts[report] = text
+        if len(self.texts) > self.size:
+            self.texts.popitem(last=False)
+        return text
+
+
+def mention_hits(graph: Graph, node: URIRef, texts: ReportTexts | None = None) -> list[Hit]:
+    """Every mention of a node with its sentence and highlight, in report order."""
+    texts = ReportTexts(graph) if texts is None else texts
     out = []
     for mention in graph.objects(node, LGKG.mention):
         sentence = graph.value(mention, LGKG.evidence)
@@ -130,9 +149,7 @@ def mention_hits(graph: Graph, node: URIRef, texts: dict[URIRef, str] | None = N
         exact = graph.value(selector, OA.exact) if selector is not None else None
         offset = int(start.toPython()) if isinstance(start, Literal) else -1
         exact = str(exact) if exact is not None else ""
-        if report is not None and report not in texts:
-            texts[report] = str(graph.value(report, LGKG.text) or "")
-        text = texts.get(report, "") if report is not None else ""
+        text = texts[report] if report is not None else ""
         at = place_in_sentence(text, str(sentence), exact, offset)
         out.append(Hit(str(report or ""), offset, str(sentence), exact, at, report))
     return sorted(out)
@@ -153,7 +170,7 @@ class PageData:
         self.facts: dict[URIRef, NodeFacts] = {n: facts[n] for n in sorted(wanted)}
         self.index = {n: i for i, n in enumerate(self.facts)}
         self.sentences: dict[str, int] = {}
-        self.report_texts: dict[URIRef, str] = {}
+        self.report_texts = ReportTexts(graph)
         self.reports = self.table({r for f in self.facts.values() for r in f.reports})
         self.regions = self.table({r for f in self.facts.values() for r in f.regions})
         self.areas = self.table({a for f in self.facts.values() for a in f.areas})
