@@ -84,6 +84,13 @@ def _cues(role: str) -> tuple[str, ...]:
 ISSUE_CUES, OPENING_STOPS, FOLLOW_CUES, GENERIC_OPENINGS = (
     _cues(r) for r in ("issue", "opening", "follow", "generic")
 )
+DATED_VERBS = tuple(sorted(set(ISSUE_CUES + _cues("dated")), key=len, reverse=True))
+#: a document word, or one that counts only in a dated title, longest first
+DATED_ENDINGS = "|".join(sorted({*SUFFIXES.doc, *_cues("dated_word")}, key=len, reverse=True))
+#: [place or body]YYYY年[度][topic][document word]: an unmarked title that carries its year
+DATED_TITLE = re.compile(rf"([{HAN}]{{0,12}}?)[0-9]{{4}}年度?[{HAN}]{{2,24}}?(?:{DATED_ENDINGS})")
+#: the last character of a place or body that may open a dated title (灵丘县2024年…)
+OWNER_ENDINGS = "省市县区州旗盟镇乡街道局委府办厅院"
 STOP_CUES = tuple(sorted(_cues("stop") + _cues("deictic") + OPENING_STOPS, key=len, reverse=True))
 #: characters after which a short law name starts a new word (新修订的行政复议法, 讲授民法典)
 LAW_LEFT_NEIGHBOURS = "".join(_cues("law_left"))
@@ -362,6 +369,25 @@ def _bare(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMenti
     return out
 
 
+def _dated(sentence: Sentence, taken: list[tuple[int, int]]) -> list[PolicyMention]:
+    """A dated document named without marks after a verb that issues, adopts, submits or
+    includes it: the year makes a 报告 or 计划 one document, not a kind of work."""
+    text, out = sentence.text, []
+    for verb in DATED_VERBS:
+        for v in re.finditer(re.escape(verb), text):
+            m = DATED_TITLE.match(text, v.end())
+            if m is None or (m.group(1) and m.group(1)[-1] not in OWNER_ENDINGS):
+                continue
+            start, end = m.start(), m.end()
+            if any(a < end and start < b for a, b in taken) or _inside_quotes(text, end):
+                continue
+            if not _ends_word(text, end) or _is_generic(text[start:end], _longest_doc_suffix(text[start:end])):
+                continue
+            taken.append((start, end))
+            out.append(_mention(sentence, text[start:end], start, end, "dated_unmarked_document"))
+    return out
+
+
 def _own_rules_of_previous(name: str, suffix: str) -> bool:
     """审计法及实施条例: a document word right after a joiner that follows a document names that
     document's own rules, not a new title (the law is read by itself)."""
@@ -406,6 +432,7 @@ def policies_in(sentence: Sentence, context: ReportContext | None = None) -> lis
     marked = _marked_spans(sentence.text)
     found = _marked(sentence) + _laws(sentence, marked) + _bare(sentence, marked)
     found += _laws_own_rules(sentence, found)
+    found += _dated(sentence, marked + [(p.evidence.start - sentence.start, p.evidence.end - sentence.start) for p in found])
     unique: dict[tuple[int, str], PolicyMention] = {}
     for p in found:  # the first rule to read a title (marks, a law's name) is the more telling one
         unique.setdefault((p.evidence.start, p.title), p)

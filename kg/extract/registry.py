@@ -163,6 +163,8 @@ EXTRACTORS: tuple[Extractor, ...] = (
             law_in_list="an unlisted law listed after a law (宪法、民族区域自治法、国家通用语言文字法)",
             law_own_rules="a law's own rules named after it by 及其 (《预算法》及其实施条例)",
             unmarked_document="an unmarked document issued or named with quotes (印发X实施方案)",
+            dated_unmarked_document="an unmarked title with its year after a verb that issues, adopts, "
+            "submits or includes it (报送某市2023年法治政府年度报告)",
         ),
         columns=(("policies", _distinct(lambda p: p.title)),),
     ),
