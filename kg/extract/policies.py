@@ -381,7 +381,9 @@ def _dated(sentence: Sentence, taken: list[tuple[int, int]]) -> list[PolicyMenti
             start, end = m.start(), m.end()
             if any(a < end and start < b for a, b in taken) or _inside_quotes(text, end):
                 continue
-            if not _ends_word(text, end) or _is_generic(text[start:end], _longest_doc_suffix(text[start:end])):
+            if not _ends_word(text, end) or _is_generic(
+                text[start:end], _longest_doc_suffix(text[start:end])
+            ):
                 continue
             taken.append((start, end))
             out.append(_mention(sentence, text[start:end], start, end, "dated_unmarked_document"))
@@ -432,7 +434,10 @@ def policies_in(sentence: Sentence, context: ReportContext | None = None) -> lis
     marked = _marked_spans(sentence.text)
     found = _marked(sentence) + _laws(sentence, marked) + _bare(sentence, marked)
     found += _laws_own_rules(sentence, found)
-    found += _dated(sentence, marked + [(p.evidence.start - sentence.start, p.evidence.end - sentence.start) for p in found])
+    found += _dated(
+        sentence,
+        marked + [(p.evidence.start - sentence.start, p.evidence.end - sentence.start) for p in found],
+    )
     unique: dict[tuple[int, str], PolicyMention] = {}
     for p in found:  # the first rule to read a title (marks, a law's name) is the more telling one
         unique.setdefault((p.evidence.start, p.title), p)
