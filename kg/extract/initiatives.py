@@ -42,6 +42,9 @@ MAX_MODIFIER = 10
 MAX_QUOTED_ONLY_MODIFIER = 4
 #: how far an unquoted name may run after its cue verb
 MAX_NAME = 40
+#: the shortest theme before an unquoted kind word, and the shorter one a campaign or pilot word
+#: takes (严打专项行动, 赋权试点: initiative_stoplist.tsv, short_name_kind)
+MIN_CORE, MIN_SHORT_CORE = 3, 2
 #: a name with no kind word (推行行政复议全流程调解) must be this long and no longer
 MIN_BARE_NAME, MAX_BARE_NAME = 6, 12
 #: words that may follow a kind word without being part of the name (…试点工作, …机制建设)
@@ -135,6 +138,10 @@ class Vocabulary:
     novelty: tuple[str, ...]
     occasions: tuple[str, ...]
     served: tuple[str, ...]
+    short_name_kinds: tuple[str, ...]
+    standing_programmes: tuple[str, ...]
+    programme_follow: tuple[str, ...]
+    programme_holders: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -154,6 +161,10 @@ def _vocabulary() -> Vocabulary:
         novelty=of("novelty"),
         occasions=of("occasion"),
         served=of("served"),
+        short_name_kinds=of("short_name_kind"),
+        standing_programmes=of("standing_programme"),
+        programme_follow=of("programme_follow"),
+        programme_holders=of("programme_holder"),
         plan_generic_cues=tuple(r[0] for r in cues if r[1] == "plan_only_generic"),
         doctrine=tuple(re.compile(p) for p in of("doctrine")),
         after=of("after"),
@@ -640,7 +651,9 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
                 and not (is_slogan(core) and is_slogan(name))
                 and not core.startswith(VOCAB.verb_start)
                 and not is_description(text[start:end], core)
-                and len(core) >= 3
+                and (
+                    len(core) >= MIN_CORE or (len(core) == MIN_SHORT_CORE and word in VOCAB.short_name_kinds)
+                )
                 and (not allowed or kind in allowed)
                 and (cue not in VOCAB.owned_cues or _opens_with_owner(name))
             ):
@@ -705,6 +718,36 @@ def _platforms_at_clause_start(sentence: Sentence) -> list[InitiativeRecord]:
         core = name[:-2]
         if len(core) >= 5 and not is_generic(core) and not is_slogan(core):
             out.append(_record(sentence, name, "platform", m.start(1), m.end(1), "platform_at_clause_start"))
+    return out
+
+
+def _standing_programmes(sentence: Sentence) -> list[InitiativeRecord]:
+    """扎实开展2023年度述法工作, 推动述法工作常态化, 将领导干部述法工作列入考核, 年终述法活动:
+    a programme word every body runs under its own name (述法, leaders reporting on the rule of
+    law; initiative_stoplist.tsv, standing_programme) names the programme when the report writes
+    it as a piece of work or an event; 现场述法 or 述职述法 alone describe how it was done.
+
+    The holder written right before it (领导干部, 党政主要负责人) is part of the name; 活动 after it makes it a
+    campaign, 工作 a mechanism."""
+    text, out = sentence.text, []
+    titles = book_title_spans(text)
+    for word in VOCAB.standing_programmes:
+        for m in re.finditer(word, text):
+            if inside(m.start(), titles):
+                continue  # 《关于做好…述法工作的通知》: the document's task, not the body's programme
+            follow = next((f for f in VOCAB.programme_follow if text.startswith(f, m.end())), None)
+            if follow is None:
+                continue
+            holder = next((h for h in VOCAB.programme_holders if text.endswith(h, 0, m.start())), "")
+            start = m.start() - len(holder)
+            event = follow in VOCAB.kinds and VOCAB.kinds[follow][0] == "campaign"
+            name = holder + word + (follow if event else "")
+            end = m.end() + (len(follow) if event else 0)
+            out.append(
+                _record(
+                    sentence, name, "campaign" if event else "mechanism", start, end, "standing_programme"
+                )
+            )
     return out
 
 
@@ -850,6 +893,7 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
     for rec in (
         _quoted(sentence)
         + _unquoted(sentence)
+        + _standing_programmes(sentence)
         + _platforms_at_clause_start(sentence)
         + _coverage_drives(sentence)
         + _demonstration_drives(sentence)
