@@ -86,6 +86,13 @@ PAIRED_PATTERN = re.compile(
 )
 #: “调解+公证”, “互联网+监管”: a formula of two or three words joined by + names a way of working
 PLUS_FORMULA = re.compile(rf"[{HAN}]{{2,6}}(?:[+＋][{HAN}]{{2,6}}){{1,2}}")
+#: a quote this short besides its kind word (“暖冬”行动, “三项”制度, “民心工程”) is a nickname that
+#: names a programme only with the field written before it; a longer quote names it alone
+MAX_NICKNAME = 2
+#: how far a quoted name's unquoted head may run back to its run verb (开展农民工欠薪法律援助“暖冬行动”)
+MAX_HEAD = 16
+#: words that open a head as a place, a level or a time, not a field (我省首个“…”, 全县“…”, 年度“…”)
+HEAD_OPENERS = ("我", "本", "各", "全", "首", "年度")
 #: what may join quoted names that share the kind word after the last (“A”和“B”方式, “A”“B”工程)
 SHARED_KIND_JOINERS = "[和与及]?"
 #: what may follow a quoted name without it running on into a longer phrase (“A”和“B”, “A”等)
@@ -388,9 +395,15 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             name = core + (_clean_modifier(modifier) if HAN_RUN.search(core) else modifier) + word
             if not _names_a_body(name) and not is_mediation_studio(core + modifier + word, text):
                 span_end = end if m.end() == shared_end else m.end()
+                head = _head_before(text, quotes, n) if len(core) <= MAX_NICKNAME else m.start()
                 out.append(
                     _record(
-                        sentence, _plain(name), VOCAB.kinds[word][0], m.start(), span_end, "quote_kind_after"
+                        sentence,
+                        _plain(text[head : m.start()] + name),
+                        VOCAB.kinds[word][0],
+                        head,
+                        span_end,
+                        "quote_kind_after",
                     )
                 )
             continue
@@ -418,8 +431,41 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
                 continue
             name, end = core + text[m.end() : run_on], run_on
         if kind and not _names_a_body(name) and not is_mediation_studio(name, text):
-            out.append(_record(sentence, _plain(name), kind, m.start(), end, rule))
+            nickname = rule == "quote_own_kind" and len(core) - len(own or "") <= MAX_NICKNAME
+            head = _head_before(text, quotes, n) if nickname else m.start()
+            out.append(_record(sentence, _plain(text[head : m.start()] + name), kind, head, end, rule))
     return out
+
+
+def _head_before(text: str, quotes: list[re.Match[str]], n: int) -> int:
+    """Where a quoted nickname's unquoted head starts: 开展农民工欠薪法律援助“暖冬行动”, 全面推行行政执法
+    “三项制度”, 以全力推动覆盖城乡公共法律服务体系建设“民心工程”为载体. The words between a run verb
+    and a short quote (``MAX_NICKNAME``) are the field the programme works in and part of its name
+    (开展行政执法领域“小切口”法治督察 keeps its quote's name: the caller decides); without a run verb
+    within ``MAX_HEAD`` characters, or when the words are a level, a time or a qualifier (全县,
+    省委, 首家, 年度, 新时代), a second verb (深化拓展“…”行动) or a joined verb (践行和发展), the
+    name is the quote's."""
+    start = quotes[n].start()
+    if n > 0 and text[quotes[n - 1].end() : start] in ("", "、"):
+        return start  # “A”“B”: the verb's head belongs to the first of the run
+    j = start
+    while j > 0 and HAN_CHAR.match(text[j - 1]) and start - j < MAX_HEAD:
+        j -= 1
+        cue = next((c for c in RUN_CUES if text.endswith(c, 0, j)), None)
+        if cue is None:
+            continue
+        # 落实行政执法: 实行 ends inside 落实, so the verb is 落实 and the head 行政执法
+        j = next((k for k in range(j - len(cue) + 1, j) if text.endswith(RUN_CUES, 0, k)), j)
+        head = text[j:start].lstrip("了起")
+        if (
+            len(head) >= MIN_SHORT_CORE
+            and not head.endswith(VOCAB.cue_gap)
+            and not head.startswith(VOCAB.owners + VOCAB.verb_start + HEAD_OPENERS + LIST_JOINERS)
+            and not any(f in head for f in VOCAB.fillers)
+        ):
+            return start - len(head)
+        return start
+    return start
 
 
 def _title_kind_right_after(text: str, end: int) -> tuple[str, str, int] | None:
@@ -932,7 +978,9 @@ def initiatives_in_document(doc: Document, context: ReportContext | None = None)
     rooms = _mediation_room_names(doc)
     found = _one_drive_per_theme(
         _fullest_names(
-            [i for s in doc.sentences for i in initiatives_in(s, context) if _quoted_core(i) not in rooms]
+            _headed_names(
+                [i for s in doc.sentences for i in initiatives_in(s, context) if _quoted_core(i) not in rooms]
+            )
         )
     )
     worked = "\n".join(s.text for s in doc.sentences if s.section != "plans")
@@ -949,8 +997,32 @@ def _mediation_room_names(doc: Document) -> set[str]:
 
 def _quoted_core(record: InitiativeRecord) -> str | None:
     """The quoted core an initiative was read from (“定安言和”工作室 -> 定安言和), if any."""
-    quoted = QUOTE.match(record.evidence.quote)
+    quoted = QUOTE.search(record.evidence.quote)
     return quoted.group(1).strip() if quoted else None
+
+
+def _headed_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
+    """A report that names a quoted programme once with its field before it (组织开展农民工维权
+    “安心行动”) and then by the quote alone (“安心行动”聚焦…) means one programme: the bare
+    mention takes the headed name."""
+    headed: dict[tuple[str, str], str] = {}
+    for r in records:
+        head = _head_of(r)
+        if head:
+            headed.setdefault((r.kind, r.name[len(head) :]), r.name)
+    return [replace(r, name=headed[(r.kind, r.name)]) if (r.kind, r.name) in headed else r for r in records]
+
+
+def _head_of(record: InitiativeRecord) -> str:
+    """The unquoted head of a quoted name (行政执法 of 行政执法“三项制度”), or ""."""
+    quote = record.evidence.quote
+    opening = quote.find("“")
+    head = (
+        _plain(quote[:opening])
+        if opening > 0 and record.evidence.rule.startswith("initiatives.quote")
+        else ""
+    )
+    return head if record.name.startswith(head) else ""
 
 
 def _fullest_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
@@ -995,5 +1067,5 @@ def _one_drive_per_theme(records: list[InitiativeRecord]) -> list[InitiativeReco
 
 def _named_in(record: InitiativeRecord, text: str) -> bool:
     """Whether the year's work names the initiative: its full name, or its quoted core in quotes."""
-    quoted = QUOTE.match(record.evidence.quote)
+    quoted = QUOTE.search(record.evidence.quote)
     return record.name in text or (quoted is not None and f"“{quoted.group(1)}”" in text)
