@@ -5,7 +5,8 @@ Two shapes carry a name. A quoted name (“送法进千企”专项行动, “�
 it counts when a kind word follows it, when it ends in one itself, when it sits in a list
 closed by a kind word (“民法典宣传月”“宪法宣传周”等专项普法活动), or when a run verb
 precedes it (开展“乡里茶谈”). An unquoted name counts only right after a run verb and ending
-in a kind word (建立合法性协助审核机制): the verb is the evidence that a body set it up.
+in a kind word (建立合法性协助审核机制): the verb is the evidence that a body set it up. A rule
+named only by its content (落实会前学法制度, 推行X制度) is a standing rule every body keeps, not one.
 Two kinds of drive are named without a run verb: coverage drives (X全覆盖工作) and drives to
 be named a model place (法治政府建设示范区创建).
 Slogans, goals and doctrine share the quote marks, so a stoplist of patterns and of the
@@ -146,6 +147,7 @@ class Vocabulary:
     occasions: tuple[str, ...]
     served: tuple[str, ...]
     short_name_kinds: tuple[str, ...]
+    standing_rules: tuple[str, ...]
     standing_programmes: tuple[str, ...]
     programme_follow: tuple[str, ...]
     programme_holders: tuple[str, ...]
@@ -169,6 +171,7 @@ def _vocabulary() -> Vocabulary:
         occasions=of("occasion"),
         served=of("served"),
         short_name_kinds=of("short_name_kind"),
+        standing_rules=of("standing_rule"),
         standing_programmes=of("standing_programme"),
         programme_follow=of("programme_follow"),
         programme_holders=of("programme_holder"),
@@ -702,6 +705,7 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
                 )
                 and (not allowed or kind in allowed)
                 and (cue not in VOCAB.owned_cues or _opens_with_owner(name))
+                and word not in VOCAB.standing_rules
             ):
                 out.append(_record(sentence, name, kind, start, end, "run_verb_kind"))
             joiner = next((j for j in LIST_JOINERS if text.startswith(j, end)), None)
