@@ -109,6 +109,12 @@ MAX_PLACE_ITEM = 6
 SERVED_CAMPAIGN = re.compile(rf"为([{HAN}0-9]{{4,24}}?)(?=提供)")
 #: 调解室, 调解工作室: body endings that make a quoted name a mediation room across the report
 MEDIATION_ROOM_MARK = "调解"
+#: a place-named platform: its word, how far its name may run, the least it holds besides the
+#: place and 平台 (郑州市信用平台), the shortest place name and the levels that own platforms
+PLATFORM_WORD = "平台"
+MAX_PLATFORM_NAME, MIN_PLATFORM_NAME = 24, 5
+MIN_PLACE_NAME = 2
+PLATFORM_OWNER_LEVELS = ("province", "city", "county")
 #: the longest province name (内蒙古自治区, 新疆维吾尔自治区) an owned platform's name may open with
 MAX_PROVINCE_NAME = 8
 #: separators of a list of names after one verb (建立A机制、B机制)
@@ -771,6 +777,41 @@ def _platforms_at_clause_start(sentence: Sentence) -> list[InitiativeRecord]:
     return out
 
 
+def _place_named_platforms(sentence: Sentence) -> list[InitiativeRecord]:
+    """依托郑州市信用平台, 牵头负责玄武区行政执法统一公示平台的维护, 借助…四川省国家工作人员学法考法
+    平台: a platform whose name opens with a place (a province, city or county) is that
+    place's own named platform, whatever verb governs it; 手机短信平台 or 实体平台 name a channel.
+
+    The name runs left from 平台 over Han characters to the farthest place name within
+    ``MAX_PLATFORM_NAME`` characters; inside a document's title it is the document's."""
+    text, out = sentence.text, []
+    titles = book_title_spans(text)
+    for m in re.finditer(PLATFORM_WORD, text):
+        if inside(m.start(), titles):
+            continue
+        start = None
+        j = m.start()
+        while j > 0 and HAN_CHAR.match(text[j - 1]) and m.start() - j < MAX_PLATFORM_NAME:
+            j -= 1
+            if _opens_with_place(text[j : m.start()]):
+                start = j
+        if start is None:
+            continue
+        name = text[start : m.end()]
+        if m.start() - start >= MIN_PLATFORM_NAME and not is_slogan(name):
+            out.append(_record(sentence, name, "platform", start, m.end(), "place_named_platform"))
+    return out
+
+
+def _opens_with_place(words: str) -> bool:
+    """Whether ``words`` open with the name of a province, city or county (郑州市, 玄武区, 四川省)."""
+    return any(
+        p.level in PLATFORM_OWNER_LEVELS
+        for k in range(MIN_PLACE_NAME, min(len(words), MAX_PROVINCE_NAME) + 1)
+        for p in gazetteer.lookup(words[:k])
+    )
+
+
 def _standing_programmes(sentence: Sentence) -> list[InitiativeRecord]:
     """扎实开展2023年度述法工作, 推动述法工作常态化, 将领导干部述法工作列入考核, 年终述法活动:
     a programme word every body runs under its own name (述法, leaders reporting on the rule of
@@ -945,6 +986,7 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
         + _unquoted(sentence)
         + _standing_programmes(sentence)
         + _platforms_at_clause_start(sentence)
+        + _place_named_platforms(sentence)
         + _coverage_drives(sentence)
         + _demonstration_drives(sentence)
         + _served_campaigns(sentence)

@@ -185,6 +185,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
             served_campaign="the campaign a report's work serves (为X三年行动提供法治保障)",
             coverage_drive="a coverage drive named as a piece of work or pushed (X全覆盖工作, 推进X全覆盖)",
             demonstration_drive="a drive to be named a model place, by its theme (法治政府建设示范区创建)",
+            place_named_platform="a platform whose name opens with a province, city or county (依托郑州市信用平台)",
             standing_programme="a programme word written as a piece of work or an event (开展年度述法工作)",
         ),
         columns=(("initiatives", _distinct(lambda i: i.name)),),
