@@ -53,7 +53,7 @@ TRAILERS = ("工作", "建设", "等")
 #: a kind word followed by a number is followed by a count (普法短信十三万余条)
 COUNT_CHARS = "一二三四五六七八九十百千万两"
 #: 权责明晰、运转高效的…: paired four-character qualifiers before 的 describe, they do not name
-DESCRIPTIVE_PAIRS = re.compile(rf"^(?:[{HAN}]{{4}}[、，,])+[{HAN}]{{4}}的")
+DESCRIPTIVE_PAIRS = re.compile(rf"^(?:[{HAN}]{{3,4}}[、，,])+[{HAN}]{{3,4}}的")
 #: 12场集中宣传活动: a count of events, not the name of one
 COUNTED = re.compile(r"^[0-9一二三四五六七八九十百千万余多]+[场次期项个批件]")
 #: 制度和工作机制: a kind word joined to another is a description of both
@@ -216,7 +216,9 @@ CUE_FIRST_CHARS = frozenset(c[0] for c in RUN_CUES)
 LEFT_STOPS = tuple(sorted(set(RUN_CUES) | set(VOCAB.left_stops), key=len, reverse=True))
 PLAN_DOCUMENT_WORDS = tuple(r[0] for r in rows("policy_types.tsv") if r[1] == "plan")
 #: a sentence that is a section heading (（三）持续完善依法行政制度体系) states a theme, not a programme run
-HEADING_LIKE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+HEADING_LIKE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]{1,2}[.．、](?![0-9]))"
+)
 
 
 def kind_word_ending(name: str, quoted: bool = True) -> str | None:
