@@ -709,7 +709,8 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
                 and not core.startswith(VOCAB.verb_start)
                 and not is_description(text[start:end], core)
                 and (
-                    len(core) >= MIN_CORE or (len(core) == MIN_SHORT_CORE and word in VOCAB.short_name_kinds)
+                    _theme_length(name) >= MIN_CORE
+                    or (len(core) == MIN_SHORT_CORE and word in VOCAB.short_name_kinds)
                 )
                 and (not allowed or kind in allowed)
                 and (cue not in VOCAB.owned_cues or _opens_with_owner(name))
@@ -722,6 +723,13 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             start = end + len(joiner)
             pos = start
     return out
+
+
+def _theme_length(name: str) -> int:
+    """How long a name is before its shortest kind word: 府院联动机制 is 府院联动 + 机制 though the
+    longest kind word it ends in is 联动机制, so its theme is long enough to name a programme."""
+    shortest = min((w for w in KIND_WORDS if name.endswith(w) and not VOCAB.kinds[w][1]), key=len, default="")
+    return len(name) - len(shortest)
 
 
 def _names_an_event(core: str) -> bool:
