@@ -70,3 +70,15 @@ def test_a_quoted_name_the_report_writes_as_a_mediation_room_is_a_body():
     names = {i.name for i in initiatives_in_document(make_document("r.txt", ROOM))}
     assert "定安言和工作室" not in names
     assert "乡里茶谈" in names
+
+
+HEADED = """2026年法治政府建设工作报告
+一、2025年工作
+近日,长宁区司法局指导区法律援助中心积极发挥维护劳动者合法权益的职能作用,组织开展农民工维权“安心行动”,将法律“直通车”开到辖区多处工地现场。
+“安心行动”聚焦农民工核心法律需求,围绕薪酬权益问题开展精准普法宣传服务。
+"""
+
+
+def test_a_bare_mention_of_a_quoted_nickname_takes_the_headed_name():
+    names = {i.name for i in initiatives_in_document(make_document("r.txt", HEADED))}
+    assert names == {"农民工维权安心行动"}

@@ -5,7 +5,8 @@ Two shapes carry a name. A quoted name (“送法进千企”专项行动, “�
 it counts when a kind word follows it, when it ends in one itself, when it sits in a list
 closed by a kind word (“民法典宣传月”“宪法宣传周”等专项普法活动), or when a run verb
 precedes it (开展“乡里茶谈”). An unquoted name counts only right after a run verb and ending
-in a kind word (建立合法性协助审核机制): the verb is the evidence that a body set it up.
+in a kind word (建立合法性协助审核机制): the verb is the evidence that a body set it up. A rule
+named only by its content (落实会前学法制度, 推行X制度) is a standing rule every body keeps, not one.
 Two kinds of drive are named without a run verb: coverage drives (X全覆盖工作) and drives to
 be named a model place (法治政府建设示范区创建).
 Slogans, goals and doctrine share the quote marks, so a stoplist of patterns and of the
@@ -42,6 +43,9 @@ MAX_MODIFIER = 10
 MAX_QUOTED_ONLY_MODIFIER = 4
 #: how far an unquoted name may run after its cue verb
 MAX_NAME = 40
+#: the shortest theme before an unquoted kind word, and the shorter one a campaign or pilot word
+#: takes (严打专项行动, 赋权试点: initiative_stoplist.tsv, short_name_kind)
+MIN_CORE, MIN_SHORT_CORE = 3, 2
 #: a name with no kind word (推行行政复议全流程调解) must be this long and no longer
 MIN_BARE_NAME, MAX_BARE_NAME = 6, 12
 #: words that may follow a kind word without being part of the name (…试点工作, …机制建设)
@@ -49,7 +53,7 @@ TRAILERS = ("工作", "建设", "等")
 #: a kind word followed by a number is followed by a count (普法短信十三万余条)
 COUNT_CHARS = "一二三四五六七八九十百千万两"
 #: 权责明晰、运转高效的…: paired four-character qualifiers before 的 describe, they do not name
-DESCRIPTIVE_PAIRS = re.compile(rf"^(?:[{HAN}]{{4}}[、，,])+[{HAN}]{{4}}的")
+DESCRIPTIVE_PAIRS = re.compile(rf"^(?:[{HAN}]{{3,4}}[、，,])+[{HAN}]{{3,4}}的")
 #: 12场集中宣传活动: a count of events, not the name of one
 COUNTED = re.compile(r"^[0-9一二三四五六七八九十百千万余多]+[场次期项个批件]")
 #: 制度和工作机制: a kind word joined to another is a description of both
@@ -83,6 +87,13 @@ PAIRED_PATTERN = re.compile(
 )
 #: “调解+公证”, “互联网+监管”: a formula of two or three words joined by + names a way of working
 PLUS_FORMULA = re.compile(rf"[{HAN}]{{2,6}}(?:[+＋][{HAN}]{{2,6}}){{1,2}}")
+#: a quote this short besides its kind word (“暖冬”行动, “三项”制度, “民心工程”) is a nickname that
+#: names a programme only with the field written before it; a longer quote names it alone
+MAX_NICKNAME = 2
+#: how far a quoted name's unquoted head may run back to its run verb (开展农民工欠薪法律援助“暖冬行动”)
+MAX_HEAD = 16
+#: words that open a head as a place, a level or a time, not a field (我省首个“…”, 全县“…”, 年度“…”)
+HEAD_OPENERS = ("我", "本", "各", "全", "首", "年度")
 #: what may join quoted names that share the kind word after the last (“A”和“B”方式, “A”“B”工程)
 SHARED_KIND_JOINERS = "[和与及]?"
 #: what may follow a quoted name without it running on into a longer phrase (“A”和“B”, “A”等)
@@ -98,6 +109,12 @@ MAX_PLACE_ITEM = 6
 SERVED_CAMPAIGN = re.compile(rf"为([{HAN}0-9]{{4,24}}?)(?=提供)")
 #: 调解室, 调解工作室: body endings that make a quoted name a mediation room across the report
 MEDIATION_ROOM_MARK = "调解"
+#: a place-named platform: its word, how far its name may run, the least it holds besides the
+#: place and 平台 (郑州市信用平台), the shortest place name and the levels that own platforms
+PLATFORM_WORD = "平台"
+MAX_PLATFORM_NAME, MIN_PLATFORM_NAME = 24, 5
+MIN_PLACE_NAME = 2
+PLATFORM_OWNER_LEVELS = ("province", "city", "county")
 #: the longest province name (内蒙古自治区, 新疆维吾尔自治区) an owned platform's name may open with
 MAX_PROVINCE_NAME = 8
 #: separators of a list of names after one verb (建立A机制、B机制)
@@ -135,6 +152,11 @@ class Vocabulary:
     novelty: tuple[str, ...]
     occasions: tuple[str, ...]
     served: tuple[str, ...]
+    short_name_kinds: tuple[str, ...]
+    standing_rules: tuple[str, ...]
+    standing_programmes: tuple[str, ...]
+    programme_follow: tuple[str, ...]
+    programme_holders: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -154,6 +176,11 @@ def _vocabulary() -> Vocabulary:
         novelty=of("novelty"),
         occasions=of("occasion"),
         served=of("served"),
+        short_name_kinds=of("short_name_kind"),
+        standing_rules=of("standing_rule"),
+        standing_programmes=of("standing_programme"),
+        programme_follow=of("programme_follow"),
+        programme_holders=of("programme_holder"),
         plan_generic_cues=tuple(r[0] for r in cues if r[1] == "plan_only_generic"),
         doctrine=tuple(re.compile(p) for p in of("doctrine")),
         after=of("after"),
@@ -189,7 +216,9 @@ CUE_FIRST_CHARS = frozenset(c[0] for c in RUN_CUES)
 LEFT_STOPS = tuple(sorted(set(RUN_CUES) | set(VOCAB.left_stops), key=len, reverse=True))
 PLAN_DOCUMENT_WORDS = tuple(r[0] for r in rows("policy_types.tsv") if r[1] == "plan")
 #: a sentence that is a section heading (（三）持续完善依法行政制度体系) states a theme, not a programme run
-HEADING_LIKE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+HEADING_LIKE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]{1,2}[.．、](?![0-9]))"
+)
 
 
 def kind_word_ending(name: str, quoted: bool = True) -> str | None:
@@ -377,9 +406,15 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             name = core + (_clean_modifier(modifier) if HAN_RUN.search(core) else modifier) + word
             if not _names_a_body(name) and not is_mediation_studio(core + modifier + word, text):
                 span_end = end if m.end() == shared_end else m.end()
+                head = _head_before(text, quotes, n) if len(core) <= MAX_NICKNAME else m.start()
                 out.append(
                     _record(
-                        sentence, _plain(name), VOCAB.kinds[word][0], m.start(), span_end, "quote_kind_after"
+                        sentence,
+                        _plain(text[head : m.start()] + name),
+                        VOCAB.kinds[word][0],
+                        head,
+                        span_end,
+                        "quote_kind_after",
                     )
                 )
             continue
@@ -407,8 +442,41 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
                 continue
             name, end = core + text[m.end() : run_on], run_on
         if kind and not _names_a_body(name) and not is_mediation_studio(name, text):
-            out.append(_record(sentence, _plain(name), kind, m.start(), end, rule))
+            nickname = rule == "quote_own_kind" and len(core) - len(own or "") <= MAX_NICKNAME
+            head = _head_before(text, quotes, n) if nickname else m.start()
+            out.append(_record(sentence, _plain(text[head : m.start()] + name), kind, head, end, rule))
     return out
+
+
+def _head_before(text: str, quotes: list[re.Match[str]], n: int) -> int:
+    """Where a quoted nickname's unquoted head starts: 开展农民工欠薪法律援助“暖冬行动”, 全面推行行政执法
+    “三项制度”, 以全力推动覆盖城乡公共法律服务体系建设“民心工程”为载体. The words between a run verb
+    and a short quote (``MAX_NICKNAME``) are the field the programme works in and part of its name
+    (开展行政执法领域“小切口”法治督察 keeps its quote's name: the caller decides); without a run verb
+    within ``MAX_HEAD`` characters, or when the words are a level, a time or a qualifier (全县,
+    省委, 首家, 年度, 新时代), a second verb (深化拓展“…”行动) or a joined verb (践行和发展), the
+    name is the quote's."""
+    start = quotes[n].start()
+    if n > 0 and text[quotes[n - 1].end() : start] in ("", "、"):
+        return start  # “A”“B”: the verb's head belongs to the first of the run
+    j = start
+    while j > 0 and HAN_CHAR.match(text[j - 1]) and start - j < MAX_HEAD:
+        j -= 1
+        cue = next((c for c in RUN_CUES if text.endswith(c, 0, j)), None)
+        if cue is None:
+            continue
+        # 落实行政执法: 实行 ends inside 落实, so the verb is 落实 and the head 行政执法
+        j = next((k for k in range(j - len(cue) + 1, j) if text.endswith(RUN_CUES, 0, k)), j)
+        head = text[j:start].lstrip("了起")
+        if (
+            len(head) >= MIN_SHORT_CORE
+            and not head.endswith(VOCAB.cue_gap)
+            and not head.startswith(VOCAB.owners + VOCAB.verb_start + HEAD_OPENERS + LIST_JOINERS)
+            and not any(f in head for f in VOCAB.fillers)
+        ):
+            return start - len(head)
+        return start
+    return start
 
 
 def _title_kind_right_after(text: str, end: int) -> tuple[str, str, int] | None:
@@ -640,9 +708,13 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
                 and not (is_slogan(core) and is_slogan(name))
                 and not core.startswith(VOCAB.verb_start)
                 and not is_description(text[start:end], core)
-                and len(core) >= 3
+                and (
+                    _theme_length(name) >= MIN_CORE
+                    or (len(core) == MIN_SHORT_CORE and word in VOCAB.short_name_kinds)
+                )
                 and (not allowed or kind in allowed)
                 and (cue not in VOCAB.owned_cues or _opens_with_owner(name))
+                and word not in VOCAB.standing_rules
             ):
                 out.append(_record(sentence, name, kind, start, end, "run_verb_kind"))
             joiner = next((j for j in LIST_JOINERS if text.startswith(j, end)), None)
@@ -651,6 +723,13 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             start = end + len(joiner)
             pos = start
     return out
+
+
+def _theme_length(name: str) -> int:
+    """How long a name is before its shortest kind word: 府院联动机制 is 府院联动 + 机制 though the
+    longest kind word it ends in is 联动机制, so its theme is long enough to name a programme."""
+    shortest = min((w for w in KIND_WORDS if name.endswith(w) and not VOCAB.kinds[w][1]), key=len, default="")
+    return len(name) - len(shortest)
 
 
 def _names_an_event(core: str) -> bool:
@@ -705,6 +784,71 @@ def _platforms_at_clause_start(sentence: Sentence) -> list[InitiativeRecord]:
         core = name[:-2]
         if len(core) >= 5 and not is_generic(core) and not is_slogan(core):
             out.append(_record(sentence, name, "platform", m.start(1), m.end(1), "platform_at_clause_start"))
+    return out
+
+
+def _place_named_platforms(sentence: Sentence) -> list[InitiativeRecord]:
+    """依托郑州市信用平台, 牵头负责玄武区行政执法统一公示平台的维护, 借助…四川省国家工作人员学法考法
+    平台: a platform whose name opens with a place (a province, city or county) is that
+    place's own named platform, whatever verb governs it; 手机短信平台 or 实体平台 name a channel.
+
+    The name runs left from 平台 over Han characters to the farthest place name within
+    ``MAX_PLATFORM_NAME`` characters; inside a document's title it is the document's."""
+    text, out = sentence.text, []
+    titles = book_title_spans(text)
+    for m in re.finditer(PLATFORM_WORD, text):
+        if inside(m.start(), titles):
+            continue
+        start = None
+        j = m.start()
+        while j > 0 and HAN_CHAR.match(text[j - 1]) and m.start() - j < MAX_PLATFORM_NAME:
+            j -= 1
+            if _opens_with_place(text[j : m.start()]):
+                start = j
+        if start is None:
+            continue
+        name = text[start : m.end()]
+        if m.start() - start >= MIN_PLATFORM_NAME and not is_slogan(name):
+            out.append(_record(sentence, name, "platform", start, m.end(), "place_named_platform"))
+    return out
+
+
+def _opens_with_place(words: str) -> bool:
+    """Whether ``words`` open with the name of a province, city or county (郑州市, 玄武区, 四川省)."""
+    return any(
+        p.level in PLATFORM_OWNER_LEVELS
+        for k in range(MIN_PLACE_NAME, min(len(words), MAX_PROVINCE_NAME) + 1)
+        for p in gazetteer.lookup(words[:k])
+    )
+
+
+def _standing_programmes(sentence: Sentence) -> list[InitiativeRecord]:
+    """扎实开展2023年度述法工作, 推动述法工作常态化, 将领导干部述法工作列入考核, 年终述法活动:
+    a programme word every body runs under its own name (述法, leaders reporting on the rule of
+    law; initiative_stoplist.tsv, standing_programme) names the programme when the report writes
+    it as a piece of work or an event; 现场述法 or 述职述法 alone describe how it was done.
+
+    The holder written right before it (领导干部, 党政主要负责人) is part of the name; 活动 after it makes it a
+    campaign, 工作 a mechanism."""
+    text, out = sentence.text, []
+    titles = book_title_spans(text)
+    for word in VOCAB.standing_programmes:
+        for m in re.finditer(word, text):
+            if inside(m.start(), titles):
+                continue  # 《关于做好…述法工作的通知》: the document's task, not the body's programme
+            follow = next((f for f in VOCAB.programme_follow if text.startswith(f, m.end())), None)
+            if follow is None:
+                continue
+            holder = next((h for h in VOCAB.programme_holders if text.endswith(h, 0, m.start())), "")
+            start = m.start() - len(holder)
+            event = follow in VOCAB.kinds and VOCAB.kinds[follow][0] == "campaign"
+            name = holder + word + (follow if event else "")
+            end = m.end() + (len(follow) if event else 0)
+            out.append(
+                _record(
+                    sentence, name, "campaign" if event else "mechanism", start, end, "standing_programme"
+                )
+            )
     return out
 
 
@@ -850,7 +994,9 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
     for rec in (
         _quoted(sentence)
         + _unquoted(sentence)
+        + _standing_programmes(sentence)
         + _platforms_at_clause_start(sentence)
+        + _place_named_platforms(sentence)
         + _coverage_drives(sentence)
         + _demonstration_drives(sentence)
         + _served_campaigns(sentence)
@@ -888,7 +1034,9 @@ def initiatives_in_document(doc: Document, context: ReportContext | None = None)
     rooms = _mediation_room_names(doc)
     found = _one_drive_per_theme(
         _fullest_names(
-            [i for s in doc.sentences for i in initiatives_in(s, context) if _quoted_core(i) not in rooms]
+            _headed_names(
+                [i for s in doc.sentences for i in initiatives_in(s, context) if _quoted_core(i) not in rooms]
+            )
         )
     )
     worked = "\n".join(s.text for s in doc.sentences if s.section != "plans")
@@ -905,8 +1053,32 @@ def _mediation_room_names(doc: Document) -> set[str]:
 
 def _quoted_core(record: InitiativeRecord) -> str | None:
     """The quoted core an initiative was read from (“定安言和”工作室 -> 定安言和), if any."""
-    quoted = QUOTE.match(record.evidence.quote)
+    quoted = QUOTE.search(record.evidence.quote)
     return quoted.group(1).strip() if quoted else None
+
+
+def _headed_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
+    """A report that names a quoted programme once with its field before it (组织开展农民工维权
+    “安心行动”) and then by the quote alone (“安心行动”聚焦…) means one programme: the bare
+    mention takes the headed name."""
+    headed: dict[tuple[str, str], str] = {}
+    for r in records:
+        head = _head_of(r)
+        if head:
+            headed.setdefault((r.kind, r.name[len(head) :]), r.name)
+    return [replace(r, name=headed[(r.kind, r.name)]) if (r.kind, r.name) in headed else r for r in records]
+
+
+def _head_of(record: InitiativeRecord) -> str:
+    """The unquoted head of a quoted name (行政执法 of 行政执法“三项制度”), or ""."""
+    quote = record.evidence.quote
+    opening = quote.find("“")
+    head = (
+        _plain(quote[:opening])
+        if opening > 0 and record.evidence.rule.startswith("initiatives.quote")
+        else ""
+    )
+    return head if record.name.startswith(head) else ""
 
 
 def _fullest_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
@@ -951,5 +1123,5 @@ def _one_drive_per_theme(records: list[InitiativeRecord]) -> list[InitiativeReco
 
 def _named_in(record: InitiativeRecord, text: str) -> bool:
     """Whether the year's work names the initiative: its full name, or its quoted core in quotes."""
-    quoted = QUOTE.match(record.evidence.quote)
+    quoted = QUOTE.search(record.evidence.quote)
     return record.name in text or (quoted is not None and f"“{quoted.group(1)}”" in text)
