@@ -225,3 +225,52 @@ def test_addressee_line_of_bodies_is_not_the_author():
     """中共某县委员会,某县人民政府: the bodies a report is addressed to stand before its text."""
     text = "2024年法治政府建设年度报告\n中共兴国县委员会,兴国县人民政府:\n2024年,在县委县政府的领导下,兴国县司法局深入推进法治政府建设。\n一、主要工作\n"
     assert meta_of(text).bureau == "兴国县司法局"
+
+
+#: a 政府信息公开 annual report with no title line: its year stands in the statistics period
+H62 = _opening("wide/texts/h62.txt", 2)
+
+
+def test_statistics_period_dates_an_untitled_yearly_report():
+    meta = meta_of(H62)
+    assert meta.year == 2022
+    assert "report year read from the calendar year its figures cover" in meta.warnings
+
+
+def test_statistics_period_of_two_years_dates_nothing():
+    """A period across two calendar years (a half year each side) makes no one year the report's."""
+    text = H62.replace("自2022年1月1日起至12月31日止", "自2021年7月1日起至2022年6月30日止")
+    assert rm._statistics_year(make_document("case.txt", text)) is None
+    two = H62 + "\n本报告中所列数据统计期限自2021年1月1日起至2021年12月31日止。"
+    assert rm._statistics_year(make_document("case.txt", two)) is None
+
+
+#: a news item whose headline closes with its date in brackets (h68), a page whose long
+#: date-and-source line stands above the story (h42)
+H68 = _opening("wide/texts/h68.txt", 3)
+H42 = _opening("holdout3/texts/h42.txt", 7)
+
+
+def test_headline_closed_by_its_bracketed_date_dates_the_item():
+    assert meta_of(H68).year == 2026
+    unbracketed = H68.replace(" (2026-02-09)", "")
+    assert meta_of(unbracketed).year is None
+
+
+def test_bracketed_date_mid_headline_is_no_closing_date():
+    doc = make_document("case.txt", "某县(2026-02-09)健全法律援助体系,助力劳动者过年\n" + H68.split("\n", 1)[1])
+    assert rm._closing_date(doc.sentences[0]) is None
+
+
+def test_long_page_stamp_is_no_opening_sentence_and_dates_the_page():
+    meta = meta_of(H42)
+    assert (meta.bureau, meta.year) == ("区法律援助中心", 2019)
+    assert meta.bureau_evidence.rule == "report_meta.acting_body"
+    stamp = next(s for s in make_document("case.txt", H42).sentences if "来源" in s.text)
+    assert rm._page_stamp(stamp)
+    no_source = replace_source(stamp.text)
+    assert not rm._page_stamp(make_document("case.txt", no_source).sentences[0])
+
+
+def replace_source(text: str) -> str:
+    return text.replace("来源:", "").replace("来源：", "")

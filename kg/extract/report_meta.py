@@ -149,6 +149,12 @@ FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[
 COPY_DAYS = 7
 #: a year named this often, with no rival, is the year a text without a dated opening is about
 MIN_YEAR_MENTIONS = 2
+
+CLOSING_DATE = re.compile(r"[\[(（【]([^\[\]()（）【】]{6,30})[\])）】]\s*$")
+
+STATISTICS_YEAR = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*起?\s*(?:至|到|—|-|~)\s*(?:((?:19|20)\d{2})\s*年)?\s*12\s*月\s*31\s*日"
+)
 TAIL_LINES = 8
 OPENING_SENTENCES = 3
 
@@ -314,7 +320,7 @@ def _body_opening(doc: Document, title: Sentence | None) -> list[Sentence]:
     for s in doc.sentences[start:]:
         if s.section != "preamble" or len(out) >= OPENING_SENTENCES:
             break
-        if (FURNITURE.search(s.text) and len(s.text) < 40) or _is_addressee(s.text):
+        if (FURNITURE.search(s.text) and len(s.text) < 40) or _is_addressee(s.text) or _page_stamp(s):
             continue
         if s.index in fields:
             continue  # a metadata field (发文字号: …, or 发布机构 / 某县司法局), not the report's text
@@ -602,6 +608,9 @@ def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | No
         years = YEAR.findall(_arabic_years(title.text))
         if years:
             return int(years[0]), ()
+    statistics = _statistics_year(doc)
+    if statistics is not None:
+        return statistics, ("report year read from the calendar year its figures cover",)
     for s in _body_opening(doc, title):
         text = QUOTED.sub("", _arabic_years(s.text))
         of_year = re.findall(r"((?:19|20)\d{2})\s*年度", text)
@@ -615,6 +624,19 @@ def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | No
     if named is not None:
         return named, ("report year read from the year the text names most",)
     return None, ("no report year found",)
+
+
+def _statistics_year(doc: Document) -> int | None:
+    """The one calendar year a report says its figures cover (本报告中所列数据统计期限自2022年1月1日
+    起至12月31日止: the fixed sentence of every 政府信息公开 annual report): the year reported on.
+    None when the text states two such years. Rule ``statistics_period``."""
+    years = {
+        int(m.group(1))
+        for s in doc.sentences
+        for m in STATISTICS_YEAR.finditer(_arabic_years(s.text))
+        if m.group(2) is None or m.group(2) == m.group(1)
+    }
+    return next(iter(years)) if len(years) == 1 else None
 
 
 def _news_year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple[str, ...]]:
@@ -717,13 +739,35 @@ def _dated_line(doc: Document) -> tuple[Sentence, tuple[int, int]] | None:
     lines = [
         s
         for s in list(reversed(doc.sentences[-TAIL_LINES:])) + _head(doc)
-        if len(s.text) <= DATE_LINE and not CLAUSE_MARK.search(s.text)
+        if (len(s.text) <= DATE_LINE and not CLAUSE_MARK.search(s.text)) or _page_stamp(s)
     ]
     for s in lines + doc.stamps:
         dates = dates_in(s.text)
         if dates:
             return s, dates[0]
+    for s in _head(doc):
+        closing = _closing_date(s)
+        if closing is not None:
+            return s, closing
     return None
+
+
+def _closing_date(s: Sentence) -> tuple[int, int] | None:
+    """A headline closed by its date in brackets (某局健全法律援助体系,助力… (2026-02-09) /
+    某县法律援助帮农民工讨薪110余万[2017年3月2日安徽日报]): the item's own date, though the
+    headline holds clauses. Rule ``closing_date``."""
+    m = CLOSING_DATE.search(s.text)
+    if m is None:
+        return None
+    dates = [d for d in dates_in(m.group(1)) if FULL_DATE.search(m.group(1))]
+    return dates[0] if dates else None
+
+
+def _page_stamp(s: Sentence) -> bool:
+    """A page's date-and-source line, however long (2019-12-25 08:00:00 来源:某区政府网站 作者:…
+    字号:T|T): a full date and a source label. It dates the page and is no sentence of the text.
+    Rule ``page_stamp``."""
+    return FULL_DATE.search(s.text) is not None and _source_line().search(s.text) is not None
 
 
 def _later_copy(doc: Document, dated: Sentence) -> bool:
