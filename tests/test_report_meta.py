@@ -8,6 +8,7 @@ town, as it lacks renamed or newly made ones.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -274,3 +275,44 @@ def test_long_page_stamp_is_no_opening_sentence_and_dates_the_page():
 
 def replace_source(text: str) -> str:
     return text.replace("来源:", "").replace("来源：", "")
+
+
+def test_a_sites_name_is_no_bureau():
+    """来源:福山区政府网站 (h42): the site that carries the item; the 区法律援助中心 acting in it writes it."""
+    stamp = next(s for s in make_document("case.txt", H42).sentences if "网站" in s.text)
+    start = stamp.text.index("福山区")
+    assert rm._body_after_place(stamp, start, start + 3, "source") is None
+    body_line = dataclasses.replace(stamp, text=stamp.text.replace("网站", "  "))
+    assert rm._body_after_place(body_line, start, start + 3, "source").name == "福山区政府"
+
+
+#: a news item whose acting body is named by its level only (市司法局, h72)
+H72 = _opening("wide/texts/h72.txt", 2)
+
+
+def test_a_level_named_bodys_region_is_of_its_level():
+    """市司法局…深入信州区…: a district the 市 body works in is not its region."""
+    text = H72 + "\n在信州区,市司法局、市律师协会各普法小分队深入西市街道渡口社区,重点宣传了民法典。"
+    meta = meta_of(text)
+    assert (meta.bureau, meta.region) == ("市司法局", None)
+    district = meta_of(H72.replace("市司法局", "区司法局") + "\n在信州区,区司法局深入西市街道渡口社区。")
+    assert district.region.name == "信州区"
+
+
+def test_a_documents_year_in_book_title_marks_dates_no_item():
+    """发放了区司法局、法宣办联合编印的《2018年度普法读本》: the book's year, not the item's."""
+    text = H72 + "\n活动现场发放了市司法局、法宣办联合编印的《2018年度普法读本》和宣传册页。"
+    assert meta_of(text).year is None
+    assert meta_of(text.replace("《2018年度普法读本》", "2018年度普法读本")).year == 2018
+
+
+def test_site_date_line_and_column_name_make_no_title():
+    """今天是: 2018年9月10日 星期一 (d209's site furniture) above a column's name (工作报告): neither
+    joins into a title, nor is the column's name one; the report's own title below is read."""
+    text = "今天是: 2018年9月10日 星期一\n工作报告\n兴国县2024年法治政府建设年度报告\n" + W307
+    meta = meta_of(text)
+    assert rm.title_sentence(make_document("case.txt", text)).text == "兴国县2024年法治政府建设年度报告"
+    assert (meta.bureau, meta.year) == ("兴国县人民政府", 2024)
+    assert rm.title_sentence(make_document("case.txt", "兴国县2024年法治政府建设\n工作报告\n" + W307)).text == (
+        "兴国县2024年法治政府建设工作报告"
+    )

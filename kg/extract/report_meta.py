@@ -60,6 +60,8 @@ REPORT_SECTIONS = ("achievements", "plans", "duties")
 #: 我局 / 本所 / 我分局 / 我中心: a text speaking as a body, not as a place
 BODY_SELF_REFERENCE = re.compile(r"[我本](?:[局厅委办所院处]|分局|中心|站|队)")
 #: 情况报告 / 的报告 / 工作总结: the short tail line of a title broken over two lines
+COLUMN_NAME = re.compile(rf"^[{HAN}]{{0,4}}(?:报告|总结|年报)$")
+
 TITLE_TAIL = re.compile(rf"^[{HAN}]{{0,8}}(?:报告|总结)$")
 #: 2016年底到2017年初 / 2020年至2022年: a period from one year into another
 YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年[底末初]?(?:到|至|—|-|~)((?:19|20)\d{2})\s*年")
@@ -269,6 +271,8 @@ def title_sentence(doc: Document) -> Sentence | None:
         if relayed is not None:
             return relayed
         if len(s.text) <= 70 and TITLE_WORDS.search(s.text) and not FURNITURE.search(s.text):
+            if COLUMN_NAME.match(s.text.strip()):
+                continue  # 工作报告 above the title: the name of the site's column, no report's title
             return s
         split = _split_title(s, head[i + 1] if i + 1 < len(head) else None)
         if split is not None:
@@ -283,6 +287,8 @@ def _split_title(s: Sentence, after: Sentence | None) -> Sentence | None:
         return None
     if len(s.text) > 60 or FURNITURE.search(s.text) or CLAUSE_MARK.search(s.text):
         return None
+    if re.search(r"[:：]", s.text) or FULL_DATE.search(s.text):
+        return None  # 今天是:2019年10月31日 星期三 / 工作报告: a site's date line above a column's name
     text = s.text.rstrip() + after.text.strip()
     return replace(s, text=text, end=s.start + len(text))
 
@@ -423,10 +429,18 @@ def _body_after_place(s: Sentence, start: int, place_end: int, where: str) -> _F
         more = suffix.match(rest, end)
         if more and not rest.startswith("长", more.end()):  # 司法局局长: the 局 of 局长 is no second suffix
             end = more.end()
+        if rest.startswith(_site_words(), end):
+            return None  # 来源:某区政府网站: a website's name, not the body writing the page
         if start >= 2 and s.text[start - 2 : start] == "中共":
             start -= 2
         return _Found(s.text[start : place_end + end], s, start, where)
     return None
+
+
+@cache
+def _site_words() -> tuple[str, ...]:
+    """Words making a body's name a site's or an account's (某区政府网站, 某局微信公众号)."""
+    return words("report_site_words.tsv") + tuple(r[0] for r in rows("org_account_words.tsv"))
 
 
 def _places_in(s: Sentence, named: frozenset[gazetteer.Place]) -> list[RegionMention]:
@@ -714,7 +728,8 @@ def _sole_work_year(doc: Document) -> int | None:
     if len(years) != 1:
         return None
     year = next(iter(years))
-    return year if re.search(rf"{year}\s*年度", _arabic_years(doc.text)) else None
+    own = QUOTED.sub("", _arabic_years(doc.text))  # 《2018年度普法读本》: a document's year, not the item's
+    return year if re.search(rf"{year}\s*年度", own) else None
 
 
 def _story_year(doc: Document) -> int | None:
@@ -1216,8 +1231,8 @@ def _news_report(
     if subject is None:
         return None
     region = None if _is_level_named(subject) else _region_of(subject, doc)
-    if region is None:
-        region = _own_place(doc, None)
+    if region is None:  # 市司法局…在信州区: a 市 body's region is a 市, not a district it works in
+        region = _own_place(doc, subject.name[0] if _is_level_named(subject) else None)
     return ReportMeta(
         bureau=subject.name,
         region=region,
