@@ -316,3 +316,35 @@ def test_site_date_line_and_column_name_make_no_title():
     assert rm.title_sentence(make_document("case.txt", "兴国县2024年法治政府建设\n工作报告\n" + W307)).text == (
         "兴国县2024年法治政府建设工作报告"
     )
+
+
+#: a department's party group heading its own report (h05: 中共青岛市交通运输局党组 / 2022年度…报告)
+H05 = _opening("holdout/texts/h05.txt", 6)
+
+
+def test_a_party_group_is_named_whole():
+    meta = meta_of(H05)
+    assert meta.bureau == "中共青岛市交通运输局党组"
+    assert meta_of(H05.replace("党组", "", 1)).bureau == "中共青岛市交通运输局"
+
+
+@pytest.mark.parametrize(
+    ("title", "bureau"),
+    [
+        ("兴国县综合行政执法大队2023年法治政府建设工作总结", "兴国县综合行政执法大队"),
+        ("兴国县人大常委会2023年法治建设工作报告", "兴国县人大常委会"),
+        ("兴国县城市管理局2023年度法治政府建设情况报告", "兴国县城市管理局"),
+        ("兴国县城乡建设局2023年度法治政府建设情况报告", "兴国县城乡建设局"),
+    ],
+)
+def test_bodies_of_other_kinds_title_their_reports(title, bureau):
+    """Brigades and standing committees write reports; a county's 城市管理局 is no 县城 (county seat)."""
+    meta = meta_of(title + "\n" + W307)
+    assert (meta.bureau, meta.region.official) == (bureau, "兴国县")
+
+
+def test_the_county_seat_is_no_county():
+    from kg.extract.regions import regions_in_text
+
+    seat = make_document("case.txt", "兴国县城内设立法律服务点").sentences[0]
+    assert regions_in_text(seat) == []
