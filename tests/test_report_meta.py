@@ -348,3 +348,17 @@ def test_the_county_seat_is_no_county():
 
     seat = make_document("case.txt", "兴国县城内设立法律服务点").sentences[0]
     assert regions_in_text(seat) == []
+
+
+#: a department's report that calls itself 我局 and never names itself (w105)
+W105 = _opening("wide/texts/w105.txt", 1)
+
+
+def test_a_site_title_government_is_no_departments_author():
+    """山南市人民政府 / 当前位置:… (d209's site title) above a text speaking as 我局: the site's owner."""
+    text = "辽阳市人民政府\n当前位置: 首页>政务公开>法治政府建设\n" + W105
+    meta = meta_of(text)
+    assert meta.bureau is None
+    assert meta.region.official == "辽阳市"
+    as_place = meta_of(text.replace("我局", "我市"))
+    assert as_place.bureau == "辽阳市人民政府"

@@ -77,6 +77,8 @@ JOINT_AUTHORS = re.compile(rf"(?:中共)?[{HAN}]{{2,40}}[\s、]+[{HAN}]{{2,40}}"
 WHERE = ("title", "head", "opening", "signature", "source", "own_document")
 #: 我局, 本局, 我委: a text speaking of its body as itself; the unit word is the body's suffix
 SELF_REFERENCE = re.compile(r"[我本]([局厅委办])")
+
+GOVERNMENT_NAMES = ("人民政府", "政府")
 #: a field's value ends where the next field on the same line begins (two or more spaces)
 FIELD_END = re.compile(r"\s{2,}|\s*\|")
 #: - 发布机构: / • 索 引 号: / | 发文机关: |: list and table marks a page puts before a field's label
@@ -504,6 +506,7 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
         found += _bureaus_in_running_text(s, "signature", named)
     if _title_place(title, doc) is None:  # a title naming its place alone is that place's report
         found += _bodies_in_source_lines(doc, named)
+    found = [f for f in found if not _site_government(f, doc)]
     if not found:  # 我局 all along: the body's name stands only in its own documents' titles
         found += _bureau_in_own_documents(doc, named)
     # a township's own report names its town, not a county, before the suffix
@@ -520,6 +523,17 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
     first = min(placed, key=lambda f: WHERE.index(f.where))
     fuller = [f for f in placed if _same_body(first.name, f.name)]
     return max(fuller, key=lambda f: (len(f.name), -WHERE.index(f.where))), title
+
+
+def _site_government(found: _Found, doc: Document) -> bool:
+    """A government named on a line above the text or on its 来源 line (辽阳市人民政府 / 当前位置:…,
+    the site's own title) of a text that speaks as a department (我局, 我委, 我办): the site that
+    carries the report, not its author. Rule ``site_title``."""
+    return (
+        found.where in ("head", "source", "signature")
+        and found.name.endswith(GOVERNMENT_NAMES)
+        and SELF_REFERENCE.search(doc.text) is not None
+    )
 
 
 def _national_subject(s: Sentence) -> _Found | None:
