@@ -362,3 +362,13 @@ def test_a_site_title_government_is_no_departments_author():
     assert meta.region.official == "辽阳市"
     as_place = meta_of(text.replace("我局", "我市"))
     assert as_place.bureau == "辽阳市人民政府"
+
+
+#: a news feature naming no body: its people live in a town it later calls 该镇 (h41)
+H41 = _opening("holdout3/texts/h41.txt", 6)
+
+
+def test_a_feature_is_about_the_place_it_calls_this_town():
+    meta = meta_of(H41)
+    assert (meta.bureau, meta.region.name) == (None, "杨柳青镇")
+    assert meta_of(H41.replace("该镇", "全镇")).region is None

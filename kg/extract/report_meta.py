@@ -79,6 +79,8 @@ WHERE = ("title", "head", "opening", "signature", "source", "own_document")
 SELF_REFERENCE = re.compile(r"[我本]([局厅委办])")
 
 GOVERNMENT_NAMES = ("人民政府", "政府")
+
+REFERRING = re.compile(r"该(街道|镇|乡|县|区|市)")
 #: a field's value ends where the next field on the same line begins (two or more spaces)
 FIELD_END = re.compile(r"\s{2,}|\s*\|")
 #: - 发布机构: / • 索 引 号: / | 发文机关: |: list and table marks a page puts before a field's label
@@ -1197,6 +1199,24 @@ def _acting_subject(doc: Document) -> _Found | RegionMention | None:
     return None
 
 
+def _referred_place(doc: Document) -> RegionMention | None:
+    """A news feature naming no body and opening with no place as its subject (家住某区某镇某社区的
+    孙大姐…): the story is about the place it later calls 该镇 / 该县, the last place of that level
+    named before. Rule ``referred_place``."""
+    named = _context_places(doc)
+    before: list[RegionMention] = []
+    for s in doc.sentences:
+        mentions = _places_in(s, named)
+        for m in REFERRING.finditer(s.text):
+            level = m.group(1)
+            earlier = before + [p for p in mentions if p.evidence.end - s.start <= m.start()]
+            same = [p for p in earlier if p.name.endswith(level)]
+            if same:
+                return same[-1]
+        before += sorted(mentions, key=lambda p: p.evidence.start)
+    return None
+
+
 def _one_of_several(body: _Found) -> bool:
     """县司法局等相关部门大力弘扬…: a body heading a list of bodies (等) acts with others, so the
     story is about their joint work, not one body's report."""
@@ -1295,6 +1315,15 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         news = _news_report(doc, title, year, warnings) if not yearly else None
         if news is not None:
             return news
+        referred = _referred_place(doc) if not yearly else None
+        if referred is not None:
+            return ReportMeta(
+                bureau=None,
+                region=referred,
+                year=year,
+                title=title_text,
+                warnings=warnings + ("region read from the place the story refers back to (该镇); no body named",),
+            )
         subject = _subject_place(doc, title)
         if subject is not None:
             region, s = subject
