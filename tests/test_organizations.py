@@ -87,3 +87,45 @@ def test_a_short_name_nobody_declared_stays_unresolved():
     found = organizations_in_document(make_document("h30.txt", text), ReportContext.empty())
     shorts = [o for o in found if o.name == "综合调解室"]
     assert shorts and all(o.canonical is None for o in shorts)
+
+
+def _names(text: str) -> list[str]:
+    from kg.text.document import Sentence
+
+    return [o.name for o in organizations_in(Sentence(text=text, start=0, end=len(text)))]
+
+
+def test_a_title_cut_off_with_the_page_names_no_issuer():
+    """制定《中共晋江市委办公室 晋江市人民政府办公室关于印发… (h65's last line): the 《 is never closed."""
+    cut = "组织召开党政主要负责人专题述法评议会议。制定《中共晋江市委办公室 晋江市人民政府办公室关于印发晋江市领导干"
+    assert "晋江市人民政府办公室" not in _names(cut)
+    assert "晋江市人民政府办公室" in _names(cut.replace("《", ""))
+
+
+def test_a_decree_number_names_no_issuer():
+    """(国务院令第711号, h62/h71): a decree's number; 党中央、国务院决策部署 names the State Council."""
+    assert "国务院" not in _names("依据《中华人民共和国政府信息公开条例》(国务院令第711号,以下简称《条例》)")
+    assert "国务院" in _names("按照党中央、国务院决策部署和市委、市政府工作要求")
+
+
+def test_an_old_style_document_number_names_no_issuer():
+    """(〔2014〕保市府辦172號, h70): the issuer's short code inside a document number."""
+    from kg.extract import extract
+    from kg.text.document import make_document
+
+    title = "保定市人民政府2016年法治政府建设工作报告\n"
+    coded = "制定《保定市人民政府領導幹部學法制度》(〔2014〕保市府辦172號),2016年"
+    found = [o.name for o in extract(make_document("h70.txt", title + coded)).orgs]
+    assert "市府辦" not in found
+    plain = [o.name for o in extract(make_document("h70.txt", title + coded.replace("〔2014〕保", ""))).orgs]
+    assert "市府辦" in plain
+
+
+def test_a_departments_short_name_gets_its_full_canonical():
+    """市科技局 in the report of 天津市科学技术局 (h71) is that bureau, not another."""
+    from kg.extract import extract
+    from kg.text.document import make_document
+
+    ex = extract(make_document("h71.txt", "天津市科学技术局2022年政府信息公开年度报告\n2022年,市科技局坚持以习近平新时代中国特色社会主义思想为指导。"))
+    short = [o for o in ex.orgs if o.name == "市科技局"]
+    assert short and short[0].canonical == "天津市科学技术局"

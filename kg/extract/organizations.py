@@ -88,6 +88,17 @@ AFTER_COUNTER = re.compile(
 )
 #: a count right before a name (4个公安派出所, 8个公共法律服务中心): unnamed bodies
 COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[个家所处名]$")
+#: a 《 the sentence never closes: a title cut off where the page's excerpt ends
+UNCLOSED_TITLE = re.compile(r"《[^《》]*$")
+
+#: 国务院令第711号: a decree's number after its issuer, no mention of the issuer
+DECREE_AFTER = re.compile(r"令\s*第?\s*[0-9]+\s*号")
+
+#: 〔2014〕保市府辦172號: an old-style document number, the issuer's short code between the
+#: bracketed year and the serial number
+CODE_BEFORE = re.compile(rf"[〔［\[][0-9]{{4}}[〕］\]][{HAN}]{{0,4}}$")
+CODE_AFTER = re.compile(r"[0-9]+\s*[号號]")
+
 #: 函〔2025〕, 发〔2019〕, 〔2023〕 right after a name: it is a document number's issuer code
 DOCUMENT_NUMBER_AFTER = re.compile(r"[函发办字电]?[〔［\[][0-9]{4}")
 #: 各县(市、区) before a department: a list of levels after 各 makes it every such body
@@ -244,6 +255,9 @@ class Text:
     @classmethod
     def of(cls, raw: str) -> Text:
         text = BOOK_TITLE.sub(lambda m: MASK * len(m.group(0)), raw)
+        # 制定《中共某市委办公室 某市人民政府办公室关于印发… (a title cut off with the page): the
+        # open 《 runs to the sentence's end, and the issuers inside it are no mentions
+        text = UNCLOSED_TITLE.sub(lambda m: MASK * len(m.group(0)), text)
         tokens = tuple(jieba.tokenize(text))
         after = tuple(word_set("org_after_words.tsv"))  # once, not once a character
         glued = {i for i in range(len(text)) if text.startswith(after, i)}
@@ -888,6 +902,10 @@ def _generic(c: Candidate, t: Text) -> bool:
         return True
     if DOCUMENT_NUMBER_AFTER.match(t.text, c.end):
         return True  # (城中政办函〔2025〕19号): the issuer's code in a document number, no name
+    if DECREE_AFTER.match(t.text, c.end):
+        return True  # (国务院令第711号): a decree's number
+    if CODE_BEFORE.search(t.text, 0, c.start) and CODE_AFTER.match(t.text, c.end):
+        return True  # (〔2014〕保市府辦172號): the issuer's code in an old-style document number
     return bool(COUNT_AFTER.match(t.text[c.end :]) or COUNT_BEFORE.search(t.text[: c.start]))
 
 
