@@ -129,3 +129,23 @@ def test_a_departments_short_name_gets_its_full_canonical():
     ex = extract(make_document("h71.txt", "天津市科学技术局2022年政府信息公开年度报告\n2022年,市科技局坚持以习近平新时代中国特色社会主义思想为指导。"))
     short = [o for o in ex.orgs if o.name == "市科技局"]
     assert short and short[0].canonical == "天津市科学技术局"
+
+
+def test_a_post_a_principle_and_a_document_kind_are_no_mentions():
+    """镇党委书记董伟涛 (h66), 党委领导、政府负责 (h66, h67), 党委文件31个 (h67): the 党委 is part of
+    a person's post, a principle, a kind of document; 党委理论学习中心组学法 (h67) names a body."""
+    from kg.extract import extract
+    from kg.text.document import make_document
+
+    title = "鲍沟镇2025年法治政府建设工作报告\n"
+    lines = [
+        "成立由镇党委书记董伟涛任组长的法治政府建设领导小组。",
+        "构建起党委领导、政府负责、部门协同、社会参与的工作格局。",
+        "全年出台党委文件31个、政府文件14个,均经合法性审查。",
+    ]
+    for line in lines:
+        found = [o.name for o in extract(make_document("h67.txt", title + line)).orgs if o.kind == "agency"]
+        assert not any("党委" in name for name in found), (line, found)
+    body = "组织党委理论学习中心组学法、党内法规学习。"
+    found = [o.name for o in extract(make_document("h67.txt", title + body)).orgs if o.kind == "agency"]
+    assert any("党委" in name for name in found)

@@ -881,6 +881,8 @@ def _keep(candidates: list[Candidate], t: Text) -> list[Candidate]:
 
 def _generic(c: Candidate, t: Text) -> bool:
     """A kind of unit rather than one unit: 领导小组, 个人调解室, 商会人民调解委员会8家."""
+    if _part_of_something_else(c, t):
+        return True
     if c.rule in OWN_RULES:
         return False
     if c.name in generic_names("bare") or c.name in generic_names("any"):
@@ -907,6 +909,19 @@ def _generic(c: Candidate, t: Text) -> bool:
     if CODE_BEFORE.search(t.text, 0, c.start) and CODE_AFTER.match(t.text, c.end):
         return True  # (〔2014〕保市府辦172號): the issuer's code in an old-style document number
     return bool(COUNT_AFTER.match(t.text[c.end :]) or COUNT_BEFORE.search(t.text[: c.start]))
+
+
+@cache
+def _not_mention_words(scope: str) -> tuple[str, ...]:
+    return tuple(r[0] for r in rows("org_not_mention_after.tsv") if r[1] in (scope, "any"))
+
+
+def _part_of_something_else(c: Candidate, t: Text) -> bool:
+    """镇党委书记董伟涛 (a post), 党委文件31个 (a kind of document), 党委领导、政府负责 (a principle):
+    the body's name is part of another word, not a mention of the body
+    (kg/vocab/data/org_not_mention_after.tsv). Rule ``not_a_mention``."""
+    scope = "bare" if c.rule == "own_committee" else "any"
+    return t.text.startswith(_not_mention_words(scope), c.end)
 
 
 @cache
