@@ -88,6 +88,9 @@ AFTER_COUNTER = re.compile(
 )
 #: a count right before a name (4个公安派出所, 8个公共法律服务中心): unnamed bodies
 COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[个家所处名]$")
+#: the party committee of a town or a body (镇党委, 党委), whose secretary is a person's post
+PARTY_COMMITTEE = "党委"
+
 #: a 《 the sentence never closes: a title cut off where the page's excerpt ends
 UNCLOSED_TITLE = re.compile(r"《[^《》]*$")
 
@@ -913,15 +916,16 @@ def _generic(c: Candidate, t: Text) -> bool:
 
 @cache
 def _not_mention_words(scope: str) -> tuple[str, ...]:
-    return tuple(r[0] for r in rows("org_not_mention_after.tsv") if r[1] in (scope, "any"))
+    return tuple(r[0] for r in rows("org_not_mention_after.tsv") if r[1] == scope)
 
 
 def _part_of_something_else(c: Candidate, t: Text) -> bool:
     """镇党委书记董伟涛 (a post), 党委文件31个 (a kind of document), 党委领导、政府负责 (a principle):
     the body's name is part of another word, not a mention of the body
     (kg/vocab/data/org_not_mention_after.tsv). Rule ``not_a_mention``."""
-    scope = "bare" if c.rule == "own_committee" else "any"
-    return t.text.startswith(_not_mention_words(scope), c.end)
+    if c.name.endswith(PARTY_COMMITTEE) and t.text.startswith(_not_mention_words("committee"), c.end):
+        return True
+    return c.rule == "own_committee" and t.text.startswith(_not_mention_words("bare"), c.end)
 
 
 @cache
