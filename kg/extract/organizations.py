@@ -88,6 +88,9 @@ AFTER_COUNTER = re.compile(
 )
 #: a count right before a name (4个公安派出所, 8个公共法律服务中心): unnamed bodies
 COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[个家所处名]$")
+#: 人民 before 调解工作室 (法院人民调解工作室): part of the room's kind word, not of its host
+PEOPLES = "人民"
+
 #: the party committee of a town or a body (镇党委, 党委), whose secretary is a person's post
 PARTY_COMMITTEE = "党委"
 
@@ -1047,7 +1050,7 @@ def _named_for_host_only(c: Candidate) -> bool:
     body = _body_before_suffix(c.name)
     if body is None:
         return False
-    body = body.removeprefix("派驻").removeprefix("驻")
+    body = body.removeprefix("派驻").removeprefix("驻").removesuffix(PEOPLES)
     return bool(body) and all(word in _org_words("host") for word in jieba.lcut(body))
 
 
