@@ -87,3 +87,78 @@ def test_a_short_name_nobody_declared_stays_unresolved():
     found = organizations_in_document(make_document("h30.txt", text), ReportContext.empty())
     shorts = [o for o in found if o.name == "综合调解室"]
     assert shorts and all(o.canonical is None for o in shorts)
+
+
+def _names(text: str) -> list[str]:
+    from kg.text.document import Sentence
+
+    return [o.name for o in organizations_in(Sentence(text=text, start=0, end=len(text)))]
+
+
+def test_a_title_cut_off_with_the_page_names_no_issuer():
+    """制定《中共晋江市委办公室 晋江市人民政府办公室关于印发… (h65's last line): the 《 is never closed."""
+    cut = "组织召开党政主要负责人专题述法评议会议。制定《中共晋江市委办公室 晋江市人民政府办公室关于印发晋江市领导干"
+    assert "晋江市人民政府办公室" not in _names(cut)
+    assert "晋江市人民政府办公室" in _names(cut.replace("《", ""))
+
+
+def test_a_decree_number_names_no_issuer():
+    """(国务院令第711号, h62/h71): a decree's number; 党中央、国务院决策部署 names the State Council."""
+    assert "国务院" not in _names("依据《中华人民共和国政府信息公开条例》(国务院令第711号,以下简称《条例》)")
+    assert "国务院" in _names("按照党中央、国务院决策部署和市委、市政府工作要求")
+
+
+def test_an_old_style_document_number_names_no_issuer():
+    """(〔2014〕保市府辦172號, h70): the issuer's short code inside a document number."""
+    from kg.extract import extract
+    from kg.text.document import make_document
+
+    title = "保定市人民政府2016年法治政府建设工作报告\n"
+    coded = "制定《保定市人民政府領導幹部學法制度》(〔2014〕保市府辦172號),2016年"
+    found = [o.name for o in extract(make_document("h70.txt", title + coded)).orgs]
+    assert "市府辦" not in found
+    plain = [o.name for o in extract(make_document("h70.txt", title + coded.replace("〔2014〕保", ""))).orgs]
+    assert "市府辦" in plain
+
+
+def test_a_departments_short_name_gets_its_full_canonical():
+    """市科技局 in the report of 天津市科学技术局 (h71) is that bureau, not another."""
+    from kg.extract import extract
+    from kg.text.document import make_document
+
+    ex = extract(make_document("h71.txt", "天津市科学技术局2022年政府信息公开年度报告\n2022年,市科技局坚持以习近平新时代中国特色社会主义思想为指导。"))
+    short = [o for o in ex.orgs if o.name == "市科技局"]
+    assert short and short[0].canonical == "天津市科学技术局"
+
+
+def test_a_post_a_principle_and_a_document_kind_are_no_mentions():
+    """镇党委书记董伟涛 (h66), 党委领导、政府负责 (h66, h67), 党委文件31个 (h67): the 党委 is part of
+    a person's post, a principle, a kind of document; 党委理论学习中心组学法 (h67) names a body."""
+    from kg.extract import extract
+    from kg.text.document import make_document
+
+    title = "鲍沟镇2025年法治政府建设工作报告\n"
+    lines = [
+        "成立由镇党委书记董伟涛任组长的法治政府建设领导小组。",
+        "构建起党委领导、政府负责、部门协同、社会参与的工作格局。",
+        "全年出台党委文件31个、政府文件14个,均经合法性审查。",
+    ]
+    for line in lines:
+        found = [o.name for o in extract(make_document("h67.txt", title + line)).orgs if o.kind == "agency"]
+        assert not any("党委" in name for name in found), (line, found)
+    body = "组织党委理论学习中心组学法、党内法规学习。"
+    found = [o.name for o in extract(make_document("h67.txt", title + body)).orgs if o.kind == "agency"]
+    assert any("党委" in name for name in found)
+
+
+def test_a_room_named_by_its_host_court_is_a_kind_of_room():
+    """驻法院人民调解工作室共调解矛盾纠纷163722件 (holdout h15): every court's room, counted together;
+    a room with a proper name (“定安言和”调解工作室, w-corpus) is one room."""
+    from kg.text.document import Sentence
+
+    def mediation(text: str) -> list[str]:
+        found = organizations_in(Sentence(text=text, start=0, end=len(text)))
+        return [o.name for o in found if o.kind == "mediation"]
+
+    assert mediation("驻法院人民调解工作室共调解矛盾纠纷163722件,其中调解成功") == []
+    assert mediation("以“定安言和”调解工作室为载体,化解矛盾纠纷") != []

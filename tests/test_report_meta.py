@@ -8,6 +8,7 @@ town, as it lacks renamed or newly made ones.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -225,3 +226,149 @@ def test_addressee_line_of_bodies_is_not_the_author():
     """中共某县委员会,某县人民政府: the bodies a report is addressed to stand before its text."""
     text = "2024年法治政府建设年度报告\n中共兴国县委员会,兴国县人民政府:\n2024年,在县委县政府的领导下,兴国县司法局深入推进法治政府建设。\n一、主要工作\n"
     assert meta_of(text).bureau == "兴国县司法局"
+
+
+#: a 政府信息公开 annual report with no title line: its year stands in the statistics period
+H62 = _opening("wide/texts/h62.txt", 2)
+
+
+def test_statistics_period_dates_an_untitled_yearly_report():
+    meta = meta_of(H62)
+    assert meta.year == 2022
+    assert "report year read from the calendar year its figures cover" in meta.warnings
+
+
+def test_statistics_period_of_two_years_dates_nothing():
+    """A period across two calendar years (a half year each side) makes no one year the report's."""
+    text = H62.replace("自2022年1月1日起至12月31日止", "自2021年7月1日起至2022年6月30日止")
+    assert rm._statistics_year(make_document("case.txt", text)) is None
+    two = H62 + "\n本报告中所列数据统计期限自2021年1月1日起至2021年12月31日止。"
+    assert rm._statistics_year(make_document("case.txt", two)) is None
+
+
+#: a news item whose headline closes with its date in brackets (h68), a page whose long
+#: date-and-source line stands above the story (h42)
+H68 = _opening("wide/texts/h68.txt", 3)
+H42 = _opening("holdout3/texts/h42.txt", 7)
+
+
+def test_headline_closed_by_its_bracketed_date_dates_the_item():
+    assert meta_of(H68).year == 2026
+    unbracketed = H68.replace(" (2026-02-09)", "")
+    assert meta_of(unbracketed).year is None
+
+
+def test_bracketed_date_mid_headline_is_no_closing_date():
+    doc = make_document("case.txt", "某县(2026-02-09)健全法律援助体系,助力劳动者过年\n" + H68.split("\n", 1)[1])
+    assert rm._closing_date(doc.sentences[0]) is None
+
+
+def test_long_page_stamp_is_no_opening_sentence_and_dates_the_page():
+    meta = meta_of(H42)
+    assert (meta.bureau, meta.year) == ("区法律援助中心", 2019)
+    assert meta.bureau_evidence.rule == "report_meta.acting_body"
+    stamp = next(s for s in make_document("case.txt", H42).sentences if "来源" in s.text)
+    assert rm._page_stamp(stamp)
+    no_source = replace_source(stamp.text)
+    assert not rm._page_stamp(make_document("case.txt", no_source).sentences[0])
+
+
+def replace_source(text: str) -> str:
+    return text.replace("来源:", "").replace("来源：", "")
+
+
+def test_a_sites_name_is_no_bureau():
+    """来源:福山区政府网站 (h42): the site that carries the item; the 区法律援助中心 acting in it writes it."""
+    stamp = next(s for s in make_document("case.txt", H42).sentences if "网站" in s.text)
+    start = stamp.text.index("福山区")
+    assert rm._body_after_place(stamp, start, start + 3, "source") is None
+    body_line = dataclasses.replace(stamp, text=stamp.text.replace("网站", "  "))
+    assert rm._body_after_place(body_line, start, start + 3, "source").name == "福山区政府"
+
+
+#: a news item whose acting body is named by its level only (市司法局, h72)
+H72 = _opening("wide/texts/h72.txt", 2)
+
+
+def test_a_level_named_bodys_region_is_of_its_level():
+    """市司法局…深入信州区…: a district the 市 body works in is not its region."""
+    text = H72 + "\n在信州区,市司法局、市律师协会各普法小分队深入西市街道渡口社区,重点宣传了民法典。"
+    meta = meta_of(text)
+    assert (meta.bureau, meta.region) == ("市司法局", None)
+    district = meta_of(H72.replace("市司法局", "区司法局") + "\n在信州区,区司法局深入西市街道渡口社区。")
+    assert district.region.name == "信州区"
+
+
+def test_a_documents_year_in_book_title_marks_dates_no_item():
+    """发放了区司法局、法宣办联合编印的《2018年度普法读本》: the book's year, not the item's."""
+    text = H72 + "\n活动现场发放了市司法局、法宣办联合编印的《2018年度普法读本》和宣传册页。"
+    assert meta_of(text).year is None
+    assert meta_of(text.replace("《2018年度普法读本》", "2018年度普法读本")).year == 2018
+
+
+def test_site_date_line_and_column_name_make_no_title():
+    """今天是: 2018年9月10日 星期一 (d209's site furniture) above a column's name (工作报告): neither
+    joins into a title, nor is the column's name one; the report's own title below is read."""
+    text = "今天是: 2018年9月10日 星期一\n工作报告\n兴国县2024年法治政府建设年度报告\n" + W307
+    meta = meta_of(text)
+    assert rm.title_sentence(make_document("case.txt", text)).text == "兴国县2024年法治政府建设年度报告"
+    assert (meta.bureau, meta.year) == ("兴国县人民政府", 2024)
+    assert rm.title_sentence(make_document("case.txt", "兴国县2024年法治政府建设\n工作报告\n" + W307)).text == (
+        "兴国县2024年法治政府建设工作报告"
+    )
+
+
+#: a department's party group heading its own report (h05: 中共青岛市交通运输局党组 / 2022年度…报告)
+H05 = _opening("holdout/texts/h05.txt", 6)
+
+
+def test_a_party_group_is_named_whole():
+    meta = meta_of(H05)
+    assert meta.bureau == "中共青岛市交通运输局党组"
+    assert meta_of(H05.replace("党组", "", 1)).bureau == "中共青岛市交通运输局"
+
+
+@pytest.mark.parametrize(
+    ("title", "bureau"),
+    [
+        ("兴国县综合行政执法大队2023年法治政府建设工作总结", "兴国县综合行政执法大队"),
+        ("兴国县人大常委会2023年法治建设工作报告", "兴国县人大常委会"),
+        ("兴国县城市管理局2023年度法治政府建设情况报告", "兴国县城市管理局"),
+        ("兴国县城乡建设局2023年度法治政府建设情况报告", "兴国县城乡建设局"),
+    ],
+)
+def test_bodies_of_other_kinds_title_their_reports(title, bureau):
+    """Brigades and standing committees write reports; a county's 城市管理局 is no 县城 (county seat)."""
+    meta = meta_of(title + "\n" + W307)
+    assert (meta.bureau, meta.region.official) == (bureau, "兴国县")
+
+
+def test_the_county_seat_is_no_county():
+    from kg.extract.regions import regions_in_text
+
+    seat = make_document("case.txt", "兴国县城内设立法律服务点").sentences[0]
+    assert regions_in_text(seat) == []
+
+
+#: a department's report that calls itself 我局 and never names itself (w105)
+W105 = _opening("wide/texts/w105.txt", 1)
+
+
+def test_a_site_title_government_is_no_departments_author():
+    """山南市人民政府 / 当前位置:… (d209's site title) above a text speaking as 我局: the site's owner."""
+    text = "辽阳市人民政府\n当前位置: 首页>政务公开>法治政府建设\n" + W105
+    meta = meta_of(text)
+    assert meta.bureau is None
+    assert meta.region.official == "辽阳市"
+    as_place = meta_of(text.replace("我局", "我市"))
+    assert as_place.bureau == "辽阳市人民政府"
+
+
+#: a news feature naming no body: its people live in a town it later calls 该镇 (h41)
+H41 = _opening("holdout3/texts/h41.txt", 6)
+
+
+def test_a_feature_is_about_the_place_it_calls_this_town():
+    meta = meta_of(H41)
+    assert (meta.bureau, meta.region.name) == (None, "杨柳青镇")
+    assert meta_of(H41.replace("该镇", "全镇")).region is None

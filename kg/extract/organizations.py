@@ -88,6 +88,23 @@ AFTER_COUNTER = re.compile(
 )
 #: a count right before a name (4个公安派出所, 8个公共法律服务中心): unnamed bodies
 COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[个家所处名]$")
+#: 人民 before 调解工作室 (法院人民调解工作室): part of the room's kind word, not of its host
+PEOPLES = "人民"
+
+#: the party committee of a town or a body (镇党委, 党委), whose secretary is a person's post
+PARTY_COMMITTEE = "党委"
+
+#: a 《 the sentence never closes: a title cut off where the page's excerpt ends
+UNCLOSED_TITLE = re.compile(r"《[^《》]*$")
+
+#: 国务院令第711号: a decree's number after its issuer, no mention of the issuer
+DECREE_AFTER = re.compile(r"令\s*第?\s*[0-9]+\s*号")
+
+#: 〔2014〕保市府辦172號: an old-style document number, the issuer's short code between the
+#: bracketed year and the serial number
+CODE_BEFORE = re.compile(rf"[〔［\[][0-9]{{4}}[〕］\]][{HAN}]{{0,4}}$")
+CODE_AFTER = re.compile(r"[0-9]+\s*[号號]")
+
 #: 函〔2025〕, 发〔2019〕, 〔2023〕 right after a name: it is a document number's issuer code
 DOCUMENT_NUMBER_AFTER = re.compile(r"[函发办字电]?[〔［\[][0-9]{4}")
 #: 各县(市、区) before a department: a list of levels after 各 makes it every such body
@@ -244,6 +261,9 @@ class Text:
     @classmethod
     def of(cls, raw: str) -> Text:
         text = BOOK_TITLE.sub(lambda m: MASK * len(m.group(0)), raw)
+        # 制定《中共某市委办公室 某市人民政府办公室关于印发… (a title cut off with the page): the
+        # open 《 runs to the sentence's end, and the issuers inside it are no mentions
+        text = UNCLOSED_TITLE.sub(lambda m: MASK * len(m.group(0)), text)
         tokens = tuple(jieba.tokenize(text))
         after = tuple(word_set("org_after_words.tsv"))  # once, not once a character
         glued = {i for i in range(len(text)) if text.startswith(after, i)}
@@ -867,6 +887,8 @@ def _keep(candidates: list[Candidate], t: Text) -> list[Candidate]:
 
 def _generic(c: Candidate, t: Text) -> bool:
     """A kind of unit rather than one unit: 领导小组, 个人调解室, 商会人民调解委员会8家."""
+    if _part_of_something_else(c, t):
+        return True
     if c.rule in OWN_RULES:
         return False
     if c.name in generic_names("bare") or c.name in generic_names("any"):
@@ -888,7 +910,25 @@ def _generic(c: Candidate, t: Text) -> bool:
         return True
     if DOCUMENT_NUMBER_AFTER.match(t.text, c.end):
         return True  # (城中政办函〔2025〕19号): the issuer's code in a document number, no name
+    if DECREE_AFTER.match(t.text, c.end):
+        return True  # (国务院令第711号): a decree's number
+    if CODE_BEFORE.search(t.text, 0, c.start) and CODE_AFTER.match(t.text, c.end):
+        return True  # (〔2014〕保市府辦172號): the issuer's code in an old-style document number
     return bool(COUNT_AFTER.match(t.text[c.end :]) or COUNT_BEFORE.search(t.text[: c.start]))
+
+
+@cache
+def _not_mention_words(scope: str) -> tuple[str, ...]:
+    return tuple(r[0] for r in rows("org_not_mention_after.tsv") if r[1] == scope)
+
+
+def _part_of_something_else(c: Candidate, t: Text) -> bool:
+    """镇党委书记董伟涛 (a post), 党委文件31个 (a kind of document), 党委领导、政府负责 (a principle):
+    the body's name is part of another word, not a mention of the body
+    (kg/vocab/data/org_not_mention_after.tsv). Rule ``not_a_mention``."""
+    if c.name.endswith(PARTY_COMMITTEE) and t.text.startswith(_not_mention_words("committee"), c.end):
+        return True
+    return c.rule == "own_committee" and t.text.startswith(_not_mention_words("bare"), c.end)
 
 
 @cache
@@ -1010,7 +1050,7 @@ def _named_for_host_only(c: Candidate) -> bool:
     body = _body_before_suffix(c.name)
     if body is None:
         return False
-    body = body.removeprefix("派驻").removeprefix("驻")
+    body = body.removeprefix("派驻").removeprefix("驻").removesuffix(PEOPLES)
     return bool(body) and all(word in _org_words("host") for word in jieba.lcut(body))
 
 

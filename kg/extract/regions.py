@@ -219,8 +219,8 @@ def _accepted(cands: list[Candidate]) -> list[Candidate]:
         if c.name in _excluded_names() or _in_firm_name(text, c.end):
             continue
         nxt = text[c.end : c.end + 1]
-        if nxt and nxt in BAD_AFTER.get(c.name[-1], ""):
-            continue
+        if nxt and nxt in BAD_AFTER.get(c.name[-1], "") and not text.startswith(_cue_words("department_after"), c.end):
+            continue  # 县城 is the county seat, but 某县城市管理局 the county's department
         if c.kind == "full":
             out.append(c)
             continue

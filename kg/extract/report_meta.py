@@ -60,6 +60,8 @@ REPORT_SECTIONS = ("achievements", "plans", "duties")
 #: 我局 / 本所 / 我分局 / 我中心: a text speaking as a body, not as a place
 BODY_SELF_REFERENCE = re.compile(r"[我本](?:[局厅委办所院处]|分局|中心|站|队)")
 #: 情况报告 / 的报告 / 工作总结: the short tail line of a title broken over two lines
+COLUMN_NAME = re.compile(rf"^[{HAN}]{{0,4}}(?:报告|总结|年报)$")
+
 TITLE_TAIL = re.compile(rf"^[{HAN}]{{0,8}}(?:报告|总结)$")
 #: 2016年底到2017年初 / 2020年至2022年: a period from one year into another
 YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年[底末初]?(?:到|至|—|-|~)((?:19|20)\d{2})\s*年")
@@ -75,6 +77,10 @@ JOINT_AUTHORS = re.compile(rf"(?:中共)?[{HAN}]{{2,40}}[\s、]+[{HAN}]{{2,40}}"
 WHERE = ("title", "head", "opening", "signature", "source", "own_document")
 #: 我局, 本局, 我委: a text speaking of its body as itself; the unit word is the body's suffix
 SELF_REFERENCE = re.compile(r"[我本]([局厅委办])")
+
+GOVERNMENT_NAMES = ("人民政府", "政府")
+
+REFERRING = re.compile(r"该(街道|镇|乡|县|区|市)")
 #: a field's value ends where the next field on the same line begins (two or more spaces)
 FIELD_END = re.compile(r"\s{2,}|\s*\|")
 #: - 发布机构: / • 索 引 号: / | 发文机关: |: list and table marks a page puts before a field's label
@@ -149,6 +155,12 @@ FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[
 COPY_DAYS = 7
 #: a year named this often, with no rival, is the year a text without a dated opening is about
 MIN_YEAR_MENTIONS = 2
+
+CLOSING_DATE = re.compile(r"[\[(（【]([^\[\]()（）【】]{6,30})[\])）】]\s*$")
+
+STATISTICS_YEAR = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*起?\s*(?:至|到|—|-|~)\s*(?:((?:19|20)\d{2})\s*年)?\s*12\s*月\s*31\s*日"
+)
 TAIL_LINES = 8
 OPENING_SENTENCES = 3
 
@@ -263,6 +275,8 @@ def title_sentence(doc: Document) -> Sentence | None:
         if relayed is not None:
             return relayed
         if len(s.text) <= 70 and TITLE_WORDS.search(s.text) and not FURNITURE.search(s.text):
+            if COLUMN_NAME.match(s.text.strip()):
+                continue  # 工作报告 above the title: the name of the site's column, no report's title
             return s
         split = _split_title(s, head[i + 1] if i + 1 < len(head) else None)
         if split is not None:
@@ -277,6 +291,8 @@ def _split_title(s: Sentence, after: Sentence | None) -> Sentence | None:
         return None
     if len(s.text) > 60 or FURNITURE.search(s.text) or CLAUSE_MARK.search(s.text):
         return None
+    if re.search(r"[:：]", s.text) or FULL_DATE.search(s.text):
+        return None  # 今天是:2019年10月31日 星期三 / 工作报告: a site's date line above a column's name
     text = s.text.rstrip() + after.text.strip()
     return replace(s, text=text, end=s.start + len(text))
 
@@ -314,7 +330,7 @@ def _body_opening(doc: Document, title: Sentence | None) -> list[Sentence]:
     for s in doc.sentences[start:]:
         if s.section != "preamble" or len(out) >= OPENING_SENTENCES:
             break
-        if (FURNITURE.search(s.text) and len(s.text) < 40) or _is_addressee(s.text):
+        if (FURNITURE.search(s.text) and len(s.text) < 40) or _is_addressee(s.text) or _page_stamp(s):
             continue
         if s.index in fields:
             continue  # a metadata field (发文字号: …, or 发布机构 / 某县司法局), not the report's text
@@ -417,10 +433,18 @@ def _body_after_place(s: Sentence, start: int, place_end: int, where: str) -> _F
         more = suffix.match(rest, end)
         if more and not rest.startswith("长", more.end()):  # 司法局局长: the 局 of 局长 is no second suffix
             end = more.end()
+        if rest.startswith(_site_words(), end):
+            return None  # 来源:某区政府网站: a website's name, not the body writing the page
         if start >= 2 and s.text[start - 2 : start] == "中共":
             start -= 2
         return _Found(s.text[start : place_end + end], s, start, where)
     return None
+
+
+@cache
+def _site_words() -> tuple[str, ...]:
+    """Words making a body's name a site's or an account's (某区政府网站, 某局微信公众号)."""
+    return words("report_site_words.tsv") + tuple(r[0] for r in rows("org_account_words.tsv"))
 
 
 def _places_in(s: Sentence, named: frozenset[gazetteer.Place]) -> list[RegionMention]:
@@ -484,6 +508,7 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
         found += _bureaus_in_running_text(s, "signature", named)
     if _title_place(title, doc) is None:  # a title naming its place alone is that place's report
         found += _bodies_in_source_lines(doc, named)
+    found = [f for f in found if not _site_government(f, doc)]
     if not found:  # 我局 all along: the body's name stands only in its own documents' titles
         found += _bureau_in_own_documents(doc, named)
     # a township's own report names its town, not a county, before the suffix
@@ -500,6 +525,17 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
     first = min(placed, key=lambda f: WHERE.index(f.where))
     fuller = [f for f in placed if _same_body(first.name, f.name)]
     return max(fuller, key=lambda f: (len(f.name), -WHERE.index(f.where))), title
+
+
+def _site_government(found: _Found, doc: Document) -> bool:
+    """A government named on a line above the text or on its 来源 line (辽阳市人民政府 / 当前位置:…,
+    the site's own title) of a text that speaks as a department (我局, 我委, 我办): the site that
+    carries the report, not its author. Rule ``site_title``."""
+    return (
+        found.where in ("head", "source", "signature")
+        and found.name.endswith(GOVERNMENT_NAMES)
+        and SELF_REFERENCE.search(doc.text) is not None
+    )
 
 
 def _national_subject(s: Sentence) -> _Found | None:
@@ -602,6 +638,9 @@ def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | No
         years = YEAR.findall(_arabic_years(title.text))
         if years:
             return int(years[0]), ()
+    statistics = _statistics_year(doc)
+    if statistics is not None:
+        return statistics, ("report year read from the calendar year its figures cover",)
     for s in _body_opening(doc, title):
         text = QUOTED.sub("", _arabic_years(s.text))
         of_year = re.findall(r"((?:19|20)\d{2})\s*年度", text)
@@ -615,6 +654,19 @@ def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | No
     if named is not None:
         return named, ("report year read from the year the text names most",)
     return None, ("no report year found",)
+
+
+def _statistics_year(doc: Document) -> int | None:
+    """The one calendar year a report says its figures cover (本报告中所列数据统计期限自2022年1月1日
+    起至12月31日止: the fixed sentence of every 政府信息公开 annual report): the year reported on.
+    None when the text states two such years. Rule ``statistics_period``."""
+    years = {
+        int(m.group(1))
+        for s in doc.sentences
+        for m in STATISTICS_YEAR.finditer(_arabic_years(s.text))
+        if m.group(2) is None or m.group(2) == m.group(1)
+    }
+    return next(iter(years)) if len(years) == 1 else None
 
 
 def _news_year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple[str, ...]]:
@@ -692,7 +744,8 @@ def _sole_work_year(doc: Document) -> int | None:
     if len(years) != 1:
         return None
     year = next(iter(years))
-    return year if re.search(rf"{year}\s*年度", _arabic_years(doc.text)) else None
+    own = QUOTED.sub("", _arabic_years(doc.text))  # 《2018年度普法读本》: a document's year, not the item's
+    return year if re.search(rf"{year}\s*年度", own) else None
 
 
 def _story_year(doc: Document) -> int | None:
@@ -717,13 +770,35 @@ def _dated_line(doc: Document) -> tuple[Sentence, tuple[int, int]] | None:
     lines = [
         s
         for s in list(reversed(doc.sentences[-TAIL_LINES:])) + _head(doc)
-        if len(s.text) <= DATE_LINE and not CLAUSE_MARK.search(s.text)
+        if (len(s.text) <= DATE_LINE and not CLAUSE_MARK.search(s.text)) or _page_stamp(s)
     ]
     for s in lines + doc.stamps:
         dates = dates_in(s.text)
         if dates:
             return s, dates[0]
+    for s in _head(doc):
+        closing = _closing_date(s)
+        if closing is not None:
+            return s, closing
     return None
+
+
+def _closing_date(s: Sentence) -> tuple[int, int] | None:
+    """A headline closed by its date in brackets (某局健全法律援助体系,助力… (2026-02-09) /
+    某县法律援助帮农民工讨薪110余万[2017年3月2日安徽日报]): the item's own date, though the
+    headline holds clauses. Rule ``closing_date``."""
+    m = CLOSING_DATE.search(s.text)
+    if m is None:
+        return None
+    dates = [d for d in dates_in(m.group(1)) if FULL_DATE.search(m.group(1))]
+    return dates[0] if dates else None
+
+
+def _page_stamp(s: Sentence) -> bool:
+    """A page's date-and-source line, however long (2019-12-25 08:00:00 来源:某区政府网站 作者:…
+    字号:T|T): a full date and a source label. It dates the page and is no sentence of the text.
+    Rule ``page_stamp``."""
+    return FULL_DATE.search(s.text) is not None and _source_line().search(s.text) is not None
 
 
 def _later_copy(doc: Document, dated: Sentence) -> bool:
@@ -1124,6 +1199,24 @@ def _acting_subject(doc: Document) -> _Found | RegionMention | None:
     return None
 
 
+def _referred_place(doc: Document) -> RegionMention | None:
+    """A news feature naming no body and opening with no place as its subject (家住某区某镇某社区的
+    孙大姐…): the story is about the place it later calls 该镇 / 该县, the last place of that level
+    named before. Rule ``referred_place``."""
+    named = _context_places(doc)
+    before: list[RegionMention] = []
+    for s in doc.sentences:
+        mentions = _places_in(s, named)
+        for m in REFERRING.finditer(s.text):
+            level = m.group(1)
+            earlier = before + [p for p in mentions if p.evidence.end - s.start <= m.start()]
+            same = [p for p in earlier if p.name.endswith(level)]
+            if same:
+                return same[-1]
+        before += sorted(mentions, key=lambda p: p.evidence.start)
+    return None
+
+
 def _one_of_several(body: _Found) -> bool:
     """县司法局等相关部门大力弘扬…: a body heading a list of bodies (等) acts with others, so the
     story is about their joint work, not one body's report."""
@@ -1172,8 +1265,8 @@ def _news_report(
     if subject is None:
         return None
     region = None if _is_level_named(subject) else _region_of(subject, doc)
-    if region is None:
-        region = _own_place(doc, None)
+    if region is None:  # 市司法局…在信州区: a 市 body's region is a 市, not a district it works in
+        region = _own_place(doc, subject.name[0] if _is_level_named(subject) else None)
     return ReportMeta(
         bureau=subject.name,
         region=region,
@@ -1222,6 +1315,15 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         news = _news_report(doc, title, year, warnings) if not yearly else None
         if news is not None:
             return news
+        referred = _referred_place(doc) if not yearly else None
+        if referred is not None:
+            return ReportMeta(
+                bureau=None,
+                region=referred,
+                year=year,
+                title=title_text,
+                warnings=warnings + ("region read from the place the story refers back to (该镇); no body named",),
+            )
         subject = _subject_place(doc, title)
         if subject is not None:
             region, s = subject
