@@ -133,7 +133,7 @@ def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> lis
                 text=clause,
                 value=fig.value,
                 unit=fig.unit,
-                evidence=Evidence.of(sentence, start, end, rule="outcomes.figure"),
+                evidence=Evidence.of(sentence, start, end, rule=RULE_OF_KIND.get(fig.kind, "outcomes.figure")),
                 indicator=indicator_of(
                     left,
                     right,
@@ -197,7 +197,41 @@ def figures_in(text: str) -> list[Figure]:
             out.append(fig)
     taken = [(f.start, f.end) for f in out]
     out += [f for f in bare_ranks(text) if not any(s < f.end and f.start < e for s, e in taken)]
+    taken = [(f.start, f.end) for f in out]
+    out += [f for f in runs_of_years(text) if not any(s < f.end and f.start < e for s, e in taken)]
     return sorted(out, key=lambda f: f.start)
+
+
+#: Figures found by a rule of their own, not the counting-word regex, say so in their evidence.
+RULE_OF_KIND = {"years": "outcomes.run_of_years"}
+#: The recorded unit and indicator kind of a run of years (连续3年).
+YEARS_UNIT = "年"
+#: A run of years is short: one or two digits or a Chinese numeral, never a year (2023年).
+YEARS_COUNT = r"(?:[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})(?![0-9０-９])"
+
+
+@cache
+def run_pattern() -> re.Pattern[str]:
+    """连续5年, 连续三年, 已连续服务群众近20年: a continuity cue, at most a few words, an optional
+    approximation, then a small number of years (the guidelines count a run of years, unit 年)."""
+    cues = alternation(markers("run_cue"))
+    approx = alternation(markers("approx_before"))
+    return re.compile(
+        rf"(?:{cues})[^{CLAUSE_END}、0-9０-９]{{0,6}}?(?:{approx})?(?P<num>{YEARS_COUNT})年(?![级底初末])"
+    )
+
+
+def runs_of_years(text: str) -> list[Figure]:
+    """Runs of years (连续3年被评为优秀单位): 年 is no counting word elsewhere (2023年 is a date),
+    so only a continuity cue before the number makes it a figure."""
+    out = []
+    for m in run_pattern().finditer(text):
+        value = to_decimal(m.group("num"))
+        if value is None or inside_marks(text, m.start()):
+            continue
+        start = m.start("num")
+        out.append(Figure(start, m.end(), value, YEARS_UNIT, "years", approx_before(text, start)))
+    return out
 
 
 #: The recorded unit of a ranking written without one (排名第一, 位居全省第二).
