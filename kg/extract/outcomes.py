@@ -34,6 +34,9 @@ SPACE = "[ \u00a0\u3000]"
 MAGNITUDES_ONLY = re.compile(r"^[百千万亿]+$")
 #: Prefix units: the number follows them (万分之2.4).
 PREFIX_UNITS = {"万分之": "万分之", "千分之": "千分之", "百分之": "%"}
+#: 176场(次), 2400多条(次): a bracketed 次 after a counting word says repeats are counted; it
+#: belongs to the figure (not to the words after it), and the unit stays as written before it.
+REPEATS = "[(（]次[)）]"
 #: Paired marks whose content is a name, a title or a slogan.
 MARK_PAIRS = (("“", "”"), ("《", "》"), ("「", "」"), ("〈", "〉"), ("『", "』"), ("‘", "’"))
 
@@ -68,7 +71,7 @@ def figure_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<prefix>{alternation(PREFIX_UNITS)})(?P<pnum>{NUMBER})"
         rf"|(?P<num>{NUMBER})(?:{SPACE})?(?P<approx>余|多)?(?P<mult>万|亿)?(?:{SPACE})?(?P<unit>{alternation(units())})?"
-        rf"(?P<after>{after})?"
+        rf"(?P<repeats>{REPEATS})?(?P<after>{after})?"
     )
 
 
@@ -327,9 +330,17 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
         return False
     if chinese and surface in exclusions("slogan_unit") and slogan_after(text, end):
         return False
-    if inside_fixed_word(text, start, end):
+    if inside_fixed_word(text, start, end) or round_the_clock(text, start, end):
         return False
     return not any(overlaps(text, phrase, start, end) for phrase in exclusions("phrase"))
+
+
+def round_the_clock(text: str, start: int, end: int) -> bool:
+    """24小时响应, 365天7×24小时服务: the whole day or year says a service is always open (a
+    frequency, not a count); a time limit cut to it (缩短至24小时) is a result all the same."""
+    if text[start:end] not in exclusions("round_the_clock"):
+        return False
+    return not text[:start].endswith(markers("comparison_to"))
 
 
 #: How far either side of a figure jieba reads to find the word it sits in.
