@@ -146,6 +146,29 @@ def _county_before_department(c: Candidate) -> bool:
     return run is not None and not any(ch in run.group(0) for ch in "的和与及在")
 
 
+def _suffix_opens_body(c: Candidate) -> bool:
+    """县委、县政府和县委依法治县委员会: after a joining word (和, 与) a two-character name's suffix
+    opens a body's name (县委, 县政府) and the two characters are no county (和县)."""
+    if len(c.name) != 2 or c.name[0] not in _cue_words("joining_first"):
+        return False
+    return c.sentence.text.startswith(_cue_words("suffix_body"), c.end)
+
+
+def _county_before_own_town(c: Candidate) -> bool:
+    """滑县万古镇: a two-character county name right before a town the gazetteer places under it
+    (the town's full address, as its own report's title writes it)."""
+    towns, text = gazetteer.town_names(), c.sentence.text
+    for length in range(MAX_TOWN_NAME, 1, -1):
+        name = text[c.end : c.end + length]
+        if name in towns and any(gazetteer.is_within(t, p) for t in towns[name] for p in c.places):
+            return True
+    return False
+
+
+#: the longest town, township or street name looked for after a county (草场街道 is 4, most are 3)
+MAX_TOWN_NAME = 8
+
+
 def _well_known(c: Candidate) -> bool:
     """Short names that are places wherever they stand: provinces (河北, 青海) and prefectures
     jieba's dictionary knows only as place names (西宁, 贵阳, 舟山), so no cue is needed."""
@@ -232,10 +255,16 @@ def _accepted(cands: list[Candidate]) -> list[Candidate]:
             continue  # 白云 is a common word, but 法治白云 names the district
         if _starts_inside_word(text, c.start):
             continue
-        if any(text.startswith(w, c.end) for w in _cue_words("not_after")):
+        if any(text.startswith(w, c.end) for w in _cue_words("not_after")) or _suffix_opens_body(c):
             continue
         neighbour = (i > 0 and _joined(cands[i - 1], c)) or (i + 1 < len(cands) and _joined(c, cands[i + 1]))
-        if _has_cue(text, c.start, c.end) or neighbour or _well_known(c) or _county_before_department(c):
+        if (
+            _has_cue(text, c.start, c.end)
+            or neighbour
+            or _well_known(c)
+            or _county_before_department(c)
+            or _county_before_own_town(c)
+        ):
             out.append(c)
     return out
 
