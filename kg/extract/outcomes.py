@@ -130,7 +130,7 @@ def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> lis
         start, end = clause_of(text, fig.start, fig.end)
         clause = text[start:end]
         left = without_figures(text, start, comparison_subject_end(text, start, fig.start), figures, starts)
-        right = without_figures(text, fig.end, end, figures, starts)
+        right = without_figures(text, fig.end, aside_start(text, fig.end, end), figures, starts)
         out.append(
             OutcomeRecord(
                 text=clause,
@@ -169,6 +169,13 @@ def with_neighbour_areas(pairs: list[tuple[str, OutcomeRecord]]) -> list[Outcome
         if near is not None:
             out[i] = replace(record, area=near)
     return out
+
+
+def aside_start(text: str, start: int, end: int) -> int:
+    """Where the words after a figure stop naming what it counts: right there when a bracket
+    opens at once (574件(包含结转案件), 307件(民事163件…): an aside or a breakdown, not the counted
+    noun); a bracket further on belongs to the noun (37名乡镇(街道)政法委员)."""
+    return start if text[start : start + 1] in ("(", "（") else end
 
 
 def without_figures(
