@@ -143,7 +143,7 @@ def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> lis
                     fig.kind,
                     without_figures(text, max(0, start - BEFORE_WINDOW), start, figures, starts),
                 ),
-                area=area_of(clause, sentence.heading, around=text),
+                area=outcome_area(clause, sentence.heading, text),
                 approximate=fig.approximate,
                 change_percent=change_of.get(fig.start),
                 is_target=is_target(sentence, clause),
@@ -155,6 +155,19 @@ def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> lis
 def outcomes_in_document(doc: Document, context: ReportContext | None = None) -> list[OutcomeRecord]:
     pairs = [(s.heading, o) for s in doc.sentences for o in outcomes_in(s, context)]
     return with_neighbour_areas(pairs)
+
+
+@cache
+def outcome_area_cues() -> tuple[tuple[str, str], ...]:
+    """(cue, area) rows of kg/vocab/data/outcome_area_cues.tsv, longest cue first."""
+    return tuple(sorted(((r[0], r[1]) for r in rows("outcome_area_cues.tsv")), key=lambda r: (-len(r[0]), r[0])))
+
+
+def outcome_area(clause: str, heading: str, sentence: str) -> str | None:
+    """A figure's area: an outcome cue in its own clause settles it (例行学法39次 is legal
+    education), else the keywords of clause, sentence and heading (:func:`area_of`)."""
+    cue = next((area for word, area in outcome_area_cues() if word in clause), None)
+    return cue or area_of(clause, heading, around=sentence)
 
 
 def with_neighbour_areas(pairs: list[tuple[str, OutcomeRecord]]) -> list[OutcomeRecord]:
