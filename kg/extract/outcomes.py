@@ -348,6 +348,10 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
             return False
     if chinese and meeting_ordinal(text, start, end, surface):
         return False
+    if chinese and structure_count(text, surface, end):
+        return False
+    if frequency_before(text, start):
+        return False
     if chinese and surface in exclusions("slogan_unit") and slogan_after(text, end):
         return False
     if inside_fixed_word(text, start, end) or round_the_clock(text, start, end):
@@ -400,6 +404,43 @@ def slogan_after(text: str, end: int) -> bool:
         return False
     word, flag = words[0]
     return flag in SLOGAN_FLAGS or (flag == "m" and word[0] in NUMERAL_START)
+
+
+#: How far before a figure a frequency's 每 may stand (每天安排|1至2名, 每月|一个主题).
+FREQUENCY_REACH = 6
+
+
+@cache
+def frequency_pattern() -> re.Pattern[str]:
+    """每 + a period, then at most a few words, up to the figure (每月1期, 每天用1分钟, 每期两张)."""
+    periods = alternation(markers("frequency"))
+    return re.compile(rf"每(?:个)?(?:{periods})[^{CLAUSE_END}、每0-9０-９]{{0,{FREQUENCY_REACH - 2}}}$")
+
+
+def frequency_before(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` is a rate per period (每月1期, 每天安排1至2名): the
+    guidelines count frequencies as no outcome. A range's lower end (1至) is skipped."""
+    head = text[max(0, start - FREQUENCY_REACH - 4) : start]
+    head = re.sub(rf"{NUMBER}[至到~～\-—]$", "", head)
+    return frequency_pattern().search(head) is not None
+
+
+def structure_count(text: str, surface: str, end: int) -> bool:
+    """包括五个方面, 三方面紧密结合: parts of the text's own argument, unless a figure follows in
+    the clause to break them down (细分为七方面21个要点)."""
+    words = exclusions("structure_unit")
+    named = surface in words or (surface == "个" and text.startswith(words, end))
+    return named and not figure_follows(text, end)
+
+
+def figure_follows(text: str, end: int) -> bool:
+    """Whether another number follows in the same clause (七方面|21个要点)."""
+    for ch in text[end:]:
+        if ch in CLAUSE_END:
+            return False
+        if ch.isdigit() or ch in "一二三四五六七八九十两":
+            return True
+    return False
 
 
 def meeting_ordinal(text: str, start: int, end: int, surface: str) -> bool:
