@@ -552,11 +552,13 @@ def difference_spans(text: str) -> list[tuple[int, int]]:
 
 @cache
 def respective_pattern() -> re.Pattern[str]:
-    """分别下降7%、5.6%: changes listed for the figures before them, in their order."""
+    """分别下降7%、5.6%, 同比分别增加 59 %和49%: changes listed for the figures before them, in
+    their order (joined by 、 or 和/及/与, the number maybe set off by a space)."""
     directions = change_words("direction")
-    percent = rf"{DIGITS}(?:%|％|个百分点)"
+    percent = rf"{DIGITS}(?:{SPACE})?(?:%|％|个百分点)"
     return re.compile(
-        rf"分别(?P<dir>{alternation(directions)})(?:{CHANGE_LINK})?(?P<nums>{percent}(?:、{percent})+)"
+        rf"分别(?P<dir>{alternation(directions)})(?:{CHANGE_LINK})?(?:{SPACE})?"
+        rf"(?P<nums>{percent}(?:[、和及与](?:{SPACE})?{percent})+)"
     )
 
 
