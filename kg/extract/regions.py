@@ -396,14 +396,18 @@ def _placed_towns(
     resolved: list[tuple[Candidate, gazetteer.Place | None]],
     home: gazetteer.Place | None,
 ) -> list[tuple[Candidate, gazetteer.Place | None]]:
-    """Towns the gazetteer puts under the report's region or under a county the text names."""
+    """Towns the gazetteer puts under the report's region or under a county the text names, else
+    under a prefecture it names (珠海 … 唐家湾镇: a zone's report names no county), where exactly
+    one town of that name lies there."""
     named_counties = {p for _, p in resolved if p is not None and p.level == "county"}
+    named_cities = {p for _, p in resolved if p is not None and p.level == "city"}
+    wider = sorted(named_counties, key=lambda p: p.index) + sorted(named_cities, key=lambda p: p.index)
     out = []
     for t in towns:
         before = next(
             (p for c, p in resolved if p is not None and c.sentence is t.sentence and c.end == t.start), None
         )
-        scopes = [s for s in (before, home) if s is not None] + sorted(named_counties, key=lambda p: p.index)
+        scopes = [s for s in (before, home) if s is not None] + wider
         for scope in scopes:
             inside = [p for p in t.places if gazetteer.is_within(p, scope)]
             if len(inside) == 1:
