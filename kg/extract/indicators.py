@@ -154,6 +154,8 @@ def action_phrase(left: str, right: str) -> str:
     obj = obj.rsplit("等", 1)[-1] if "等" in obj else obj
     if not obj and subject.endswith(MEASURE_ENDINGS):  # 律师人数|突破3000人
         return subject
+    if obj.endswith(MEASURE_ENDINGS) and verb not in vocabulary("light") and is_bare(obj):
+        return verb + obj  # 关注|人数: a measure word alone needs the action that names it
     if verb in vocabulary("light") or obj.endswith(MEASURE_ENDINGS):
         return without_light_verb(obj)  # 组织|开展专题培训 -> 专题培训
     if not obj:  # 司法确认43件, 办结65件: the action itself is what is counted
