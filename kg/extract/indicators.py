@@ -67,6 +67,23 @@ def indicator_of(left: str, right: str, kind: str, before: str = "") -> str | No
     return normalised(with_suffix(with_subject(phrase, before), kind))
 
 
+#: What a run of years is named by: 连续 + the honour or state that lasted + 年数.
+RUN_PREFIX, RUN_SUFFIX = "连续", "年数"
+
+
+def run_indicator(left: str, right: str, kind: str = "years", before: str = "") -> str | None:
+    """连续3年|被评为优秀单位 -> 连续评为优秀单位年数: what lasted is said after the run; a run
+    with nothing after it (已连续服务群众近20年) is named from its own clause."""
+    phrase = strip_edges(clean(right))
+    for w in vocabulary("run_opening"):
+        if phrase.startswith(w) and len(phrase) > len(w) + 1:
+            phrase = phrase[len(w) :]
+            break
+    if len(phrase) < 2:
+        return indicator_of(left, right, kind, before)
+    return normalised(RUN_PREFIX + phrase + RUN_SUFFIX)
+
+
 #: Word classes that name things (jieba flags): nouns, set phrases, abbreviations.
 NOUN_FLAGS = ("n", "l", "j")
 #: How much of the sentence before a clause is searched for a subject to carry over.

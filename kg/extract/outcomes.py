@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from kg.extract.context import ReportContext
-from kg.extract.indicators import indicator_of
+from kg.extract.indicators import indicator_of, run_indicator
 from kg.extract.records import Evidence, OutcomeRecord
 from kg.text.document import Document, Sentence
 from kg.text.numbers import DIGITS, MULTIPLIERS, NUMBER, is_chinese, normalised, to_decimal
@@ -137,7 +137,7 @@ def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> lis
                 value=fig.value,
                 unit=fig.unit,
                 evidence=Evidence.of(sentence, start, end, rule=RULE_OF_KIND.get(fig.kind, "outcomes.figure")),
-                indicator=indicator_of(
+                indicator=(run_indicator if fig.kind == "years" else indicator_of)(
                     left,
                     right,
                     fig.kind,
