@@ -146,6 +146,22 @@ def _county_before_department(c: Candidate) -> bool:
     return run is not None and not any(ch in run.group(0) for ch in "的和与及在")
 
 
+def _listed_with_peer(cands: list[Candidate], i: int, common: frozenset[str]) -> bool:
+    """大同、朔州、忻州: a common word (大同) listed by 、 next to a place name that is no common
+    word, of the same level, is a place like its neighbours."""
+    c = cands[i]
+    levels = {p.level for p in c.places}
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(cands):
+            continue
+        a, b = (cands[j], c) if j < i else (c, cands[j])
+        peer = cands[j]
+        gap = a.sentence.text[a.end : b.start]
+        if gap == "、" and peer.name not in common and levels & {p.level for p in peer.places}:
+            return True
+    return False
+
+
 def _suffix_opens_body(c: Candidate) -> bool:
     """县委、县政府和县委依法治县委员会: after a joining word (和, 与) a two-character name's suffix
     opens a body's name (县委, 县政府) and the two characters are no county (和县)."""
@@ -251,7 +267,7 @@ def _accepted(cands: list[Candidate]) -> list[Candidate]:
             continue
         if c.name in common and (
             not _after_slogan_word(text, c.start) or c.name in _cue_words("slogan_not_place")
-        ):
+        ) and not _listed_with_peer(cands, i, common):
             continue  # 白云 is a common word, but 法治白云 names the district
         if _starts_inside_word(text, c.start):
             continue
