@@ -134,8 +134,14 @@ def noun_span(text: str) -> str:
     return ""
 
 
+#: A reading in pinyin set in brackets after a character (調(diào)解, 鄉(xiāng)): some pages gloss
+#: their text so; the gloss names nothing.
+PINYIN_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}[)）]")
+
+
 def clean(text: str) -> str:
-    """The clause part without marks, numbers and the units stuck to them."""
+    """The clause part without marks, pinyin glosses, numbers and the units stuck to them."""
+    text = PINYIN_GLOSS.sub("", text)
     text = MARKS.sub("", text)
     text = DATES.sub("", text)
     return NUMBERISH.sub("", text)
