@@ -167,7 +167,23 @@ def outcome_area(clause: str, heading: str, sentence: str) -> str | None:
     """A figure's area: an outcome cue in its own clause settles it (例行学法39次 is legal
     education), else the keywords of clause, sentence and heading (:func:`area_of`)."""
     cue = next((area for word, area in outcome_area_cues() if word in clause), None)
+    if cue is None and heading and area_of(clause) is None:
+        cue = heading_area(heading)
     return cue or area_of(clause, heading, around=sentence)
+
+
+@lru_cache(maxsize=64)
+def heading_area(heading: str) -> str | None:
+    """The one area a heading names outright ((三)持续优化法治营商环境); None when it names
+    none or several (加强普法和公共法律服务: the figures under it are of either)."""
+    named = {area for word, area in heading_areas() if word in heading}
+    return named.pop() if len(named) == 1 else None
+
+
+@cache
+def heading_areas() -> tuple[tuple[str, str], ...]:
+    """(cue, area) rows of kg/vocab/data/outcome_heading_areas.tsv, longest cue first."""
+    return tuple(sorted(((r[0], r[1]) for r in rows("outcome_heading_areas.tsv")), key=lambda r: (-len(r[0]), r[0])))
 
 
 def with_neighbour_areas(pairs: list[tuple[str, OutcomeRecord]]) -> list[OutcomeRecord]:
