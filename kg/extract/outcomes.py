@@ -364,7 +364,7 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
             return False
     if chinese and meeting_ordinal(text, start, end, surface):
         return False
-    if chinese and structure_count(text, surface, end):
+    if chinese and (structure_count(text, surface, end) or list_summary(text, start)):
         return False
     if frequency_before(text, start):
         return False
@@ -447,6 +447,25 @@ def structure_count(text: str, surface: str, end: int) -> bool:
     words = exclusions("structure_unit")
     named = surface in words or (surface == "个" and text.startswith(words, end))
     return named and not figure_follows(text, end)
+
+
+#: How long the last item of a list may be before the numeral that sums it up.
+LIST_ITEM = 12
+
+
+@cache
+def list_summary_pattern() -> re.Pattern[str]:
+    """…、守法|四个法治环节, “好、中、差”|三个等次, …等|四种: a 、 list ending right before a
+    Chinese numeral (its last item, maybe a closing quote, 等 or 共)."""
+    return re.compile(rf"、[^{CLAUSE_END}、0-9０-９]{{1,{LIST_ITEM}}}$")
+
+
+def list_summary(text: str, start: int) -> bool:
+    """Whether a Chinese-numeral figure sums up the 、 list just before it (立法、执法、司法、守法
+    四个法治环节; 政府、行业、企业、大众等四种受众): the list's own length, not work done.
+    Written in digits (等8个事项纳入范围) the count is the report's, and stays."""
+    head = text[max(0, start - LIST_ITEM - 1) : start]
+    return list_summary_pattern().search(head) is not None
 
 
 def figure_follows(text: str, end: int) -> bool:
