@@ -364,7 +364,7 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
             return False
     if chinese and meeting_ordinal(text, start, end, surface):
         return False
-    if chinese and (structure_count(text, surface, end) or list_summary(text, start)):
+    if chinese and (structure_count(text, surface, end) or list_summary(text, start, end)):
         return False
     if frequency_before(text, start):
         return False
@@ -460,12 +460,21 @@ def list_summary_pattern() -> re.Pattern[str]:
     return re.compile(rf"、[^{CLAUSE_END}、0-9０-９]{{1,{LIST_ITEM}}}$")
 
 
-def list_summary(text: str, start: int) -> bool:
+def list_summary(text: str, start: int, end: int) -> bool:
     """Whether a Chinese-numeral figure sums up the 、 list just before it (立法、执法、司法、守法
     四个法治环节; 政府、行业、企业、大众等四种受众): the list's own length, not work done.
-    Written in digits (等8个事项纳入范围) the count is the report's, and stays."""
+    Written in digits (等8个事项纳入范围) the count is the report's, and stays; so does a list
+    of things whose kind the count repeats (…预警分析机制、…处置机制等四个机制: four were built)."""
     head = text[max(0, start - LIST_ITEM - 1) : start]
-    return list_summary_pattern().search(head) is not None
+    if list_summary_pattern().search(head) is None:
+        return False
+    kind = text[end : end + KIND_WORD]
+    item = head.rstrip("等共”’\"")
+    return not (len(kind) == KIND_WORD and item.endswith(kind))
+
+
+#: How many characters of the noun after a count name its kind (机制, 平台, 中心).
+KIND_WORD = 2
 
 
 def figure_follows(text: str, end: int) -> bool:
