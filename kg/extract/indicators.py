@@ -169,6 +169,7 @@ def action_phrase(left: str, right: str) -> str:
     tokens = tagged(left)
     verb_at = main_verb(tokens)
     counted = leading_noun(right)  # 整改78个|执法不规范问题: the noun after the count is what is counted
+    counted = next((w for w in vocabulary("part") if counted.startswith(w)), counted)
     if verb_at is None:
         return counted or without_light_verb(strip_edges(left))
     verb = tokens[verb_at][0]
