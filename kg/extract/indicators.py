@@ -67,6 +67,23 @@ def indicator_of(left: str, right: str, kind: str, before: str = "") -> str | No
     return normalised(with_suffix(with_subject(phrase, before), kind))
 
 
+#: What a run of years is named by: 连续 + the honour or state that lasted + 年数.
+RUN_PREFIX, RUN_SUFFIX = "连续", "年数"
+
+
+def run_indicator(left: str, right: str, kind: str = "years", before: str = "") -> str | None:
+    """连续3年|被评为优秀单位 -> 连续评为优秀单位年数: what lasted is said after the run; a run
+    with nothing after it (已连续服务群众近20年) is named from its own clause."""
+    phrase = strip_edges(clean(right))
+    for w in vocabulary("run_opening"):
+        if phrase.startswith(w) and len(phrase) > len(w) + 1:
+            phrase = phrase[len(w) :]
+            break
+    if len(phrase) < 2:
+        return indicator_of(left, right, kind, before)
+    return normalised(RUN_PREFIX + phrase + RUN_SUFFIX)
+
+
 #: Word classes that name things (jieba flags): nouns, set phrases, abbreviations.
 NOUN_FLAGS = ("n", "l", "j")
 #: How much of the sentence before a clause is searched for a subject to carry over.
@@ -117,8 +134,14 @@ def noun_span(text: str) -> str:
     return ""
 
 
+#: A reading in pinyin set in brackets after a character (調(diào)解, 鄉(xiāng)): some pages gloss
+#: their text so; the gloss names nothing.
+PINYIN_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}[)）]")
+
+
 def clean(text: str) -> str:
-    """The clause part without marks, numbers and the units stuck to them."""
+    """The clause part without marks, pinyin glosses, numbers and the units stuck to them."""
+    text = PINYIN_GLOSS.sub("", text)
     text = MARKS.sub("", text)
     text = DATES.sub("", text)
     return NUMBERISH.sub("", text)
@@ -141,10 +164,12 @@ def strip_edges(text: str) -> str:
 
 
 def action_phrase(left: str, right: str) -> str:
-    """object + action: 办结援助案 -> 援助案办结; 开展法治宣传 -> 法治宣传; 整改|执法问题 -> 执法问题整改."""
+    """action + object, as written: 进驻|部门 -> 进驻部门; 开展法治宣传 -> 法治宣传; 整改|执法问题 ->
+    整改执法问题; case statistics put the object first: 办结援助案 -> 援助案办结."""
     tokens = tagged(left)
     verb_at = main_verb(tokens)
     counted = leading_noun(right)  # 整改78个|执法不规范问题: the noun after the count is what is counted
+    counted = next((w for w in vocabulary("part") if counted.startswith(w)), counted)
     if verb_at is None:
         return counted or without_light_verb(strip_edges(left))
     verb = tokens[verb_at][0]
@@ -153,13 +178,24 @@ def action_phrase(left: str, right: str) -> str:
     obj = obj.rsplit("等", 1)[-1] if "等" in obj else obj
     if not obj and subject.endswith(MEASURE_ENDINGS):  # 律师人数|突破3000人
         return subject
+    if obj.endswith(MEASURE_ENDINGS) and verb not in vocabulary("light") and is_bare(obj):
+        return verb + obj  # 关注|人数: a measure word alone needs the action that names it
     if verb in vocabulary("light") or obj.endswith(MEASURE_ENDINGS):
         return without_light_verb(obj)  # 组织|开展专题培训 -> 专题培训
     if not obj:  # 司法确认43件, 办结65件: the action itself is what is counted
         return subject + verb
     if len(obj) == 1 and not counted:  # 提醒|函, 督办|单: a one-character noun closes a compound
         return subject + verb + obj
-    return obj + verb
+    return in_measure_order(verb, obj)
+
+
+def in_measure_order(verb: str, obj: str) -> str:
+    """Verb and object as the text has them (进驻|部门 -> 进驻部门数, 服务|企业 -> 服务企业数): that
+    is how annotators and readers name a measure. The verbs of case statistics (受理, 办结) are
+    named after their object, as the statistics tables write them (法律援助案件受理数)."""
+    if verb in vocabulary("postposed"):
+        return obj + verb
+    return verb + obj
 
 
 def without_light_verb(text: str) -> str:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from kg.extract.context import ReportContext
-from kg.extract.indicators import indicator_of
+from kg.extract.indicators import indicator_of, run_indicator
 from kg.extract.records import Evidence, OutcomeRecord
 from kg.text.document import Document, Sentence
 from kg.text.numbers import DIGITS, MULTIPLIERS, NUMBER, is_chinese, normalised, to_decimal
@@ -34,6 +34,9 @@ SPACE = "[ \u00a0\u3000]"
 MAGNITUDES_ONLY = re.compile(r"^[百千万亿]+$")
 #: Prefix units: the number follows them (万分之2.4).
 PREFIX_UNITS = {"万分之": "万分之", "千分之": "千分之", "百分之": "%"}
+#: 176场(次), 2400多条(次): a bracketed 次 after a counting word says repeats are counted; it
+#: belongs to the figure (not to the words after it), and the unit stays as written before it.
+REPEATS = "[(（]次[)）]"
 #: Paired marks whose content is a name, a title or a slogan.
 MARK_PAIRS = (("“", "”"), ("《", "》"), ("「", "」"), ("〈", "〉"), ("『", "』"), ("‘", "’"))
 
@@ -68,7 +71,7 @@ def figure_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<prefix>{alternation(PREFIX_UNITS)})(?P<pnum>{NUMBER})"
         rf"|(?P<num>{NUMBER})(?:{SPACE})?(?P<approx>余|多)?(?P<mult>万|亿)?(?:{SPACE})?(?P<unit>{alternation(units())})?"
-        rf"(?P<after>{after})?"
+        rf"(?P<repeats>{REPEATS})?(?P<after>{after})?"
     )
 
 
@@ -127,20 +130,20 @@ def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> lis
         start, end = clause_of(text, fig.start, fig.end)
         clause = text[start:end]
         left = without_figures(text, start, comparison_subject_end(text, start, fig.start), figures, starts)
-        right = without_figures(text, fig.end, end, figures, starts)
+        right = without_figures(text, fig.end, aside_start(text, fig.end, end), figures, starts)
         out.append(
             OutcomeRecord(
                 text=clause,
                 value=fig.value,
                 unit=fig.unit,
-                evidence=Evidence.of(sentence, start, end, rule="outcomes.figure"),
-                indicator=indicator_of(
+                evidence=Evidence.of(sentence, start, end, rule=RULE_OF_KIND.get(fig.kind, "outcomes.figure")),
+                indicator=(run_indicator if fig.kind == "years" else indicator_of)(
                     left,
                     right,
                     fig.kind,
                     without_figures(text, max(0, start - BEFORE_WINDOW), start, figures, starts),
                 ),
-                area=area_of(clause, sentence.heading, around=text),
+                area=outcome_area(clause, sentence.heading, text),
                 approximate=fig.approximate,
                 change_percent=change_of.get(fig.start),
                 is_target=is_target(sentence, clause),
@@ -152,6 +155,35 @@ def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> lis
 def outcomes_in_document(doc: Document, context: ReportContext | None = None) -> list[OutcomeRecord]:
     pairs = [(s.heading, o) for s in doc.sentences for o in outcomes_in(s, context)]
     return with_neighbour_areas(pairs)
+
+
+@cache
+def outcome_area_cues() -> tuple[tuple[str, str], ...]:
+    """(cue, area) rows of kg/vocab/data/outcome_area_cues.tsv, longest cue first."""
+    return tuple(sorted(((r[0], r[1]) for r in rows("outcome_area_cues.tsv")), key=lambda r: (-len(r[0]), r[0])))
+
+
+def outcome_area(clause: str, heading: str, sentence: str) -> str | None:
+    """A figure's area: an outcome cue in its own clause settles it (例行学法39次 is legal
+    education), else the keywords of clause, sentence and heading (:func:`area_of`)."""
+    cue = next((area for word, area in outcome_area_cues() if word in clause), None)
+    if cue is None and heading and area_of(clause) is None:
+        cue = heading_area(heading)
+    return cue or area_of(clause, heading, around=sentence)
+
+
+@lru_cache(maxsize=64)
+def heading_area(heading: str) -> str | None:
+    """The one area a heading names outright ((三)持续优化法治营商环境); None when it names
+    none or several (加强普法和公共法律服务: the figures under it are of either)."""
+    named = {area for word, area in heading_areas() if word in heading}
+    return named.pop() if len(named) == 1 else None
+
+
+@cache
+def heading_areas() -> tuple[tuple[str, str], ...]:
+    """(cue, area) rows of kg/vocab/data/outcome_heading_areas.tsv, longest cue first."""
+    return tuple(sorted(((r[0], r[1]) for r in rows("outcome_heading_areas.tsv")), key=lambda r: (-len(r[0]), r[0])))
 
 
 def with_neighbour_areas(pairs: list[tuple[str, OutcomeRecord]]) -> list[OutcomeRecord]:
@@ -166,6 +198,13 @@ def with_neighbour_areas(pairs: list[tuple[str, OutcomeRecord]]) -> list[Outcome
         if near is not None:
             out[i] = replace(record, area=near)
     return out
+
+
+def aside_start(text: str, start: int, end: int) -> int:
+    """Where the words after a figure stop naming what it counts: right there when a bracket
+    opens at once (574件(包含结转案件), 307件(民事163件…): an aside or a breakdown, not the counted
+    noun); a bracket further on belongs to the noun (37名乡镇(街道)政法委员)."""
+    return start if text[start : start + 1] in ("(", "（") else end
 
 
 def without_figures(
@@ -197,7 +236,41 @@ def figures_in(text: str) -> list[Figure]:
             out.append(fig)
     taken = [(f.start, f.end) for f in out]
     out += [f for f in bare_ranks(text) if not any(s < f.end and f.start < e for s, e in taken)]
+    taken = [(f.start, f.end) for f in out]
+    out += [f for f in runs_of_years(text) if not any(s < f.end and f.start < e for s, e in taken)]
     return sorted(out, key=lambda f: f.start)
+
+
+#: Figures found by a rule of their own, not the counting-word regex, say so in their evidence.
+RULE_OF_KIND = {"years": "outcomes.run_of_years"}
+#: The recorded unit and indicator kind of a run of years (连续3年).
+YEARS_UNIT = "年"
+#: A run of years is short: one or two digits or a Chinese numeral, never a year (2023年).
+YEARS_COUNT = r"(?:[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})(?![0-9０-９])"
+
+
+@cache
+def run_pattern() -> re.Pattern[str]:
+    """连续5年, 连续三年, 已连续服务群众近20年: a continuity cue, at most a few words, an optional
+    approximation, then a small number of years (the guidelines count a run of years, unit 年)."""
+    cues = alternation(markers("run_cue"))
+    approx = alternation(markers("approx_before"))
+    return re.compile(
+        rf"(?:{cues})[^{CLAUSE_END}、0-9０-９]{{0,6}}?(?:{approx})?(?P<num>{YEARS_COUNT})年(?![级底初末])"
+    )
+
+
+def runs_of_years(text: str) -> list[Figure]:
+    """Runs of years (连续3年被评为优秀单位): 年 is no counting word elsewhere (2023年 is a date),
+    so only a continuity cue before the number makes it a figure."""
+    out = []
+    for m in run_pattern().finditer(text):
+        value = to_decimal(m.group("num"))
+        if value is None or inside_marks(text, m.start()):
+            continue
+        start = m.start("num")
+        out.append(Figure(start, m.end(), value, YEARS_UNIT, "years", approx_before(text, start)))
+    return out
 
 
 #: The recorded unit of a ranking written without one (排名第一, 位居全省第二).
@@ -291,11 +364,23 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
             return False
     if chinese and meeting_ordinal(text, start, end, surface):
         return False
+    if chinese and (structure_count(text, surface, end) or list_summary(text, start, end)):
+        return False
+    if frequency_before(text, start):
+        return False
     if chinese and surface in exclusions("slogan_unit") and slogan_after(text, end):
         return False
-    if inside_fixed_word(text, start, end):
+    if inside_fixed_word(text, start, end) or round_the_clock(text, start, end):
         return False
     return not any(overlaps(text, phrase, start, end) for phrase in exclusions("phrase"))
+
+
+def round_the_clock(text: str, start: int, end: int) -> bool:
+    """24小时响应, 365天7×24小时服务: the whole day or year says a service is always open (a
+    frequency, not a count); a time limit cut to it (缩短至24小时) is a result all the same."""
+    if text[start:end] not in exclusions("round_the_clock"):
+        return False
+    return not text[:start].endswith(markers("comparison_to"))
 
 
 #: How far either side of a figure jieba reads to find the word it sits in.
@@ -335,6 +420,71 @@ def slogan_after(text: str, end: int) -> bool:
         return False
     word, flag = words[0]
     return flag in SLOGAN_FLAGS or (flag == "m" and word[0] in NUMERAL_START)
+
+
+#: How far before a figure a frequency's 每 may stand (每天安排|1至2名, 每月|一个主题).
+FREQUENCY_REACH = 6
+
+
+@cache
+def frequency_pattern() -> re.Pattern[str]:
+    """每 + a period, then at most a few words, up to the figure (每月1期, 每天用1分钟, 每期两张)."""
+    periods = alternation(markers("frequency"))
+    return re.compile(rf"每(?:个)?(?:{periods})[^{CLAUSE_END}、每0-9０-９]{{0,{FREQUENCY_REACH - 2}}}$")
+
+
+def frequency_before(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` is a rate per period (每月1期, 每天安排1至2名): the
+    guidelines count frequencies as no outcome. A range's lower end (1至) is skipped."""
+    head = text[max(0, start - FREQUENCY_REACH - 4) : start]
+    head = re.sub(rf"{NUMBER}[至到~～\-—]$", "", head)
+    return frequency_pattern().search(head) is not None
+
+
+def structure_count(text: str, surface: str, end: int) -> bool:
+    """包括五个方面, 三方面紧密结合: parts of the text's own argument, unless a figure follows in
+    the clause to break them down (细分为七方面21个要点)."""
+    words = exclusions("structure_unit")
+    named = surface in words or (surface == "个" and text.startswith(words, end))
+    return named and not figure_follows(text, end)
+
+
+#: How long the last item of a list may be before the numeral that sums it up.
+LIST_ITEM = 12
+
+
+@cache
+def list_summary_pattern() -> re.Pattern[str]:
+    """…、守法|四个法治环节, “好、中、差”|三个等次, …等|四种: a 、 list ending right before a
+    Chinese numeral (its last item, maybe a closing quote, 等 or 共)."""
+    return re.compile(rf"、[^{CLAUSE_END}、0-9０-９]{{1,{LIST_ITEM}}}$")
+
+
+def list_summary(text: str, start: int, end: int) -> bool:
+    """Whether a Chinese-numeral figure sums up the 、 list just before it (立法、执法、司法、守法
+    四个法治环节; 政府、行业、企业、大众等四种受众): the list's own length, not work done.
+    Written in digits (等8个事项纳入范围) the count is the report's, and stays; so does a list
+    of things whose kind the count repeats (…预警分析机制、…处置机制等四个机制: four were built)."""
+    head = text[max(0, start - LIST_ITEM - 1) : start]
+    if list_summary_pattern().search(head) is None:
+        return False
+    kind = text[end : end + KIND_WORD]
+    item = head.rstrip("等共”’\"")
+    return not (len(kind) == KIND_WORD and item.endswith(kind))
+
+
+#: How many characters of the noun after a count name its kind (机制, 平台, 中心).
+KIND_WORD = 2
+
+
+def figure_follows(text: str, end: int) -> bool:
+    """Whether another number follows in the same clause (七方面|21个要点)."""
+    for ch in text[end:]:
+        if ch in CLAUSE_END:
+            return False
+        if ch.isdigit() or ch in "一二三四五六七八九十两":
+            return True
+    return False
 
 
 def meeting_ordinal(text: str, start: int, end: int, surface: str) -> bool:
@@ -446,11 +596,13 @@ def difference_spans(text: str) -> list[tuple[int, int]]:
 
 @cache
 def respective_pattern() -> re.Pattern[str]:
-    """分别下降7%、5.6%: changes listed for the figures before them, in their order."""
+    """分别下降7%、5.6%, 同比分别增加 59 %和49%: changes listed for the figures before them, in
+    their order (joined by 、 or 和/及/与, the number maybe set off by a space)."""
     directions = change_words("direction")
-    percent = rf"{DIGITS}(?:%|％|个百分点)"
+    percent = rf"{DIGITS}(?:{SPACE})?(?:%|％|个百分点)"
     return re.compile(
-        rf"分别(?P<dir>{alternation(directions)})(?:{CHANGE_LINK})?(?P<nums>{percent}(?:、{percent})+)"
+        rf"分别(?P<dir>{alternation(directions)})(?:{CHANGE_LINK})?(?:{SPACE})?"
+        rf"(?P<nums>{percent}(?:[、和及与](?:{SPACE})?{percent})+)"
     )
 
 

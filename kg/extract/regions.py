@@ -146,6 +146,45 @@ def _county_before_department(c: Candidate) -> bool:
     return run is not None and not any(ch in run.group(0) for ch in "的和与及在")
 
 
+def _listed_with_peer(cands: list[Candidate], i: int, common: frozenset[str]) -> bool:
+    """大同、朔州、忻州: a common word (大同) listed by 、 next to a place name that is no common
+    word, of the same level, is a place like its neighbours."""
+    c = cands[i]
+    levels = {p.level for p in c.places}
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(cands):
+            continue
+        a, b = (cands[j], c) if j < i else (c, cands[j])
+        peer = cands[j]
+        gap = a.sentence.text[a.end : b.start]
+        if gap == "、" and peer.name not in common and levels & {p.level for p in peer.places}:
+            return True
+    return False
+
+
+def _suffix_opens_body(c: Candidate) -> bool:
+    """县委、县政府和县委依法治县委员会: after a joining word (和, 与) a two-character name's suffix
+    opens a body's name (县委, 县政府) and the two characters are no county (和县)."""
+    if len(c.name) != 2 or c.name[0] not in _cue_words("joining_first"):
+        return False
+    return c.sentence.text.startswith(_cue_words("suffix_body"), c.end)
+
+
+def _county_before_own_town(c: Candidate) -> bool:
+    """滑县万古镇: a two-character county name right before a town the gazetteer places under it
+    (the town's full address, as its own report's title writes it)."""
+    towns, text = gazetteer.town_names(), c.sentence.text
+    for length in range(MAX_TOWN_NAME, 1, -1):
+        name = text[c.end : c.end + length]
+        if name in towns and any(gazetteer.is_within(t, p) for t in towns[name] for p in c.places):
+            return True
+    return False
+
+
+#: the longest town, township or street name looked for after a county (草场街道 is 4, most are 3)
+MAX_TOWN_NAME = 8
+
+
 def _well_known(c: Candidate) -> bool:
     """Short names that are places wherever they stand: provinces (河北, 青海) and prefectures
     jieba's dictionary knows only as place names (西宁, 贵阳, 舟山), so no cue is needed."""
@@ -228,14 +267,20 @@ def _accepted(cands: list[Candidate]) -> list[Candidate]:
             continue
         if c.name in common and (
             not _after_slogan_word(text, c.start) or c.name in _cue_words("slogan_not_place")
-        ):
+        ) and not _listed_with_peer(cands, i, common):
             continue  # 白云 is a common word, but 法治白云 names the district
         if _starts_inside_word(text, c.start):
             continue
-        if any(text.startswith(w, c.end) for w in _cue_words("not_after")):
+        if any(text.startswith(w, c.end) for w in _cue_words("not_after")) or _suffix_opens_body(c):
             continue
         neighbour = (i > 0 and _joined(cands[i - 1], c)) or (i + 1 < len(cands) and _joined(c, cands[i + 1]))
-        if _has_cue(text, c.start, c.end) or neighbour or _well_known(c) or _county_before_department(c):
+        if (
+            _has_cue(text, c.start, c.end)
+            or neighbour
+            or _well_known(c)
+            or _county_before_department(c)
+            or _county_before_own_town(c)
+        ):
             out.append(c)
     return out
 
@@ -367,14 +412,18 @@ def _placed_towns(
     resolved: list[tuple[Candidate, gazetteer.Place | None]],
     home: gazetteer.Place | None,
 ) -> list[tuple[Candidate, gazetteer.Place | None]]:
-    """Towns the gazetteer puts under the report's region or under a county the text names."""
+    """Towns the gazetteer puts under the report's region or under a county the text names, else
+    under a prefecture it names (珠海 … 唐家湾镇: a zone's report names no county), where exactly
+    one town of that name lies there."""
     named_counties = {p for _, p in resolved if p is not None and p.level == "county"}
+    named_cities = {p for _, p in resolved if p is not None and p.level == "city"}
+    wider = sorted(named_counties, key=lambda p: p.index) + sorted(named_cities, key=lambda p: p.index)
     out = []
     for t in towns:
         before = next(
             (p for c, p in resolved if p is not None and c.sentence is t.sentence and c.end == t.start), None
         )
-        scopes = [s for s in (before, home) if s is not None] + sorted(named_counties, key=lambda p: p.index)
+        scopes = [s for s in (before, home) if s is not None] + wider
         for scope in scopes:
             inside = [p for p in t.places if gazetteer.is_within(p, scope)]
             if len(inside) == 1:
