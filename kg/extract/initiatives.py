@@ -1081,6 +1081,10 @@ def _head_of(record: InitiativeRecord) -> str:
     return head if record.name.startswith(head) else ""
 
 
+#: rules whose kind is a guess (a bare quote's words, a drive's default), not the report's own kind word
+GUESSED_KIND_RULES = ("initiatives.bare_quote", "initiatives.demonstration_drive")
+
+
 def _fullest_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
     """One report naming a programme bare and with its kind word (“中国宪法边疆行”, 中国宪法边疆行活动)
     means one programme: the bare mention takes the longest name of the same kind it starts.
@@ -1088,11 +1092,13 @@ def _fullest_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
     A longer name that adds words in front (法律援助经济困难证明事项告知承诺制) is another
     programme, so only extensions at the end merge. A bare quote's kind is a guess from its
     words (“一件事一次办” looks like a service), so the report's own kind word outranks it
-    (“一件事一次办”改革); a pilot of a programme (访调对接试点) is a programme of its own."""
+    (“一件事一次办”改革); so is a model-place drive's (按照全省法治政府建设示范创建相关工作部署 is the
+    drive the same report names 参加法治政府建设示范创建活动); a pilot of a programme
+    (访调对接试点) is a programme of its own."""
     names = sorted({(r.kind, r.name) for r in records}, key=lambda kn: (-len(kn[1]), kn[1]))
     out = []
     for r in records:
-        guessed = r.evidence.rule == "initiatives.bare_quote"
+        guessed = r.evidence.rule in GUESSED_KIND_RULES
         longer = next(
             (
                 (k, n)
