@@ -137,6 +137,7 @@ class Vocabulary:
     cue_kinds: dict[str, tuple[str, ...]]
     bare_cues: tuple[str, ...]
     end_follow: tuple[str, ...]
+    quoted_end_follow: tuple[str, ...]
     cue_gap: tuple[str, ...]
     body: tuple[str, ...]
     unquoted_end: tuple[str, ...]
@@ -190,6 +191,7 @@ def _vocabulary() -> Vocabulary:
         fillers=of("filler"),
         bare_cues=tuple(r[0] for r in cues if r[1] == "bare_run"),
         end_follow=of("end_follow"),
+        quoted_end_follow=of("quoted_end_follow"),
         cue_gap=of("cue_gap"),
         body=of("body"),
         unquoted_end=of("unquoted_end"),
@@ -304,7 +306,7 @@ def _kind_after(text: str, pos: int, allowance: int = 0) -> tuple[str, str, int]
             at = j - len(word)
             if not text.startswith(word, at) or at < i:
                 continue
-            if not _ends_name(text, j):
+            if not (_ends_name(text, j) or text.startswith(VOCAB.quoted_end_follow, j)):
                 unended = unended or (_unended_kind(text[i:at], word, j) if i == pos else None)
                 continue
             modifier = text[i:at]
