@@ -82,3 +82,10 @@ HEADED = """2026年法治政府建设工作报告
 def test_a_bare_mention_of_a_quoted_nickname_takes_the_headed_name():
     names = {i.name for i in initiatives_in_document(make_document("r.txt", HEADED))}
     assert names == {"农民工维权安心行动"}
+
+
+def test_diversified_dispute_work_is_generic_but_a_name_with_words_of_its_own_is_not():
+    from kg.extract.initiatives import is_generic
+
+    assert is_generic("多元调解")  # 构建多元调解体系 (h39)
+    assert not is_generic("矛盾纠纷多元预防调处化解综合")  # seeds 000/004 gold
