@@ -117,6 +117,11 @@ MIN_PLACE_NAME = 2
 PLATFORM_OWNER_LEVELS = ("province", "city", "county")
 #: the longest province name (内蒙古自治区, 新疆维吾尔自治区) an owned platform's name may open with
 MAX_PROVINCE_NAME = 8
+#: 12345政务服务便民热线, 12348热线: a five-digit service number (not a count: 1950个热线, 12000条热线) and
+#: the words up to the first 热线 after it; a number in quotes (“12348”热线) is the quote rules'
+NUMBERED_HOTLINE = re.compile(rf"(?<![0-9.“\"])[0-9]{{5}}(?![0-9.年个条名件人次家户万亿元])[{HAN}]{{0,10}}?热线")
+HOTLINE_RULE, HOTLINE_WORD = "initiatives.numbered_hotline", "热线"
+NUMBER = re.compile(r"[0-9]{5}")
 #: separators of a list of names after one verb (建立A机制、B机制)
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -854,6 +859,18 @@ def _standing_programmes(sentence: Sentence) -> list[InitiativeRecord]:
     return out
 
 
+def _numbered_hotlines(sentence: Sentence) -> list[InitiativeRecord]:
+    """借助如法网、12345法律服务热线等 (d503), 行政执法监督与12345政务服务便民热线建立合作机制 (seed 003),
+    群众可通过12348公共法律服务热线 (seed 002): a service number with the words up to 热线 names a hotline
+    whatever verb governs it, quoted or not (a quoted number is read by the quote rules)."""
+    text, out = sentence.text, []
+    titles = book_title_spans(text)
+    for m in NUMBERED_HOTLINE.finditer(text):
+        if not inside(m.start(), titles):
+            out.append(_record(sentence, m.group(), "service", m.start(), m.end(), "numbered_hotline"))
+    return out
+
+
 def _coverage_drives(sentence: Sentence) -> list[InitiativeRecord]:
     """X全覆盖工作 (公职律师全覆盖工作全市排名第3位), 推进X全覆盖 (加快推进村(社区)法律顾问全覆盖):
     a drive the report treats as a piece of work or pushes forward.
@@ -999,6 +1016,7 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
         + _standing_programmes(sentence)
         + _platforms_at_clause_start(sentence)
         + _place_named_platforms(sentence)
+        + _numbered_hotlines(sentence)
         + _coverage_drives(sentence)
         + _demonstration_drives(sentence)
         + _served_campaigns(sentence)
@@ -1007,6 +1025,7 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
             (rec.evidence.start < r.evidence.end and r.evidence.start < rec.evidence.end)
             or _frames_a_quoted_name(rec, r)
             for r in found.values()
+            if not _hotline_inside_a_name(rec, r)
         )
         if rec.name not in found and not overlaps:
             found[rec.name] = rec
@@ -1014,6 +1033,12 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
     if sentence is not original:
         records = [replace(r, evidence=replace(r.evidence, sentence=original.text)) for r in records]
     return records
+
+
+def _hotline_inside_a_name(rec: InitiativeRecord, other: InitiativeRecord) -> bool:
+    """行政执法监督与12345政务服务便民热线建立合作机制试点: a numbered hotline named inside another
+    programme's name is a programme of its own (seed 003's gold lists both)."""
+    return rec.evidence.rule == HOTLINE_RULE and other.evidence.rule != HOTLINE_RULE
 
 
 def _frames_a_quoted_name(unquoted: InitiativeRecord, quoted: InitiativeRecord) -> bool:
@@ -1035,9 +1060,11 @@ def initiatives_in_document(doc: Document, context: ReportContext | None = None)
     """
     rooms = _mediation_room_names(doc)
     found = _one_drive_per_theme(
-        _fullest_names(
+        _one_hotline_per_number(
+            _fullest_names(
             _headed_names(
-                [i for s in doc.sentences for i in initiatives_in(s, context) if _quoted_core(i) not in rooms]
+                    [i for s in doc.sentences for i in initiatives_in(s, context) if _quoted_core(i) not in rooms]
+                )
             )
         )
     )
@@ -1112,6 +1139,23 @@ def _fullest_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
             None,
         )
         out.append(replace(r, kind=longer[0], name=longer[1]) if longer else r)
+    return out
+
+
+def _one_hotline_per_number(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
+    """利用12348热线 in a report that elsewhere names “12348”公共法律服务热线 (seed 004), 全年12345热线…
+    after 12345政务服务便民热线 (seed 003), 加大12348公共法律服务热线的宣传力度 after 利用省级12348公共法律
+    服务热线 (seed 002): one hotline, so a numbered mention takes the longest hotline name of the
+    report that holds its number."""
+    numbers = [(NUMBER.search(r.name), r.name) for r in records if r.name.endswith(HOTLINE_WORD)]
+    out = []
+    for r in records:
+        own = NUMBER.search(r.name) if r.evidence.rule == HOTLINE_RULE else None
+        if own is None:
+            out.append(r)
+            continue
+        fuller = max((n for m, n in numbers if m and m.group() == own.group()), key=len, default=r.name)
+        out.append(replace(r, name=fuller) if len(fuller) > len(r.name) else r)
     return out
 
 
