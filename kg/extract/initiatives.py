@@ -160,6 +160,7 @@ class Vocabulary:
     served: tuple[str, ...]
     short_name_kinds: tuple[str, ...]
     standing_rules: tuple[str, ...]
+    routine_coverage: tuple[str, ...]
     standing_programmes: tuple[str, ...]
     programme_follow: tuple[str, ...]
     programme_holders: tuple[str, ...]
@@ -184,6 +185,7 @@ def _vocabulary() -> Vocabulary:
         served=of("served"),
         short_name_kinds=of("short_name_kind"),
         standing_rules=of("standing_rule"),
+        routine_coverage=of("routine_coverage"),
         standing_programmes=of("standing_programme"),
         programme_follow=of("programme_follow"),
         programme_holders=of("programme_holder"),
@@ -875,7 +877,8 @@ def _coverage_drives(sentence: Sentence) -> list[InitiativeRecord]:
     """X全覆盖工作 (公职律师全覆盖工作全市排名第3位), 推进X全覆盖 (加快推进村(社区)法律顾问全覆盖):
     a drive the report treats as a piece of work or pushes forward.
 
-    实现X全覆盖 states a result and stays out.
+    实现X全覆盖 states a result and stays out, and so does a duty every body owes (合法性审查, 考核:
+    initiative_stoplist.tsv, routine_coverage).
     """
     text, out = sentence.text, []
     for m in re.finditer(COVERAGE, text):
@@ -888,7 +891,13 @@ def _coverage_drives(sentence: Sentence) -> list[InitiativeRecord]:
         subject = text[start:end]
         as_work = text.startswith("工作", m.end())
         pushed = text[:start].endswith(COVERAGE_PUSH_VERBS)
-        if (as_work or pushed) and len(subject) >= 4 and "实现" not in subject and not is_generic(subject):
+        if (
+            (as_work or pushed)
+            and len(subject) >= 4
+            and "实现" not in subject
+            and not is_generic(subject)
+            and not subject.endswith(VOCAB.routine_coverage)
+        ):
             span_end = m.end() + (2 if as_work else 0)
             out.append(_record(sentence, subject + COVERAGE, "project", start, span_end, "coverage_drive"))
     return out
