@@ -82,3 +82,23 @@ HEADED = """2026年法治政府建设工作报告
 def test_a_bare_mention_of_a_quoted_nickname_takes_the_headed_name():
     names = {i.name for i in initiatives_in_document(make_document("r.txt", HEADED))}
     assert names == {"农民工维权安心行动"}
+
+
+def test_diversified_dispute_work_is_generic_but_a_name_with_words_of_its_own_is_not():
+    from kg.extract.initiatives import is_generic
+
+    assert is_generic("多元调解")  # 构建多元调解体系 (h39)
+    assert not is_generic("矛盾纠纷多元预防调处化解综合")  # seeds 000/004 gold
+
+
+HOTLINE = """2020年法治政府建设工作报告
+一、2020年工作
+发挥县公共法律服务中心、乡镇和村级公共法律服务工作站(室)三级平台优势,畅通“12348”公共法律服务热线,推进实体、热线、网络三大平台融合发展,直接为群众提供“零距离”规范化法律服务。
+利用12348热线,对法律援助申请人实行预约服务;各司法所经过审核受理的法律援助案件可以先行办理再补交相关资料。
+"""
+
+
+def test_a_numbered_hotline_takes_the_report_s_fuller_name_with_its_number():
+    names = {i.name for i in initiatives_in_document(make_document("r.txt", HOTLINE))}
+    assert "12348公共法律服务热线" in names
+    assert "12348热线" not in names

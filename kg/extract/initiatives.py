@@ -117,6 +117,11 @@ MIN_PLACE_NAME = 2
 PLATFORM_OWNER_LEVELS = ("province", "city", "county")
 #: the longest province name (内蒙古自治区, 新疆维吾尔自治区) an owned platform's name may open with
 MAX_PROVINCE_NAME = 8
+#: 12345政务服务便民热线, 12348热线: a five-digit service number (not a count: 1950个热线, 12000条热线) and
+#: the words up to the first 热线 after it; a number in quotes (“12348”热线) is the quote rules'
+NUMBERED_HOTLINE = re.compile(rf"(?<![0-9.“\"])[0-9]{{5}}(?![0-9.年个条名件人次家户万亿元])[{HAN}]{{0,10}}?热线")
+HOTLINE_RULE, HOTLINE_WORD = "initiatives.numbered_hotline", "热线"
+NUMBER = re.compile(r"[0-9]{5}")
 #: separators of a list of names after one verb (建立A机制、B机制)
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -137,6 +142,7 @@ class Vocabulary:
     cue_kinds: dict[str, tuple[str, ...]]
     bare_cues: tuple[str, ...]
     end_follow: tuple[str, ...]
+    quoted_end_follow: tuple[str, ...]
     cue_gap: tuple[str, ...]
     body: tuple[str, ...]
     unquoted_end: tuple[str, ...]
@@ -154,6 +160,7 @@ class Vocabulary:
     served: tuple[str, ...]
     short_name_kinds: tuple[str, ...]
     standing_rules: tuple[str, ...]
+    routine_coverage: tuple[str, ...]
     standing_programmes: tuple[str, ...]
     programme_follow: tuple[str, ...]
     programme_holders: tuple[str, ...]
@@ -178,6 +185,7 @@ def _vocabulary() -> Vocabulary:
         served=of("served"),
         short_name_kinds=of("short_name_kind"),
         standing_rules=of("standing_rule"),
+        routine_coverage=of("routine_coverage"),
         standing_programmes=of("standing_programme"),
         programme_follow=of("programme_follow"),
         programme_holders=of("programme_holder"),
@@ -190,6 +198,7 @@ def _vocabulary() -> Vocabulary:
         fillers=of("filler"),
         bare_cues=tuple(r[0] for r in cues if r[1] == "bare_run"),
         end_follow=of("end_follow"),
+        quoted_end_follow=of("quoted_end_follow"),
         cue_gap=of("cue_gap"),
         body=of("body"),
         unquoted_end=of("unquoted_end"),
@@ -304,7 +313,7 @@ def _kind_after(text: str, pos: int, allowance: int = 0) -> tuple[str, str, int]
             at = j - len(word)
             if not text.startswith(word, at) or at < i:
                 continue
-            if not _ends_name(text, j):
+            if not (_ends_name(text, j) or text.startswith(VOCAB.quoted_end_follow, j)):
                 unended = unended or (_unended_kind(text[i:at], word, j) if i == pos else None)
                 continue
             modifier = text[i:at]
@@ -852,11 +861,24 @@ def _standing_programmes(sentence: Sentence) -> list[InitiativeRecord]:
     return out
 
 
+def _numbered_hotlines(sentence: Sentence) -> list[InitiativeRecord]:
+    """借助如法网、12345法律服务热线等 (d503), 行政执法监督与12345政务服务便民热线建立合作机制 (seed 003),
+    群众可通过12348公共法律服务热线 (seed 002): a service number with the words up to 热线 names a hotline
+    whatever verb governs it, quoted or not (a quoted number is read by the quote rules)."""
+    text, out = sentence.text, []
+    titles = book_title_spans(text)
+    for m in NUMBERED_HOTLINE.finditer(text):
+        if not inside(m.start(), titles):
+            out.append(_record(sentence, m.group(), "service", m.start(), m.end(), "numbered_hotline"))
+    return out
+
+
 def _coverage_drives(sentence: Sentence) -> list[InitiativeRecord]:
     """X全覆盖工作 (公职律师全覆盖工作全市排名第3位), 推进X全覆盖 (加快推进村(社区)法律顾问全覆盖):
     a drive the report treats as a piece of work or pushes forward.
 
-    实现X全覆盖 states a result and stays out.
+    实现X全覆盖 states a result and stays out, and so does a duty every body owes (合法性审查, 考核:
+    initiative_stoplist.tsv, routine_coverage).
     """
     text, out = sentence.text, []
     for m in re.finditer(COVERAGE, text):
@@ -869,7 +891,13 @@ def _coverage_drives(sentence: Sentence) -> list[InitiativeRecord]:
         subject = text[start:end]
         as_work = text.startswith("工作", m.end())
         pushed = text[:start].endswith(COVERAGE_PUSH_VERBS)
-        if (as_work or pushed) and len(subject) >= 4 and "实现" not in subject and not is_generic(subject):
+        if (
+            (as_work or pushed)
+            and len(subject) >= 4
+            and "实现" not in subject
+            and not is_generic(subject)
+            and not subject.endswith(VOCAB.routine_coverage)
+        ):
             span_end = m.end() + (2 if as_work else 0)
             out.append(_record(sentence, subject + COVERAGE, "project", start, span_end, "coverage_drive"))
     return out
@@ -997,6 +1025,7 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
         + _standing_programmes(sentence)
         + _platforms_at_clause_start(sentence)
         + _place_named_platforms(sentence)
+        + _numbered_hotlines(sentence)
         + _coverage_drives(sentence)
         + _demonstration_drives(sentence)
         + _served_campaigns(sentence)
@@ -1005,6 +1034,7 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
             (rec.evidence.start < r.evidence.end and r.evidence.start < rec.evidence.end)
             or _frames_a_quoted_name(rec, r)
             for r in found.values()
+            if not _hotline_inside_a_name(rec, r)
         )
         if rec.name not in found and not overlaps:
             found[rec.name] = rec
@@ -1012,6 +1042,12 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
     if sentence is not original:
         records = [replace(r, evidence=replace(r.evidence, sentence=original.text)) for r in records]
     return records
+
+
+def _hotline_inside_a_name(rec: InitiativeRecord, other: InitiativeRecord) -> bool:
+    """行政执法监督与12345政务服务便民热线建立合作机制试点: a numbered hotline named inside another
+    programme's name is a programme of its own (seed 003's gold lists both)."""
+    return rec.evidence.rule == HOTLINE_RULE and other.evidence.rule != HOTLINE_RULE
 
 
 def _frames_a_quoted_name(unquoted: InitiativeRecord, quoted: InitiativeRecord) -> bool:
@@ -1033,9 +1069,11 @@ def initiatives_in_document(doc: Document, context: ReportContext | None = None)
     """
     rooms = _mediation_room_names(doc)
     found = _one_drive_per_theme(
-        _fullest_names(
+        _one_hotline_per_number(
+            _fullest_names(
             _headed_names(
-                [i for s in doc.sentences for i in initiatives_in(s, context) if _quoted_core(i) not in rooms]
+                    [i for s in doc.sentences for i in initiatives_in(s, context) if _quoted_core(i) not in rooms]
+                )
             )
         )
     )
@@ -1081,6 +1119,10 @@ def _head_of(record: InitiativeRecord) -> str:
     return head if record.name.startswith(head) else ""
 
 
+#: rules whose kind is a guess (a bare quote's words, a drive's default), not the report's own kind word
+GUESSED_KIND_RULES = ("initiatives.bare_quote", "initiatives.demonstration_drive")
+
+
 def _fullest_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
     """One report naming a programme bare and with its kind word (“中国宪法边疆行”, 中国宪法边疆行活动)
     means one programme: the bare mention takes the longest name of the same kind it starts.
@@ -1088,11 +1130,13 @@ def _fullest_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
     A longer name that adds words in front (法律援助经济困难证明事项告知承诺制) is another
     programme, so only extensions at the end merge. A bare quote's kind is a guess from its
     words (“一件事一次办” looks like a service), so the report's own kind word outranks it
-    (“一件事一次办”改革); a pilot of a programme (访调对接试点) is a programme of its own."""
+    (“一件事一次办”改革); so is a model-place drive's (按照全省法治政府建设示范创建相关工作部署 is the
+    drive the same report names 参加法治政府建设示范创建活动); a pilot of a programme
+    (访调对接试点) is a programme of its own."""
     names = sorted({(r.kind, r.name) for r in records}, key=lambda kn: (-len(kn[1]), kn[1]))
     out = []
     for r in records:
-        guessed = r.evidence.rule == "initiatives.bare_quote"
+        guessed = r.evidence.rule in GUESSED_KIND_RULES
         longer = next(
             (
                 (k, n)
@@ -1104,6 +1148,23 @@ def _fullest_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
             None,
         )
         out.append(replace(r, kind=longer[0], name=longer[1]) if longer else r)
+    return out
+
+
+def _one_hotline_per_number(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
+    """利用12348热线 in a report that elsewhere names “12348”公共法律服务热线 (seed 004), 全年12345热线…
+    after 12345政务服务便民热线 (seed 003), 加大12348公共法律服务热线的宣传力度 after 利用省级12348公共法律
+    服务热线 (seed 002): one hotline, so a numbered mention takes the longest hotline name of the
+    report that holds its number."""
+    numbers = [(NUMBER.search(r.name), r.name) for r in records if r.name.endswith(HOTLINE_WORD)]
+    out = []
+    for r in records:
+        own = NUMBER.search(r.name) if r.evidence.rule == HOTLINE_RULE else None
+        if own is None:
+            out.append(r)
+            continue
+        fuller = max((n for m, n in numbers if m and m.group() == own.group()), key=len, default=r.name)
+        out.append(replace(r, name=fuller) if len(fuller) > len(r.name) else r)
     return out
 
 
