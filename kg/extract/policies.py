@@ -88,7 +88,11 @@ DATED_VERBS = tuple(sorted(set(ISSUE_CUES + _cues("dated")), key=len, reverse=Tr
 #: a document word, or one that counts only in a dated title, longest first
 DATED_ENDINGS = "|".join(sorted({*SUFFIXES.doc, *_cues("dated_word")}, key=len, reverse=True))
 #: [place or body]YYYY年[度][topic][document word]: an unmarked title that carries its year
-DATED_TITLE = re.compile(rf"([{HAN}]{{0,12}}?)[0-9]{{4}}年度?[{HAN}]{{2,24}}?(?:{DATED_ENDINGS})")
+#: (the title runs on to a document word that ends it: punctuation or a joining word follows, so
+#: 2024年全面依法治县工作要点 is not cut at 依法)
+DATED_TITLE = re.compile(
+    rf"([{HAN}]{{0,12}}?)[0-9]{{4}}年度?[{HAN}]{{2,24}}?(?:{DATED_ENDINGS})(?=[^{HAN}]|$|并|和|及|等)"
+)
 #: the last character of a place or body that may open a dated title (灵丘县2024年…)
 OWNER_ENDINGS = "省市县区州旗盟镇乡街道局委府办厅院"
 STOP_CUES = tuple(sorted(_cues("stop") + _cues("deictic") + OPENING_STOPS, key=len, reverse=True))
