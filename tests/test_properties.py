@@ -116,3 +116,9 @@ def test_report_like_text_never_breaks_an_extractor(text):
 @given(st.text(max_size=200))
 def test_the_analysis_copy_keeps_every_offset(text):
     assert len(analysis_text(text)) == len(text)
+
+
+def test_a_stamp_lines_evidence_is_the_line_as_printed():
+    """Stamp lines (来源:…) are blanked in the analysis copy; their bodies' evidence must still be
+    cut from the original (full-width digits and commas kept), as hypothesis once found."""
+    check("来源:２０２３年，区司法局")

@@ -44,4 +44,4 @@ def extract(doc: Document) -> Extraction:
         sha256=hashlib.sha256(doc.original.encode("utf-8")).hexdigest(),
     )
     # extractors read the analysis copy; labels and evidence are cut from the original
-    return restore_original(extraction, doc.original, doc.text)
+    return restore_original(extraction, doc.original, doc.analysis_with_stamps)

@@ -66,6 +66,16 @@ class Document:
     def lines(self) -> list[str]:
         return self.text.splitlines()
 
+    @property
+    def analysis_with_stamps(self) -> str:
+        """The analysis copy with its stamp lines put back: the text every sentence an extractor
+        read (stamp lines included) was cut from, offset for offset."""
+        pieces, pos = [], 0
+        for s in self.stamps:
+            pieces += [self.text[pos : s.start], s.text]
+            pos = s.end
+        return "".join(pieces) + self.text[pos:]
+
     def title(self) -> str:
         """The first non-empty line: in most reports the title naming bureau and year."""
         for line in self.lines:
