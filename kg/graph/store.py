@@ -150,22 +150,10 @@ class StoreGraph:
         return next(iter(self.ox_triples(*triple)), None) is not None
 
     def subjects(self, predicate=None, object=None, unique: bool = False) -> Iterator[Node]:
-        seen = set()
-        for q in self.ox_triples(None, predicate, object):
-            if unique:
-                if q.subject in seen:
-                    continue
-                seen.add(q.subject)
-            yield to_rdflib(q.subject)
+        return _as_rdflib((q.subject for q in self.ox_triples(None, predicate, object)), unique)
 
     def objects(self, subject=None, predicate=None, unique: bool = False) -> Iterator[Node]:
-        seen = set()
-        for q in self.ox_triples(subject, predicate, None):
-            if unique:
-                if q.object in seen:
-                    continue
-                seen.add(q.object)
-            yield to_rdflib(q.object)
+        return _as_rdflib((q.object for q in self.ox_triples(subject, predicate, None)), unique)
 
     def predicates(self, subject=None, object=None) -> Iterator[Node]:
         for q in self.ox_triples(subject, None, object):
@@ -246,6 +234,17 @@ class StoreGraph:
         """(subject, its triples), subjects in N-Triples order."""
         for subject, triples in itertools.groupby(self.sorted_triples(), key=lambda t: t.subject):
             yield subject, list(triples)
+
+
+def _as_rdflib(terms: Iterable, unique: bool) -> Iterator[Node]:
+    """pyoxigraph terms as rdflib terms, each once when ``unique``."""
+    seen = set()
+    for term in terms:
+        if unique:
+            if term in seen:
+                continue
+            seen.add(term)
+        yield to_rdflib(term)
 
 
 def prefixed_graph() -> Graph:

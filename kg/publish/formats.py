@@ -260,9 +260,6 @@ class OneSubject:
     def subjects(self, predicate=None, obj=None) -> Iterator[Node]:
         return (s for s, _, _ in self.triples((None, predicate, obj)))
 
-    def objects(self, subject=None, predicate=None) -> Iterator[Node]:
-        return (o for _, _, o in self.triples((subject, predicate, None)))
-
     def value(self, subject=None, predicate=None, object=None, default=None, any=True):  # noqa: A002
         found = self.triples((subject, predicate, object))
         for s, p, o in found:
