@@ -167,6 +167,17 @@ def test_a_short_news_item_about_mediation_is_a_report_of_its_body():
     assert result.extractions[0].challenges, "the problems the inspection found are read"
 
 
+def test_a_village_mediation_news_item_naming_its_committee_is_a_report():
+    """A 300-character news item (a real page) about a village 人民调解委员会 uses two of the
+    annual report's words (调解, 纠纷); naming the committee makes it a report of that body,
+    while the marathon news item in tests/fixtures/bad, naming no such body, stays refused."""
+    result = build([ODD / "village_mediation_news.txt", BAD / "news.txt"])
+    assert [Path(p.path).name for p in result.problems] == ["news.txt"]
+    assert "2 needed" not in result.problems[0].reason, "no legal-services body, the full bar holds"
+    [extraction] = result.extractions
+    assert any(o.value == 800 for o in extraction.outcomes), "the county's mediation figures are read"
+
+
 def test_odd_but_readable_report_builds():
     result = build([ODD / "gbk_crlf_fullwidth.txt"])
     assert not result.problems
