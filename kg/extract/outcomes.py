@@ -19,7 +19,7 @@ from kg.extract.indicators import indicator_of, run_indicator
 from kg.extract.records import Evidence, OutcomeRecord
 from kg.text.document import Document, Sentence
 from kg.text.numbers import DIGITS, MULTIPLIERS, NUMBER, is_chinese, normalised, to_decimal
-from kg.text.patterns import inside
+from kg.text.patterns import HAN_CHAR, inside
 from kg.vocab.areas import area_of
 from kg.vocab.lexicon import rows, words
 
@@ -113,6 +113,29 @@ class Figure:
 
 
 def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> list[OutcomeRecord]:
+    return [record for record, _ in outcomes_with_referents(sentence, context)]
+
+
+#: how many Han characters after a count name what it counts (户|村民, 名|包工头)
+REFERENT_WIDTH = 2
+
+
+def referent_of(text: str, fig: Figure) -> str | None:
+    """What a count of people counts, as the Han characters right after it (6户|村民), or None
+    when the unit is no group of people (number_markers.tsv group_unit: a case or a rate said
+    twice may be two facts) or punctuation follows: the key that tells a group named again."""
+    if fig.unit not in markers("group_unit"):
+        return None
+    following = text[fig.end : fig.end + REFERENT_WIDTH]
+    if len(following) < REFERENT_WIDTH or not all(HAN_CHAR.match(c) for c in following):
+        return None
+    return following
+
+
+def outcomes_with_referents(
+    sentence: Sentence, context: ReportContext | None = None
+) -> list[tuple[OutcomeRecord, str | None]]:
+    """The sentence's outcomes, each with what it counts (:func:`referent_of`), in text order."""
     text = sentence.text
     changes = list(change_pattern().finditer(text))
     respective = list(respective_pattern().finditer(text))
@@ -124,7 +147,7 @@ def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> lis
     figures = [f for f in figures_in(text) if not inside(f.start, skipped)]
     change_of = attach_changes(figures, changes) | attach_respective(figures, respective, differences)
     change_of |= attach_comparisons(figures, comparisons)
-    out = loose_changes(sentence, figures, changes)
+    out = [(record, None) for record in loose_changes(sentence, figures, changes)]
     starts = [f.start for f in figures]
     for fig in figures:
         start, end = clause_of(text, fig.start, fig.end)
@@ -132,35 +155,60 @@ def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> lis
         left = without_figures(text, start, comparison_subject_end(text, start, fig.start), figures, starts)
         right = without_figures(text, fig.end, aside_start(text, fig.end, end), figures, starts)
         out.append(
-            OutcomeRecord(
-                text=clause,
-                value=fig.value,
-                unit=fig.unit,
-                evidence=Evidence.of(sentence, start, end, rule=RULE_OF_KIND.get(fig.kind, "outcomes.figure")),
-                indicator=(run_indicator if fig.kind == "years" else indicator_of)(
-                    left,
-                    right,
-                    fig.kind,
-                    without_figures(text, max(0, start - BEFORE_WINDOW), start, figures, starts),
+            (
+                OutcomeRecord(
+                    text=clause,
+                    value=fig.value,
+                    unit=fig.unit,
+                    evidence=Evidence.of(
+                        sentence, start, end, rule=RULE_OF_KIND.get(fig.kind, "outcomes.figure")
+                    ),
+                    indicator=(run_indicator if fig.kind == "years" else indicator_of)(
+                        left,
+                        right,
+                        fig.kind,
+                        without_figures(text, max(0, start - BEFORE_WINDOW), start, figures, starts),
+                    ),
+                    area=outcome_area(clause, sentence.heading, text),
+                    approximate=fig.approximate,
+                    change_percent=change_of.get(fig.start),
+                    is_target=is_target(sentence, clause),
                 ),
-                area=outcome_area(clause, sentence.heading, text),
-                approximate=fig.approximate,
-                change_percent=change_of.get(fig.start),
-                is_target=is_target(sentence, clause),
+                referent_of(text, fig),
             )
         )
-    return sorted(out, key=lambda o: (o.evidence.start, o.evidence.end))
+    return sorted(out, key=lambda pair: (pair[0].evidence.start, pair[0].evidence.end))
 
 
 def outcomes_in_document(doc: Document, context: ReportContext | None = None) -> list[OutcomeRecord]:
-    pairs = [(s.heading, o) for s in doc.sentences for o in outcomes_in(s, context)]
+    found = [(s.heading, pair) for s in doc.sentences for pair in outcomes_with_referents(s, context)]
+    first_mentions = set(first_mention_indexes([pair for _, pair in found]))
+    pairs = [(heading, record) for i, (heading, (record, _)) in enumerate(found) if i in first_mentions]
     return with_neighbour_areas(pairs)
+
+
+def first_mention_indexes(found: list[tuple[OutcomeRecord, str | None]]) -> list[int]:
+    """Indexes of the outcomes that are not a group mentioned again: a news story names its
+    6户村民 or 两名包工头 in every paragraph, and one count of them is one fact (the same
+    value, unit and counted noun, GUIDELINES: one entry per number)."""
+    seen: set[tuple[Decimal, str, str]] = set()
+    kept = []
+    for i, (record, referent) in enumerate(found):
+        if referent is not None:
+            key = (record.value, record.unit, referent)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(i)
+    return kept
 
 
 @cache
 def outcome_area_cues() -> tuple[tuple[str, str], ...]:
     """(cue, area) rows of kg/vocab/data/outcome_area_cues.tsv, longest cue first."""
-    return tuple(sorted(((r[0], r[1]) for r in rows("outcome_area_cues.tsv")), key=lambda r: (-len(r[0]), r[0])))
+    return tuple(
+        sorted(((r[0], r[1]) for r in rows("outcome_area_cues.tsv")), key=lambda r: (-len(r[0]), r[0]))
+    )
 
 
 def outcome_area(clause: str, heading: str, sentence: str) -> str | None:
@@ -183,21 +231,34 @@ def heading_area(heading: str) -> str | None:
 @cache
 def heading_areas() -> tuple[tuple[str, str], ...]:
     """(cue, area) rows of kg/vocab/data/outcome_heading_areas.tsv, longest cue first."""
-    return tuple(sorted(((r[0], r[1]) for r in rows("outcome_heading_areas.tsv")), key=lambda r: (-len(r[0]), r[0])))
+    return tuple(
+        sorted(((r[0], r[1]) for r in rows("outcome_heading_areas.tsv")), key=lambda r: (-len(r[0]), r[0]))
+    )
 
 
 def with_neighbour_areas(pairs: list[tuple[str, OutcomeRecord]]) -> list[OutcomeRecord]:
     """A figure whose words name no area (人事变动5次) takes the area of the nearest figure
-    under the same heading: reports group their figures by topic."""
+    under the same heading (the earlier one on a tie): reports group their figures by topic.
+    Nearest by bisection in each heading's list, so a flattened table of 20 000 figures
+    under one heading costs n log n, not n²."""
     out = [o for _, o in pairs]
-    for i, (heading, record) in enumerate(pairs):
+    with_area: dict[str, list[int]] = {}
+    for j, (heading, record) in enumerate(pairs):
         if record.area is not None:
+            with_area.setdefault(heading, []).append(j)
+    for i, (heading, record) in enumerate(pairs):
+        if record.area is not None or heading not in with_area:
             continue
-        order = sorted(range(len(pairs)), key=lambda j: (abs(j - i), j))
-        near = next((pairs[j][1].area for j in order if pairs[j][0] == heading and pairs[j][1].area), None)
-        if near is not None:
-            out[i] = replace(record, area=near)
+        near = nearest(with_area[heading], i)
+        out[i] = replace(record, area=pairs[near][1].area)
     return out
+
+
+def nearest(indexes: list[int], i: int) -> int:
+    """The index in sorted ``indexes`` closest to ``i``, the smaller one on a tie."""
+    k = bisect.bisect_left(indexes, i)
+    candidates = indexes[max(0, k - 1) : k + 1]
+    return min(candidates, key=lambda j: (abs(j - i), j))
 
 
 def aside_start(text: str, start: int, end: int) -> int:
@@ -362,6 +423,8 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
             return False
         if surface in exclusions("one_at_clause_end") and after and after not in CLAUSE_END + "。":
             return False
+        if surface in exclusions("one_at_clause_end") and together(text, start):
+            return False
     if chinese and meeting_ordinal(text, start, end, surface):
         return False
     if chinese and (structure_count(text, surface, end) or list_summary(text, start, end)):
@@ -373,6 +436,17 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
     if inside_fixed_word(text, start, end) or round_the_clock(text, start, end):
         return False
     return not any(overlaps(text, phrase, start, end) for phrase in exclusions("phrase"))
+
+
+def together(text: str, start: int) -> bool:
+    """与当地人民调解组织一起: 一起 after 与/和/同/跟 in its own clause is "together", not one case."""
+    window = max(0, start - TOGETHER_WINDOW)
+    clause_start = max(window, max(text.rfind(mark, window, start) for mark in CLAUSE_END) + 1)
+    return any(word in text[clause_start:start] for word in exclusions("together_with"))
+
+
+#: how far back 与…一起 is looked for (a bound, so a sentence without commas stays linear)
+TOGETHER_WINDOW = 40
 
 
 def round_the_clock(text: str, start: int, end: int) -> bool:
@@ -469,7 +543,7 @@ def list_summary(text: str, start: int, end: int) -> bool:
     if list_summary_pattern().search(head) is None:
         return False
     kind = text[end : end + KIND_WORD]
-    item = head.rstrip("等共”’\"")
+    item = head.rstrip('等共”’"')
     return not (len(kind) == KIND_WORD and item.endswith(kind))
 
 
