@@ -149,18 +149,27 @@ def clean(text: str) -> str:
 
 def strip_edges(text: str) -> str:
     """Drop scope words from the front and linking words (达, 为, 累计) from the back."""
+    front, back = vocabulary("filler"), edge_words()
     changed = True
     while changed and text:
         changed = False
-        for w in vocabulary("filler"):
-            if text.startswith(w) and len(text) > len(w):
-                text, changed = text[len(w) :], True
-                break
-        for w in vocabulary("link") + vocabulary("filler"):
-            if text.endswith(w):
-                text, changed = text[: -len(w)], True
-                break
+        if text.startswith(front):  # one C-level test first: most phrases have no edge word
+            for w in front:
+                if text.startswith(w) and len(text) > len(w):
+                    text, changed = text[len(w) :], True
+                    break
+        if text.endswith(back):
+            for w in back:
+                if text.endswith(w):
+                    text, changed = text[: -len(w)], True
+                    break
     return text
+
+
+@cache
+def edge_words() -> tuple[str, ...]:
+    """The words stripped from a phrase's end, linking words first, in that order."""
+    return vocabulary("link") + vocabulary("filler")
 
 
 def action_phrase(left: str, right: str) -> str:

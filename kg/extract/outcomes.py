@@ -277,7 +277,8 @@ def without_figures(
     out, pos = [], start
     starts = starts if starts is not None else [f.start for f in figures]
     first = max(0, bisect.bisect_left(starts, start) - 1)
-    for f in figures[first:]:
+    for i in range(first, len(figures)):  # not figures[first:]: a slice copies the whole tail
+        f = figures[i]
         if f.start >= end:
             break
         if f.end <= start:
@@ -553,7 +554,8 @@ KIND_WORD = 2
 
 def figure_follows(text: str, end: int) -> bool:
     """Whether another number follows in the same clause (七方面|21个要点)."""
-    for ch in text[end:]:
+    for i in range(end, len(text)):  # not text[end:]: a copy of the whole tail per figure
+        ch = text[i]
         if ch in CLAUSE_END:
             return False
         if ch.isdigit() or ch in "一二三四五六七八九十两":
