@@ -458,6 +458,15 @@ def round_the_clock(text: str, start: int, end: int) -> bool:
     return not text[:start].endswith(markers("comparison_to"))
 
 
+@cache
+def _jieba():
+    """jieba, imported on first use (it loads its dictionary) with its log quietened once."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    return jieba
+
+
 #: How far either side of a figure jieba reads to find the word it sits in.
 WORD_WINDOW = 4
 
@@ -466,12 +475,9 @@ def inside_fixed_word(text: str, start: int, end: int) -> bool:
     """Whether the number or its counting word is part of a longer dictionary word:
     三位一体, 四部门 (部门), 统一 — an idiom or a noun, not a count. jieba's dictionary
     (no HMM guessing) decides, so set phrases need no list of their own."""
-    import jieba
-
-    jieba.setLogLevel(60)
     w_start = max(0, start - WORD_WINDOW)
     window = text[w_start : end + WORD_WINDOW]
-    for word, s, e in jieba.tokenize(window, HMM=False):
+    for word, s, e in _jieba().tokenize(window, HMM=False):
         s, e = s + w_start, e + w_start
         if e <= start or s >= end or len(word) < 2:
             continue
