@@ -372,3 +372,23 @@ def test_a_feature_is_about_the_place_it_calls_this_town():
     meta = meta_of(H41)
     assert (meta.bureau, meta.region.name) == (None, "杨柳青镇")
     assert meta_of(H41.replace("该镇", "全镇")).region is None
+
+
+#: an untitled county report opening with a sentence of praise for the rule of law, then 2022年,…
+H44 = _opening("holdout4/texts/h44.txt", 2)
+
+
+def test_year_framing_the_first_dated_opening_sentence():
+    """opening_year: the first opening sentence that names a year is framed by it (h44), though
+    the text's first sentence names none; the same opening without its year has none."""
+    assert meta_of(H44).year == 2022
+    assert meta_of(H44.replace("2022年,", "", 1)).year != 2022
+
+
+def test_an_opening_first_naming_a_period_has_no_framing_year():
+    """2021年以来,全市共…: the first year the opening names starts a period, not the text's time
+    (h44's praise sentence above it, so the period is the first dated sentence)."""
+    line = (CORPUS / "wide/texts/d503.txt").read_text(encoding="utf-8").split("\n")[4]
+    assert line.startswith("2021年以来")
+    doc = make_document("case.txt", H44.split("\n")[0].split("。")[0] + "。\n" + line)
+    assert rm._opening_year(doc, rm.title_sentence(doc)) is None
