@@ -392,3 +392,21 @@ def test_an_opening_first_naming_a_period_has_no_framing_year():
     assert line.startswith("2021年以来")
     doc = make_document("case.txt", H44.split("\n")[0].split("。")[0] + "。\n" + line)
     assert rm._opening_year(doc, rm.title_sentence(doc)) is None
+
+
+#: a district government office's report: 区政府办 in the title, its district only in the
+#: title of the plan it carries out (《西安市雁塔区2025年法治政府建设工作要点》)
+H50 = _opening("holdout4/texts/h50.txt", 3)
+
+
+def test_a_level_named_title_body_takes_the_unit_of_its_level_the_text_names():
+    """level_named_region: 区政府办 is of the one 区 the text names."""
+    meta = meta_of(H50)
+    assert meta.region.official == "雁塔区"
+    assert meta.bureau == "雁塔区政府办"
+
+
+def test_a_level_named_title_body_takes_no_unit_of_another_level():
+    """县政府办 in a text naming a 区 only: no unit of its level is named, so no region."""
+    meta = meta_of(H50.replace("区政府办", "县政府办", 1))
+    assert meta.region is None or meta.region.official != "雁塔区"

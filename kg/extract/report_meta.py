@@ -1252,6 +1252,14 @@ def _body_at(s: Sentence, pos: int, named: frozenset[gazetteer.Place]) -> _Found
     return None
 
 
+def _level_named_region(found: _Found, doc: Document) -> RegionMention | None:
+    """区政府办2025年度…报告, 省住房和城乡建设厅 signing a notice: a bureau named by its level only
+    is of the unit of that level the text names most (西安市雁塔区 in a document title it carries
+    out), as a body named by level in the opening is (:func:`_own_place`). Rule
+    ``level_named_region``."""
+    return _own_place(doc, found.name[0])
+
+
 def _is_level_named(found: _Found) -> bool:
     return found.name[0] in LEVEL_RANK
 
@@ -1396,6 +1404,8 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         else:  # a national body's title (司法部2020年法治政府建设年度报告) names no place
             title = title_sentence(doc)
             found = _bureau_in_title(title) if title is not None else None
+            if found is not None and region is None and _is_level_named(found):
+                region = _level_named_region(found, doc)
             completed = _completed_by_level(found, region)
             if completed is not None and found is not None:
                 return ReportMeta(
