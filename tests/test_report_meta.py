@@ -410,3 +410,23 @@ def test_a_level_named_title_body_takes_no_unit_of_another_level():
     """县政府办 in a text naming a 区 only: no unit of its level is named, so no region."""
     meta = meta_of(H50.replace("区政府办", "县政府办", 1))
     assert meta.region is None or meta.region.official != "雁塔区"
+
+
+#: a county report of 县委、县政府 addressed to the prefecture's, its county only in 《》 titles
+H45 = _opening("holdout4/texts/h45.txt", 4)
+
+
+def test_a_report_whose_subject_is_its_levels_committee_and_government():
+    """joint_subject: 2025年,县委、县政府坚持… makes the text the county's; its government writes it."""
+    meta = meta_of(H45)
+    assert meta.region.official == "金平苗族瑶族傣族自治县"
+    assert meta.bureau == "金平县人民政府"
+    assert meta.bureau_evidence.rule == "report_meta.joint_subject_government"
+
+
+def test_a_thanked_committee_and_government_are_no_subject():
+    """在县委、县政府的坚强领导下 (d405) thanks the leaders; 中共某州委、某州人民政府: addresses them."""
+    line = (CORPUS / "wide/texts/d405.txt").read_text(encoding="utf-8").split("\n")[1]
+    assert "在县委、县政府的坚强领导下" in line
+    assert rm._joint_level(make_document("case.txt", line)) is None
+    assert rm._joint_level(make_document("case.txt", H45.split("\n")[0])) is None

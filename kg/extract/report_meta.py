@@ -99,6 +99,11 @@ LEVEL_NAMED_DEPARTMENT = re.compile(
     + "|".join(sorted(map(re.escape, words("bureau_suffixes.tsv")), key=len, reverse=True))
     + ")"
 )
+#: 县委、县政府坚持… / 。市委、市政府高度重视…: a level's party committee and government opening a
+#: clause as its subject (not thanked: 在县委、县政府的领导下; not addressed: 县委、县政府:)
+JOINT_SUBJECT = re.compile(
+    r"(?:^|[,，。;；])\s*(?:(?:19|20)\d{2}\s*年度?[,，])?([省市县区州旗])委、\1(?:人民)?政府(?![:：的和])"
+)
 #: 县司法局 / 区人民政府: a body named by its level only
 LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?[局厅])"
 #: the same, not inside another word
@@ -904,9 +909,15 @@ def _completed_by_level(found: _Found | None, region: RegionMention | None) -> s
 def _speaks_as_place(doc: Document, region: RegionMention) -> bool:
     """A report that calls itself by its unit (2024年,我县坚持…) and never by a body's (我局, 我所,
     我分局): the unit's own report, which its government writes (GUIDELINES: 我县, 县政府)."""
-    own = _self_level(doc)
+    own = _self_level(doc) or _joint_level(doc)
     official = region.official or region.name
     return own is not None and official.endswith(own) and BODY_SELF_REFERENCE.search(doc.text) is None
+
+
+def _speaker_rule(doc: Document) -> str:
+    """Which rule made a report its unit's government's: the text calling itself 我县, else the
+    text making 县委、县政府 its subject."""
+    return "report_meta.self_named_government" if _self_level(doc) else "report_meta.joint_subject_government"
 
 
 def _self_level(doc: Document) -> str | None:
@@ -926,7 +937,18 @@ def _own_level(doc: Document) -> str | None:
             return led_by
     counts = {c: 2 * self_counts[c] + len(re.findall(rf"全{c}", doc.text)) for c in LEVEL_RANK}
     best = max(counts, key=lambda c: counts[c])
-    return best if counts[best] else None
+    return best if counts[best] else _joint_level(doc)
+
+
+def _joint_level(doc: Document) -> str | None:
+    """The level whose party committee and government the text makes its subject most (2025年,县委、
+    县政府坚持… in a joint report addressed to the prefecture's; 县委、县政府高度重视…): the text's
+    own unit, which a government report speaks for. Rule ``joint_subject``."""
+    counts: dict[str, int] = {}
+    for s in doc.sentences:
+        for m in JOINT_SUBJECT.finditer(s.text):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return max(counts, key=lambda c: (counts[c], -LEVEL_RANK[c])) if counts else None
 
 
 def _leading_level(doc: Document) -> str | None:
@@ -1423,9 +1445,9 @@ def _read_report_meta(doc: Document) -> ReportMeta:
                 region=region,
                 year=year,
                 title=title_text,
-                bureau_evidence=replace(region.evidence, rule="report_meta.self_named_government"),
+                bureau_evidence=replace(region.evidence, rule=_speaker_rule(doc)),
                 warnings=warnings
-                + ("bureau read as the government of the unit the report calls itself (我县)",),
+                + ("bureau read as the government of the unit the report speaks as (我县, 县委、县政府)",),
             )
     if found is None:
         warnings += ("no reporting bureau found",)
