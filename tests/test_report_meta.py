@@ -430,3 +430,22 @@ def test_a_thanked_committee_and_government_are_no_subject():
     assert "在县委、县政府的坚强领导下" in line
     assert rm._joint_level(make_document("case.txt", line)) is None
     assert rm._joint_level(make_document("case.txt", H45.split("\n")[0])) is None
+
+
+#: a news item (traditional characters) on a 人大 team inspecting a district's 2020 report
+H46 = _opening("holdout4/texts/h46.txt", 4)
+
+
+def test_a_heard_reports_author_is_the_bureau_not_the_hearer():
+    """heard_report: 眉山市人大常委會…調研東坡區… / 聽取了…區政府關于2020年度法治政府建設情況的報告:
+    the district government's report; its level-named name takes the district the text names."""
+    meta = meta_of(H46)
+    assert meta.bureau_evidence.rule == "report_meta.heard_report"
+    assert meta.region.official == "东坡区"
+    assert meta.bureau.endswith("人民政府") and "人大" not in meta.bureau
+
+
+def test_a_legislatures_own_inspection_report_names_no_other_author():
+    """省人大常委会…听取了《…》执法检查报告 (holdout h15): no body's 关于…法治…的报告 is heard."""
+    doc = make_document("case.txt", _opening("holdout/texts/h15.txt", 1))
+    assert rm._heard_report(doc, None, "", ()) is None

@@ -104,6 +104,15 @@ LEVEL_NAMED_DEPARTMENT = re.compile(
 JOINT_SUBJECT = re.compile(
     r"(?:^|[,，。;；])\s*(?:(?:19|20)\d{2}\s*年度?[,，])?([省市县区州旗])委、\1(?:人民)?政府(?![:：的和])"
 )
+#: 某区政府关于2020年度法治政府建设情况的报告 / 省人民政府关于2024年法治政府建设情况的报告:
+#: a report on the rule of law named by its author, unquoted, in a text about it
+HEARD_REPORT = re.compile(
+    r"关于(?:(?:19|20)\d{2}\s*年度?)?[^。，,、;；《》]{0,20}?(?:法治|依法)[^。，,、;；《》]{0,16}?的报告"
+)
+#: 听取 / 审议 / 作 (a report): what a hearing does with the report it names
+HEARING_VERB = re.compile(r"听取|审议|评议|作")
+#: 区政府 / 县人民政府 right before 关于: a government named by its level only
+LEVEL_GOVERNMENT = re.compile(rf"(?<![{HAN}])[省市县区州旗](?:人民)?政府$")
 #: 县司法局 / 区人民政府: a body named by its level only
 LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?[局厅])"
 #: the same, not inside another word
@@ -1351,6 +1360,10 @@ def _read_report_meta(doc: Document) -> ReportMeta:
     yearly = _is_yearly_report(doc, title)
     year, warnings = _year(doc, title, yearly)
     title_text = title.text if title is not None else doc.title()
+    if found is not None and found.name.endswith(words("report_hearers.tsv")):
+        heard = _heard_report(doc, year, title_text, warnings)
+        if heard is not None:
+            return heard
     region = _region_of(found, doc) if found is not None else None
     if found is None:
         government = _government_report(doc, title, year, warnings)
@@ -1459,6 +1472,63 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         year=year,
         title=title_text,
         bureau_evidence=found.evidence(f"report_meta.body_in_{found.where}") if found else None,
+        warnings=warnings,
+    )
+
+
+def _heard_report(
+    doc: Document, year: int | None, title_text: str, warnings: tuple[str, ...]
+) -> ReportMeta | None:
+    """A news item in which a legislature or an inspection team hears a report (调研某区2020年度
+    法治政府建设情况…听取了…区政府关于2020年度法治政府建设情况的报告 / 审议省人民政府关于2024年
+    法治政府建设情况的报告): the report is its author's, not the hearer's (GUIDELINES: the body that
+    wrote the report). The author is the body right before 关于, by place, or by level and then of
+    the unit of that level the text names most. Rule ``heard_report``."""
+    named = _context_places(doc)
+    for s in doc.sentences[: HEAD_LINES * 2]:
+        verb = HEARING_VERB.search(s.text)
+        for m in HEARD_REPORT.finditer(s.text, verb.end() if verb else len(s.text)):
+            author = _author_before(s, m.start(), named)
+            if author is not None:
+                return _heard_report_meta(author, doc, year, title_text, warnings)
+    return None
+
+
+def _author_before(s: Sentence, end: int, named: frozenset[gazetteer.Place]) -> _Found | None:
+    """The body whose name ends at ``end`` (right before 关于): one named by place
+    (甘肃省人民政府), else a government named by level (区政府)."""
+    for f in _bureaus_in_running_text(s, "opening", named):
+        if f.start + len(f.name) == end:
+            return f
+    level = LEVEL_GOVERNMENT.search(s.text, 0, end)
+    return _Found(level.group(0), s, level.start(), "opening") if level is not None else None
+
+
+def _heard_report_meta(
+    author: _Found, doc: Document, year: int | None, title_text: str, warnings: tuple[str, ...]
+) -> ReportMeta | None:
+    """The report metadata of a heard report's author; a level-named government (区政府) is of the
+    unit of its level the text names most, in the fullest form of its government."""
+    warnings += ("bureau read as the author of the report the text's hearing names",)
+    evidence = author.evidence("report_meta.heard_report")
+    if not _is_level_named(author):
+        return ReportMeta(
+            bureau=author.name,
+            region=_region_of(author, doc),
+            year=year,
+            title=title_text,
+            bureau_evidence=evidence,
+            warnings=warnings,
+        )
+    region = _own_place(doc, author.name[0])
+    if region is None:
+        return None
+    return ReportMeta(
+        bureau=government_as_written(_full_place_name(region), region, doc),
+        region=region,
+        year=year,
+        title=title_text,
+        bureau_evidence=evidence,
         warnings=warnings,
     )
 
