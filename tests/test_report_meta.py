@@ -449,3 +449,20 @@ def test_a_legislatures_own_inspection_report_names_no_other_author():
     """省人大常委会…听取了《…》执法检查报告 (holdout h15): no body's 关于…法治…的报告 is heard."""
     doc = make_document("case.txt", _opening("holdout/texts/h15.txt", 1))
     assert rm._heard_report(doc, None, "", ()) is None
+
+
+#: a 2011 司法所 summary whose town and county are never named
+H53 = _opening("holdout4/texts/h53.txt", 2)
+
+
+def test_a_grassroots_unit_named_alone_as_the_subject_is_the_bureau():
+    """unplaced_subject_body: 2011年,建华司法所以强化… (该所 after): its report, no region."""
+    meta = meta_of(H53)
+    assert (meta.bureau, meta.region, meta.year) == ("建华司法所", None, 2011)
+    assert meta.bureau_evidence.rule == "report_meta.unplaced_subject_body"
+
+
+def test_a_subject_past_thanks_that_is_no_grassroots_unit_gives_no_body():
+    """2022年,在市委…领导下,全县法治政府建设工作… (h44): 全县 is a deictic, no unit's name."""
+    doc = make_document("case.txt", H44.split("。")[1] + "。")
+    assert rm._unplaced_subject_body(doc, rm.title_sentence(doc)) is None

@@ -1462,6 +1462,16 @@ def _read_report_meta(doc: Document) -> ReportMeta:
                 warnings=warnings
                 + ("bureau read as the government of the unit the report speaks as (我县, 县委、县政府)",),
             )
+    unplaced = _unplaced_subject_body(doc, title) if found is None else None
+    if unplaced is not None:
+        return ReportMeta(
+            bureau=unplaced.name,
+            region=None,
+            year=year,
+            title=title_text,
+            bureau_evidence=unplaced.evidence("report_meta.unplaced_subject_body"),
+            warnings=warnings + ("bureau read as the grassroots unit the opening names; no place named",),
+        )
     if found is None:
         warnings += ("no reporting bureau found",)
     elif region is None or region.official is None:
@@ -1474,6 +1484,20 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         bureau_evidence=found.evidence(f"report_meta.body_in_{found.where}") if found else None,
         warnings=warnings,
     )
+
+
+def _unplaced_subject_body(doc: Document, title: Sentence | None) -> _Found | None:
+    """A grassroots unit named by a short name alone as the subject of the first opening sentence
+    (2011年,建华司法所以强化基层队伍建设为根本…, its town and county never named): the report's
+    author, as written, with no region the text makes certain. A deictic (我所, 全县, 各司法所) is
+    no name. Rule ``unplaced_subject_body``."""
+    suffixes = "|".join(map(re.escape, words("report_grassroots.tsv")))
+    for s in _body_opening(doc, title)[:1]:
+        start = _past_thanks(s.text, OPENING.match(s.text).end())
+        m = re.compile(rf"[{HAN}]{{2,4}}?(?:{suffixes})").match(s.text, start)
+        if m is not None and s.text[start] not in NOT_ZONE_START:
+            return _Found(m.group(0), s, start, "opening")
+    return None
 
 
 def _heard_report(
