@@ -466,3 +466,22 @@ def test_a_subject_past_thanks_that_is_no_grassroots_unit_gives_no_body():
     """2022年,在市委…领导下,全县法治政府建设工作… (h44): 全县 is a deictic, no unit's name."""
     doc = make_document("case.txt", H44.split("。")[1] + "。")
     assert rm._unplaced_subject_body(doc, rm.title_sentence(doc)) is None
+
+
+#: a traditional-character legal-aid news item whose converter left pinyin notes in its words
+H57 = _opening("holdout4/texts/h57.txt", 2)
+
+
+def test_pinyin_notes_inside_names_are_read_through_and_kept():
+    """pinyin_notes: 龍沙區(qū)法律援助中心 is read as 龙沙区法律援助中心 and kept as printed."""
+    meta = meta_of(H57)
+    assert meta.bureau == "龙沙区(qū)法律援助中心"
+    assert meta.region.official == "龙沙区"
+    start, end = meta.bureau_evidence.start, meta.bureau_evidence.end
+    assert make_document("case.txt", H57).text[start:end] == meta.bureau
+
+
+def test_a_text_without_pinyin_notes_is_read_as_it_is():
+    """A bracketed word that is no pinyin note ((蘇祠街道金龍社區), h46) leaves the text alone."""
+    assert rm._read_without_pinyin(make_document("case.txt", H46)) is None
+    assert rm._read_without_pinyin(make_document("case.txt", H57)) is not None

@@ -31,7 +31,7 @@ from kg.extract.regions import (
     town_at,
     towns_in_text,
 )
-from kg.text.document import Document, Sentence
+from kg.text.document import Document, Sentence, make_document
 from kg.text.patterns import HAN, book_title_spans, clause_spans, dates_in, inside
 from kg.text.patterns import SINGLE_YEAR as YEAR
 from kg.vocab import gazetteer
@@ -113,6 +113,8 @@ HEARD_REPORT = re.compile(
 HEARING_VERB = re.compile(r"听取|审议|评议|作")
 #: 区政府 / 县人民政府 right before 关于: a government named by its level only
 LEVEL_GOVERNMENT = re.compile(rf"(?<![{HAN}])[省市县区州旗](?:人民)?政府$")
+#: (qū) after 區: a pinyin note a converter left inside the words of a page (龍沙區(qū)法律援助中心)
+PINYIN_NOTE = re.compile(rf"(?<=[{HAN}])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}}[)）]")
 #: 县司法局 / 区人民政府: a body named by its level only
 LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?[局厅])"
 #: the same, not inside another word
@@ -1337,12 +1339,50 @@ def report_meta(doc: Document) -> ReportMeta:
     extractor reading the same span quotes the whole line, and one mention of one span must
     carry one sentence (the SHACL shape says so), so the evidence is re-anchored here.
     """
-    meta = _read_report_meta(doc)
+    meta = _read_without_pinyin(doc) or _read_report_meta(doc)
     if meta.bureau_evidence is not None:
         meta = replace(meta, bureau_evidence=in_document(doc, meta.bureau_evidence))
     if meta.region is not None:
         meta = replace(meta, region=replace(meta.region, evidence=in_document(doc, meta.region.evidence)))
     return meta
+
+
+def _read_without_pinyin(doc: Document) -> ReportMeta | None:
+    """Pages copied through a converter that annotated characters with their pinyin
+    (龍沙區(qū)法律援助中心, 省住房和城鄉(xiāng)建設廳): the rules read the text without the notes, and
+    names and evidence are mapped back to the page's spans, notes included, as printed. None for
+    a text with no such note. Rule ``pinyin_notes``."""
+    text = doc.analysis_with_stamps
+    if PINYIN_NOTE.search(text) is None:
+        return None
+    kept: list[int] = []
+    pos = 0
+    for m in PINYIN_NOTE.finditer(text):
+        kept += range(pos, m.start())
+        pos = m.end()
+    kept += range(pos, len(text))
+    clean = make_document(doc.source, "".join(text[i] for i in kept), doc.encoding, doc.format)
+    meta = _read_report_meta(clean)
+    bureau, bureau_evidence = meta.bureau, meta.bureau_evidence
+    if bureau_evidence is not None:
+        bureau_evidence, span = _mapped_evidence(bureau_evidence, kept, doc)
+        bureau = span if bureau == clean.text[meta.bureau_evidence.start : meta.bureau_evidence.end] else bureau
+    region = meta.region
+    if region is not None:
+        region_evidence, span = _mapped_evidence(region.evidence, kept, doc)
+        name = span if region.name == clean.text[region.evidence.start : region.evidence.end] else region.name
+        region = replace(region, name=name, evidence=region_evidence)
+    return replace(meta, bureau=bureau, bureau_evidence=bureau_evidence, region=region)
+
+
+def _mapped_evidence(evidence: Evidence, kept: list[int], doc: Document) -> tuple[Evidence, str]:
+    """Evidence read on the text without pinyin notes, at the page's offsets, and its span there."""
+    start, end = kept[evidence.start], kept[evidence.end - 1] + 1
+    for s in doc.sentences + doc.stamps:
+        if s.start <= start and end <= s.end:
+            mapped = Evidence.of(s, start - s.start, end - s.start, rule=evidence.rule)
+            return mapped, s.text[start - s.start : end - s.start]
+    return evidence, doc.analysis_with_stamps[start:end]
 
 
 def in_document(doc: Document, evidence: Evidence) -> Evidence:
