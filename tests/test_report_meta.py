@@ -485,3 +485,27 @@ def test_a_text_without_pinyin_notes_is_read_as_it_is():
     """A bracketed word that is no pinyin note ((蘇祠街道金龍社區), h46) leaves the text alone."""
     assert rm._read_without_pinyin(make_document("case.txt", H46)) is None
     assert rm._read_without_pinyin(make_document("case.txt", H57)) is not None
+
+
+#: a traditional-character mediation feature with pinyin notes inside its words (wide w208)
+W208 = _opening("wide/texts/w208.txt", 6)
+
+
+def test_mediation_bodies_are_read_through_pinyin_notes_as_one_body():
+    """organizations + pinyin_free: 哨子河鄉(xiāng)人民調(diào)解委員會 and 哨子河鄉(xiāng)調(diào)委會 are one
+    body, named as printed, notes kept."""
+    from kg.extract.organizations import organizations_in_document
+
+    doc = make_document("case.txt", W208)
+    mediation = [o for o in organizations_in_document(doc) if o.kind == "mediation"]
+    assert {o.canonical or o.name for o in mediation} == {"哨子河乡(xiāng)人民调(diào)解委员会"}
+    assert all(doc.text[o.evidence.start : o.evidence.end] == o.name for o in mediation)
+
+
+def test_mediation_bodies_of_a_text_without_notes_are_left_as_read():
+    """The same lines with the notes taken out give the plain name, read by the usual rules."""
+    from kg.extract.organizations import organizations_in_document
+
+    doc = make_document("case.txt", rm.PINYIN_NOTE.sub("", W208))
+    mediation = [o for o in organizations_in_document(doc) if o.kind == "mediation"]
+    assert "哨子河乡人民调解委员会" in {o.canonical or o.name for o in mediation}

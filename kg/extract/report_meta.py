@@ -1347,11 +1347,10 @@ def report_meta(doc: Document) -> ReportMeta:
     return meta
 
 
-def _read_without_pinyin(doc: Document) -> ReportMeta | None:
-    """Pages copied through a converter that annotated characters with their pinyin
-    (龍沙區(qū)法律援助中心, 省住房和城鄉(xiāng)建設廳): the rules read the text without the notes, and
-    names and evidence are mapped back to the page's spans, notes included, as printed. None for
-    a text with no such note. Rule ``pinyin_notes``."""
+def pinyin_free(doc: Document) -> tuple[Document, list[int]] | None:
+    """The document without the pinyin notes a converter left inside its words (龍沙區(qū)法律援助
+    中心, 省住房和城鄉(xiāng)建設廳), and for each of its characters the offset it had in ``doc``'s
+    text (stamp lines included); None for a text with no such note."""
     text = doc.analysis_with_stamps
     if PINYIN_NOTE.search(text) is None:
         return None
@@ -1361,28 +1360,41 @@ def _read_without_pinyin(doc: Document) -> ReportMeta | None:
         kept += range(pos, m.start())
         pos = m.end()
     kept += range(pos, len(text))
-    clean = make_document(doc.source, "".join(text[i] for i in kept), doc.encoding, doc.format)
+    return make_document(doc.source, "".join(text[i] for i in kept), doc.encoding, doc.format), kept
+
+
+def on_the_page(
+    evidence: Evidence, name: str, clean: Document, kept: list[int], doc: Document
+) -> tuple[Evidence, str]:
+    """Evidence and a name read on :func:`pinyin_free`'s text, at ``doc``'s offsets; a name that is
+    the evidence's span becomes the page's span, notes included, as printed (the gold copies them)."""
+    start, end = kept[evidence.start], kept[evidence.end - 1] + 1
+    as_read = clean.analysis_with_stamps[evidence.start : evidence.end]
+    for s in doc.sentences + doc.stamps:
+        if s.start <= start and end <= s.end:
+            span = s.text[start - s.start : end - s.start]
+            mapped = Evidence.of(s, start - s.start, end - s.start, rule=evidence.rule)
+            return mapped, span if name == as_read else name
+    return evidence, name
+
+
+def _read_without_pinyin(doc: Document) -> ReportMeta | None:
+    """Pages copied through a converter that annotated characters with their pinyin: the rules
+    read the text without the notes, and the bureau, the region and their evidence are mapped
+    back to the page's spans. None for a text with no such note. Rule ``pinyin_notes``."""
+    cleaned = pinyin_free(doc)
+    if cleaned is None:
+        return None
+    clean, kept = cleaned
     meta = _read_report_meta(clean)
     bureau, bureau_evidence = meta.bureau, meta.bureau_evidence
     if bureau_evidence is not None:
-        bureau_evidence, span = _mapped_evidence(bureau_evidence, kept, doc)
-        bureau = span if bureau == clean.text[meta.bureau_evidence.start : meta.bureau_evidence.end] else bureau
+        bureau_evidence, bureau = on_the_page(bureau_evidence, bureau or "", clean, kept, doc)
     region = meta.region
     if region is not None:
-        region_evidence, span = _mapped_evidence(region.evidence, kept, doc)
-        name = span if region.name == clean.text[region.evidence.start : region.evidence.end] else region.name
+        region_evidence, name = on_the_page(region.evidence, region.name, clean, kept, doc)
         region = replace(region, name=name, evidence=region_evidence)
-    return replace(meta, bureau=bureau, bureau_evidence=bureau_evidence, region=region)
-
-
-def _mapped_evidence(evidence: Evidence, kept: list[int], doc: Document) -> tuple[Evidence, str]:
-    """Evidence read on the text without pinyin notes, at the page's offsets, and its span there."""
-    start, end = kept[evidence.start], kept[evidence.end - 1] + 1
-    for s in doc.sentences + doc.stamps:
-        if s.start <= start and end <= s.end:
-            mapped = Evidence.of(s, start - s.start, end - s.start, rule=evidence.rule)
-            return mapped, s.text[start - s.start : end - s.start]
-    return evidence, doc.analysis_with_stamps[start:end]
+    return replace(meta, bureau=bureau or None, bureau_evidence=bureau_evidence, region=region)
 
 
 def in_document(doc: Document, evidence: Evidence) -> Evidence:
