@@ -509,3 +509,19 @@ def test_mediation_bodies_of_a_text_without_notes_are_left_as_read():
     doc = make_document("case.txt", rm.PINYIN_NOTE.sub("", W208))
     mediation = [o for o in organizations_in_document(doc) if o.kind == "mediation"]
     assert "哨子河乡人民调解委员会" in {o.canonical or o.name for o in mediation}
+
+
+def test_an_untitled_text_whose_subject_is_its_committee_and_government_is_a_report():
+    """h44 has no title, no 报告如下 and no numbered parts, but 县委、县政府高度重视… makes it the
+    county government's report, not a news item whose first acting body writes it."""
+    doc = make_document("case.txt", _opening("holdout4/texts/h44.txt", 8))
+    assert rm._is_yearly_report(doc, rm.title_sentence(doc))
+    meta = rm.report_meta(doc)
+    assert (meta.bureau, meta.region.official, meta.year) == ("高台县人民政府", "高台县", 2022)
+
+
+def test_a_news_item_naming_no_committee_and_government_stays_news():
+    """湖南日报…讯 (d503): a news item; no level's 委、政府 pair is its subject."""
+    doc = make_document("case.txt", _opening("wide/texts/d503.txt", 6))
+    assert rm._joint_level(doc) is None
+    assert not rm._is_yearly_report(doc, rm.title_sentence(doc))

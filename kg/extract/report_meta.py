@@ -861,14 +861,18 @@ def _most_named_year(doc: Document) -> int | None:
 
 
 def _is_yearly_report(doc: Document, title: Sentence | None) -> bool:
-    """A yearly report (titled so, handing itself over: 现将…报告如下, or in a report's parts:
-    一、主要举措和成效), not a news item or a letter (答复函: its title says so)."""
+    """A yearly report (titled so, handing itself over: 现将…报告如下, in a report's parts:
+    一、主要举措和成效, or making its level's 县委、县政府 its subject, as every government report
+    of the development texts with that subject does), not a news item or a letter (答复函: its
+    title says so)."""
     if title is not None:  # 某局2023年度法治政府建设工作情况: a year's 情况 is its report too
         return re.search(r"报告|总结|年报", title.text) is not None or (
             title.text.endswith("情况") and YEAR.search(_arabic_years(title.text)) is not None
         )
-    return any(YEARLY_REPORT.search(s.text) for s in doc.sentences[: HEAD_LINES * 2]) or any(
-        s.section in REPORT_SECTIONS for s in doc.sentences
+    return (
+        any(YEARLY_REPORT.search(s.text) for s in doc.sentences[: HEAD_LINES * 2])
+        or any(s.section in REPORT_SECTIONS for s in doc.sentences)
+        or _joint_level(doc) is not None  # 县委、县政府高度重视…: a government's report, untitled
     )
 
 
