@@ -525,3 +525,16 @@ def test_a_news_item_naming_no_committee_and_government_stays_news():
     doc = make_document("case.txt", _opening("wide/texts/d503.txt", 6))
     assert rm._joint_level(doc) is None
     assert not rm._is_yearly_report(doc, rm.title_sentence(doc))
+
+
+def test_a_level_named_author_right_after_the_hearings_verb():
+    """d609: …分组审议省人民政府关于2024年法治政府建设情况的报告: 省人民政府 is the author though a
+    verb stands right before it; 东昌区人民政府 holds no government named by level alone."""
+    line = (CORPUS / "wide/texts/d609.txt").read_text(encoding="utf-8").split("\n")[5]
+    s = make_document("case.txt", line).sentences[-1]
+    assert "分组审议省人民政府关于" in s.text
+    at = s.text.index("关于2024年")
+    assert rm._author_before(s, at, frozenset()).name == "省人民政府"
+    title = (CORPUS / "wide/texts/d205.txt").read_text(encoding="utf-8").split("\n")[6]
+    assert "东昌区人民政府关于" in title  # d205: 区人民政府 ends a place's name, no level's alone
+    assert rm.LEVEL_GOVERNMENT.search(title, 0, title.index("关于")) is None

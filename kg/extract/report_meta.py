@@ -111,8 +111,9 @@ HEARD_REPORT = re.compile(
 )
 #: 听取 / 审议 / 作 (a report): what a hearing does with the report it names
 HEARING_VERB = re.compile(r"听取|审议|评议|作")
-#: 区政府 / 县人民政府 right before 关于: a government named by its level only
-LEVEL_GOVERNMENT = re.compile(rf"(?<![{HAN}])[省市县区州旗](?:人民)?政府$")
+#: 区政府 / 县人民政府 right before 关于: a government named by its level only, standing alone
+#: or right after the hearing's verb (分组审议省人民政府关于…, d609)
+LEVEL_GOVERNMENT = re.compile(rf"(?:(?<![{HAN}])|(?<=听取|审议|评议)|(?<=[和了]))[省市县区州旗](?:人民)?政府$")
 #: (qū) after 區: a pinyin note a converter left inside the words of a page (龍沙區(qū)法律援助中心)
 PINYIN_NOTE = re.compile(rf"(?<=[{HAN}])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}}[)）]")
 #: 县司法局 / 区人民政府: a body named by its level only
