@@ -372,3 +372,169 @@ def test_a_feature_is_about_the_place_it_calls_this_town():
     meta = meta_of(H41)
     assert (meta.bureau, meta.region.name) == (None, "杨柳青镇")
     assert meta_of(H41.replace("该镇", "全镇")).region is None
+
+
+#: an untitled county report opening with a sentence of praise for the rule of law, then 2022年,…
+H44 = _opening("holdout4/texts/h44.txt", 2)
+
+
+def test_year_framing_the_first_dated_opening_sentence():
+    """opening_year: the first opening sentence that names a year is framed by it (h44), though
+    the text's first sentence names none; the same opening without its year has none."""
+    assert meta_of(H44).year == 2022
+    assert meta_of(H44.replace("2022年,", "", 1)).year != 2022
+
+
+def test_an_opening_first_naming_a_period_has_no_framing_year():
+    """2021年以来,全市共…: the first year the opening names starts a period, not the text's time
+    (h44's praise sentence above it, so the period is the first dated sentence)."""
+    line = (CORPUS / "wide/texts/d503.txt").read_text(encoding="utf-8").split("\n")[4]
+    assert line.startswith("2021年以来")
+    doc = make_document("case.txt", H44.split("\n")[0].split("。")[0] + "。\n" + line)
+    assert rm._opening_year(doc, rm.title_sentence(doc)) is None
+
+
+#: a district government office's report: 区政府办 in the title, its district only in the
+#: title of the plan it carries out (《西安市雁塔区2025年法治政府建设工作要点》)
+H50 = _opening("holdout4/texts/h50.txt", 3)
+
+
+def test_a_level_named_title_body_takes_the_unit_of_its_level_the_text_names():
+    """level_named_region: 区政府办 is of the one 区 the text names."""
+    meta = meta_of(H50)
+    assert meta.region.official == "雁塔区"
+    assert meta.bureau == "雁塔区政府办"
+
+
+def test_a_level_named_title_body_takes_no_unit_of_another_level():
+    """县政府办 in a text naming a 区 only: no unit of its level is named, so no region."""
+    meta = meta_of(H50.replace("区政府办", "县政府办", 1))
+    assert meta.region is None or meta.region.official != "雁塔区"
+
+
+#: a county report of 县委、县政府 addressed to the prefecture's, its county only in 《》 titles
+H45 = _opening("holdout4/texts/h45.txt", 4)
+
+
+def test_a_report_whose_subject_is_its_levels_committee_and_government():
+    """joint_subject: 2025年,县委、县政府坚持… makes the text the county's; its government writes it."""
+    meta = meta_of(H45)
+    assert meta.region.official == "金平苗族瑶族傣族自治县"
+    assert meta.bureau == "金平县人民政府"
+    assert meta.bureau_evidence.rule == "report_meta.joint_subject_government"
+
+
+def test_a_thanked_committee_and_government_are_no_subject():
+    """在县委、县政府的坚强领导下 (d405) thanks the leaders; 中共某州委、某州人民政府: addresses them."""
+    line = (CORPUS / "wide/texts/d405.txt").read_text(encoding="utf-8").split("\n")[1]
+    assert "在县委、县政府的坚强领导下" in line
+    assert rm._joint_level(make_document("case.txt", line)) is None
+    assert rm._joint_level(make_document("case.txt", H45.split("\n")[0])) is None
+
+
+#: a news item (traditional characters) on a 人大 team inspecting a district's 2020 report
+H46 = _opening("holdout4/texts/h46.txt", 4)
+
+
+def test_a_heard_reports_author_is_the_bureau_not_the_hearer():
+    """heard_report: 眉山市人大常委會…調研東坡區… / 聽取了…區政府關于2020年度法治政府建設情況的報告:
+    the district government's report; its level-named name takes the district the text names."""
+    meta = meta_of(H46)
+    assert meta.bureau_evidence.rule == "report_meta.heard_report"
+    assert meta.region.official == "东坡区"
+    assert meta.bureau.endswith("人民政府") and "人大" not in meta.bureau
+
+
+def test_a_legislatures_own_inspection_report_names_no_other_author():
+    """省人大常委会…听取了《…》执法检查报告 (holdout h15): no body's 关于…法治…的报告 is heard."""
+    doc = make_document("case.txt", _opening("holdout/texts/h15.txt", 1))
+    assert rm._heard_report(doc, None, "", ()) is None
+
+
+#: a 2011 司法所 summary whose town and county are never named
+H53 = _opening("holdout4/texts/h53.txt", 2)
+
+
+def test_a_grassroots_unit_named_alone_as_the_subject_is_the_bureau():
+    """unplaced_subject_body: 2011年,建华司法所以强化… (该所 after): its report, no region."""
+    meta = meta_of(H53)
+    assert (meta.bureau, meta.region, meta.year) == ("建华司法所", None, 2011)
+    assert meta.bureau_evidence.rule == "report_meta.unplaced_subject_body"
+
+
+def test_a_subject_past_thanks_that_is_no_grassroots_unit_gives_no_body():
+    """2022年,在市委…领导下,全县法治政府建设工作… (h44): 全县 is a deictic, no unit's name."""
+    doc = make_document("case.txt", H44.split("。")[1] + "。")
+    assert rm._unplaced_subject_body(doc, rm.title_sentence(doc)) is None
+
+
+#: a traditional-character legal-aid news item whose converter left pinyin notes in its words
+H57 = _opening("holdout4/texts/h57.txt", 2)
+
+
+def test_pinyin_notes_inside_names_are_read_through_and_kept():
+    """pinyin_notes: 龍沙區(qū)法律援助中心 is read as 龙沙区法律援助中心 and kept as printed."""
+    meta = meta_of(H57)
+    assert meta.bureau == "龙沙区(qū)法律援助中心"
+    assert meta.region.official == "龙沙区"
+    start, end = meta.bureau_evidence.start, meta.bureau_evidence.end
+    assert make_document("case.txt", H57).text[start:end] == meta.bureau
+
+
+def test_a_text_without_pinyin_notes_is_read_as_it_is():
+    """A bracketed word that is no pinyin note ((蘇祠街道金龍社區), h46) leaves the text alone."""
+    assert rm._read_without_pinyin(make_document("case.txt", H46)) is None
+    assert rm._read_without_pinyin(make_document("case.txt", H57)) is not None
+
+
+#: a traditional-character mediation feature with pinyin notes inside its words (wide w208)
+W208 = _opening("wide/texts/w208.txt", 6)
+
+
+def test_mediation_bodies_are_read_through_pinyin_notes_as_one_body():
+    """organizations + pinyin_free: 哨子河鄉(xiāng)人民調(diào)解委員會 and 哨子河鄉(xiāng)調(diào)委會 are one
+    body, named as printed, notes kept."""
+    from kg.extract.organizations import organizations_in_document
+
+    doc = make_document("case.txt", W208)
+    mediation = [o for o in organizations_in_document(doc) if o.kind == "mediation"]
+    assert {o.canonical or o.name for o in mediation} == {"哨子河乡(xiāng)人民调(diào)解委员会"}
+    assert all(doc.text[o.evidence.start : o.evidence.end] == o.name for o in mediation)
+
+
+def test_mediation_bodies_of_a_text_without_notes_are_left_as_read():
+    """The same lines with the notes taken out give the plain name, read by the usual rules."""
+    from kg.extract.organizations import organizations_in_document
+
+    doc = make_document("case.txt", rm.PINYIN_NOTE.sub("", W208))
+    mediation = [o for o in organizations_in_document(doc) if o.kind == "mediation"]
+    assert "哨子河乡人民调解委员会" in {o.canonical or o.name for o in mediation}
+
+
+def test_an_untitled_text_whose_subject_is_its_committee_and_government_is_a_report():
+    """h44 has no title, no 报告如下 and no numbered parts, but 县委、县政府高度重视… makes it the
+    county government's report, not a news item whose first acting body writes it."""
+    doc = make_document("case.txt", _opening("holdout4/texts/h44.txt", 8))
+    assert rm._is_yearly_report(doc, rm.title_sentence(doc))
+    meta = rm.report_meta(doc)
+    assert (meta.bureau, meta.region.official, meta.year) == ("高台县人民政府", "高台县", 2022)
+
+
+def test_a_news_item_naming_no_committee_and_government_stays_news():
+    """湖南日报…讯 (d503): a news item; no level's 委、政府 pair is its subject."""
+    doc = make_document("case.txt", _opening("wide/texts/d503.txt", 6))
+    assert rm._joint_level(doc) is None
+    assert not rm._is_yearly_report(doc, rm.title_sentence(doc))
+
+
+def test_a_level_named_author_right_after_the_hearings_verb():
+    """d609: …分组审议省人民政府关于2024年法治政府建设情况的报告: 省人民政府 is the author though a
+    verb stands right before it; 东昌区人民政府 holds no government named by level alone."""
+    line = (CORPUS / "wide/texts/d609.txt").read_text(encoding="utf-8").split("\n")[5]
+    s = make_document("case.txt", line).sentences[-1]
+    assert "分组审议省人民政府关于" in s.text
+    at = s.text.index("关于2024年")
+    assert rm._author_before(s, at, frozenset()).name == "省人民政府"
+    title = (CORPUS / "wide/texts/d205.txt").read_text(encoding="utf-8").split("\n")[6]
+    assert "东昌区人民政府关于" in title  # d205: 区人民政府 ends a place's name, no level's alone
+    assert rm.LEVEL_GOVERNMENT.search(title, 0, title.index("关于")) is None

@@ -34,6 +34,7 @@ import jieba.posseg
 from kg.extract.context import ReportContext
 from kg.extract.records import Evidence, OrgMention
 from kg.extract.regions import choose
+from kg.extract.report_meta import on_the_page, pinyin_free
 from kg.text.document import Document, Sentence
 from kg.text.normalize import is_furniture, occurrences
 from kg.text.patterns import BOOK_TITLE, HAN, HAN_CHAR, QUOTE
@@ -1271,7 +1272,28 @@ def organizations_in_document(doc: Document, context: ReportContext | None = Non
     lines, so no sentence is tested for one)."""
     found = [o for s in doc.sentences for o in _organizations(s, context)]
     found = _resolve_aliases(found)
-    return found + [o for s in doc.stamps for o in _stamp_bodies(_organizations(s, context))]
+    found += [o for s in doc.stamps for o in _stamp_bodies(_organizations(s, context))]
+    return _mediation_through_pinyin(doc, context, found)
+
+
+def _mediation_through_pinyin(
+    doc: Document, context: ReportContext | None, found: list[OrgMention]
+) -> list[OrgMention]:
+    """哨子河鄉(xiāng)人民調(diào)解委員會: pinyin notes a converter left inside words split a mediation
+    body's name; its mediation bodies are read on the text without the notes and named as
+    printed (report_meta.pinyin_free). Other kinds are left as read."""
+    cleaned = pinyin_free(doc)
+    if cleaned is None:
+        return found
+    clean, kept = cleaned
+    read = [o for o in organizations_in_document(clean, context) if o.kind == "mediation"]
+    mapped = [on_the_page(o.evidence, o.name, clean, kept, doc) for o in read]
+    printed = {o.name: name for o, (_, name) in zip(read, mapped, strict=True)}  # 某乡人民调解委员会 as printed
+    mediation = [
+        dataclasses.replace(o, name=name, evidence=evidence, canonical=printed.get(o.canonical or "", o.canonical))
+        for o, (evidence, name) in zip(read, mapped, strict=True)
+    ]
+    return [o for o in found if o.kind != "mediation"] + mediation
 
 
 def _resolve_aliases(found: list[OrgMention]) -> list[OrgMention]:

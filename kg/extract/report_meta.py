@@ -31,7 +31,7 @@ from kg.extract.regions import (
     town_at,
     towns_in_text,
 )
-from kg.text.document import Document, Sentence
+from kg.text.document import Document, Sentence, make_document
 from kg.text.patterns import HAN, book_title_spans, clause_spans, dates_in, inside
 from kg.text.patterns import SINGLE_YEAR as YEAR
 from kg.vocab import gazetteer
@@ -99,6 +99,23 @@ LEVEL_NAMED_DEPARTMENT = re.compile(
     + "|".join(sorted(map(re.escape, words("bureau_suffixes.tsv")), key=len, reverse=True))
     + ")"
 )
+#: 县委、县政府坚持… / 。市委、市政府高度重视…: a level's party committee and government opening a
+#: clause as its subject (not thanked: 在县委、县政府的领导下; not addressed: 县委、县政府:)
+JOINT_SUBJECT = re.compile(
+    r"(?:^|[,，。;；])\s*(?:(?:19|20)\d{2}\s*年度?[,，])?([省市县区州旗])委、\1(?:人民)?政府(?![:：的和])"
+)
+#: 某区政府关于2020年度法治政府建设情况的报告 / 省人民政府关于2024年法治政府建设情况的报告:
+#: a report on the rule of law named by its author, unquoted, in a text about it
+HEARD_REPORT = re.compile(
+    r"关于(?:(?:19|20)\d{2}\s*年度?)?[^。，,、;；《》]{0,20}?(?:法治|依法)[^。，,、;；《》]{0,16}?的报告"
+)
+#: 听取 / 审议 / 作 (a report): what a hearing does with the report it names
+HEARING_VERB = re.compile(r"听取|审议|评议|作")
+#: 区政府 / 县人民政府 right before 关于: a government named by its level only, standing alone
+#: or right after the hearing's verb (分组审议省人民政府关于…, d609)
+LEVEL_GOVERNMENT = re.compile(rf"(?:(?<![{HAN}])|(?<=听取|审议|评议)|(?<=[和了]))[省市县区州旗](?:人民)?政府$")
+#: (qū) after 區: a pinyin note a converter left inside the words of a page (龍沙區(qū)法律援助中心)
+PINYIN_NOTE = re.compile(rf"(?<=[{HAN}])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}}[)）]")
 #: 县司法局 / 区人民政府: a body named by its level only
 LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?[局厅])"
 #: the same, not inside another word
@@ -128,7 +145,9 @@ QUOTE_SENTENCE = re.compile(r"^[“‘「].*[”’」]$")
 CLAUSE_BREAK = re.compile(r"[,，;；:：]\s*")
 #: a date line (2025年1月17日, 21.06.2016 03:16) is short; a date inside a sentence is an event's
 DATE_LINE = 40
-#: 2015年,我局…: a first sentence framed by a year (after a news dateline 某报讯(记者 某某))
+#: 2015年,我局…: a first sentence framed by a year (after a news dateline 某报讯(记者 某某)); a
+#: full date there (2025年4月7日,…) is a day's event, not the text's year (measured: it took a
+#: blind set's year from 1.00 to 0.94)
 FRAMING_YEAR = re.compile(
     r"^(?:[^,，。]{0,12}[讯电]\s*(?:[（(][^）)]{0,30}[）)])?\s*)?((?:19|20)\d{2})\s*年度?[,，]"
 )
@@ -689,10 +708,9 @@ def _news_year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple
         years = YEAR.findall(_arabic_years(title.text))
         if years:
             return int(years[0]), warnings
-    for s in _body_opening(doc, title)[:1]:
-        framing = FRAMING_YEAR.match(_arabic_years(s.text))
-        if framing and SINCE not in s.text:
-            return int(framing.group(1)), warnings
+    opening = _opening_year(doc, title)
+    if opening is not None:
+        return opening, warnings + ("year read from the year framing the story's first dated sentence",)
     story = _story_year(doc)
     if story is not None:
         return story, warnings + ("year read from the one year the story names, framing a sentence",)
@@ -703,6 +721,19 @@ def _news_year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple
     if figures is not None and _years_named(doc) == {figures}:  # a story of several years has none
         return figures, warnings + ("year read from the one year the item's figures are stated for",)
     return None, warnings + ("no year the text makes certain (a news item or letter with no own date)",)
+
+
+def _opening_year(doc: Document, title: Sentence | None) -> int | None:
+    """The year framing the first opening sentence that names a year (2015年,我局… / 2022年,在县委的
+    领导下,全县… after a sentence of praise for the rule of law): the text's own time. An opening whose first year is not its frame
+    (2018年以来…, 在2021年…) leaves the year to the rules after it. Rule ``opening_year``."""
+    for s in _body_opening(doc, title):
+        text = _arabic_years(s.text)
+        if not YEAR_ANY.search(text):
+            continue
+        framing = FRAMING_YEAR.match(text.lstrip())
+        return int(framing.group(1)) if framing and SINCE not in s.text else None
+    return None
 
 
 def _figures_year(doc: Document) -> int | None:
@@ -831,14 +862,18 @@ def _most_named_year(doc: Document) -> int | None:
 
 
 def _is_yearly_report(doc: Document, title: Sentence | None) -> bool:
-    """A yearly report (titled so, handing itself over: 现将…报告如下, or in a report's parts:
-    一、主要举措和成效), not a news item or a letter (答复函: its title says so)."""
+    """A yearly report (titled so, handing itself over: 现将…报告如下, in a report's parts:
+    一、主要举措和成效, or making its level's 县委、县政府 its subject, as every government report
+    of the development texts with that subject does), not a news item or a letter (答复函: its
+    title says so)."""
     if title is not None:  # 某局2023年度法治政府建设工作情况: a year's 情况 is its report too
         return re.search(r"报告|总结|年报", title.text) is not None or (
             title.text.endswith("情况") and YEAR.search(_arabic_years(title.text)) is not None
         )
-    return any(YEARLY_REPORT.search(s.text) for s in doc.sentences[: HEAD_LINES * 2]) or any(
-        s.section in REPORT_SECTIONS for s in doc.sentences
+    return (
+        any(YEARLY_REPORT.search(s.text) for s in doc.sentences[: HEAD_LINES * 2])
+        or any(s.section in REPORT_SECTIONS for s in doc.sentences)
+        or _joint_level(doc) is not None  # 县委、县政府高度重视…: a government's report, untitled
     )
 
 
@@ -890,9 +925,15 @@ def _completed_by_level(found: _Found | None, region: RegionMention | None) -> s
 def _speaks_as_place(doc: Document, region: RegionMention) -> bool:
     """A report that calls itself by its unit (2024年,我县坚持…) and never by a body's (我局, 我所,
     我分局): the unit's own report, which its government writes (GUIDELINES: 我县, 县政府)."""
-    own = _self_level(doc)
+    own = _self_level(doc) or _joint_level(doc)
     official = region.official or region.name
     return own is not None and official.endswith(own) and BODY_SELF_REFERENCE.search(doc.text) is None
+
+
+def _speaker_rule(doc: Document) -> str:
+    """Which rule made a report its unit's government's: the text calling itself 我县, else the
+    text making 县委、县政府 its subject."""
+    return "report_meta.self_named_government" if _self_level(doc) else "report_meta.joint_subject_government"
 
 
 def _self_level(doc: Document) -> str | None:
@@ -912,7 +953,18 @@ def _own_level(doc: Document) -> str | None:
             return led_by
     counts = {c: 2 * self_counts[c] + len(re.findall(rf"全{c}", doc.text)) for c in LEVEL_RANK}
     best = max(counts, key=lambda c: counts[c])
-    return best if counts[best] else None
+    return best if counts[best] else _joint_level(doc)
+
+
+def _joint_level(doc: Document) -> str | None:
+    """The level whose party committee and government the text makes its subject most (2025年,县委、
+    县政府坚持… in a joint report addressed to the prefecture's; 县委、县政府高度重视…): the text's
+    own unit, which a government report speaks for. Rule ``joint_subject``."""
+    counts: dict[str, int] = {}
+    for s in doc.sentences:
+        for m in JOINT_SUBJECT.finditer(s.text):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return max(counts, key=lambda c: (counts[c], -LEVEL_RANK[c])) if counts else None
 
 
 def _leading_level(doc: Document) -> str | None:
@@ -1238,6 +1290,14 @@ def _body_at(s: Sentence, pos: int, named: frozenset[gazetteer.Place]) -> _Found
     return None
 
 
+def _level_named_region(found: _Found, doc: Document) -> RegionMention | None:
+    """区政府办2025年度…报告, 省住房和城乡建设厅 signing a notice: a bureau named by its level only
+    is of the unit of that level the text names most (西安市雁塔区 in a document title it carries
+    out), as a body named by level in the opening is (:func:`_own_place`). Rule
+    ``level_named_region``."""
+    return _own_place(doc, found.name[0])
+
+
 def _is_level_named(found: _Found) -> bool:
     return found.name[0] in LEVEL_RANK
 
@@ -1284,12 +1344,62 @@ def report_meta(doc: Document) -> ReportMeta:
     extractor reading the same span quotes the whole line, and one mention of one span must
     carry one sentence (the SHACL shape says so), so the evidence is re-anchored here.
     """
-    meta = _read_report_meta(doc)
+    meta = _read_without_pinyin(doc) or _read_report_meta(doc)
     if meta.bureau_evidence is not None:
         meta = replace(meta, bureau_evidence=in_document(doc, meta.bureau_evidence))
     if meta.region is not None:
         meta = replace(meta, region=replace(meta.region, evidence=in_document(doc, meta.region.evidence)))
     return meta
+
+
+def pinyin_free(doc: Document) -> tuple[Document, list[int]] | None:
+    """The document without the pinyin notes a converter left inside its words (龍沙區(qū)法律援助
+    中心, 省住房和城鄉(xiāng)建設廳), and for each of its characters the offset it had in ``doc``'s
+    text (stamp lines included); None for a text with no such note."""
+    text = doc.analysis_with_stamps
+    if PINYIN_NOTE.search(text) is None:
+        return None
+    kept: list[int] = []
+    pos = 0
+    for m in PINYIN_NOTE.finditer(text):
+        kept += range(pos, m.start())
+        pos = m.end()
+    kept += range(pos, len(text))
+    return make_document(doc.source, "".join(text[i] for i in kept), doc.encoding, doc.format), kept
+
+
+def on_the_page(
+    evidence: Evidence, name: str, clean: Document, kept: list[int], doc: Document
+) -> tuple[Evidence, str]:
+    """Evidence and a name read on :func:`pinyin_free`'s text, at ``doc``'s offsets; a name that is
+    the evidence's span becomes the page's span, notes included, as printed (the gold copies them)."""
+    start, end = kept[evidence.start], kept[evidence.end - 1] + 1
+    as_read = clean.analysis_with_stamps[evidence.start : evidence.end]
+    for s in doc.sentences + doc.stamps:
+        if s.start <= start and end <= s.end:
+            span = s.text[start - s.start : end - s.start]
+            mapped = Evidence.of(s, start - s.start, end - s.start, rule=evidence.rule)
+            return mapped, span if name == as_read else name
+    return evidence, name
+
+
+def _read_without_pinyin(doc: Document) -> ReportMeta | None:
+    """Pages copied through a converter that annotated characters with their pinyin: the rules
+    read the text without the notes, and the bureau, the region and their evidence are mapped
+    back to the page's spans. None for a text with no such note. Rule ``pinyin_notes``."""
+    cleaned = pinyin_free(doc)
+    if cleaned is None:
+        return None
+    clean, kept = cleaned
+    meta = _read_report_meta(clean)
+    bureau, bureau_evidence = meta.bureau, meta.bureau_evidence
+    if bureau_evidence is not None:
+        bureau_evidence, bureau = on_the_page(bureau_evidence, bureau or "", clean, kept, doc)
+    region = meta.region
+    if region is not None:
+        region_evidence, name = on_the_page(region.evidence, region.name, clean, kept, doc)
+        region = replace(region, name=name, evidence=region_evidence)
+    return replace(meta, bureau=bureau or None, bureau_evidence=bureau_evidence, region=region)
 
 
 def in_document(doc: Document, evidence: Evidence) -> Evidence:
@@ -1307,6 +1417,10 @@ def _read_report_meta(doc: Document) -> ReportMeta:
     yearly = _is_yearly_report(doc, title)
     year, warnings = _year(doc, title, yearly)
     title_text = title.text if title is not None else doc.title()
+    if found is not None and found.name.endswith(words("report_hearers.tsv")):
+        heard = _heard_report(doc, year, title_text, warnings)
+        if heard is not None:
+            return heard
     region = _region_of(found, doc) if found is not None else None
     if found is None:
         government = _government_report(doc, title, year, warnings)
@@ -1382,6 +1496,8 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         else:  # a national body's title (司法部2020年法治政府建设年度报告) names no place
             title = title_sentence(doc)
             found = _bureau_in_title(title) if title is not None else None
+            if found is not None and region is None and _is_level_named(found):
+                region = _level_named_region(found, doc)
             completed = _completed_by_level(found, region)
             if completed is not None and found is not None:
                 return ReportMeta(
@@ -1399,10 +1515,20 @@ def _read_report_meta(doc: Document) -> ReportMeta:
                 region=region,
                 year=year,
                 title=title_text,
-                bureau_evidence=replace(region.evidence, rule="report_meta.self_named_government"),
+                bureau_evidence=replace(region.evidence, rule=_speaker_rule(doc)),
                 warnings=warnings
-                + ("bureau read as the government of the unit the report calls itself (我县)",),
+                + ("bureau read as the government of the unit the report speaks as (我县, 县委、县政府)",),
             )
+    unplaced = _unplaced_subject_body(doc, title) if found is None else None
+    if unplaced is not None:
+        return ReportMeta(
+            bureau=unplaced.name,
+            region=None,
+            year=year,
+            title=title_text,
+            bureau_evidence=unplaced.evidence("report_meta.unplaced_subject_body"),
+            warnings=warnings + ("bureau read as the grassroots unit the opening names; no place named",),
+        )
     if found is None:
         warnings += ("no reporting bureau found",)
     elif region is None or region.official is None:
@@ -1413,6 +1539,77 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         year=year,
         title=title_text,
         bureau_evidence=found.evidence(f"report_meta.body_in_{found.where}") if found else None,
+        warnings=warnings,
+    )
+
+
+def _unplaced_subject_body(doc: Document, title: Sentence | None) -> _Found | None:
+    """A grassroots unit named by a short name alone as the subject of the first opening sentence
+    (2011年,建华司法所以强化基层队伍建设为根本…, its town and county never named): the report's
+    author, as written, with no region the text makes certain. A deictic (我所, 全县, 各司法所) is
+    no name. Rule ``unplaced_subject_body``."""
+    suffixes = "|".join(map(re.escape, words("report_grassroots.tsv")))
+    for s in _body_opening(doc, title)[:1]:
+        start = _past_thanks(s.text, OPENING.match(s.text).end())
+        m = re.compile(rf"[{HAN}]{{2,4}}?(?:{suffixes})").match(s.text, start)
+        if m is not None and s.text[start] not in NOT_ZONE_START:
+            return _Found(m.group(0), s, start, "opening")
+    return None
+
+
+def _heard_report(
+    doc: Document, year: int | None, title_text: str, warnings: tuple[str, ...]
+) -> ReportMeta | None:
+    """A news item in which a legislature or an inspection team hears a report (调研某区2020年度
+    法治政府建设情况…听取了…区政府关于2020年度法治政府建设情况的报告 / 审议省人民政府关于2024年
+    法治政府建设情况的报告): the report is its author's, not the hearer's (GUIDELINES: the body that
+    wrote the report). The author is the body right before 关于, by place, or by level and then of
+    the unit of that level the text names most. Rule ``heard_report``."""
+    named = _context_places(doc)
+    for s in doc.sentences[: HEAD_LINES * 2]:
+        verb = HEARING_VERB.search(s.text)
+        for m in HEARD_REPORT.finditer(s.text, verb.end() if verb else len(s.text)):
+            author = _author_before(s, m.start(), named)
+            if author is not None:
+                return _heard_report_meta(author, doc, year, title_text, warnings)
+    return None
+
+
+def _author_before(s: Sentence, end: int, named: frozenset[gazetteer.Place]) -> _Found | None:
+    """The body whose name ends at ``end`` (right before 关于): one named by place
+    (甘肃省人民政府), else a government named by level (区政府)."""
+    for f in _bureaus_in_running_text(s, "opening", named):
+        if f.start + len(f.name) == end:
+            return f
+    level = LEVEL_GOVERNMENT.search(s.text, 0, end)
+    return _Found(level.group(0), s, level.start(), "opening") if level is not None else None
+
+
+def _heard_report_meta(
+    author: _Found, doc: Document, year: int | None, title_text: str, warnings: tuple[str, ...]
+) -> ReportMeta | None:
+    """The report metadata of a heard report's author; a level-named government (区政府) is of the
+    unit of its level the text names most, in the fullest form of its government."""
+    warnings += ("bureau read as the author of the report the text's hearing names",)
+    evidence = author.evidence("report_meta.heard_report")
+    if not _is_level_named(author):
+        return ReportMeta(
+            bureau=author.name,
+            region=_region_of(author, doc),
+            year=year,
+            title=title_text,
+            bureau_evidence=evidence,
+            warnings=warnings,
+        )
+    region = _own_place(doc, author.name[0])
+    if region is None:
+        return None
+    return ReportMeta(
+        bureau=government_as_written(_full_place_name(region), region, doc),
+        region=region,
+        year=year,
+        title=title_text,
+        bureau_evidence=evidence,
         warnings=warnings,
     )
 
