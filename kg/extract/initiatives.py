@@ -122,6 +122,12 @@ MAX_PROVINCE_NAME = 8
 NUMBERED_HOTLINE = re.compile(rf"(?<![0-9.“\"])[0-9]{{5}}(?![0-9.年个条名件人次家户万亿元])[{HAN}]{{0,10}}?热线")
 HOTLINE_RULE, HOTLINE_WORD = "initiatives.numbered_hotline", "热线"
 NUMBER = re.compile(r"[0-9]{5}")
+#: “免办证”事项, “一件事”联办事项, “AI智慧审批”事项33项: a quote, at most a short verb of its own, then
+#: 事项 (the matters handled under it): the quote names a service whose matters are listed or counted
+SERVICE_ITEMS = re.compile(rf"([{HAN}]{{0,2}}?)事项")
+SERVICE_ITEMS_RULE = "quote_service_items"
+#: the shortest quote that names a service by its matters (“用证”事项 says what kind of matter, not which service)
+MIN_SERVICE_ITEMS_CORE = 3
 #: separators of a list of names after one verb (建立A机制、B机制)
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -435,9 +441,12 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         listed = _list_kind(text, quotes, n)
         cue = _cue_before(text, quotes[_run_start(text, quotes, n)].start())
         bare_cue = cue if cue and cue not in VOCAB.cue_kinds else None
+        items = _service_items(core, text, m.end())
         kind, rule = (
             (VOCAB.kinds[own][0], "quote_own_kind")
             if own
+            else ("service", SERVICE_ITEMS_RULE)
+            if items is not None
             else (listed, "quote_listed_kind")
             if listed
             else (VOCAB.run_cues[bare_cue], "quote_after_run_verb")
@@ -445,16 +454,29 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             else (_bare_quote_kind(core), "bare_quote")
         )
         name, end = core, m.end()
+        if items is not None:
+            name, end = core + text[m.end() : items], items
         if rule == "quote_after_run_verb":
             run_on = _run_on(text, m.end())
             if run_on is None:
                 continue
             name, end = core + text[m.end() : run_on], run_on
-        if kind and not _names_a_body(name) and not is_mediation_studio(name, text):
+        body_words = core if items is not None else name  # “一件事”联办事项: 办 there is a verb, not an office
+        if kind and not _names_a_body(body_words) and not is_mediation_studio(name, text):
             nickname = rule == "quote_own_kind" and len(core) - len(own or "") <= MAX_NICKNAME
             head = _head_before(text, quotes, n) if nickname else m.start()
             out.append(_record(sentence, _plain(text[head : m.start()] + name), kind, head, end, rule))
     return out
+
+
+def _service_items(core: str, text: str, end: int) -> int | None:
+    """梳理“免办证”事项 225 项 (h45), 上线…“一件事一次办”事项333件 (w307), 完善“一件事”联办事项 (h34):
+    a quoted name whose matters (事项) the report lists or counts is a service a body offers; the
+    few characters between quote and 事项 (联办) are part of its name. Returns where the name ends."""
+    m = SERVICE_ITEMS.match(text, end)
+    if m is None or len(core) < MIN_SERVICE_ITEMS_CORE or not HAN_RUN.search(core) or is_generic(core):
+        return None
+    return m.end(1)
 
 
 def _head_before(text: str, quotes: list[re.Match[str]], n: int) -> int:
@@ -1120,7 +1142,11 @@ def _head_of(record: InitiativeRecord) -> str:
 
 
 #: rules whose kind is a guess (a bare quote's words, a drive's default), not the report's own kind word
-GUESSED_KIND_RULES = ("initiatives.bare_quote", "initiatives.demonstration_drive")
+GUESSED_KIND_RULES = (
+    "initiatives.bare_quote",
+    "initiatives.demonstration_drive",
+    f"initiatives.{SERVICE_ITEMS_RULE}",
+)
 
 
 def _fullest_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
