@@ -286,9 +286,27 @@ def _record(sentence: Sentence, name: str, kind: str, start: int, end: int, rule
         evidence=Evidence.of(sentence, start, end, rule=f"initiatives.{rule}"),
         area=name_area(name)
         or area_of(name)
-        or area_of(name, sentence.heading, sentence.text)
+        or area_of(_clause_around(sentence.text, start, end), sentence.heading, sentence.text)
         or area_of(sentence.text, sentence.heading),
     )
+
+
+#: what bounds the clause a name sits in (a comma splits a long sentence into pieces of work)
+CLAUSE_MARKS = re.compile(r"[，,；;。：:！!？?]")
+#: “城管十进”活动(进广场、进公园、进企业…): an aside in brackets lists where the work went, not what it is
+ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause between punctuation that holds ``text[start:end]``: 梳理“免办证”事项 225 项 in a
+    sentence that lists a county's legal aid, notarisation and government services. A name
+    with no keyword of its own takes its area from the work its clause names before the
+    sentence's (whose keywords are another clause's), so the clause weighs most; an aside in
+    brackets is left out."""
+    before = [m.end() for m in CLAUSE_MARKS.finditer(text, 0, start)]
+    after = CLAUSE_MARKS.search(text, end)
+    clause = text[before[-1] if before else 0 : after.start() if after else len(text)]
+    return ASIDE.sub("", clause)
 
 
 def name_area(name: str) -> str | None:
