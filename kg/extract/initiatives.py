@@ -107,6 +107,8 @@ CAMPAIGN_GOES = "进"
 MAX_PLACE_ITEM = 6
 #: 为X行动提供…保障: the campaign a report's work serves, named between 为 and 提供
 SERVED_CAMPAIGN = re.compile(rf"为([{HAN}0-9]{{4,24}}?)(?=提供)")
+#: 为…提供…保障: the frame in which a report names the goal its work serves (bounded, so linear)
+SERVED_FRAME = re.compile(r"为[^。；;为]{0,60}?提供")
 #: 调解室, 调解工作室: body endings that make a quoted name a mediation room across the report
 MEDIATION_ROOM_MARK = "调解"
 #: a place-named platform: its word, how far its name may run, the least it holds besides the
@@ -407,6 +409,7 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
     text, out = sentence.text, []
     titles = book_title_spans(text)
     quotes = list(QUOTE.finditer(text))
+    goal_frames = [f.span() for f in SERVED_FRAME.finditer(text)] if quotes else []
     for n, m in enumerate(quotes):
         core = m.group(1).strip()
         in_title = inside(m.start(), titles)
@@ -425,6 +428,8 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         if _names_a_document(core) and not found:
             continue  # “一规划两纲要” names plans; “一规划两纲要”实地督察 is a drive over them
         if _quotes_doctrine(core, found):
+            continue
+        if _serves_a_goal(found[1] if found else kind_word_ending(core), m.start(), goal_frames):
             continue
         if in_title and not (found and found[1] in VOCAB.title_kinds):
             found = _title_kind_right_after(text, shared_end) or found
@@ -485,6 +490,19 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             head = _head_before(text, quotes, n) if nickname else m.start()
             out.append(_record(sentence, _plain(text[head : m.start()] + name), kind, head, end, rule))
     return out
+
+
+def _serves_a_goal(word: str | None, start: int, frames: list[tuple[int, int]]) -> bool:
+    """为“法治古镛”建设提供强有力的法治保障 (holdout3 h40), 为高水平推进“双示范”建设、…提供坚强的法治保障
+    (h51), 为加快打造“一极三城”建设…提供 (d601): a quoted name whose kind word only a quote makes one
+    (建设, 服务) inside the frame 为…提供 is the goal the report's work serves, not a programme it
+    ran; a campaign or a model there (为…“十项行动”提供 h01, 为…“晋江经验”新篇章提供 h65) keeps its
+    standing kind word and is not affected."""
+    return (
+        word is not None
+        and VOCAB.kinds[word][1]
+        and any(a <= start < b for a, b in frames)
+    )
 
 
 def _service_items(core: str, text: str, end: int) -> int | None:
