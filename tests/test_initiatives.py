@@ -130,3 +130,15 @@ def test_an_aside_in_brackets_does_not_decide_the_area():
     heading = "(一)加强普法宣传教育,全面提升执法能力。"
     found = {i.name: i for i in initiatives_in(Sentence(text, 0, len(text), "achievements", heading))}
     assert found["城管十进活动"].area == "普法与法治宣传"
+
+
+LOOKBACK = """2023年法治政府建设工作报告
+(二)充分发挥市场监管职能,全面推进法治政府建设
+1.全力护企稳进提质。一是持续深化商事改革,打造“办小助”AI机器人,以“人工智能+专人服务”模式,实现全天候、全过程、全方位服务。
+"""
+
+
+def test_a_name_with_no_area_in_its_sentence_takes_the_area_of_the_work_just_before():
+    """d301: the robot's sentence names no field; the line before it is about supporting firms."""
+    names = {i.name: i for i in initiatives_in_document(make_document("r.txt", LOOKBACK))}
+    assert names["办小助AI机器人"].area == "营商环境"

@@ -1130,13 +1130,40 @@ def initiatives_in_document(doc: Document, context: ReportContext | None = None)
         _one_hotline_per_number(
             _fullest_names(
             _headed_names(
-                    [i for s in doc.sentences for i in initiatives_in(s, context) if _quoted_core(i) not in rooms]
+                    [i for i in _read_sentences(doc, context) if _quoted_core(i) not in rooms]
                 )
             )
         )
     )
     worked = "\n".join(s.text for s in doc.sentences if s.section != "plans")
     return [replace(i, status="done") if i.status == "planned" and _named_in(i, worked) else i for i in found]
+
+
+#: how many sentences back a name with no area of its own looks for the work it belongs to
+AREA_LOOKBACK = 2
+
+
+def _read_sentences(doc: Document, context: ReportContext | None) -> list[InitiativeRecord]:
+    """Every sentence's initiatives, in order. A name whose sentence and heading hold no area
+    keyword (打造“办小助”AI机器人 d301, 深入推进严打专项行动 holdout3 h33) belongs to the work the
+    sentences just before it describe, so it takes the area of the nearest of them that has one."""
+    out: list[InitiativeRecord] = []
+    for n, sentence in enumerate(doc.sentences):
+        for record in initiatives_in(sentence, context):
+            if record.area is None:
+                record = replace(record, area=_area_before(doc.sentences, n, sentence.section))
+            out.append(record)
+    return out
+
+
+def _area_before(sentences: list[Sentence], n: int, section: str) -> str | None:
+    """The area of the nearest of the ``AREA_LOOKBACK`` sentences before sentence ``n`` of the
+    same section that names one."""
+    for prev in sentences[max(0, n - AREA_LOOKBACK) : n][::-1]:
+        area = area_of(prev.text, prev.heading) if prev.section == section else None
+        if area is not None:
+            return area
+    return None
 
 
 def _mediation_room_names(doc: Document) -> set[str]:
