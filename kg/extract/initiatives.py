@@ -14,8 +14,11 @@ words around a quote (目标, 要求, 荣获…) keeps them out; all of it is da
 as the dates work was timed to (“3·15”、“反邪教宣传月”等特定普法节日).
 Three more shapes name a programme without a run verb: a rule-of-law model place (命名…法治政府
 建设示范县), the campaign a report's work serves (为X三年行动提供法治保障), and a quoted formula
-(“调解+公证”). A name settles its own area when it holds a word of study or publicity
-(initiative_area_cues.tsv); a quoted name the report writes as a mediation room is a body.
+(“调解+公证”). A quoted name whose matters are listed or counted (梳理“免办证”事项225项) is a
+service; a quote that only a quote makes a kind (“X”建设) inside 为…提供 is the goal the work
+serves. A name settles its own area when it holds a word of study or publicity
+(initiative_area_cues.tsv); else its clause, its sentence and heading, then the sentences just
+before it decide. A quoted name the report writes as a mediation room is a body.
 """
 
 from __future__ import annotations
