@@ -175,6 +175,7 @@ class Vocabulary:
     standing_programmes: tuple[str, ...]
     programme_follow: tuple[str, ...]
     programme_holders: tuple[str, ...]
+    verb_named_kinds: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -200,6 +201,7 @@ def _vocabulary() -> Vocabulary:
         standing_programmes=of("standing_programme"),
         programme_follow=of("programme_follow"),
         programme_holders=of("programme_holder"),
+        verb_named_kinds=of("verb_named_kind"),
         plan_generic_cues=tuple(r[0] for r in cues if r[1] == "plan_only_generic"),
         doctrine=tuple(re.compile(p) for p in of("doctrine")),
         after=of("after"),
@@ -776,7 +778,7 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             if (
                 (not is_generic(core) or _names_an_event(core))
                 and not (is_slogan(core) and is_slogan(name))
-                and not core.startswith(VOCAB.verb_start)
+                and (word in VOCAB.verb_named_kinds or not core.startswith(VOCAB.verb_start))
                 and not is_description(text[start:end], core)
                 and (
                     _theme_length(name) >= MIN_CORE
