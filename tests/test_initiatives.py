@@ -142,3 +142,18 @@ def test_a_name_with_no_area_in_its_sentence_takes_the_area_of_the_work_just_bef
     """d301: the robot's sentence names no field; the line before it is about supporting firms."""
     names = {i.name: i for i in initiatives_in_document(make_document("r.txt", LOOKBACK))}
     assert names["办小助AI机器人"].area == "营商环境"
+
+
+def test_matters_a_government_lists_are_administrative_services_whatever_the_sentence_says():
+    """h45: the sentence counts legal aid and notarisation too; the items listed are government services."""
+    from kg.extract.initiatives import initiatives_in
+    from kg.text.document import Sentence
+
+    text = (
+        "建成 13 个乡(镇)公共法律服务工作站、109 个村(社区)公共法律服务工作室规范化运行,提供法律咨询 240 余人次,"
+        "办理各类公证 441 件,受理法律援助案件 537 件,为干部群众挽回经济损失 27.4 万元;全面推行审批服务"
+        "“马上办、网上办、就近办、一次办、自助办”,推出“一证即办”便民措施 103 项,办理 5 万件,"
+        "梳理“免办证”事项 225 项,提供全流程一体化的优质服务,办理 9 万件。"
+    )
+    found = {i.name: i for i in initiatives_in(Sentence(text, 0, len(text), "achievements"))}
+    assert found["免办证"].area == "政务服务与公开"

@@ -129,7 +129,8 @@ HOTLINE_RULE, HOTLINE_WORD = "initiatives.numbered_hotline", "热线"
 NUMBER = re.compile(r"[0-9]{5}")
 #: “免办证”事项, “一件事”联办事项, “AI智慧审批”事项33项: a quote, at most a short verb of its own, then
 #: 事项 (the matters handled under it): the quote names a service whose matters are listed or counted
-SERVICE_ITEMS = re.compile(rf"([{HAN}]{{0,2}}?)事项")
+SERVICE_ITEMS_WORD = "事项"
+SERVICE_ITEMS = re.compile(rf"([{HAN}]{{0,2}}?){SERVICE_ITEMS_WORD}")
 SERVICE_ITEMS_RULE = "quote_service_items"
 #: the shortest quote that names a service by its matters (“用证”事项 says what kind of matter, not which service)
 MIN_SERVICE_ITEMS_CORE = 3
@@ -285,13 +286,17 @@ def is_description(raw: str, core: str) -> bool:
 NAME_AREA_CUES = tuple((r[0], r[1]) for r in rows("initiative_area_cues.tsv"))
 
 
-def _record(sentence: Sentence, name: str, kind: str, start: int, end: int, rule: str) -> InitiativeRecord:
+def _record(
+    sentence: Sentence, name: str, kind: str, start: int, end: int, rule: str, cue_words: str = ""
+) -> InitiativeRecord:
+    """The record of one name; ``cue_words`` are words of the text that belong with the name
+    when its area is read (“免办证”事项: the matters are administrative ones) but not in it."""
     return InitiativeRecord(
         name=name,
         kind=kind,
         status="planned" if sentence.section == "plans" else "done",
         evidence=Evidence.of(sentence, start, end, rule=f"initiatives.{rule}"),
-        area=name_area(name)
+        area=name_area(name + cue_words)
         or area_of(name)
         or area_of(_clause_around(sentence.text, start, end), sentence.heading, sentence.text)
         or area_of(sentence.text, sentence.heading),
@@ -493,7 +498,8 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         if kind and not _names_a_body(body_words) and not is_mediation_studio(name, text):
             nickname = rule == "quote_own_kind" and len(core) - len(own or "") <= MAX_NICKNAME
             head = _head_before(text, quotes, n) if nickname else m.start()
-            out.append(_record(sentence, _plain(text[head : m.start()] + name), kind, head, end, rule))
+            cue_words = text[end : end + len(SERVICE_ITEMS_WORD)] if items is not None else ""
+            out.append(_record(sentence, _plain(text[head : m.start()] + name), kind, head, end, rule, cue_words))
     return out
 
 
