@@ -102,3 +102,58 @@ def test_a_numbered_hotline_takes_the_report_s_fuller_name_with_its_number():
     names = {i.name for i in initiatives_in_document(make_document("r.txt", HOTLINE))}
     assert "12348公共法律服务热线" in names
     assert "12348热线" not in names
+
+
+def test_a_name_without_keywords_takes_its_area_from_its_clause_before_its_sentence():
+    """w206: the clause opens a channel for legal aid; the sentence's later clauses are about mediation."""
+    from kg.extract.initiatives import initiatives_in
+    from kg.text.document import Sentence
+
+    text = (
+        "各法律援助机构为农民工开辟“绿色通道”,执行“4个当天”原则,即当天受理、当天审批、当天指派、"
+        "律师当天会谈,由办案经验丰富、沟通能力强的律师承办农民工维权案件,积极通过调解或和解等多种方式"
+        "化解矛盾纠纷,快速、高效解决农民工讨薪难题。"
+    )
+    found = {i.name: i for i in initiatives_in(Sentence(text, 0, len(text), "achievements"))}
+    assert found["绿色通道"].area == "公共法律服务"
+
+
+def test_an_aside_in_brackets_does_not_decide_the_area():
+    """h48: the places a publicity campaign went (进企业) do not make it business environment work."""
+    from kg.extract.initiatives import initiatives_in
+    from kg.text.document import Sentence
+
+    text = (
+        "组织开展了“城管十进”活动(进广场、进公园、进社区、进学校、进企业、进家庭、进市场、进工地、进农村、进商店),"
+        "活动共开展171次,发放各类宣传资料25000余份。"
+    )
+    heading = "(一)加强普法宣传教育,全面提升执法能力。"
+    found = {i.name: i for i in initiatives_in(Sentence(text, 0, len(text), "achievements", heading))}
+    assert found["城管十进活动"].area == "普法与法治宣传"
+
+
+LOOKBACK = """2023年法治政府建设工作报告
+(二)充分发挥市场监管职能,全面推进法治政府建设
+1.全力护企稳进提质。一是持续深化商事改革,打造“办小助”AI机器人,以“人工智能+专人服务”模式,实现全天候、全过程、全方位服务。
+"""
+
+
+def test_a_name_with_no_area_in_its_sentence_takes_the_area_of_the_work_just_before():
+    """d301: the robot's sentence names no field; the line before it is about supporting firms."""
+    names = {i.name: i for i in initiatives_in_document(make_document("r.txt", LOOKBACK))}
+    assert names["办小助AI机器人"].area == "营商环境"
+
+
+def test_matters_a_government_lists_are_administrative_services_whatever_the_sentence_says():
+    """h45: the sentence counts legal aid and notarisation too; the items listed are government services."""
+    from kg.extract.initiatives import initiatives_in
+    from kg.text.document import Sentence
+
+    text = (
+        "建成 13 个乡(镇)公共法律服务工作站、109 个村(社区)公共法律服务工作室规范化运行,提供法律咨询 240 余人次,"
+        "办理各类公证 441 件,受理法律援助案件 537 件,为干部群众挽回经济损失 27.4 万元;全面推行审批服务"
+        "“马上办、网上办、就近办、一次办、自助办”,推出“一证即办”便民措施 103 项,办理 5 万件,"
+        "梳理“免办证”事项 225 项,提供全流程一体化的优质服务,办理 9 万件。"
+    )
+    found = {i.name: i for i in initiatives_in(Sentence(text, 0, len(text), "achievements"))}
+    assert found["免办证"].area == "政务服务与公开"

@@ -14,8 +14,11 @@ words around a quote (目标, 要求, 荣获…) keeps them out; all of it is da
 as the dates work was timed to (“3·15”、“反邪教宣传月”等特定普法节日).
 Three more shapes name a programme without a run verb: a rule-of-law model place (命名…法治政府
 建设示范县), the campaign a report's work serves (为X三年行动提供法治保障), and a quoted formula
-(“调解+公证”). A name settles its own area when it holds a word of study or publicity
-(initiative_area_cues.tsv); a quoted name the report writes as a mediation room is a body.
+(“调解+公证”). A quoted name whose matters are listed or counted (梳理“免办证”事项225项) is a
+service; a quote that only a quote makes a kind (“X”建设) inside 为…提供 is the goal the work
+serves. A name settles its own area when it holds a word of study or publicity
+(initiative_area_cues.tsv); else its clause, its sentence and heading, then the sentences just
+before it decide. A quoted name the report writes as a mediation room is a body.
 """
 
 from __future__ import annotations
@@ -107,6 +110,8 @@ CAMPAIGN_GOES = "进"
 MAX_PLACE_ITEM = 6
 #: 为X行动提供…保障: the campaign a report's work serves, named between 为 and 提供
 SERVED_CAMPAIGN = re.compile(rf"为([{HAN}0-9]{{4,24}}?)(?=提供)")
+#: 为…提供…保障: the frame in which a report names the goal its work serves (bounded, so linear)
+SERVED_FRAME = re.compile(r"为[^。；;为]{0,60}?提供")
 #: 调解室, 调解工作室: body endings that make a quoted name a mediation room across the report
 MEDIATION_ROOM_MARK = "调解"
 #: a place-named platform: its word, how far its name may run, the least it holds besides the
@@ -122,6 +127,13 @@ MAX_PROVINCE_NAME = 8
 NUMBERED_HOTLINE = re.compile(rf"(?<![0-9.“\"])[0-9]{{5}}(?![0-9.年个条名件人次家户万亿元])[{HAN}]{{0,10}}?热线")
 HOTLINE_RULE, HOTLINE_WORD = "initiatives.numbered_hotline", "热线"
 NUMBER = re.compile(r"[0-9]{5}")
+#: “免办证”事项, “一件事”联办事项, “AI智慧审批”事项33项: a quote, at most a short verb of its own, then
+#: 事项 (the matters handled under it): the quote names a service whose matters are listed or counted
+SERVICE_ITEMS_WORD = "事项"
+SERVICE_ITEMS = re.compile(rf"([{HAN}]{{0,2}}?){SERVICE_ITEMS_WORD}")
+SERVICE_ITEMS_RULE = "quote_service_items"
+#: the shortest quote that names a service by its matters (“用证”事项 says what kind of matter, not which service)
+MIN_SERVICE_ITEMS_CORE = 3
 #: separators of a list of names after one verb (建立A机制、B机制)
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -164,6 +176,7 @@ class Vocabulary:
     standing_programmes: tuple[str, ...]
     programme_follow: tuple[str, ...]
     programme_holders: tuple[str, ...]
+    verb_named_kinds: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -189,6 +202,7 @@ def _vocabulary() -> Vocabulary:
         standing_programmes=of("standing_programme"),
         programme_follow=of("programme_follow"),
         programme_holders=of("programme_holder"),
+        verb_named_kinds=of("verb_named_kind"),
         plan_generic_cues=tuple(r[0] for r in cues if r[1] == "plan_only_generic"),
         doctrine=tuple(re.compile(p) for p in of("doctrine")),
         after=of("after"),
@@ -272,17 +286,39 @@ def is_description(raw: str, core: str) -> bool:
 NAME_AREA_CUES = tuple((r[0], r[1]) for r in rows("initiative_area_cues.tsv"))
 
 
-def _record(sentence: Sentence, name: str, kind: str, start: int, end: int, rule: str) -> InitiativeRecord:
+def _record(
+    sentence: Sentence, name: str, kind: str, start: int, end: int, rule: str, cue_words: str = ""
+) -> InitiativeRecord:
+    """The record of one name; ``cue_words`` are words of the text that belong with the name
+    when its area is read (“免办证”事项: the matters are administrative ones) but not in it."""
     return InitiativeRecord(
         name=name,
         kind=kind,
         status="planned" if sentence.section == "plans" else "done",
         evidence=Evidence.of(sentence, start, end, rule=f"initiatives.{rule}"),
-        area=name_area(name)
+        area=name_area(name + cue_words)
         or area_of(name)
-        or area_of(name, sentence.heading, sentence.text)
+        or area_of(_clause_around(sentence.text, start, end), sentence.heading, sentence.text)
         or area_of(sentence.text, sentence.heading),
     )
+
+
+#: what bounds the clause a name sits in (a comma splits a long sentence into pieces of work)
+CLAUSE_MARKS = re.compile(r"[，,；;。：:！!？?]")
+#: “城管十进”活动(进广场、进公园、进企业…): an aside in brackets lists where the work went, not what it is
+ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause between punctuation that holds ``text[start:end]``: 梳理“免办证”事项 225 项 in a
+    sentence that lists a county's legal aid, notarisation and government services. A name
+    with no keyword of its own takes its area from the work its clause names before the
+    sentence's (whose keywords are another clause's), so the clause weighs most; an aside in
+    brackets is left out."""
+    before = [m.end() for m in CLAUSE_MARKS.finditer(text, 0, start)]
+    after = CLAUSE_MARKS.search(text, end)
+    clause = text[before[-1] if before else 0 : after.start() if after else len(text)]
+    return ASIDE.sub("", clause)
 
 
 def name_area(name: str) -> str | None:
@@ -383,6 +419,7 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
     text, out = sentence.text, []
     titles = book_title_spans(text)
     quotes = list(QUOTE.finditer(text))
+    goal_frames = [f.span() for f in SERVED_FRAME.finditer(text)] if quotes else []
     for n, m in enumerate(quotes):
         core = m.group(1).strip()
         in_title = inside(m.start(), titles)
@@ -401,6 +438,8 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         if _names_a_document(core) and not found:
             continue  # “一规划两纲要” names plans; “一规划两纲要”实地督察 is a drive over them
         if _quotes_doctrine(core, found):
+            continue
+        if _serves_a_goal(found[1] if found else kind_word_ending(core), m.start(), goal_frames):
             continue
         if in_title and not (found and found[1] in VOCAB.title_kinds):
             found = _title_kind_right_after(text, shared_end) or found
@@ -435,9 +474,12 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         listed = _list_kind(text, quotes, n)
         cue = _cue_before(text, quotes[_run_start(text, quotes, n)].start())
         bare_cue = cue if cue and cue not in VOCAB.cue_kinds else None
+        items = _service_items(core, text, m.end())
         kind, rule = (
             (VOCAB.kinds[own][0], "quote_own_kind")
             if own
+            else ("service", SERVICE_ITEMS_RULE)
+            if items is not None
             else (listed, "quote_listed_kind")
             if listed
             else (VOCAB.run_cues[bare_cue], "quote_after_run_verb")
@@ -445,16 +487,43 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             else (_bare_quote_kind(core), "bare_quote")
         )
         name, end = core, m.end()
+        if items is not None:
+            name, end = core + text[m.end() : items], items
         if rule == "quote_after_run_verb":
             run_on = _run_on(text, m.end())
             if run_on is None:
                 continue
             name, end = core + text[m.end() : run_on], run_on
-        if kind and not _names_a_body(name) and not is_mediation_studio(name, text):
+        body_words = core if items is not None else name  # “一件事”联办事项: 办 there is a verb, not an office
+        if kind and not _names_a_body(body_words) and not is_mediation_studio(name, text):
             nickname = rule == "quote_own_kind" and len(core) - len(own or "") <= MAX_NICKNAME
             head = _head_before(text, quotes, n) if nickname else m.start()
-            out.append(_record(sentence, _plain(text[head : m.start()] + name), kind, head, end, rule))
+            cue_words = text[end : end + len(SERVICE_ITEMS_WORD)] if items is not None else ""
+            out.append(_record(sentence, _plain(text[head : m.start()] + name), kind, head, end, rule, cue_words))
     return out
+
+
+def _serves_a_goal(word: str | None, start: int, frames: list[tuple[int, int]]) -> bool:
+    """为“法治古镛”建设提供强有力的法治保障 (holdout3 h40), 为高水平推进“双示范”建设、…提供坚强的法治保障
+    (h51), 为加快打造“一极三城”建设…提供 (d601): a quoted name whose kind word only a quote makes one
+    (建设, 服务) inside the frame 为…提供 is the goal the report's work serves, not a programme it
+    ran; a campaign or a model there (为…“十项行动”提供 h01, 为…“晋江经验”新篇章提供 h65) keeps its
+    standing kind word and is not affected."""
+    return (
+        word is not None
+        and VOCAB.kinds[word][1]
+        and any(a <= start < b for a, b in frames)
+    )
+
+
+def _service_items(core: str, text: str, end: int) -> int | None:
+    """梳理“免办证”事项 225 项 (h45), 上线…“一件事一次办”事项333件 (w307), 完善“一件事”联办事项 (h34):
+    a quoted name whose matters (事项) the report lists or counts is a service a body offers; the
+    few characters between quote and 事项 (联办) are part of its name. Returns where the name ends."""
+    m = SERVICE_ITEMS.match(text, end)
+    if m is None or len(core) < MIN_SERVICE_ITEMS_CORE or not HAN_RUN.search(core) or is_generic(core):
+        return None
+    return m.end(1)
 
 
 def _head_before(text: str, quotes: list[re.Match[str]], n: int) -> int:
@@ -715,7 +784,7 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
             if (
                 (not is_generic(core) or _names_an_event(core))
                 and not (is_slogan(core) and is_slogan(name))
-                and not core.startswith(VOCAB.verb_start)
+                and (word in VOCAB.verb_named_kinds or not core.startswith(VOCAB.verb_start))
                 and not is_description(text[start:end], core)
                 and (
                     _theme_length(name) >= MIN_CORE
@@ -1072,13 +1141,40 @@ def initiatives_in_document(doc: Document, context: ReportContext | None = None)
         _one_hotline_per_number(
             _fullest_names(
             _headed_names(
-                    [i for s in doc.sentences for i in initiatives_in(s, context) if _quoted_core(i) not in rooms]
+                    [i for i in _read_sentences(doc, context) if _quoted_core(i) not in rooms]
                 )
             )
         )
     )
     worked = "\n".join(s.text for s in doc.sentences if s.section != "plans")
     return [replace(i, status="done") if i.status == "planned" and _named_in(i, worked) else i for i in found]
+
+
+#: how many sentences back a name with no area of its own looks for the work it belongs to
+AREA_LOOKBACK = 2
+
+
+def _read_sentences(doc: Document, context: ReportContext | None) -> list[InitiativeRecord]:
+    """Every sentence's initiatives, in order. A name whose sentence and heading hold no area
+    keyword (打造“办小助”AI机器人 d301, 深入推进严打专项行动 holdout3 h33) belongs to the work the
+    sentences just before it describe, so it takes the area of the nearest of them that has one."""
+    out: list[InitiativeRecord] = []
+    for n, sentence in enumerate(doc.sentences):
+        for record in initiatives_in(sentence, context):
+            if record.area is None:
+                record = replace(record, area=_area_before(doc.sentences, n, sentence.section))
+            out.append(record)
+    return out
+
+
+def _area_before(sentences: list[Sentence], n: int, section: str) -> str | None:
+    """The area of the nearest of the ``AREA_LOOKBACK`` sentences before sentence ``n`` of the
+    same section that names one."""
+    for prev in sentences[max(0, n - AREA_LOOKBACK) : n][::-1]:
+        area = area_of(prev.text, prev.heading) if prev.section == section else None
+        if area is not None:
+            return area
+    return None
 
 
 def _mediation_room_names(doc: Document) -> set[str]:
@@ -1120,7 +1216,11 @@ def _head_of(record: InitiativeRecord) -> str:
 
 
 #: rules whose kind is a guess (a bare quote's words, a drive's default), not the report's own kind word
-GUESSED_KIND_RULES = ("initiatives.bare_quote", "initiatives.demonstration_drive")
+GUESSED_KIND_RULES = (
+    "initiatives.bare_quote",
+    "initiatives.demonstration_drive",
+    f"initiatives.{SERVICE_ITEMS_RULE}",
+)
 
 
 def _fullest_names(records: list[InitiativeRecord]) -> list[InitiativeRecord]:

@@ -192,6 +192,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
             demonstration_drive="a drive to be named a model place, by its theme (法治政府建设示范区创建)",
             place_named_platform="a platform whose name opens with a province, city or county (依托郑州市信用平台)",
             standing_programme="a programme word written as a piece of work or an event (开展年度述法工作)",
+            quote_service_items="a quoted name whose matters are listed or counted (梳理“免办证”事项225项)",
             numbered_hotline="an unquoted service number and the words up to 热线 (借助12345法律服务热线)",
         ),
         columns=(("initiatives", _distinct(lambda i: i.name)),),
