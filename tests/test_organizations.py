@@ -193,8 +193,9 @@ def test_the_word_finder_finds_every_occurrence_a_plain_search_finds(development
 
     stops = o.word_set("org_stopwords.tsv")
     text = "三、关于律师委员、律所理事、专委会成员以及律所重视不够问题"  # d108
-    assert sorted(o.word_spans(text, "org_stopwords.tsv")) == _plain_spans(text, stops)
-    assert len({s for s, _ in o.word_spans(text, "org_stopwords.tsv")}) < len(o.word_spans(text, "org_stopwords.tsv"))
+    found = o.word_spans(text, "org_stopwords.tsv")
+    assert sorted(found) == _plain_spans(text, stops)
+    assert len({start for start, _ in found}) < len(found)  # two words start at one position
     assert o.word_spans("", "org_stopwords.tsv") == []
     for name in ("org_stopwords.tsv", "org_not_anchors.tsv", "org_after_words.tsv", "org_departments.tsv"):
         vocabulary = o.word_set(name)
