@@ -379,12 +379,14 @@ def _protected(text: str, start: int, end: int) -> bool:
 
 
 @cache
-def place_lengths_by_first_char() -> dict[str, tuple[int, ...]]:
-    """First character -> the lengths of the place names starting with it, longest first: at a
-    position only those lengths can name a place, so only those are tried."""
+def place_lengths_by_first_two() -> dict[str, tuple[int, ...]]:
+    """First two characters -> the lengths of the place names starting with them, longest
+    first: at a position only those lengths can name a place, so only those are tried (a
+    one-character name never opens a body: :func:`_anchor_at` reads two or more)."""
     lengths: dict[str, set[int]] = {}
     for name in place_names():
-        lengths.setdefault(name[0], set()).add(len(name))
+        if len(name) > 1:
+            lengths.setdefault(name[:2], set()).add(len(name))
     return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
 
 
@@ -414,7 +416,7 @@ def _anchor_at(
         return zone.end(), ("nation", zone.group(0))
     names = place_names()
     longest = min(10, len(text) - pos) if places else 0
-    lengths = place_lengths_by_first_char().get(text[pos], ()) if pos < len(text) else ()
+    lengths = place_lengths_by_first_two().get(text[pos : pos + 2], ())
     for length in (n for n in lengths if 1 < n <= longest):
         name = text[pos : pos + length]
         if name not in names or _glued_stop_word(text, pos, name):
