@@ -359,8 +359,13 @@ def _after_counters(text: str) -> set[int]:
     return {m.end() for m in AFTER_COUNTER.finditer(text)}
 
 
+#: a run of Chinese characters and nothing else
+HAN_RUN = re.compile(f"[{HAN}]+")
+
+
 def _is_han(text: str) -> bool:
-    return bool(text) and all(HAN_CHAR.match(c) for c in text)
+    """Whether ``text`` is one or more Chinese characters (one regex match, not one a character)."""
+    return HAN_RUN.fullmatch(text) is not None
 
 
 def _has_stop_word(t: Text, start: int, end: int) -> bool:
