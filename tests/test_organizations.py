@@ -162,3 +162,79 @@ def test_a_room_named_by_its_host_court_is_a_kind_of_room():
 
     assert mediation("驻法院人民调解工作室共调解矛盾纠纷163722件,其中调解成功") == []
     assert mediation("以“定安言和”调解工作室为载体,化解矛盾纠纷") != []
+
+
+# -- the search machinery (issue 10): fast paths that must read exactly what a plain search reads --
+
+DEVELOPMENT = ("corpus/wide/texts", "corpus/holdout4/texts")
+
+
+@pytest.fixture(scope="module")
+def development_sentences():
+    from pathlib import Path
+
+    from kg.ingest.reader import document_of, input_files, read_bytes
+
+    root = Path(__file__).resolve().parents[1]
+    files = input_files([root / d for d in DEVELOPMENT])
+    return [s for p in files for s in document_of(p, read_bytes(p)).sentences]
+
+
+def _plain_spans(text: str, vocabulary: frozenset[str]) -> list[tuple[int, int]]:
+    from kg.text.normalize import occurrences
+
+    return sorted((i, i + len(w)) for w in vocabulary for i in occurrences(text, w))
+
+
+def test_the_word_finder_finds_every_occurrence_a_plain_search_finds(development_sentences):
+    """律师委员、律所理事 holds 委员 and its parts: overlapping words are all found, as a find
+    loop per word finds them, in every development sentence and for every vocabulary."""
+    from kg.extract import organizations as o
+
+    stops = o.word_set("org_stopwords.tsv")
+    text = "三、关于律师委员、律所理事、专委会成员以及律所重视不够问题"  # d108
+    found = o.word_spans(text, "org_stopwords.tsv")
+    assert sorted(found) == _plain_spans(text, stops)
+    assert len({start for start, _ in found}) < len(found)  # two words start at one position
+    assert o.word_spans("", "org_stopwords.tsv") == []
+    for name in ("org_stopwords.tsv", "org_not_anchors.tsv", "org_after_words.tsv", "org_departments.tsv"):
+        vocabulary = o.word_set(name)
+        for s in development_sentences[::7]:
+            assert sorted(o.word_spans(s.text, name)) == _plain_spans(s.text, vocabulary), (name, s.text)
+
+
+def test_a_sentence_without_a_body_word_is_not_segmented():
+    """为缩小城乡法律援助资源差距,我们已采取多项措施 (d108) holds no suffix, national body, 我局 …:
+    it names no body and is skipped; 县政府常务会审议通过… (d105) is read."""
+    from kg.extract import organizations as o
+    from kg.text.document import Sentence
+
+    skipped = "为缩小城乡法律援助资源差距,我们已采取多项措施。"
+    assert not o.may_name_a_body(skipped)
+    assert o._candidates(o.Text.of(skipped)) == []
+    read = "县政府常务会审议通过灵丘县2024年法治政府建设年度报告,按程序报送县委、县人大。"
+    assert o.may_name_a_body(read)
+    names = [m.name for m in organizations_in(Sentence(text=read, start=0, end=len(read)))]
+    assert names == ["县政府", "县委", "县人大"]
+
+
+def test_the_fast_paths_read_what_the_plain_reading_reads(development_sentences, monkeypatch):
+    """The body-word gate and the region-prefix opener test only skip work: with both switched
+    off (every sentence segmented, a prefix tried at every word start) every development
+    sentence gives the same candidates. A rule reading a name without a body word, or a prefix
+    the opener test does not know, fails here."""
+    from kg.extract import organizations as o
+
+    class Everything(frozenset):
+        def __contains__(self, item: object) -> bool:
+            return True
+
+    sentences = [s for s in development_sentences if 4 <= len(s.text) <= 400]
+    fast = [[(c.start, c.end, c.name, c.rule) for c in o._candidates(o.Text.of(s.text))] for s in sentences]
+    gated = [not o.may_name_a_body(s.text) for s in sentences]
+    monkeypatch.setattr(o, "_openers", lambda: (Everything(), Everything()))
+    monkeypatch.setattr(o, "_may_open", lambda text, pos: True)
+    plain = [[(c.start, c.end, c.name, c.rule) for c in o._candidates(o.Text.of(s.text))] for s in sentences]
+    assert fast == plain
+    assert any(gated) and not any(found for found, skipped in zip(plain, gated, strict=True) if skipped)
+    assert sum(map(len, plain)) > 500

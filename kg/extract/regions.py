@@ -85,18 +85,39 @@ def _lengths_by_first_char() -> dict[str, tuple[int, ...]]:
     return {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
 
 
+@lru_cache(maxsize=1)
+def _first_twos() -> frozenset[str]:
+    """The first two characters of every name (each has at least two): a position whose next
+    two characters are not among them opens no name."""
+    return frozenset(name[:2] for name in _names())
+
+
+@lru_cache(maxsize=1)
+def _may_open_name() -> re.Pattern[str]:
+    """Where a name may open: a first character of some name followed by a second character of
+    some name. The regex engine skips the other positions (about five in six) in one pass;
+    the positions it stops at are tested against :func:`_first_twos`."""
+    twos = _first_twos()
+    first = re.escape("".join(sorted({two[0] for two in twos})))
+    second = re.escape("".join(sorted({two[1] for two in twos})))
+    return re.compile(f"(?=[{first}][{second}])")
+
+
 def _scan(text: str) -> list[tuple[int, int]]:
-    """Leftmost-longest non-overlapping name spans (a dictionary walk: a 7,000-way regex is slow)."""
-    names, lengths = _names(), _lengths_by_first_char()
-    out, i = [], 0
-    while i < len(text):
+    """Leftmost-longest non-overlapping name spans (a dictionary walk: a 7,000-way regex is
+    slow), tried only where a name may open (:func:`_may_open_name`)."""
+    names, lengths, twos = _names(), _lengths_by_first_char(), _first_twos()
+    out: list[tuple[int, int]] = []
+    after = 0  # the end of the last name found: the next one starts there or later
+    for m in _may_open_name().finditer(text):
+        i = m.start()
+        if i < after or text[i : i + 2] not in twos:
+            continue
         for length in lengths.get(text[i], ()):
             if text[i : i + length] in names:
                 out.append((i, i + length))
-                i += length
+                after = i + length
                 break
-        else:
-            i += 1
     return out
 
 

@@ -1,0 +1,60 @@
+"""The region-name scan (issue 10): the fast walk finds the spans the plain walk finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import regions
+from kg.ingest.reader import document_of, input_files, read_bytes
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def plain_scan(text: str) -> list[tuple[int, int]]:
+    """The walk before the two-character test: at every position, every length a name
+    starting with that character may have, longest first."""
+    names, lengths = regions._names(), regions._lengths_by_first_char()
+    out, i = [], 0
+    while i < len(text):
+        for length in lengths.get(text[i], ()):
+            if text[i : i + length] in names:
+                out.append((i, i + length))
+                i += length
+                break
+        else:
+            i += 1
+    return out
+
+
+@pytest.fixture(scope="module")
+def development_sentences():
+    files = input_files([ROOT / "corpus/wide/texts", ROOT / "corpus/holdout4/texts"])
+    return [s.text for p in files for s in document_of(p, read_bytes(p)).sentences]
+
+
+def test_every_name_has_two_characters():
+    """The two-character test passes over a position no name's first two characters open:
+    a one-character name would be passed over."""
+    assert min(map(len, regions._names())) >= 2
+
+
+def test_the_scan_finds_chained_names_and_nothing_where_none_is():
+    """江西崇仁县 (d409) is two names side by side; a sentence naming no place gives none."""
+    assert regions._scan("江西崇仁县:止纷息诉 “仁理”有温情") == [(0, 2), (2, 5)]
+    assert regions._scan("二是全面推行证明事项告知承诺制。") == []
+
+
+def test_the_scan_reads_what_the_plain_walk_reads(development_sentences):
+    """Every wide and holdout4 sentence, and a name ending the text (人民网>>江西, d409), whose
+    span the walk has always taken from the longest name of its first character."""
+    tail = "人民网>>江西"
+    assert regions._scan(tail) == plain_scan(tail)
+    assert regions._scan(tail)[0][0] == 5
+    found = 0
+    for text in development_sentences:
+        spans = regions._scan(text)
+        assert spans == plain_scan(text), text
+        found += len(spans)
+    assert found > 400
