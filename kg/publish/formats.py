@@ -56,48 +56,83 @@ MENTION_CLASS = ox.NamedNode(str(LGKG.Mention))
 REPORT_CLASS = ox.NamedNode(str(LGKG.Report))
 
 
-def homes(graph: StoreGraph, node) -> set:
-    """The reports whose graph a node's triples belong to: a report's own, a mention's (and its
-    selector's) report, the reports an entity is mentioned in."""
+class Homes:
+    """Which report graphs a node's triples belong to: a report's own, a mention's (and its
+    selector's) report, the reports an entity is mentioned in. Nodes are keyed by their
+    N-Triples form (bytes), as they stand in the sorted lines the writers stream.
 
-    def objects(s, p):
-        return {q.object for q in graph.store.quads_for_pattern(s, p, None, DEFAULT_GRAPH)}
+    The index holds only the links that decide a home (one entry per mention, selector and
+    mentioned entity), read from the store once, instead of asking the store four questions
+    per subject.
+    """
 
-    found = objects(node, HAS_SOURCE) | objects(node, MENTIONED_IN)
-    if REPORT_CLASS in objects(node, A):
-        found.add(node)
-    for q in graph.store.quads_for_pattern(None, HAS_SELECTOR, node, DEFAULT_GRAPH):
-        found |= objects(q.subject, HAS_SOURCE)
-    return found
+    def __init__(self, graph: StoreGraph):
+        def pairs(p, o=None) -> Iterator[tuple[bytes, bytes]]:
+            for q in graph.store.quads_for_pattern(None, p, o, DEFAULT_GRAPH):
+                yield str(q.subject).encode(), str(q.object).encode()
+
+        self.sources: dict[bytes, set[bytes]] = {}
+        for s, o in pairs(HAS_SOURCE):
+            self.sources.setdefault(s, set()).add(o)
+        self.mentioned_in: dict[bytes, set[bytes]] = {}
+        for s, o in pairs(MENTIONED_IN):
+            self.mentioned_in.setdefault(s, set()).add(o)
+        self.reports = {s for s, _ in pairs(A, REPORT_CLASS)}
+        self.mentions = {s for s, _ in pairs(A, MENTION_CLASS)}
+        self.selected: dict[bytes, set[bytes]] = {}  # a selector: the sources of its mentions
+        for s, o in pairs(HAS_SELECTOR):
+            self.selected.setdefault(o, set()).update(self.sources.get(s, ()))
+
+    def of(self, node: bytes) -> set[bytes]:
+        found = set(self.sources.get(node, ())) | self.mentioned_in.get(node, set())
+        if node in self.reports:
+            found.add(node)
+        return found | self.selected.get(node, set())
+
+    def targets(self, subject_homes: set[bytes], predicate: bytes, obj: bytes) -> set[bytes]:
+        """The graphs of one triple: its subject's, but a ``mentionedIn`` link only in the graph
+        it names and a ``mention`` link only in its mention's report's (the first by IRI)."""
+        if predicate == MENTIONED_IN_NT:
+            return {obj}
+        if predicate == MENTION_NT and obj in self.mentions:
+            mention_homes = self.of(obj)
+            return {min(mention_homes)} if mention_homes else subject_homes
+        return subject_homes
 
 
-def quads_of(graph: StoreGraph) -> Iterator[tuple[bytes, bytes]]:
-    """Every triple with each graph it belongs in: (the graph's N-Triples form, or b"" for the
-    default graph, which holds what no report mentions; the triple's ``s p o``), unordered."""
+MENTION_NT = str(MENTION).encode()
+MENTIONED_IN_NT = str(MENTIONED_IN).encode()
 
-    def is_mention(node) -> bool:
-        return any(True for _ in graph.store.quads_for_pattern(node, A, MENTION_CLASS, DEFAULT_GRAPH))
 
-    for subject, triples in graph.by_subject():
-        subject_homes = homes(graph, subject)
-        for t in triples:
-            targets = subject_homes
-            if t.predicate == MENTIONED_IN:
-                targets = {t.object}
-            elif t.predicate == MENTION and is_mention(t.object):
-                mention_homes = homes(graph, t.object)
-                targets = {min(mention_homes, key=str)} if mention_homes else subject_homes
-            spo = f"{t.subject} {t.predicate} {t.object}".encode()
-            if not targets:
-                yield b"", spo
-            for report in targets:
-                yield str(report).encode(), spo
+def sorted_quads(graph: Graph | StoreGraph) -> Iterator[tuple[bytes, bytes]]:
+    """Every quad as (its graph's name, or b"" for the default graph, which holds what no report
+    mentions; its N-Quads line), lines in byte order: the sorted N-Triples lines, each
+    followed by its graphs in order.
+
+    No second sort is needed: a term is followed by a space, which sorts below any byte that
+    can continue a term, so N-Quads lines sort by triple first and then by graph name, and
+    the default graph's `` .`` sorts below a name's `` <``.
+    """
+    graph = StoreGraph.of(graph)
+    homes = Homes(graph)
+    subject = None
+    subject_homes: set[bytes] = set()
+    for line in graph.sorted_ntriples():
+        s, p, rest = line.split(b" ", 2)
+        if s != subject:
+            subject, subject_homes = s, homes.of(s)
+        targets = homes.targets(subject_homes, p, rest[:-3])
+        if not targets:
+            yield b"", line
+            continue
+        spo = line[:-3]
+        for name in sorted(targets):
+            yield name, spo + b" " + name + b" .\n"
 
 
 def quad_lines(graph: Graph | StoreGraph) -> Iterator[bytes]:
-    """Every quad as its N-Quads line, unordered."""
-    for name, spo in quads_of(StoreGraph.of(graph)):
-        yield spo + (b" " + name if name else b"") + b" .\n"
+    """Every quad as its N-Quads line, in byte order."""
+    return (line for _, line in sorted_quads(graph))
 
 
 def to_dataset(graph: Graph | StoreGraph) -> Dataset:
@@ -170,7 +205,7 @@ def write_turtle(graph: Graph | StoreGraph, out: BinaryIO) -> None:
 
 def write_nquads(graph: Graph | StoreGraph, out: BinaryIO) -> None:
     """N-Quads: a triple once in each report graph it belongs in, lines sorted."""
-    out.writelines(sorted_unique(quad_lines(graph)))
+    out.writelines(quad_lines(graph))
 
 
 def write_trig(graph: Graph | StoreGraph, out: BinaryIO) -> None:
@@ -181,8 +216,8 @@ def write_trig(graph: Graph | StoreGraph, out: BinaryIO) -> None:
     """
 
     def by_graph() -> Iterator[bytes]:
-        for name, spo in quads_of(StoreGraph.of(graph)):
-            yield name + b"\x00" + spo + (b" " + name if name else b"") + b" .\n"
+        for name, line in sorted_quads(graph):
+            yield name + b"\x00" + line
 
     quads = (line.split(b"\x00", 1)[1] for line in sorted_unique(by_graph()))
     with tempfile.TemporaryFile(prefix="lgkg-trig-") as raw:
