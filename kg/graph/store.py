@@ -248,8 +248,7 @@ class StoreGraph:
 
     def sorted_triples(self) -> Iterator[ox.Triple]:
         """Every triple, in the order of :meth:`sorted_ntriples`."""
-        for chunk in batched(self.sorted_ntriples(), 20_000):
-            yield from ox.parse(b"".join(chunk), format=ox.RdfFormat.N_TRIPLES)
+        return parsed(self.sorted_ntriples(), ox.RdfFormat.N_TRIPLES)
 
     def by_subject(self) -> Iterator[tuple[object, list[ox.Triple]]]:
         """(subject, its triples), subjects in N-Triples order."""
@@ -303,6 +302,23 @@ def batched(items: Iterable, n: int) -> Iterator[list]:
     it = iter(items)
     while chunk := list(itertools.islice(it, n)):
         yield chunk
+
+
+#: lines parsed by pyoxigraph at a time
+PARSE_CHUNK_LINES = 20_000
+
+
+def parsed(lines: Iterable[bytes], fmt: ox.RdfFormat, keyed: bool = False) -> Iterator:
+    """N-Triples or N-Quads lines as pyoxigraph triples or quads, parsed a chunk at a time, and
+    chained without a Python step per triple. ``keyed``: each line starts with a sort key and
+    a NUL (neither a term nor a line break holds one), cut off a chunk at a time."""
+
+    def chunks() -> Iterator:
+        for chunk in batched(lines, PARSE_CHUNK_LINES):
+            data = b"".join([line.partition(b"\x00")[2] for line in chunk] if keyed else chunk)
+            yield ox.parse(data, format=fmt)
+
+    return itertools.chain.from_iterable(chunks())
 
 
 #: bytes of lines a sort holds in memory before it spills them, sorted, to a temporary file

@@ -17,7 +17,7 @@ import io
 import json
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 import pyoxigraph as ox
@@ -25,7 +25,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, URIRef
 from rdflib.namespace import SKOS
 from rdflib.term import Node
 
-from kg.graph.store import DEFAULT_GRAPH, StoreGraph, batched, sorted_unique, to_rdflib
+from kg.graph.store import DEFAULT_GRAPH, StoreGraph, parsed, sorted_unique, to_rdflib
 from kg.vocab.ontology import LGKG, OA, ONTOLOGY_DIR, PREFIXES
 
 CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
@@ -158,12 +158,6 @@ def writer_prefixes() -> dict[str, str]:
     return dict(sorted(prefixes.items()))
 
 
-def parsed(lines: Iterable[bytes], fmt) -> Iterator:
-    """N-Triples or N-Quads lines as pyoxigraph triples or quads, a chunk at a time."""
-    for chunk in batched(lines, 20_000):
-        yield from ox.parse(b"".join(chunk), format=fmt)
-
-
 def tidied(raw: BinaryIO, out: BinaryIO, blank_before_subjects: bool) -> None:
     """A pyoxigraph Turtle or TriG text copied with its prefix lines (which come first, in no
     promised order) sorted, so the same graph gives the same bytes; for Turtle also a blank
@@ -219,11 +213,9 @@ def write_trig(graph: Graph | StoreGraph, out: BinaryIO) -> None:
         for name, line in sorted_quads(graph):
             yield name + b"\x00" + line
 
-    quads = (line.split(b"\x00", 1)[1] for line in sorted_unique(by_graph()))
+    quads = parsed(sorted_unique(by_graph()), ox.RdfFormat.N_QUADS, keyed=True)
     with tempfile.TemporaryFile(prefix="lgkg-trig-") as raw:
-        ox.serialize(
-            parsed(quads, ox.RdfFormat.N_QUADS), raw, format=ox.RdfFormat.TRIG, prefixes=writer_prefixes()
-        )
+        ox.serialize(quads, raw, format=ox.RdfFormat.TRIG, prefixes=writer_prefixes())
         tidied(raw, out, blank_before_subjects=False)
 
 
