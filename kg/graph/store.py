@@ -265,7 +265,9 @@ def _restoring_pattern() -> re.Pattern[bytes]:
     integer type the store gave it. Neither an IRI nor a literal (which escapes its quotes)
     can hold a bare quote, so a match is always a real predicate and its object."""
     predicates = b"|".join(re.escape(str(p).encode()) for p in RESTORED_DATATYPES)
-    return re.compile(b"(" + predicates + rb') ("[^"\n]*"\^\^)' + re.escape(str(XSD_INTEGER).encode()) + rb" \.\n")
+    return re.compile(
+        b"(" + predicates + rb') ("[^"\n]*"\^\^)' + re.escape(str(XSD_INTEGER).encode()) + rb" \.\n"
+    )
 
 
 RESTORING = _restoring_pattern()
@@ -274,9 +276,7 @@ RESTORED_BY_PREDICATE = {str(p).encode(): str(dt).encode() for p, dt in RESTORED
 
 def restored(block: bytes) -> bytes:
     """Whole N-Triples lines with the dropped datatypes put back (see :data:`RESTORED_DATATYPES`)."""
-    return RESTORING.sub(
-        lambda m: m[1] + b" " + m[2] + RESTORED_BY_PREDICATE[m[1]] + b" .\n", block
-    )
+    return RESTORING.sub(lambda m: m[1] + b" " + m[2] + RESTORED_BY_PREDICATE[m[1]] + b" .\n", block)
 
 
 def _as_rdflib(terms: Iterable, unique: bool) -> Iterator[Node]:

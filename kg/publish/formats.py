@@ -18,6 +18,8 @@ import json
 import re
 import tempfile
 from collections.abc import Callable, Iterator
+from functools import lru_cache
+from json.encoder import encode_basestring as encode_json_string  # the C function
 from typing import BinaryIO
 
 import pyoxigraph as ox
@@ -255,8 +257,43 @@ def canonical_json(value):
         return {k: canonical_json(value[k]) for k in sorted(value)}
     if isinstance(value, list):
         items = [canonical_json(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+        return sorted(items, key=json_sort_key)
     return value
+
+
+def json_sort_key(value) -> str:
+    """A value's JSON text, the order of a sorted list (a string's is its quoted, escaped
+    text, as ``json.dumps`` writes it, without the encoder's per-call set-up)."""
+    if isinstance(value, str):
+        return encode_json_string(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def indented_json(value, newline: str = "\n", level: int = 0) -> str:
+    """``value`` as ``json.dumps(value, ensure_ascii=False, indent=1)`` writes it, but with
+    ``newline`` for each line break (JSON strings escape their own), in one recursive pass
+    instead of the pure-Python encoder's generators (tests compare the two)."""
+    if isinstance(value, str):
+        return encode_json_string(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = newline + " " * (level + 1)
+        items = (f"{encode_json_string(k)}: {indented_json(v, newline, level + 1)}" for k, v in value.items())
+        return "{" + inner + ("," + inner).join(items) + newline + " " * level + "}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        inner = newline + " " * (level + 1)
+        return (
+            "["
+            + inner
+            + ("," + inner).join(indented_json(v, newline, level + 1) for v in value)
+            + newline
+            + " " * level
+            + "]"
+        )
+    return json.dumps(value)  # numbers, booleans, null: as the encoder writes them
 
 
 class OneSubject:
@@ -294,26 +331,208 @@ class OneSubject:
         return default
 
 
-def jsonld_nodes(graph: Graph | StoreGraph) -> Iterator[bytes]:
-    """Each subject as its compacted JSON-LD node, keyed by its ``@id``: the node's indented
-    text with its line breaks as ``\x01`` (JSON strings escape theirs), one line for the sort.
+XSD_STRING = str(XSD.string)
+RDF_LANG_STRING = str(RDF.langString)
+#: where rdflib's converter takes a path the fast one does not follow (lists), the subject
+#: goes to rdflib's converter
+LIST_TERMS = {str(RDF.first), str(RDF.rest), str(RDF.nil)}
 
-    rdflib's JSON-LD converter compacts one subject at a time (from its triples alone), so it
-    is given one subject's triples at a time instead of the whole graph.
+
+class Compaction:
+    """rdflib's JSON-LD compaction of one subject (``Converter.process_subject`` and
+    ``add_to_node``), decided once per predicate and datatype instead of once per triple.
+
+    rdflib's converter works out, for every triple, which context term names its predicate,
+    whether the object is coerced to a string and how a literal is written; for a given
+    predicate and kind of object (an IRI; a literal of a datatype and language) the answer
+    is always the same, so it is computed once, from the same context calls rdflib makes,
+    and only the value is converted per triple. Anything the fast path does not follow (a
+    blank node, an RDF list, a term with a container, a context with a default language)
+    sends the subject to rdflib's own converter; the tests compare both on every subject
+    of the seed graph and on literals of every kind.
     """
-    from rdflib.plugins.serializers.jsonld import Converter
-    from rdflib.plugins.shared.jsonld.context import Context
 
-    converter = Converter(Context(context()), use_native_types=False, use_rdf_type=False)
-    for subject, triples in StoreGraph.of(graph).by_subject():
+    def __init__(self) -> None:
+        from rdflib.plugins.serializers.jsonld import PLAIN_LITERAL_TYPES, Converter
+        from rdflib.plugins.shared.jsonld.context import Context
+
+        self.converter = Converter(Context(context()), use_native_types=False, use_rdf_type=False)
+        self.context = self.converter.context
+        self.plain_types = {str(t) for t in PLAIN_LITERAL_TYPES}
+        self.enabled = not self.context.language
+        self.iri_rules: dict[str, tuple | None] = {}
+        self.literal_rules: dict[tuple, tuple | None] = {}
+        self.shrink = lru_cache(maxsize=200_000)(self.context.shrink_iri)
+        self.symbol = lru_cache(maxsize=10_000)(self.context.to_symbol)
+
+    def node(self, subject, triples: list) -> dict:
+        """The subject's compacted node (before :func:`canonical_json`)."""
+        node = self.fast_node(subject, triples) if self.enabled else None
+        return node if node is not None else self.rdflib_node(subject, triples)
+
+    def rdflib_node(self, subject, triples: list) -> dict:
+        """rdflib's converter over the subject's triples alone (see :class:`OneSubject`)."""
         name = to_rdflib(subject)
         own = OneSubject(
             name, list(dict.fromkeys((name, to_rdflib(t.predicate), to_rdflib(t.object)) for t in triples))
         )
-        node = canonical_json(converter.process_subject(own, name, {}))
+        return self.converter.process_subject(own, name, {})
+
+    def fast_node(self, subject, triples: list) -> dict | None:
+        """The node built from the rules, or None where a triple needs rdflib's converter."""
+        if not isinstance(subject, ox.NamedNode):
+            return None
+        node: dict = {self.context.id_key: self.shrink(subject.value)}
+        for t in triples:
+            o = t.object
+            p = t.predicate.value
+            if isinstance(o, ox.NamedNode):
+                rule = self.iri_rules.get(p, False)
+                if rule is False:
+                    rule = self.iri_rules[p] = self.iri_rule(p)
+                if rule is None or o.value in LIST_TERMS:
+                    return None
+                key, use_set, mode = rule
+                value = self.iri_value(mode, o.value)
+            elif isinstance(o, ox.Literal):
+                sig = (p, o.datatype.value, o.language)
+                rule = self.literal_rules.get(sig, False)
+                if rule is False:
+                    rule = self.literal_rules[sig] = self.literal_rule(*sig)
+                if rule is None:
+                    return None
+                key, use_set, mode = rule
+                value = self.literal_value(mode, o)
+            else:
+                return None
+            if p in LIST_TERMS:
+                return None
+            old = node.get(key)  # rdflib's merge, falsy values and all
+            if old:
+                if not isinstance(old, list):
+                    old = [old]
+                old.append(value)
+                value = old
+            elif use_set:
+                value = [value]
+            node[key] = value
+        return node
+
+    def iri_rule(self, p: str) -> tuple | None:
+        """(key, use_set, how the IRI is written) for an IRI object of ``p``, as ``add_to_node``
+        decides it (its ``containers`` are ``[None]``: no object here heads a list)."""
+        from rdflib.plugins.shared.jsonld.context import UNDEF
+        from rdflib.plugins.shared.jsonld.keys import ID, VOCAB
+
+        ctx = self.context
+        term = None
+        for coercion in (ID, VOCAB, UNDEF):
+            term = ctx.find_term(p, coercion, None)
+            if term:
+                break
+        use_set = not ctx.active
+        if term:
+            if term.container or (not term.type and term.language):
+                return None
+            mode = {ID: "shrink", VOCAB: "symbol"}.get(term.type, "id")
+            return term.name, use_set, mode
+        key = ctx.to_symbol(p)
+        key_term = ctx.terms.get(key)
+        if key_term and (key_term.type or key_term.container):
+            key = p
+        if p == str(RDF.type) and not self.converter.use_rdf_type:
+            return ctx.type_key, use_set, "symbol"
+        return key, use_set, "id"
+
+    def iri_value(self, mode: str, iri: str):
+        if mode == "shrink":
+            return self.shrink(iri)
+        if mode == "symbol":
+            return self.symbol(iri)
+        return {self.context.id_key: self.shrink(iri)}
+
+    def literal_rule(self, p: str, datatype: str, language: str | None) -> tuple | None:
+        """(key, use_set, how the literal is written) for a literal object of ``p``, as
+        ``add_to_node`` and ``to_raw_value`` decide it. rdflib gives a plain or language-tagged
+        literal no datatype."""
+        ctx = self.context
+        dt = None if datatype in (XSD_STRING, RDF_LANG_STRING) else datatype
+        term = ctx.find_term(p, dt, language=language)
+        use_set = not ctx.active
+        if term:
+            if term.container:
+                return None
+            key = term.name
+            if term.type:
+                if dt == term.type:  # type_coerce hands back the literal itself
+                    return key, use_set, "coerced"
+            elif term.language and language == term.language:
+                return key, use_set, "lexical"
+        else:
+            key = ctx.to_symbol(p)
+            key_term = ctx.terms.get(key)
+            if key_term and (key_term.type or key_term.container):
+                key = p
+        native = self.converter.use_native_types and dt in self.plain_types
+        if dt:
+            if native and ctx.active:
+                return key, use_set, "native"
+            return key, use_set, ("typed", self.symbol(dt), native)
+        if language and language != ctx.language:
+            return key, use_set, ("language", language)
+        if not ctx.active:
+            return key, use_set, "value"
+        return key, use_set, "lexical"
+
+    def literal_value(self, mode, o: ox.Literal):
+        if mode == "coerced":  # the rdflib literal: its truth (false, 0) decides rdflib's merge
+            return _typed_literal(o.value, o.datatype.value)
+        if mode == "lexical":
+            return literal_text(o.value, o.datatype.value)
+        if mode == "native":
+            return literal_python(o.value, o.datatype.value)
+        ctx = self.context
+        if mode == "value":
+            return {ctx.value_key: literal_text(o.value, o.datatype.value)}
+        if mode[0] == "language":
+            return {ctx.lang_key: mode[1], ctx.value_key: o.value}
+        _, symbol, native = mode
+        value = (
+            literal_python(o.value, o.datatype.value) if native else literal_text(o.value, o.datatype.value)
+        )
+        return {ctx.type_key: symbol, ctx.value_key: value}
+
+
+@lru_cache(maxsize=100_000)
+def _typed_literal(value: str, datatype: str) -> Node:
+    return to_rdflib(ox.Literal(value, datatype=ox.NamedNode(datatype)))
+
+
+def literal_text(value: str, datatype: str) -> str:
+    """A literal's text as rdflib writes it (it normalises typed lexical forms)."""
+    if datatype in (XSD_STRING, RDF_LANG_STRING):
+        return value
+    return str(_typed_literal(value, datatype))
+
+
+def literal_python(value: str, datatype: str):
+    """A literal as the Python value rdflib gives a native JSON type (number, boolean)."""
+    return _typed_literal(value, datatype).toPython()
+
+
+def jsonld_nodes(graph: Graph | StoreGraph) -> Iterator[bytes]:
+    """Each subject as its compacted JSON-LD node, keyed by its ``@id``: the node's indented
+    text with its line breaks as ``\x01`` (JSON strings escape theirs), one line for the sort.
+
+    rdflib's JSON-LD converter compacts one subject at a time (from its triples alone);
+    :class:`Compaction` does the same from rules decided once per predicate.
+    """
+    compaction = Compaction()
+    for subject, triples in StoreGraph.of(graph).by_subject():
+        node = canonical_json(compaction.node(subject, triples))
         key = str(node.get("@id", "")).encode()
-        text = "  " + json.dumps(node, ensure_ascii=False, indent=1).replace("\n", "\n  ")
-        yield key + b"\x00" + text.replace("\n", "\x01").encode() + b"\n"
+        text = "  " + indented_json(node, "\x01  ")
+        yield key + b"\x00" + text.encode() + b"\n"
 
 
 def write_jsonld(graph: Graph | StoreGraph, out: BinaryIO) -> None:
