@@ -320,3 +320,38 @@ def test_nquads_stream_is_sorted_and_homes_as_the_store_says(seed_graph):
     report = seed_graph.value(mention, OA.hasSource)
     own = [line for line in lines if line.startswith(f"<{mention}> ".encode())]
     assert own and all(line.endswith(f" <{report}> .\n".encode()) for line in own)
+
+
+@pytest.mark.parametrize(
+    "datatype", ["integer", "nonNegativeInteger", "decimal", "boolean", "double", "date", "positiveInteger"]
+)
+def test_literal_text_and_truth_are_rdflibs(datatype):
+    """The numbers the JSON-LD writer keeps as they are read as rdflib reads them: the same text,
+    the same truth (rdflib merges a second value onto a false first one by replacing it)."""
+    from rdflib.namespace import XSD
+
+    from kg.publish.formats import coerced_literal, literal_text
+
+    dt = str(XSD[datatype])
+    for lexical in [
+        "0",
+        "7",
+        "-0",
+        "-5",
+        "007",
+        "+5",
+        "2.50",
+        "0.0",
+        "-0.00",
+        "10",
+        "1E3",
+        "true",
+        "false",
+        "1",
+        "x",
+        "",
+    ]:
+        expected = Literal(lexical, datatype=XSD[datatype])
+        assert literal_text(lexical, dt) == str(expected), lexical
+        assert str(coerced_literal(lexical, dt)) == str(expected), lexical
+        assert bool(coerced_literal(lexical, dt)) == bool(expected), lexical

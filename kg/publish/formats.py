@@ -485,8 +485,8 @@ class Compaction:
         return key, use_set, "lexical"
 
     def literal_value(self, mode, o: ox.Literal):
-        if mode == "coerced":  # the rdflib literal: its truth (false, 0) decides rdflib's merge
-            return _typed_literal(o.value, o.datatype.value)
+        if mode == "coerced":  # rdflib hands on the literal: its truth (false, 0) decides the merge
+            return coerced_literal(o.value, o.datatype.value)
         if mode == "lexical":
             return literal_text(o.value, o.datatype.value)
         if mode == "native":
@@ -508,9 +508,39 @@ def _typed_literal(value: str, datatype: str) -> Node:
     return to_rdflib(ox.Literal(value, datatype=ox.NamedNode(datatype)))
 
 
+#: numbers whose canonical lexical form rdflib keeps as it is, with the pattern of that form
+#: (the figures and the Web Annotation offsets: mostly distinct, so not worth an rdflib
+#: Literal each); anything else is converted by rdflib
+CANONICAL_NUMBERS = {
+    str(XSD.integer): re.compile(r"-?[1-9][0-9]*|0"),
+    str(XSD.nonNegativeInteger): re.compile(r"[1-9][0-9]*|0"),
+    str(XSD.decimal): re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?"),
+}
+NONZERO = re.compile(r"[1-9]")
+
+
+class FalseText(str):
+    """A literal's text that is false, as rdflib's literal of a zero is."""
+
+    def __bool__(self) -> bool:
+        return False
+
+
+def coerced_literal(value: str, datatype: str) -> str:
+    """What rdflib's converter puts in a node for a literal a term's type coerces: the literal
+    itself, written as its text, true or false as rdflib's literal is (a zero is false)."""
+    pattern = CANONICAL_NUMBERS.get(datatype)
+    if pattern is not None and pattern.fullmatch(value):
+        return value if NONZERO.search(value) else FalseText(value)
+    return _typed_literal(value, datatype)
+
+
 def literal_text(value: str, datatype: str) -> str:
     """A literal's text as rdflib writes it (it normalises typed lexical forms)."""
     if datatype in (XSD_STRING, RDF_LANG_STRING):
+        return value
+    pattern = CANONICAL_NUMBERS.get(datatype)
+    if pattern is not None and pattern.fullmatch(value):
         return value
     return str(_typed_literal(value, datatype))
 
