@@ -642,9 +642,9 @@ def network(graph: Graph | StoreGraph):
     g = nx.MultiDiGraph()
     for node in sorted(types, key=lambda n: n.value):
         g.add_node(node.value, label=node_label(graph, URIRef(node.value)), type=types[node])
-    edges = sorted(
+    edges = sorted(  # straight from the store: an edge joins two IRIs, no literal to restore
         (q.subject.value, q.object.value, local_name(q.predicate.value))
-        for q in graph.ox_triples()
+        for q in graph.store.quads_for_pattern(None, None, None, DEFAULT_GRAPH)
         if q.subject in types and q.object in types and q.predicate != A
     )
     for s, o, rel in edges:
