@@ -69,27 +69,34 @@ class Homes:
     """
 
     def __init__(self, graph: StoreGraph):
+        names: dict[bytes, bytes] = {}  # each report's name held once, however many link to it
+
         def pairs(p, o=None) -> Iterator[tuple[bytes, bytes]]:
             for q in graph.store.quads_for_pattern(None, p, o, DEFAULT_GRAPH):
-                yield str(q.subject).encode(), str(q.object).encode()
+                name = str(q.object).encode()
+                yield str(q.subject).encode(), names.setdefault(name, name)
 
-        self.sources: dict[bytes, set[bytes]] = {}
-        for s, o in pairs(HAS_SOURCE):
-            self.sources.setdefault(s, set()).add(o)
-        self.mentioned_in: dict[bytes, set[bytes]] = {}
-        for s, o in pairs(MENTIONED_IN):
-            self.mentioned_in.setdefault(s, set()).add(o)
+        def index(p) -> dict[bytes, tuple[bytes, ...]]:
+            """node -> the objects of its ``p`` links (a tuple: mostly one, and small)."""
+            out: dict[bytes, list[bytes]] = {}
+            for s, o in pairs(p):
+                out.setdefault(s, []).append(o)
+            return {s: tuple(objects) for s, objects in out.items()}
+
+        self.sources = index(HAS_SOURCE)
+        self.mentioned_in = index(MENTIONED_IN)
         self.reports = {s for s, _ in pairs(A, REPORT_CLASS)}
         self.mentions = {s for s, _ in pairs(A, MENTION_CLASS)}
-        self.selected: dict[bytes, set[bytes]] = {}  # a selector: the sources of its mentions
-        for s, o in pairs(HAS_SELECTOR):
-            self.selected.setdefault(o, set()).update(self.sources.get(s, ()))
+        selected: dict[bytes, list[bytes]] = {}  # a selector: the sources of its mentions
+        for mention, selector in pairs(HAS_SELECTOR):
+            selected.setdefault(selector, []).extend(self.sources.get(mention, ()))
+        self.selected = {s: tuple(sources) for s, sources in selected.items()}
 
     def of(self, node: bytes) -> set[bytes]:
-        found = set(self.sources.get(node, ())) | self.mentioned_in.get(node, set())
+        found = {*self.sources.get(node, ()), *self.mentioned_in.get(node, ()), *self.selected.get(node, ())}
         if node in self.reports:
             found.add(node)
-        return found | self.selected.get(node, set())
+        return found
 
     def targets(self, subject_homes: set[bytes], predicate: bytes, obj: bytes) -> set[bytes]:
         """The graphs of one triple: its subject's, but a ``mentionedIn`` link only in the graph
