@@ -9,6 +9,7 @@ import pytest
 from conftest import ROOT
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 
+from kg.graph.store import StoreGraph
 from kg.publish.export import write_formats
 from kg.publish.formats import (
     CONTEXT_FILE,
@@ -219,3 +220,138 @@ def test_canned_questions_on_trig_match_turtle(seed_graph, tmp_path):
         expected = run(seed_graph, q.name, engine="oxigraph").records()
         assert run(tmp_path / "graph.trig", q.name).records() == expected, q.name
         assert run(tmp_path / "graph.nq", q.name).records() == expected, q.name
+
+
+# -- the fast paths write what the slow ones wrote ----------------------------------------------
+
+
+def as_json(node: dict) -> str:
+    """A node as graph.jsonld writes it (rdflib's terms are strings there)."""
+    from kg.publish.formats import canonical_json
+
+    return json.dumps(canonical_json(node), ensure_ascii=False, indent=1)
+
+
+def test_fast_jsonld_compaction_matches_rdflibs_on_every_seed_subject(seed_graph):
+    """Every subject of the seed graph (reports, mentions, outcomes with decimals and booleans,
+    offsets typed xsd:nonNegativeInteger, regions with language-tagged labels) compacts to the
+    same node by the rules as by rdflib's converter."""
+    from kg.publish.formats import Compaction
+
+    compaction = Compaction()
+    subjects = 0
+    for subject, triples in StoreGraph.of(seed_graph).by_subject():
+        fast = compaction.fast_node(subject, triples)
+        assert fast is not None, subject
+        assert as_json(fast) == as_json(compaction.rdflib_node(subject, triples)), subject
+        subjects += 1
+    assert subjects > 1000
+    modes = {str(rule[2]) for rule in [*compaction.literal_rules.values(), *compaction.iri_rules.values()]}
+    assert {"lexical", "coerced", "('language', 'zh')", "shrink", "symbol"} <= modes
+
+
+def test_fast_jsonld_compaction_matches_rdflibs_on_odd_literals_and_terms():
+    """What the build never writes but a Python user's graph may hold: literals of every kind
+    (empty, false first, doubles, a language the context does not name), predicates and
+    classes outside the context, a blank node (handed to rdflib), an RDF list's nil."""
+    from rdflib import BNode
+    from rdflib.namespace import XSD
+
+    from kg.publish.formats import Compaction
+
+    s = ID["outcome/x/1"]
+    other = URIRef("https://example.org/other")
+    g = Graph()
+    for o in (
+        Literal(""), Literal("x"), Literal(False), Literal(True), Literal(0), Literal(7),
+        Literal("2.50", datatype=XSD.decimal), Literal(1.5e3), Literal("abc", lang="en"),
+        Literal("2024-01-01", datatype=XSD.date), Literal("07", datatype=XSD.integer),
+        URIRef("https://example.org/thing"), LGKG.Outcome,
+    ):  # fmt: skip
+        for p in (LGKG.approximate, LGKG.value, RDFS.label, other, LGKG.indicator):
+            g.add((s, p, o))
+    g.add((s, RDF.type, LGKG.Outcome))
+    g.add((s, RDF.type, URIRef("https://example.org/Class")))
+    g.add((ID["outcome/x/2"], LGKG.indicator, BNode("b1")))
+    g.add((ID["outcome/x/3"], LGKG.indicator, RDF.nil))
+    compaction = Compaction()
+    fast = []
+    for subject, triples in StoreGraph.of(g).by_subject():
+        assert as_json(compaction.node(subject, triples)) == as_json(compaction.rdflib_node(subject, triples))
+        fast.append(compaction.fast_node(subject, triples) is not None)
+    assert fast == [True, False, False]  # the blank node and the list go to rdflib
+    modes = {str(rule[2]) for rule in compaction.literal_rules.values()}
+    assert {"native", "coerced", "lexical", "('typed', 'xsd:decimal', False)", "('language', 'en')"} <= modes
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {}, [], "", {"a": []}, {"b": {}, "a": [1, 2.5, True, False, None]},
+        {"@id": "x", "label": ["say \"hi\"\n", "《法》"], "n": {"@type": "xsd:decimal", "@value": "2.5"}},
+        [[["deep"]], {"k": float("inf")}],
+    ],
+)  # fmt: skip
+def test_indented_json_is_what_json_dumps_writes(value):
+    from kg.publish.formats import indented_json, json_sort_key
+
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=1)
+    assert json_sort_key(value) == json.dumps(value, ensure_ascii=False, sort_keys=True)
+    assert json_sort_key('a"b\n《》') == json.dumps('a"b\n《》', ensure_ascii=False)
+
+
+def test_ntriples_lines_are_pyoxigraphs_terms_written_out(seed_graph, nasty_graph):
+    """The lines read from pyoxigraph's own writer are those of the terms' N-Triples forms,
+    the offsets' datatype restored."""
+    for graph in (StoreGraph.of(seed_graph), StoreGraph.of(nasty_graph)):
+        expected = sorted(f"{q.subject} {q.predicate} {q.object} .\n".encode() for q in graph.ox_triples())
+        assert list(graph.sorted_ntriples()) == expected
+    assert any(b"#nonNegativeInteger>" in line for line in StoreGraph.of(seed_graph).ntriples())
+
+
+def test_nquads_stream_is_sorted_and_homes_as_the_store_says(seed_graph):
+    """The shared quad stream needs no second sort: its lines come out in byte order, and
+    each report's graph holds its own mentions' triples."""
+    from kg.publish.formats import quad_lines
+
+    lines = list(quad_lines(seed_graph))
+    assert lines == sorted(set(lines))
+    mention = next(iter(seed_graph.subjects(RDF.type, LGKG.Mention)))
+    report = seed_graph.value(mention, OA.hasSource)
+    own = [line for line in lines if line.startswith(f"<{mention}> ".encode())]
+    assert own and all(line.endswith(f" <{report}> .\n".encode()) for line in own)
+
+
+@pytest.mark.parametrize(
+    "datatype", ["integer", "nonNegativeInteger", "decimal", "boolean", "double", "date", "positiveInteger"]
+)
+def test_literal_text_and_truth_are_rdflibs(datatype):
+    """The numbers the JSON-LD writer keeps as they are read as rdflib reads them: the same text,
+    the same truth (rdflib merges a second value onto a false first one by replacing it)."""
+    from rdflib.namespace import XSD
+
+    from kg.publish.formats import coerced_literal, literal_text
+
+    dt = str(XSD[datatype])
+    for lexical in [
+        "0",
+        "7",
+        "-0",
+        "-5",
+        "007",
+        "+5",
+        "2.50",
+        "0.0",
+        "-0.00",
+        "10",
+        "1E3",
+        "true",
+        "false",
+        "1",
+        "x",
+        "",
+    ]:
+        expected = Literal(lexical, datatype=XSD[datatype])
+        assert literal_text(lexical, dt) == str(expected), lexical
+        assert str(coerced_literal(lexical, dt)) == str(expected), lexical
+        assert bool(coerced_literal(lexical, dt)) == bool(expected), lexical

@@ -77,3 +77,21 @@ def test_batched_validation_finds_what_one_whole_run_finds(seed_graph, batch_tri
 
 def test_the_seed_graph_conforms_in_small_batches(seed_graph):
     assert violations(seed_graph, 500) == []
+
+
+def test_restoring_the_offsets_datatype_touches_no_literal_that_quotes_one():
+    """The datatype the store drops is put back in pyoxigraph's N-Triples text by a pattern;
+    a literal holding the very text of such a line (its quotes and line break escaped) is
+    left as it is, and only the offsets, not other integers, get their type back."""
+    selector = URIRef(ID["mention/r/3-5/position"])
+    quoted = f'<{OA.start}> "3"^^<{XSD.integer}> .\n'
+    graph = StoreGraph()
+    graph.add((selector, OA.start, Literal(3, datatype=XSD.nonNegativeInteger)))
+    graph.add((selector, OA.exact, Literal(quoted)))
+    graph.add((selector, LGKG.year, Literal(2023, datatype=XSD.integer)))
+    lines = list(graph.sorted_ntriples())
+    expected = sorted(f"{q.subject} {q.predicate} {q.object} .\n".encode() for q in graph.ox_triples())
+    assert lines == expected
+    assert sum(b"nonNegativeInteger" in line for line in lines) == 1
+    assert any(b"#year>" in line and line.endswith(f"<{XSD.integer}> .\n".encode()) for line in lines)
+    assert graph.value(selector, OA.exact) == Literal(quoted)

@@ -2,8 +2,8 @@
 
 Which property takes which datatype is read from ``ontology/lgkg.ttl`` (``rdfs:range``),
 so the vocabulary, not this code, decides how a value is typed. Triples are made as
-pyoxigraph terms and go straight into the build's store (kg/graph/store.py): no rdflib
-object is made per triple.
+pyoxigraph quads of the default graph and go straight into the build's store
+(kg/graph/store.py): no rdflib object, and no second pyoxigraph object, is made per triple.
 """
 
 from __future__ import annotations
@@ -42,7 +42,9 @@ def term(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
+@cache
 def lgkg(name: str) -> ox.NamedNode:
+    """An lgkg class or property as a pyoxigraph node (made once per name)."""
     return term(str(LGKG[name]))
 
 
@@ -52,6 +54,9 @@ ALT_LABEL = term(str(SKOS.altLabel))
 PREF_LABEL = term(str(SKOS.prefLabel))
 XSD_BOOLEAN, XSD_INTEGER, XSD_DECIMAL = term(str(XSD.boolean)), term(str(XSD.integer)), term(str(XSD.decimal))
 XSD_NON_NEGATIVE = term(str(XSD.nonNegativeInteger))
+HAS_SOURCE, HAS_SELECTOR = term(str(OA.hasSource)), term(str(OA.hasSelector))
+START, END, EXACT = term(str(OA.start)), term(str(OA.end)), term(str(OA.exact))
+TEXT_POSITION_SELECTOR = term(str(OA.TextPositionSelector))
 
 
 def iri(key: str) -> ox.NamedNode:
@@ -78,56 +83,56 @@ def report_iri(key: str) -> ox.NamedNode:
     return iri(f"report/{key}")
 
 
-def mention_triples(node: ox.NamedNode, report_key: str, ev: Evidence) -> Iterator[ox.Triple]:
+def mention_triples(node: ox.NamedNode, report_key: str, ev: Evidence) -> Iterator[ox.Quad]:
     """The span-level provenance of one mention: report, character offsets, sentence."""
     m = iri(f"mention/{report_key}/{ev.start}-{ev.end}")
     sel = iri(f"mention/{report_key}/{ev.start}-{ev.end}/position")
-    yield ox.Triple(node, lgkg("mention"), m)
-    yield ox.Triple(m, A, lgkg("Mention"))
-    yield ox.Triple(m, term(str(OA.hasSource)), report_iri(report_key))
-    yield ox.Triple(m, term(str(OA.hasSelector)), sel)
-    yield ox.Triple(m, lgkg("evidence"), ox.Literal(ev.sentence))
-    yield ox.Triple(m, lgkg("section"), ox.Literal(ev.section))
+    yield ox.Quad(node, lgkg("mention"), m)
+    yield ox.Quad(m, A, lgkg("Mention"))
+    yield ox.Quad(m, HAS_SOURCE, report_iri(report_key))
+    yield ox.Quad(m, HAS_SELECTOR, sel)
+    yield ox.Quad(m, lgkg("evidence"), ox.Literal(ev.sentence))
+    yield ox.Quad(m, lgkg("section"), ox.Literal(ev.section))
     if ev.rule:
-        yield ox.Triple(m, lgkg("rule"), ox.Literal(ev.rule))
-    yield ox.Triple(sel, A, term(str(OA.TextPositionSelector)))
-    yield ox.Triple(sel, term(str(OA.start)), ox.Literal(str(ev.start), datatype=XSD_NON_NEGATIVE))
-    yield ox.Triple(sel, term(str(OA.end)), ox.Literal(str(ev.end), datatype=XSD_NON_NEGATIVE))
-    yield ox.Triple(sel, term(str(OA.exact)), ox.Literal(ev.quote))
+        yield ox.Quad(m, lgkg("rule"), ox.Literal(ev.rule))
+    yield ox.Quad(sel, A, TEXT_POSITION_SELECTOR)
+    yield ox.Quad(sel, START, ox.Literal(str(ev.start), datatype=XSD_NON_NEGATIVE))
+    yield ox.Quad(sel, END, ox.Literal(str(ev.end), datatype=XSD_NON_NEGATIVE))
+    yield ox.Quad(sel, EXACT, ox.Literal(ev.quote))
 
 
-def labels(node: ox.NamedNode, label: str, alt_labels: set[str], pref: bool) -> Iterator[ox.Triple]:
+def labels(node: ox.NamedNode, label: str, alt_labels: set[str], pref: bool) -> Iterator[ox.Quad]:
     """The label, the other names, and for a label in traditional characters its simplified
     form as skos:altLabel (researchers and their queries mostly spell names simplified)."""
-    yield ox.Triple(node, LABEL, ox.Literal(label))
+    yield ox.Quad(node, LABEL, ox.Literal(label))
     if pref:
-        yield ox.Triple(node, PREF_LABEL, ox.Literal(label, language="zh"))
+        yield ox.Quad(node, PREF_LABEL, ox.Literal(label, language="zh"))
     names = set(alt_labels) - {label}
     simplified = to_simplified(label)
     if simplified != label:
         names.add(simplified)
     for alt in sorted(names):
-        yield ox.Triple(node, ALT_LABEL, ox.Literal(alt))
+        yield ox.Quad(node, ALT_LABEL, ox.Literal(alt))
 
 
-def entity_triples(ent: Entity) -> Iterator[ox.Triple]:
+def entity_triples(ent: Entity) -> Iterator[ox.Quad]:
     node = iri(ent.key)
-    yield ox.Triple(node, A, lgkg(ent.cls))
+    yield ox.Quad(node, A, lgkg(ent.cls))
     yield from labels(node, ent.label, ent.alt_labels, pref=ent.cls == "Indicator")
     for prop, values in sorted(ent.props.items()):
         for value in values:
             if isinstance(value, Ref):
-                yield ox.Triple(node, lgkg(prop), iri(value.key))
+                yield ox.Quad(node, lgkg(prop), iri(value.key))
             elif prop == "area":
                 concept = area_iri(str(value))
                 if concept:
-                    yield ox.Triple(node, lgkg("area"), term(concept))
+                    yield ox.Quad(node, lgkg("area"), term(concept))
             elif prop == "evidence" and isinstance(value, Evidence):
-                yield ox.Triple(node, lgkg("evidence"), ox.Literal(value.sentence))
+                yield ox.Quad(node, lgkg("evidence"), ox.Literal(value.sentence))
             else:
-                yield ox.Triple(node, lgkg(prop), literal(prop, value))
+                yield ox.Quad(node, lgkg(prop), literal(prop, value))
     for report_key in sorted({r for r, _ in ent.mentions}):
-        yield ox.Triple(node, lgkg("mentionedIn"), report_iri(report_key))
+        yield ox.Quad(node, lgkg("mentionedIn"), report_iri(report_key))
     for report_key, ev in sorted(ent.mentions, key=lambda m: (m[0], m[1].start, m[1].end)):
         yield from mention_triples(node, report_key, ev)
 
@@ -152,27 +157,27 @@ def report_label(title: str | None, bureau: str | None, year: int | None, source
     return source
 
 
-def report_triples(rep) -> Iterator[ox.Triple]:
+def report_triples(rep) -> Iterator[ox.Quad]:
     node = report_iri(rep.key)
     ex = rep.extraction
     title = real_title(ex.meta.title)
-    yield ox.Triple(node, A, lgkg("Report"))
+    yield ox.Quad(node, A, lgkg("Report"))
     yield from labels(node, report_label(title, ex.meta.bureau, ex.meta.year, rep.source), set(), pref=False)
-    yield ox.Triple(node, lgkg("sourceFile"), ox.Literal(rep.source))
+    yield ox.Quad(node, lgkg("sourceFile"), ox.Literal(rep.source))
     if title:
-        yield ox.Triple(node, lgkg("title"), ox.Literal(title))
+        yield ox.Quad(node, lgkg("title"), ox.Literal(title))
     if ex.meta.year:
-        yield ox.Triple(node, lgkg("year"), literal("year", ex.meta.year))
+        yield ox.Quad(node, lgkg("year"), literal("year", ex.meta.year))
     if rep.publisher:
-        yield ox.Triple(node, lgkg("publishedBy"), iri(rep.publisher))
+        yield ox.Quad(node, lgkg("publishedBy"), iri(rep.publisher))
     if rep.region:
-        yield ox.Triple(node, lgkg("aboutRegion"), iri(rep.region))
-    yield ox.Triple(node, lgkg("encoding"), ox.Literal(ex.encoding))
-    yield ox.Triple(node, lgkg("contentHash"), ox.Literal(ex.sha256))
-    yield ox.Triple(node, lgkg("text"), ox.Literal(ex.text))
+        yield ox.Quad(node, lgkg("aboutRegion"), iri(rep.region))
+    yield ox.Quad(node, lgkg("encoding"), ox.Literal(ex.encoding))
+    yield ox.Quad(node, lgkg("contentHash"), ox.Literal(ex.sha256))
+    yield ox.Quad(node, lgkg("text"), ox.Literal(ex.text))
 
 
-def graph_triples(resolved: Resolved) -> Iterator[ox.Triple]:
+def graph_triples(resolved: Resolved) -> Iterator[ox.Quad]:
     """Every triple of the graph but the area scheme's: reports, entities, provenance."""
     for rep in resolved.reports:
         yield from report_triples(rep)
@@ -181,7 +186,7 @@ def graph_triples(resolved: Resolved) -> Iterator[ox.Triple]:
         yield from entity_triples(ent)
         if ent.cls == "Policy":
             for report_key in sorted({r for r, _ in ent.mentions}):
-                yield ox.Triple(report_iri(report_key), lgkg("cites"), iri(key))
+                yield ox.Quad(report_iri(report_key), lgkg("cites"), iri(key))
 
 
 def to_graph(resolved: Resolved) -> StoreGraph:
@@ -189,5 +194,5 @@ def to_graph(resolved: Resolved) -> StoreGraph:
     the area scheme it points to."""
     graph = StoreGraph()
     graph.store.load(path=str(ontology_file("areas.ttl")), format=ox.RdfFormat.TURTLE)
-    graph.extend(graph_triples(resolved))
+    graph.store.bulk_extend(graph_triples(resolved))  # quads of the default graph, as made
     return graph

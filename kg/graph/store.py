@@ -14,6 +14,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
@@ -216,6 +217,26 @@ class StoreGraph:
         return g
 
     # -- reading in order, for the writers ----------------------------------------------------
+    def ntriples(self) -> Iterator[bytes]:
+        """Every triple as its N-Triples line (UTF-8, ending in a line break), in no order.
+
+        pyoxigraph writes the lines (into a temporary file, read back a block at a time), so
+        no Python term is made per triple; the datatypes the store drops are put back in the
+        text (:data:`RESTORED_DATATYPES`). The lines are those of ``f"{s} {p} {o} .\\n"``
+        over :meth:`ox_triples` (tests compare them).
+        """
+        with tempfile.TemporaryFile(prefix="lgkg-nt-") as raw:
+            self.store.dump(raw, format=ox.RdfFormat.N_TRIPLES, from_graph=DEFAULT_GRAPH)
+            raw.seek(0)
+            rest = b""
+            while block := raw.read(DUMP_BLOCK_BYTES):
+                block = rest + block
+                end = block.rfind(b"\n") + 1
+                block, rest = block[:end], block[end:]
+                yield from restored(block).splitlines(keepends=True)
+            if rest:
+                yield from restored(rest + b"\n").splitlines(keepends=True)
+
     def sorted_ntriples(self) -> Iterator[bytes]:
         """Every triple as its N-Triples line (UTF-8, ending in a line break), in byte order.
 
@@ -223,17 +244,39 @@ class StoreGraph:
         forms, since a space follows each term and sorts below any character that can
         continue one; so a subject's triples come together.
         """
-        return sorted_unique(f"{q.subject} {q.predicate} {q.object} .\n".encode() for q in self.ox_triples())
+        return sorted_unique(self.ntriples())
 
     def sorted_triples(self) -> Iterator[ox.Triple]:
         """Every triple, in the order of :meth:`sorted_ntriples`."""
-        for chunk in batched(self.sorted_ntriples(), 20_000):
-            yield from ox.parse(b"".join(chunk), format=ox.RdfFormat.N_TRIPLES)
+        return parsed(self.sorted_ntriples(), ox.RdfFormat.N_TRIPLES)
 
     def by_subject(self) -> Iterator[tuple[object, list[ox.Triple]]]:
         """(subject, its triples), subjects in N-Triples order."""
         for subject, triples in itertools.groupby(self.sorted_triples(), key=lambda t: t.subject):
             yield subject, list(triples)
+
+
+#: bytes of pyoxigraph's N-Triples text read at a time
+DUMP_BLOCK_BYTES = 4 * 1024 * 1024
+
+
+def _restoring_pattern() -> re.Pattern[bytes]:
+    """A predicate whose datatype the store drops, a space, a quoted lexical form and the
+    integer type the store gave it. Neither an IRI nor a literal (which escapes its quotes)
+    can hold a bare quote, so a match is always a real predicate and its object."""
+    predicates = b"|".join(re.escape(str(p).encode()) for p in RESTORED_DATATYPES)
+    return re.compile(
+        b"(" + predicates + rb') ("[^"\n]*"\^\^)' + re.escape(str(XSD_INTEGER).encode()) + rb" \.\n"
+    )
+
+
+RESTORING = _restoring_pattern()
+RESTORED_BY_PREDICATE = {str(p).encode(): str(dt).encode() for p, dt in RESTORED_DATATYPES.items()}
+
+
+def restored(block: bytes) -> bytes:
+    """Whole N-Triples lines with the dropped datatypes put back (see :data:`RESTORED_DATATYPES`)."""
+    return RESTORING.sub(lambda m: m[1] + b" " + m[2] + RESTORED_BY_PREDICATE[m[1]] + b" .\n", block)
 
 
 def _as_rdflib(terms: Iterable, unique: bool) -> Iterator[Node]:
@@ -261,6 +304,23 @@ def batched(items: Iterable, n: int) -> Iterator[list]:
         yield chunk
 
 
+#: lines parsed by pyoxigraph at a time
+PARSE_CHUNK_LINES = 20_000
+
+
+def parsed(lines: Iterable[bytes], fmt: ox.RdfFormat, keyed: bool = False) -> Iterator:
+    """N-Triples or N-Quads lines as pyoxigraph triples or quads, parsed a chunk at a time, and
+    chained without a Python step per triple. ``keyed``: each line starts with a sort key and
+    a NUL (neither a term nor a line break holds one), cut off a chunk at a time."""
+
+    def chunks() -> Iterator:
+        for chunk in batched(lines, PARSE_CHUNK_LINES):
+            data = b"".join([line.partition(b"\x00")[2] for line in chunk] if keyed else chunk)
+            yield ox.parse(data, format=fmt)
+
+    return itertools.chain.from_iterable(chunks())
+
+
 #: bytes of lines a sort holds in memory before it spills them, sorted, to a temporary file
 SORT_CHUNK_BYTES = 32 * 1024 * 1024
 
@@ -283,20 +343,28 @@ def sorted_unique(lines: Iterable[bytes], chunk_bytes: int = SORT_CHUNK_BYTES) -
                 runs.append(spilled(files.enter_context(tempfile.TemporaryFile(prefix="lgkg-sort-")), chunk))
                 chunk, size = [], 0
         if not runs:
-            yield from sorted(set(chunk))
+            chunk.sort()
+            yield from unique(chunk)
             return
         runs.append(spilled(files.enter_context(tempfile.TemporaryFile(prefix="lgkg-sort-")), chunk))
         chunk = []
-        previous = None
-        for line in heapq.merge(*runs):
-            if line != previous:
-                yield line
-                previous = line
+        yield from unique(heapq.merge(*runs))
+
+
+def unique(lines: Iterable[bytes]) -> Iterator[bytes]:
+    """Sorted lines without repeats. (The lines are sorted as they come, not through a set:
+    pyoxigraph writes a store almost in order, and a list sorts such a run in linear time.)"""
+    previous = None
+    for line in lines:
+        if line != previous:
+            yield line
+            previous = line
 
 
 def spilled(handle, lines: list[bytes]):
     """``lines`` sorted into a temporary file, which is then read from its start."""
-    handle.writelines(sorted(set(lines)))
+    lines.sort()
+    handle.writelines(unique(lines))
     handle.flush()
     handle.seek(0, os.SEEK_SET)
     return handle

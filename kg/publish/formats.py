@@ -17,7 +17,9 @@ import io
 import json
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from json.encoder import encode_basestring as encode_json_string  # the C function
 from typing import BinaryIO
 
 import pyoxigraph as ox
@@ -25,7 +27,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, URIRef
 from rdflib.namespace import SKOS
 from rdflib.term import Node
 
-from kg.graph.store import DEFAULT_GRAPH, StoreGraph, batched, sorted_unique, to_rdflib
+from kg.graph.store import DEFAULT_GRAPH, StoreGraph, parsed, sorted_unique, to_rdflib
 from kg.vocab.ontology import LGKG, OA, ONTOLOGY_DIR, PREFIXES
 
 CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
@@ -56,48 +58,90 @@ MENTION_CLASS = ox.NamedNode(str(LGKG.Mention))
 REPORT_CLASS = ox.NamedNode(str(LGKG.Report))
 
 
-def homes(graph: StoreGraph, node) -> set:
-    """The reports whose graph a node's triples belong to: a report's own, a mention's (and its
-    selector's) report, the reports an entity is mentioned in."""
+class Homes:
+    """Which report graphs a node's triples belong to: a report's own, a mention's (and its
+    selector's) report, the reports an entity is mentioned in. Nodes are keyed by their
+    N-Triples form (bytes), as they stand in the sorted lines the writers stream.
 
-    def objects(s, p):
-        return {q.object for q in graph.store.quads_for_pattern(s, p, None, DEFAULT_GRAPH)}
+    The index holds only the links that decide a home (one entry per mention, selector and
+    mentioned entity), read from the store once, instead of asking the store four questions
+    per subject.
+    """
 
-    found = objects(node, HAS_SOURCE) | objects(node, MENTIONED_IN)
-    if REPORT_CLASS in objects(node, A):
-        found.add(node)
-    for q in graph.store.quads_for_pattern(None, HAS_SELECTOR, node, DEFAULT_GRAPH):
-        found |= objects(q.subject, HAS_SOURCE)
-    return found
+    def __init__(self, graph: StoreGraph):
+        names: dict[bytes, bytes] = {}  # each report's name held once, however many link to it
+
+        def pairs(p, o=None) -> Iterator[tuple[bytes, bytes]]:
+            for q in graph.store.quads_for_pattern(None, p, o, DEFAULT_GRAPH):
+                name = str(q.object).encode()
+                yield str(q.subject).encode(), names.setdefault(name, name)
+
+        def index(p) -> dict[bytes, tuple[bytes, ...]]:
+            """node -> the objects of its ``p`` links (a tuple: mostly one, and small)."""
+            out: dict[bytes, list[bytes]] = {}
+            for s, o in pairs(p):
+                out.setdefault(s, []).append(o)
+            return {s: tuple(objects) for s, objects in out.items()}
+
+        self.sources = index(HAS_SOURCE)
+        self.mentioned_in = index(MENTIONED_IN)
+        self.reports = {s for s, _ in pairs(A, REPORT_CLASS)}
+        self.mentions = {s for s, _ in pairs(A, MENTION_CLASS)}
+        selected: dict[bytes, list[bytes]] = {}  # a selector: the sources of its mentions
+        for mention, selector in pairs(HAS_SELECTOR):
+            selected.setdefault(selector, []).extend(self.sources.get(mention, ()))
+        self.selected = {s: tuple(sources) for s, sources in selected.items()}
+
+    def of(self, node: bytes) -> set[bytes]:
+        found = {*self.sources.get(node, ()), *self.mentioned_in.get(node, ()), *self.selected.get(node, ())}
+        if node in self.reports:
+            found.add(node)
+        return found
+
+    def targets(self, subject_homes: set[bytes], predicate: bytes, obj: bytes) -> set[bytes]:
+        """The graphs of one triple: its subject's, but a ``mentionedIn`` link only in the graph
+        it names and a ``mention`` link only in its mention's report's (the first by IRI)."""
+        if predicate == MENTIONED_IN_NT:
+            return {obj}
+        if predicate == MENTION_NT and obj in self.mentions:
+            mention_homes = self.of(obj)
+            return {min(mention_homes)} if mention_homes else subject_homes
+        return subject_homes
 
 
-def quads_of(graph: StoreGraph) -> Iterator[tuple[bytes, bytes]]:
-    """Every triple with each graph it belongs in: (the graph's N-Triples form, or b"" for the
-    default graph, which holds what no report mentions; the triple's ``s p o``), unordered."""
+MENTION_NT = str(MENTION).encode()
+MENTIONED_IN_NT = str(MENTIONED_IN).encode()
 
-    def is_mention(node) -> bool:
-        return any(True for _ in graph.store.quads_for_pattern(node, A, MENTION_CLASS, DEFAULT_GRAPH))
 
-    for subject, triples in graph.by_subject():
-        subject_homes = homes(graph, subject)
-        for t in triples:
-            targets = subject_homes
-            if t.predicate == MENTIONED_IN:
-                targets = {t.object}
-            elif t.predicate == MENTION and is_mention(t.object):
-                mention_homes = homes(graph, t.object)
-                targets = {min(mention_homes, key=str)} if mention_homes else subject_homes
-            spo = f"{t.subject} {t.predicate} {t.object}".encode()
-            if not targets:
-                yield b"", spo
-            for report in targets:
-                yield str(report).encode(), spo
+def sorted_quads(graph: Graph | StoreGraph) -> Iterator[tuple[bytes, bytes]]:
+    """Every quad as (its graph's name, or b"" for the default graph, which holds what no report
+    mentions; its N-Quads line), lines in byte order: the sorted N-Triples lines, each
+    followed by its graphs in order.
+
+    No second sort is needed: a term is followed by a space, which sorts below any byte that
+    can continue a term, so N-Quads lines sort by triple first and then by graph name, and
+    the default graph's `` .`` sorts below a name's `` <``.
+    """
+    graph = StoreGraph.of(graph)
+    homes = Homes(graph)
+    subject = None
+    subject_homes: set[bytes] = set()
+    for line in graph.sorted_ntriples():
+        s, p, rest = line.split(b" ", 2)
+        if s != subject:
+            subject, subject_homes = s, homes.of(s)
+        targets = homes.targets(subject_homes, p, rest[:-3])
+        if not targets:
+            yield b"", line
+            continue
+        spo = line[:-3]
+        for name in sorted(targets):
+            yield name, spo + b" " + name + b" .\n"
 
 
 def quad_lines(graph: Graph | StoreGraph) -> Iterator[bytes]:
-    """Every quad as its N-Quads line, unordered."""
-    for name, spo in quads_of(StoreGraph.of(graph)):
-        yield spo + (b" " + name if name else b"") + b" .\n"
+    """Every quad as its N-Quads line, in byte order."""
+    return (line for _, line in sorted_quads(graph))
 
 
 def to_dataset(graph: Graph | StoreGraph) -> Dataset:
@@ -121,12 +165,6 @@ def writer_prefixes() -> dict[str, str]:
         "area": "https://w3id.org/lgkg/id/area/",
     }
     return dict(sorted(prefixes.items()))
-
-
-def parsed(lines: Iterable[bytes], fmt) -> Iterator:
-    """N-Triples or N-Quads lines as pyoxigraph triples or quads, a chunk at a time."""
-    for chunk in batched(lines, 20_000):
-        yield from ox.parse(b"".join(chunk), format=fmt)
 
 
 def tidied(raw: BinaryIO, out: BinaryIO, blank_before_subjects: bool) -> None:
@@ -170,7 +208,7 @@ def write_turtle(graph: Graph | StoreGraph, out: BinaryIO) -> None:
 
 def write_nquads(graph: Graph | StoreGraph, out: BinaryIO) -> None:
     """N-Quads: a triple once in each report graph it belongs in, lines sorted."""
-    out.writelines(sorted_unique(quad_lines(graph)))
+    out.writelines(quad_lines(graph))
 
 
 def write_trig(graph: Graph | StoreGraph, out: BinaryIO) -> None:
@@ -181,14 +219,12 @@ def write_trig(graph: Graph | StoreGraph, out: BinaryIO) -> None:
     """
 
     def by_graph() -> Iterator[bytes]:
-        for name, spo in quads_of(StoreGraph.of(graph)):
-            yield name + b"\x00" + spo + (b" " + name if name else b"") + b" .\n"
+        for name, line in sorted_quads(graph):
+            yield name + b"\x00" + line
 
-    quads = (line.split(b"\x00", 1)[1] for line in sorted_unique(by_graph()))
+    quads = parsed(sorted_unique(by_graph()), ox.RdfFormat.N_QUADS, keyed=True)
     with tempfile.TemporaryFile(prefix="lgkg-trig-") as raw:
-        ox.serialize(
-            parsed(quads, ox.RdfFormat.N_QUADS), raw, format=ox.RdfFormat.TRIG, prefixes=writer_prefixes()
-        )
+        ox.serialize(quads, raw, format=ox.RdfFormat.TRIG, prefixes=writer_prefixes())
         tidied(raw, out, blank_before_subjects=False)
 
 
@@ -228,8 +264,43 @@ def canonical_json(value):
         return {k: canonical_json(value[k]) for k in sorted(value)}
     if isinstance(value, list):
         items = [canonical_json(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+        return sorted(items, key=json_sort_key)
     return value
+
+
+def json_sort_key(value) -> str:
+    """A value's JSON text, the order of a sorted list (a string's is its quoted, escaped
+    text, as ``json.dumps`` writes it, without the encoder's per-call set-up)."""
+    if isinstance(value, str):
+        return encode_json_string(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def indented_json(value, newline: str = "\n", level: int = 0) -> str:
+    """``value`` as ``json.dumps(value, ensure_ascii=False, indent=1)`` writes it, but with
+    ``newline`` for each line break (JSON strings escape their own), in one recursive pass
+    instead of the pure-Python encoder's generators (tests compare the two)."""
+    if isinstance(value, str):
+        return encode_json_string(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = newline + " " * (level + 1)
+        items = (f"{encode_json_string(k)}: {indented_json(v, newline, level + 1)}" for k, v in value.items())
+        return "{" + inner + ("," + inner).join(items) + newline + " " * level + "}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        inner = newline + " " * (level + 1)
+        return (
+            "["
+            + inner
+            + ("," + inner).join(indented_json(v, newline, level + 1) for v in value)
+            + newline
+            + " " * level
+            + "]"
+        )
+    return json.dumps(value)  # numbers, booleans, null: as the encoder writes them
 
 
 class OneSubject:
@@ -267,26 +338,238 @@ class OneSubject:
         return default
 
 
-def jsonld_nodes(graph: Graph | StoreGraph) -> Iterator[bytes]:
-    """Each subject as its compacted JSON-LD node, keyed by its ``@id``: the node's indented
-    text with its line breaks as ``\x01`` (JSON strings escape theirs), one line for the sort.
+XSD_STRING = str(XSD.string)
+RDF_LANG_STRING = str(RDF.langString)
+#: where rdflib's converter takes a path the fast one does not follow (lists), the subject
+#: goes to rdflib's converter
+LIST_TERMS = {str(RDF.first), str(RDF.rest), str(RDF.nil)}
 
-    rdflib's JSON-LD converter compacts one subject at a time (from its triples alone), so it
-    is given one subject's triples at a time instead of the whole graph.
+
+class Compaction:
+    """rdflib's JSON-LD compaction of one subject (``Converter.process_subject`` and
+    ``add_to_node``), decided once per predicate and datatype instead of once per triple.
+
+    rdflib's converter works out, for every triple, which context term names its predicate,
+    whether the object is coerced to a string and how a literal is written; for a given
+    predicate and kind of object (an IRI; a literal of a datatype and language) the answer
+    is always the same, so it is computed once, from the same context calls rdflib makes,
+    and only the value is converted per triple. Anything the fast path does not follow (a
+    blank node, an RDF list, a term with a container, a context with a default language)
+    sends the subject to rdflib's own converter; the tests compare both on every subject
+    of the seed graph and on literals of every kind.
     """
-    from rdflib.plugins.serializers.jsonld import Converter
-    from rdflib.plugins.shared.jsonld.context import Context
 
-    converter = Converter(Context(context()), use_native_types=False, use_rdf_type=False)
-    for subject, triples in StoreGraph.of(graph).by_subject():
+    def __init__(self) -> None:
+        from rdflib.plugins.serializers.jsonld import PLAIN_LITERAL_TYPES, Converter
+        from rdflib.plugins.shared.jsonld.context import Context
+
+        self.converter = Converter(Context(context()), use_native_types=False, use_rdf_type=False)
+        self.context = self.converter.context
+        self.plain_types = {str(t) for t in PLAIN_LITERAL_TYPES}
+        self.enabled = not self.context.language
+        self.iri_rules: dict[str, tuple | None] = {}
+        self.literal_rules: dict[tuple, tuple | None] = {}
+        self.shrink = lru_cache(maxsize=200_000)(self.context.shrink_iri)
+        self.symbol = lru_cache(maxsize=10_000)(self.context.to_symbol)
+
+    def node(self, subject, triples: list) -> dict:
+        """The subject's compacted node (before :func:`canonical_json`)."""
+        node = self.fast_node(subject, triples) if self.enabled else None
+        return node if node is not None else self.rdflib_node(subject, triples)
+
+    def rdflib_node(self, subject, triples: list) -> dict:
+        """rdflib's converter over the subject's triples alone (see :class:`OneSubject`)."""
         name = to_rdflib(subject)
         own = OneSubject(
             name, list(dict.fromkeys((name, to_rdflib(t.predicate), to_rdflib(t.object)) for t in triples))
         )
-        node = canonical_json(converter.process_subject(own, name, {}))
+        return self.converter.process_subject(own, name, {})
+
+    def fast_node(self, subject, triples: list) -> dict | None:
+        """The node built from the rules, or None where a triple needs rdflib's converter."""
+        if not isinstance(subject, ox.NamedNode):
+            return None
+        node: dict = {self.context.id_key: self.shrink(subject.value)}
+        for t in triples:
+            o = t.object
+            p = t.predicate.value
+            if isinstance(o, ox.NamedNode):
+                rule = self.iri_rules.get(p, False)
+                if rule is False:
+                    rule = self.iri_rules[p] = self.iri_rule(p)
+                if rule is None or o.value in LIST_TERMS:
+                    return None
+                key, use_set, mode = rule
+                value = self.iri_value(mode, o.value)
+            elif isinstance(o, ox.Literal):
+                sig = (p, o.datatype.value, o.language)
+                rule = self.literal_rules.get(sig, False)
+                if rule is False:
+                    rule = self.literal_rules[sig] = self.literal_rule(*sig)
+                if rule is None:
+                    return None
+                key, use_set, mode = rule
+                value = self.literal_value(mode, o)
+            else:
+                return None
+            if p in LIST_TERMS:
+                return None
+            old = node.get(key)  # rdflib's merge, falsy values and all
+            if old:
+                if not isinstance(old, list):
+                    old = [old]
+                old.append(value)
+                value = old
+            elif use_set:
+                value = [value]
+            node[key] = value
+        return node
+
+    def iri_rule(self, p: str) -> tuple | None:
+        """(key, use_set, how the IRI is written) for an IRI object of ``p``, as ``add_to_node``
+        decides it (its ``containers`` are ``[None]``: no object here heads a list)."""
+        from rdflib.plugins.shared.jsonld.context import UNDEF
+        from rdflib.plugins.shared.jsonld.keys import ID, VOCAB
+
+        ctx = self.context
+        term = None
+        for coercion in (ID, VOCAB, UNDEF):
+            term = ctx.find_term(p, coercion, None)
+            if term:
+                break
+        use_set = not ctx.active
+        if term:
+            if term.container or (not term.type and term.language):
+                return None
+            mode = {ID: "shrink", VOCAB: "symbol"}.get(term.type, "id")
+            return term.name, use_set, mode
+        key = ctx.to_symbol(p)
+        key_term = ctx.terms.get(key)
+        if key_term and (key_term.type or key_term.container):
+            key = p
+        if p == str(RDF.type) and not self.converter.use_rdf_type:
+            return ctx.type_key, use_set, "symbol"
+        return key, use_set, "id"
+
+    def iri_value(self, mode: str, iri: str):
+        if mode == "shrink":
+            return self.shrink(iri)
+        if mode == "symbol":
+            return self.symbol(iri)
+        return {self.context.id_key: self.shrink(iri)}
+
+    def literal_rule(self, p: str, datatype: str, language: str | None) -> tuple | None:
+        """(key, use_set, how the literal is written) for a literal object of ``p``, as
+        ``add_to_node`` and ``to_raw_value`` decide it. rdflib gives a plain or language-tagged
+        literal no datatype."""
+        ctx = self.context
+        dt = None if datatype in (XSD_STRING, RDF_LANG_STRING) else datatype
+        term = ctx.find_term(p, dt, language=language)
+        use_set = not ctx.active
+        if term:
+            if term.container:
+                return None
+            key = term.name
+            if term.type:
+                if dt == term.type:  # type_coerce hands back the literal itself
+                    return key, use_set, "coerced"
+            elif term.language and language == term.language:
+                return key, use_set, "lexical"
+        else:
+            key = ctx.to_symbol(p)
+            key_term = ctx.terms.get(key)
+            if key_term and (key_term.type or key_term.container):
+                key = p
+        native = self.converter.use_native_types and dt in self.plain_types
+        if dt:
+            if native and ctx.active:
+                return key, use_set, "native"
+            return key, use_set, ("typed", self.symbol(dt), native)
+        if language and language != ctx.language:
+            return key, use_set, ("language", language)
+        if not ctx.active:
+            return key, use_set, "value"
+        return key, use_set, "lexical"
+
+    def literal_value(self, mode, o: ox.Literal):
+        if mode == "coerced":  # rdflib hands on the literal: its truth (false, 0) decides the merge
+            return coerced_literal(o.value, o.datatype.value)
+        if mode == "lexical":
+            return literal_text(o.value, o.datatype.value)
+        if mode == "native":
+            return literal_python(o.value, o.datatype.value)
+        ctx = self.context
+        if mode == "value":
+            return {ctx.value_key: literal_text(o.value, o.datatype.value)}
+        if mode[0] == "language":
+            return {ctx.lang_key: mode[1], ctx.value_key: o.value}
+        _, symbol, native = mode
+        value = (
+            literal_python(o.value, o.datatype.value) if native else literal_text(o.value, o.datatype.value)
+        )
+        return {ctx.type_key: symbol, ctx.value_key: value}
+
+
+@lru_cache(maxsize=100_000)
+def _typed_literal(value: str, datatype: str) -> Node:
+    return to_rdflib(ox.Literal(value, datatype=ox.NamedNode(datatype)))
+
+
+#: numbers whose canonical lexical form rdflib keeps as it is, with the pattern of that form
+#: (the figures and the Web Annotation offsets: mostly distinct, so not worth an rdflib
+#: Literal each); anything else is converted by rdflib
+CANONICAL_NUMBERS = {
+    str(XSD.integer): re.compile(r"-?[1-9][0-9]*|0"),
+    str(XSD.nonNegativeInteger): re.compile(r"[1-9][0-9]*|0"),
+    str(XSD.decimal): re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?"),
+}
+NONZERO = re.compile(r"[1-9]")
+
+
+class FalseText(str):
+    """A literal's text that is false, as rdflib's literal of a zero is."""
+
+    def __bool__(self) -> bool:
+        return False
+
+
+def coerced_literal(value: str, datatype: str) -> str:
+    """What rdflib's converter puts in a node for a literal a term's type coerces: the literal
+    itself, written as its text, true or false as rdflib's literal is (a zero is false)."""
+    pattern = CANONICAL_NUMBERS.get(datatype)
+    if pattern is not None and pattern.fullmatch(value):
+        return value if NONZERO.search(value) else FalseText(value)
+    return _typed_literal(value, datatype)
+
+
+def literal_text(value: str, datatype: str) -> str:
+    """A literal's text as rdflib writes it (it normalises typed lexical forms)."""
+    if datatype in (XSD_STRING, RDF_LANG_STRING):
+        return value
+    pattern = CANONICAL_NUMBERS.get(datatype)
+    if pattern is not None and pattern.fullmatch(value):
+        return value
+    return str(_typed_literal(value, datatype))
+
+
+def literal_python(value: str, datatype: str):
+    """A literal as the Python value rdflib gives a native JSON type (number, boolean)."""
+    return _typed_literal(value, datatype).toPython()
+
+
+def jsonld_nodes(graph: Graph | StoreGraph) -> Iterator[bytes]:
+    """Each subject as its compacted JSON-LD node, keyed by its ``@id``: the node's indented
+    text with its line breaks as ``\x01`` (JSON strings escape theirs), one line for the sort.
+
+    rdflib's JSON-LD converter compacts one subject at a time (from its triples alone);
+    :class:`Compaction` does the same from rules decided once per predicate.
+    """
+    compaction = Compaction()
+    for subject, triples in StoreGraph.of(graph).by_subject():
+        node = canonical_json(compaction.node(subject, triples))
         key = str(node.get("@id", "")).encode()
-        text = "  " + json.dumps(node, ensure_ascii=False, indent=1).replace("\n", "\n  ")
-        yield key + b"\x00" + text.replace("\n", "\x01").encode() + b"\n"
+        text = "  " + indented_json(node, "\x01  ")
+        yield key + b"\x00" + text.encode() + b"\n"
 
 
 def write_jsonld(graph: Graph | StoreGraph, out: BinaryIO) -> None:
@@ -366,9 +649,9 @@ def network(graph: Graph | StoreGraph):
     g = nx.MultiDiGraph()
     for node in sorted(types, key=lambda n: n.value):
         g.add_node(node.value, label=node_label(graph, URIRef(node.value)), type=types[node])
-    edges = sorted(
+    edges = sorted(  # straight from the store: an edge joins two IRIs, no literal to restore
         (q.subject.value, q.object.value, local_name(q.predicate.value))
-        for q in graph.ox_triples()
+        for q in graph.store.quads_for_pattern(None, None, None, DEFAULT_GRAPH)
         if q.subject in types and q.object in types and q.predicate != A
     )
     for s, o, rel in edges:
