@@ -17,9 +17,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from kg.graph.store import StoreGraph
 from kg.publish.view import (
     NodeFacts,
     area_label,
@@ -139,20 +141,53 @@ def mention_hits(graph: Graph, node: URIRef, texts: ReportTexts | None = None) -
     """Every mention of a node with its sentence and highlight, in report order."""
     texts = ReportTexts(graph) if texts is None else texts
     out = []
-    for mention in graph.objects(node, LGKG.mention):
-        sentence = graph.value(mention, LGKG.evidence)
-        if sentence is None:
-            continue
-        report = graph.value(mention, OA.hasSource)
-        selector = graph.value(mention, OA.hasSelector)
-        start = graph.value(selector, OA.start) if selector is not None else None
-        exact = graph.value(selector, OA.exact) if selector is not None else None
-        offset = int(start.toPython()) if isinstance(start, Literal) else -1
-        exact = str(exact) if exact is not None else ""
+    for sentence, report, offset, exact in mentions_of(graph, node):
         text = texts[report] if report is not None else ""
-        at = place_in_sentence(text, str(sentence), exact, offset)
-        out.append(Hit(str(report or ""), offset, str(sentence), exact, at, report))
+        at = place_in_sentence(text, sentence, exact, offset)
+        out.append(Hit(str(report or ""), offset, sentence, exact, at, report))
     return sorted(out)
+
+
+#: a node's mentions with their sentence, report, start offset and exact words, in one query;
+#: the node is bound as ?node by substitution, never pasted into the query text
+MENTIONS_QUERY = f"""
+SELECT ?node ?sentence ?report ?start ?exact WHERE {{
+  ?node <{LGKG.mention}> ?m . ?m <{LGKG.evidence}> ?sentence .
+  OPTIONAL {{ ?m <{OA.hasSource}> ?report }}
+  OPTIONAL {{ ?m <{OA.hasSelector}> ?sel . OPTIONAL {{ ?sel <{OA.start}> ?start }} OPTIONAL {{ ?sel <{OA.exact}> ?exact }} }}
+}}"""
+
+
+def mentions_of(graph: Graph, node: URIRef) -> list[tuple[str, URIRef | None, int, str]]:
+    """(sentence, report, start offset or -1, exact words) of each mention that has a sentence.
+    In a store one SPARQL query reads them all: a hub's thousands of mentions were five
+    store lookups and five rdflib conversions each."""
+    if not isinstance(graph, StoreGraph):  # an rdflib Graph has a .store too: not a pyoxigraph one
+        mentions = graph.objects(node, LGKG.mention)
+        return [_mention_read(graph, m) for m in mentions if graph.value(m, LGKG.evidence) is not None]
+    out = []
+    for row in graph.store.query(MENTIONS_QUERY, substitutions={ox.Variable("node"): ox.NamedNode(str(node))}):
+        report, start, exact = row["report"], row["start"], row["exact"]
+        out.append(
+            (
+                row["sentence"].value,
+                URIRef(report.value) if report is not None else None,
+                int(start.value) if start is not None else -1,
+                exact.value if exact is not None else "",
+            )
+        )
+    return out
+
+
+def _mention_read(graph: Graph, mention) -> tuple[str, URIRef | None, int, str]:
+    """One mention read through rdflib's API (a plain rdflib graph)."""
+    sentence = graph.value(mention, LGKG.evidence)
+    report = graph.value(mention, OA.hasSource)
+    selector = graph.value(mention, OA.hasSelector)
+    start = graph.value(selector, OA.start) if selector is not None else None
+    exact = graph.value(selector, OA.exact) if selector is not None else None
+    offset = int(start.toPython()) if isinstance(start, Literal) else -1
+    return str(sentence), report, offset, str(exact) if exact is not None else ""
 
 
 class PageData:
