@@ -36,8 +36,11 @@ from kg.vocab import gazetteer
 from kg.vocab.areas import area_of
 from kg.vocab.lexicon import rows
 
-#: a name's characters between a cue and its kind word (no punctuation, no quotes)
-NAME_RUN = re.compile(rf"[{HAN}0-9A-Za-z()（）+＋ ]")
+#: the tone-marked vowels of a pinyin gloss some news pages print after a character (農(nóng)民工)
+PINYIN_TONES = "āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜü"
+#: a name's characters between a cue and its kind word (no punctuation, no quotes); a pinyin
+#: gloss in brackets is part of the word it glosses
+NAME_RUN = re.compile(rf"[{HAN}0-9A-Za-z{PINYIN_TONES}()（）+＋ ]")
 YEAR = re.compile(r"[0-9]{4}年度?")
 #: how far a kind word may sit after a quoted name (“法援惠民生”系列活动)
 MAX_MODIFIER = 10
