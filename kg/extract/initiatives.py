@@ -570,8 +570,10 @@ def _title_kind_right_after(text: str, end: int) -> tuple[str, str, int] | None:
 def _is_quoted_clause(core: str, own: str) -> bool:
     """“坚持全面依法治国,推进法治中国建设”: clauses split by a comma that end in a word only a
     quote makes a kind (建设, 服务, 改革) are a quoted line of policy, not a programme's name;
-    paired names split by a comma (“谁执法,谁普法”) carry no kind word and are not affected."""
-    return VOCAB.kinds[own][1] and bool(re.search(r"[，,]", core))
+    paired names split by a comma (“谁执法,谁普法”) carry no kind word and are not affected.
+    A quote that opens with a verb of improving and ends in such a word (“推进法治中国建设”工作目标,
+    “深化六个改革”要求) is a task set by a line of policy the same way."""
+    return VOCAB.kinds[own][1] and (bool(re.search(r"[，,]", core)) or core.startswith(VOCAB.verb_start))
 
 
 def _is_campaign(name: str) -> bool:
