@@ -180,6 +180,7 @@ class Vocabulary:
     programme_follow: tuple[str, ...]
     programme_holders: tuple[str, ...]
     verb_named_kinds: tuple[str, ...]
+    drive_openers: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -206,6 +207,7 @@ def _vocabulary() -> Vocabulary:
         programme_follow=of("programme_follow"),
         programme_holders=of("programme_holder"),
         verb_named_kinds=of("verb_named_kind"),
+        drive_openers=of("drive_opener"),
         plan_generic_cues=tuple(r[0] for r in cues if r[1] == "plan_only_generic"),
         doctrine=tuple(re.compile(p) for p in of("doctrine")),
         after=of("after"),
@@ -1000,12 +1002,21 @@ def _demonstration_drives(sentence: Sentence) -> list[InitiativeRecord]:
             and not text.endswith(LEFT_STOPS, 0, start)
         ):
             start -= 1
-        theme = text[start : m.start()]
+        theme = _from_opener(text[start : m.start()])
+        start = m.start() - len(theme)
         if place_only and MODEL_PLACE_THEME not in theme:
             continue
         if len(theme) >= 4 and not is_generic(theme) and not is_slogan(theme):
             out.append(_record(sentence, theme + m.group(), "project", start, m.end(), "demonstration_drive"))
     return out
+
+
+def _from_opener(theme: str) -> str:
+    """紧扣建设全国基层法治示范区, 锚定法治政府建设示范县, 召开…会议暨法治政府建设示范创建: a
+    model-place drive's name opens with its level (全国, 省级) or with 法治政府 (drive_opener); the
+    verbs and meetings to the left that the leftward run took in are not part of it."""
+    at = min((i for i in (theme.find(w) for w in VOCAB.drive_openers) if i >= 0), default=0)
+    return theme[at:]
 
 
 def _whole_run(text: str, start: int) -> int | None:
@@ -1275,7 +1286,9 @@ def _one_hotline_per_number(records: list[InitiativeRecord]) -> list[InitiativeR
 
 def _one_drive_per_theme(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
     """A report naming its model-place drive twice (争创市级法治政府建设示范区, …示范区创建成果)
-    means one drive: later mentions of the same theme take the first one's name."""
+    means one drive: later mentions of the same theme take the first one's name. The level
+    the drive opens with (全国, 省级) is left out of the theme: 锚定法治政府建设示范县 and 获评
+    全国法治政府建设示范县 in one report are one drive."""
     first: dict[str, str] = {}
     out = []
     for r in records:
@@ -1283,6 +1296,8 @@ def _one_drive_per_theme(records: list[InitiativeRecord]) -> list[InitiativeReco
             out.append(r)
             continue
         theme = DRIVE_TAIL.sub("", r.name)
+        while opener := next((w for w in VOCAB.drive_openers if theme.startswith(w)), ""):
+            theme = theme[len(opener) :]
         out.append(replace(r, name=first.setdefault(theme, r.name)))
     return out
 
