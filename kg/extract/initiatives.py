@@ -181,6 +181,7 @@ class Vocabulary:
     programme_holders: tuple[str, ...]
     verb_named_kinds: tuple[str, ...]
     drive_openers: tuple[str, ...]
+    place_slogans: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -208,6 +209,7 @@ def _vocabulary() -> Vocabulary:
         programme_holders=of("programme_holder"),
         verb_named_kinds=of("verb_named_kind"),
         drive_openers=of("drive_opener"),
+        place_slogans=of("place_slogan"),
         plan_generic_cues=tuple(r[0] for r in cues if r[1] == "plan_only_generic"),
         doctrine=tuple(re.compile(p) for p in of("doctrine")),
         after=of("after"),
@@ -442,7 +444,7 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         found = _kind_after(text, shared_end, _modifier_allowance(core))
         if _names_a_document(core) and not found:
             continue  # “一规划两纲要” names plans; “一规划两纲要”实地督察 is a drive over them
-        if _quotes_doctrine(core, found):
+        if _quotes_doctrine(core, found) or _is_place_slogan(core, found):
             continue
         if _serves_a_goal(found[1] if found else kind_word_ending(core), m.start(), goal_frames):
             continue
@@ -629,6 +631,19 @@ def _quotes_doctrine(core: str, found: tuple[str, str, int] | None) -> bool:
     if found is not None and not found[0] and found[1] in VOCAB.counted_kinds:
         return False
     return found is None or is_slogan(core + found[0] + found[1])
+
+
+def _is_place_slogan(core: str, found: tuple[str, str, int] | None) -> bool:
+    """“平安大荔、法治大荔”建设, “法治大荔”建设: a county's rule-of-law or public-safety slogan
+    (place_slogan + the place's name) is the goal a report works toward, like 法治中国; with a word
+    only a quote makes a kind (建设) or none it names no programme, while a standing kind word
+    after it (“法治大荔”微信公众平台) still names one."""
+    if found is not None and (found[0] or not VOCAB.kinds[found[1]][1]):
+        return False
+    items = re.split(r"[、，,]", core)
+    return all(
+        any(item.startswith(w) and gazetteer.lookup(item[len(w) :]) for w in VOCAB.place_slogans) for item in items
+    )
 
 
 def _bare_quote_kind(core: str) -> str | None:
