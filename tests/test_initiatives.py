@@ -157,3 +157,15 @@ def test_matters_a_government_lists_are_administrative_services_whatever_the_sen
     )
     found = {i.name: i for i in initiatives_in(Sentence(text, 0, len(text), "achievements"))}
     assert found["免办证"].area == "政务服务与公开"
+
+
+LEVELS = """2025年法治政府建设工作报告
+一、2025年工作
+法治政府建设取得显著成效,陇西县成功获评第三批全国法治政府建设示范县。
+将法治政府建设纳入全县经济社会发展总体规划和年度考核体系,锚定法治政府建设示范县目标,全面依法履职。
+"""
+
+
+def test_a_model_place_drive_named_with_and_without_its_level_is_one_drive():
+    names = {i.name for i in initiatives_in_document(make_document("r.txt", LEVELS))}
+    assert names == {"全国法治政府建设示范县"}

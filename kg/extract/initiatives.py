@@ -36,8 +36,11 @@ from kg.vocab import gazetteer
 from kg.vocab.areas import area_of
 from kg.vocab.lexicon import rows
 
-#: a name's characters between a cue and its kind word (no punctuation, no quotes)
-NAME_RUN = re.compile(rf"[{HAN}0-9A-Za-z()（）+＋ ]")
+#: the tone-marked vowels of a pinyin gloss some news pages print after a character (農(nóng)民工)
+PINYIN_TONES = "āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜü"
+#: a name's characters between a cue and its kind word (no punctuation, no quotes); a pinyin
+#: gloss in brackets is part of the word it glosses
+NAME_RUN = re.compile(rf"[{HAN}0-9A-Za-z{PINYIN_TONES}()（）+＋ ]")
 YEAR = re.compile(r"[0-9]{4}年度?")
 #: how far a kind word may sit after a quoted name (“法援惠民生”系列活动)
 MAX_MODIFIER = 10
@@ -177,6 +180,8 @@ class Vocabulary:
     programme_follow: tuple[str, ...]
     programme_holders: tuple[str, ...]
     verb_named_kinds: tuple[str, ...]
+    drive_openers: tuple[str, ...]
+    place_slogans: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -203,6 +208,8 @@ def _vocabulary() -> Vocabulary:
         programme_follow=of("programme_follow"),
         programme_holders=of("programme_holder"),
         verb_named_kinds=of("verb_named_kind"),
+        drive_openers=of("drive_opener"),
+        place_slogans=of("place_slogan"),
         plan_generic_cues=tuple(r[0] for r in cues if r[1] == "plan_only_generic"),
         doctrine=tuple(re.compile(p) for p in of("doctrine")),
         after=of("after"),
@@ -437,7 +444,7 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         found = _kind_after(text, shared_end, _modifier_allowance(core))
         if _names_a_document(core) and not found:
             continue  # “一规划两纲要” names plans; “一规划两纲要”实地督察 is a drive over them
-        if _quotes_doctrine(core, found):
+        if _quotes_doctrine(core, found) or _is_place_slogan(core, found):
             continue
         if _serves_a_goal(found[1] if found else kind_word_ending(core), m.start(), goal_frames):
             continue
@@ -567,8 +574,10 @@ def _title_kind_right_after(text: str, end: int) -> tuple[str, str, int] | None:
 def _is_quoted_clause(core: str, own: str) -> bool:
     """“坚持全面依法治国,推进法治中国建设”: clauses split by a comma that end in a word only a
     quote makes a kind (建设, 服务, 改革) are a quoted line of policy, not a programme's name;
-    paired names split by a comma (“谁执法,谁普法”) carry no kind word and are not affected."""
-    return VOCAB.kinds[own][1] and bool(re.search(r"[，,]", core))
+    paired names split by a comma (“谁执法,谁普法”) carry no kind word and are not affected.
+    A quote that opens with a verb of improving and ends in such a word (“推进法治中国建设”工作目标,
+    “深化六个改革”要求) is a task set by a line of policy the same way."""
+    return VOCAB.kinds[own][1] and (bool(re.search(r"[，,]", core)) or core.startswith(VOCAB.verb_start))
 
 
 def _is_campaign(name: str) -> bool:
@@ -622,6 +631,19 @@ def _quotes_doctrine(core: str, found: tuple[str, str, int] | None) -> bool:
     if found is not None and not found[0] and found[1] in VOCAB.counted_kinds:
         return False
     return found is None or is_slogan(core + found[0] + found[1])
+
+
+def _is_place_slogan(core: str, found: tuple[str, str, int] | None) -> bool:
+    """“平安大荔、法治大荔”建设, “法治大荔”建设: a county's rule-of-law or public-safety slogan
+    (place_slogan + the place's name) is the goal a report works toward, like 法治中国; with a word
+    only a quote makes a kind (建设) or none it names no programme, while a standing kind word
+    after it (“法治大荔”微信公众平台) still names one."""
+    if found is not None and (found[0] or not VOCAB.kinds[found[1]][1]):
+        return False
+    items = re.split(r"[、，,]", core)
+    return all(
+        any(item.startswith(w) and gazetteer.lookup(item[len(w) :]) for w in VOCAB.place_slogans) for item in items
+    )
 
 
 def _bare_quote_kind(core: str) -> str | None:
@@ -995,12 +1017,21 @@ def _demonstration_drives(sentence: Sentence) -> list[InitiativeRecord]:
             and not text.endswith(LEFT_STOPS, 0, start)
         ):
             start -= 1
-        theme = text[start : m.start()]
+        theme = _from_opener(text[start : m.start()])
+        start = m.start() - len(theme)
         if place_only and MODEL_PLACE_THEME not in theme:
             continue
         if len(theme) >= 4 and not is_generic(theme) and not is_slogan(theme):
             out.append(_record(sentence, theme + m.group(), "project", start, m.end(), "demonstration_drive"))
     return out
+
+
+def _from_opener(theme: str) -> str:
+    """紧扣建设全国基层法治示范区, 锚定法治政府建设示范县, 召开…会议暨法治政府建设示范创建: a
+    model-place drive's name opens with its level (全国, 省级) or with 法治政府 (drive_opener); the
+    verbs and meetings to the left that the leftward run took in are not part of it."""
+    at = min((i for i in (theme.find(w) for w in VOCAB.drive_openers) if i >= 0), default=0)
+    return theme[at:]
 
 
 def _whole_run(text: str, start: int) -> int | None:
@@ -1270,7 +1301,9 @@ def _one_hotline_per_number(records: list[InitiativeRecord]) -> list[InitiativeR
 
 def _one_drive_per_theme(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
     """A report naming its model-place drive twice (争创市级法治政府建设示范区, …示范区创建成果)
-    means one drive: later mentions of the same theme take the first one's name."""
+    means one drive: later mentions of the same theme take the first one's name. The level
+    the drive opens with (全国, 省级) is left out of the theme: 锚定法治政府建设示范县 and 获评
+    全国法治政府建设示范县 in one report are one drive."""
     first: dict[str, str] = {}
     out = []
     for r in records:
@@ -1278,6 +1311,8 @@ def _one_drive_per_theme(records: list[InitiativeRecord]) -> list[InitiativeReco
             out.append(r)
             continue
         theme = DRIVE_TAIL.sub("", r.name)
+        while opener := next((w for w in VOCAB.drive_openers if theme.startswith(w)), ""):
+            theme = theme[len(opener) :]
         out.append(replace(r, name=first.setdefault(theme, r.name)))
     return out
 
