@@ -25,12 +25,14 @@ from kg.vocab.lexicon import rows, words
 
 #: Clause boundaries: an outcome's text is the clause between two of these.
 CLAUSE_END = ",，;；。!！?？:：\n"
-#: Characters that are only magnitudes; alone (百名, 千企, 万人) they are rhetoric, not counts.
 #: how much of the sentence before a clause is handed to the indicator (it reads the last
 #: CARRY_WINDOW characters of it once figures are cut out; ten times that is plenty)
 BEFORE_WINDOW = 400
 #: 12 次, 1.3 万件: some pages set figures off with one space (never a line break)
 SPACE = "[ \u00a0\u3000]"
+#: Characters that are only magnitudes; alone (百名, 千企, 万人) they are rhetoric, not counts,
+#: unless an approximation says how near the count came (近万名干部参加, 日均接处警近百次,
+#: 解答法律咨询近百万件: rule outcomes.near_magnitude, read from h75, h124 and d501).
 MAGNITUDES_ONLY = re.compile(r"^[百千万亿]+$")
 #: Prefix units: the number follows them (万分之2.4).
 PREFIX_UNITS = {"万分之": "万分之", "千分之": "千分之", "百分之": "%"}
@@ -110,6 +112,8 @@ class Figure:
     unit: str
     kind: str
     approximate: bool
+    #: the rule that read it when not the counting-word regex alone (outcomes.near_magnitude)
+    rule: str | None = None
 
 
 def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> list[OutcomeRecord]:
@@ -161,7 +165,7 @@ def outcomes_with_referents(
                     value=fig.value,
                     unit=fig.unit,
                     evidence=Evidence.of(
-                        sentence, start, end, rule=RULE_OF_KIND.get(fig.kind, "outcomes.figure")
+                        sentence, start, end, rule=fig.rule or RULE_OF_KIND.get(fig.kind, "outcomes.figure")
                     ),
                     indicator=(run_indicator if fig.kind == "years" else indicator_of)(
                         left,
@@ -370,7 +374,7 @@ def figure_of(text: str, m: re.Match[str]) -> Figure | None:
             return None
         return Figure(m.start(), m.end(), value, PREFIX_UNITS[m.group("prefix")], "percent", False)
     span, surface = m.group("num"), m.group("unit")
-    value = to_decimal(span)
+    value = to_decimal(span) or near_magnitude(text, m.start(), span)
     if value is None or inside_marks(text, m.start()):
         return None
     if m.group("mult"):
@@ -389,7 +393,16 @@ def figure_of(text: str, m: re.Match[str]) -> Figure | None:
     if in_comparison_base(text, m.start(), m.end()):
         return None
     approximate = bool(m.group("approx") or m.group("after") or rank == "upper" or approx_before(text, start))
-    return Figure(start, m.end(), value, unit, kind, approximate)
+    rule = "outcomes.near_magnitude" if MAGNITUDES_ONLY.match(span) else None
+    return Figure(start, m.end(), value, unit, kind, approximate, rule)
+
+
+def near_magnitude(text: str, start: int, span: str) -> Decimal | None:
+    """近万名, 近百次, 近百万件: a bare magnitude after an approximation word is one of it (the
+    count came near ten thousand); alone (百名律师, 万人) it is rhetoric and stays no number."""
+    if not MAGNITUDES_ONLY.match(span) or not approx_before(text, start):
+        return None
+    return to_decimal("一" + span)
 
 
 def rank_prefix(before: str, kind: str) -> str | None:
@@ -411,7 +424,9 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
     chinese = is_chinese(span)
     if before in exclusions("before") or after in exclusions("after"):
         return False
-    if chinese and (before in exclusions("before_chinese") or MAGNITUDES_ONLY.match(span)):
+    if chinese and before in exclusions("before_chinese"):
+        return False
+    if chinese and MAGNITUDES_ONLY.match(span) and not approx_before(text, start):
         return False
     if any(text[max(0, start - len(w)) : start] == w for w in exclusions("duration_before")):
         return False
@@ -434,7 +449,9 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
         return False
     if chinese and surface in exclusions("slogan_unit") and slogan_after(text, end):
         return False
-    if inside_fixed_word(text, start, end) or round_the_clock(text, start, end):
+    # 近万名: jieba's 万名/千家 are words, but after an approximation the magnitude is the count
+    near = MAGNITUDES_ONLY.match(span) is not None
+    if (not near and inside_fixed_word(text, start, end)) or round_the_clock(text, start, end):
         return False
     return not any(overlaps(text, phrase, start, end) for phrase in exclusions("phrase"))
 

@@ -208,6 +208,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
             figure="a number with a counting unit, a rate or money, in the shortest clause carrying it",
             loose_change="a 同比/环比 change with no figure of its own to attach to",
             run_of_years="a run of years after a continuity cue (连续3年), the only 年 that counts",
+            near_magnitude="a bare magnitude after an approximation word (近万名, 近百次): one of it",
         ),
         columns=(("outcomes", len),),
     ),
