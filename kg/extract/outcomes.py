@@ -393,8 +393,17 @@ def figure_of(text: str, m: re.Match[str]) -> Figure | None:
     if in_comparison_base(text, m.start(), m.end()):
         return None
     approximate = bool(m.group("approx") or m.group("after") or rank == "upper" or approx_before(text, start))
-    rule = "outcomes.near_magnitude" if MAGNITUDES_ONLY.match(span) else None
+    rule = figure_rule(text, m.start(), span, surface)
     return Figure(start, m.end(), value, unit, kind, approximate, rule)
+
+
+def figure_rule(text: str, start: int, span: str, surface: str) -> str | None:
+    """The rule that let a counted figure through when the unit regex alone would not."""
+    if MAGNITUDES_ONLY.match(span):
+        return "outcomes.near_magnitude"
+    if span == "一" and surface in exclusions("one_not_count") and staffed_one(text, start, surface):
+        return "outcomes.staffed_one"
+    return None
 
 
 def near_magnitude(text: str, start: int, span: str) -> Decimal | None:
@@ -435,7 +444,9 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
     if chinese and surface in exclusions("chinese_not_count"):
         return False
     if span == "一" and not m.group("approx"):
-        if surface in exclusions("one_not_count") or one_x_one(text, start, end):
+        if one_x_one(text, start, end):
+            return False
+        if surface in exclusions("one_not_count") and not staffed_one(text, start, surface):
             return False
         if surface in exclusions("one_at_clause_end") and after and after not in CLAUSE_END + "。":
             return False
@@ -454,6 +465,21 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
     if (not near and inside_fixed_word(text, start, end)) or round_the_clock(text, start, end):
         return False
     return not any(overlaps(text, phrase, start, end) for phrase in exclusions("phrase"))
+
+
+#: how far before 一名 a staffing verb may stand (聘用了两名专职律师、|一名行政人员)
+STAFF_WINDOW = 12
+
+
+def staffed_one(text: str, start: int, surface: str) -> bool:
+    """选派一名资深调解员常驻, 聘用了两名专职律师、一名行政人员: one person posted by a staffing
+    verb (number_markers.tsv staff_verb) earlier in the clause is a count of staff, not the
+    narrative's "a villager" (一位村民在开垦); rule outcomes.staffed_one, shape of h89 and h124."""
+    if units()[surface][1] != "people":
+        return False
+    window = max(0, start - STAFF_WINDOW)
+    clause_start = max(window, max(text.rfind(mark, window, start) for mark in CLAUSE_END) + 1)
+    return any(verb in text[clause_start:start] for verb in markers("staff_verb"))
 
 
 def together(text: str, start: int) -> bool:

@@ -209,6 +209,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
             loose_change="a 同比/环比 change with no figure of its own to attach to",
             run_of_years="a run of years after a continuity cue (连续3年), the only 年 that counts",
             near_magnitude="a bare magnitude after an approximation word (近万名, 近百次): one of it",
+            staffed_one="one person posted by a staffing verb in the clause (选派一名调解员常驻)",
         ),
         columns=(("outcomes", len),),
     ),
