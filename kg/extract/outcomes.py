@@ -124,13 +124,20 @@ def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> lis
 REFERENT_WIDTH = 2
 
 
+#: 农(nóng)民工: pages that gloss a character with its pinyin in brackets (h123, h127); the
+#: gloss is no part of the counted noun
+PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+#: how long a pinyin gloss may be, brackets included
+PINYIN_WIDTH = 9
+
+
 def referent_of(text: str, fig: Figure) -> str | None:
     """What a count of people counts, as the Han characters right after it (6户|村民), or None
     when the unit is no group of people (number_markers.tsv group_unit: a case or a rate said
     twice may be two facts) or punctuation follows: the key that tells a group named again."""
     if fig.unit not in markers("group_unit"):
         return None
-    following = text[fig.end : fig.end + REFERENT_WIDTH]
+    following = PINYIN.sub("", text[fig.end : fig.end + REFERENT_WIDTH + PINYIN_WIDTH])[:REFERENT_WIDTH]
     if len(following) < REFERENT_WIDTH or not all(HAN_CHAR.match(c) for c in following):
         return None
     return following
@@ -185,19 +192,31 @@ def outcomes_with_referents(
 
 
 def outcomes_in_document(doc: Document, context: ReportContext | None = None) -> list[OutcomeRecord]:
-    found = [(s.heading, pair) for s in doc.sentences for pair in outcomes_with_referents(s, context)]
-    first_mentions = set(first_mention_indexes([pair for _, pair in found]))
-    pairs = [(heading, record) for i, (heading, (record, _)) in enumerate(found) if i in first_mentions]
+    found = [(s.heading, pair, is_headline(s)) for s in doc.sentences for pair in outcomes_with_referents(s, context)]
+    first_mentions = set(first_mention_indexes([pair for _, pair, _ in found], [h for _, _, h in found]))
+    pairs = [(heading, record) for i, (heading, (record, _), _) in enumerate(found) if i in first_mentions]
     return with_neighbour_areas(pairs)
 
 
-def first_mention_indexes(found: list[tuple[OutcomeRecord, str | None]]) -> list[int]:
+def is_headline(sentence: Sentence) -> bool:
+    """A news item's title: the first line, with no clause mark in it (…为232名农民工讨薪493万元)."""
+    return sentence.index == 0 and not any(mark in sentence.text for mark in CLAUSE_END)
+
+
+def first_mention_indexes(
+    found: list[tuple[OutcomeRecord, str | None]], headline: list[bool] | None = None
+) -> list[int]:
     """Indexes of the outcomes that are not a group mentioned again: a news story names its
     6户村民 or 两名包工头 in every paragraph, and one count of them is one fact (the same
-    value, unit and counted noun, GUIDELINES: one entry per number)."""
+    value, unit and counted noun, GUIDELINES: one entry per number). A headline restates the
+    story's result and its body says it again: both are kept (dev8 REVIEW, h123's 232名), so a
+    figure in the headline marks nothing as seen."""
     seen: set[tuple[Decimal, str, str]] = set()
     kept = []
     for i, (record, referent) in enumerate(found):
+        if headline and headline[i]:
+            kept.append(i)
+            continue
         if referent is not None:
             key = (record.value, record.unit, referent)
             if key in seen:
