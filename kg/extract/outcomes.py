@@ -174,11 +174,8 @@ def outcomes_with_referents(
                     evidence=Evidence.of(
                         sentence, start, end, rule=fig.rule or RULE_OF_KIND.get(fig.kind, "outcomes.figure")
                     ),
-                    indicator=(run_indicator if fig.kind == "years" else indicator_of)(
-                        left,
-                        right,
-                        fig.kind,
-                        without_figures(text, max(0, start - BEFORE_WINDOW), start, figures, starts),
+                    indicator=indicator_for(
+                        fig, left, right, without_figures(text, max(0, start - BEFORE_WINDOW), start, figures, starts)
                     ),
                     area=outcome_area(clause, sentence.heading, text),
                     approximate=fig.approximate,
@@ -189,6 +186,14 @@ def outcomes_with_referents(
             )
         )
     return sorted(out, key=lambda pair: (pair[0].evidence.start, pair[0].evidence.end))
+
+
+def indicator_for(fig: Figure, left: str, right: str, before: str) -> str | None:
+    """The figure's indicator: a run of years and N大 + noun (八大领域 -> 领域数: the noun is
+    what is counted) are named their own way, other figures from their clause."""
+    if fig.rule == "outcomes.big_count":
+        return fig.unit + "数"
+    return (run_indicator if fig.kind == "years" else indicator_of)(left, right, fig.kind, before)
 
 
 def outcomes_in_document(doc: Document, context: ReportContext | None = None) -> list[OutcomeRecord]:
@@ -323,7 +328,52 @@ def figures_in(text: str) -> list[Figure]:
     out += [f for f in bare_ranks(text) if not any(s < f.end and f.start < e for s, e in taken)]
     taken = [(f.start, f.end) for f in out]
     out += [f for f in runs_of_years(text) if not any(s < f.end and f.start < e for s, e in taken)]
+    taken = [(f.start, f.end) for f in out]
+    out += [f for f in big_counts(text) if not any(s < f.end and f.start < e for s, e in taken)]
     return sorted(out, key=lambda f: f.start)
+
+
+@cache
+def big_pattern() -> re.Pattern[str]:
+    """八大领域, 5大攻坚战, 三大功能区: a number, 大, then a noun of two to four characters that
+    ends its clause (the noun is what is counted and becomes the unit)."""
+    ends = re.escape(CLAUSE_END)
+    return re.compile(rf"(?P<num>{NUMBER})大(?P<unit>[\u4e00-\u9fff]{{2,4}})(?=[{ends}])")
+
+
+#: how far back the items of a list before 等N大 are counted (a bound keeps the cost linear)
+BIG_LIST_WINDOW = 60
+
+
+def big_counts(text: str) -> list[Figure]:
+    """在食品、药械、特种设备等八大领域 (d301), 实行…等5大提升工程 (h51), 将拥有四大功能区
+    (w205), 科学划分…三大功能区 (h85): N大 + noun counts the fields or programmes the body
+    covers, with the noun as unit (rule outcomes.big_count). Not: the Party's 二十大, 一大群人, a noun of
+    outcome_exclusions.tsv big_noun (两大突出问题 are problems, 十大典型案例 a selection), names
+    in quotes, nor a Chinese numeral that only sums up the list before it (精准脱贫、污染防治
+    三大攻坚战: as many items as the count)."""
+    out = []
+    for m in big_pattern().finditer(text):
+        start, noun = m.start(), m.group("unit")
+        value = to_decimal(m.group("num"))
+        if value is None or m.group("num") == "一" or text[max(0, start - 2) : start] == "党的":
+            continue  # 一大群人: 一大 is "a big"; 党的二十大 is the Party congress
+        if inside_marks(text, start):
+            continue
+        if noun.endswith(exclusions("big_noun")) or text[start - 1 : start].isdigit():
+            continue
+        if is_chinese(m.group("num")) and list_items_before(text, start) >= value:
+            continue
+        out.append(Figure(start, m.end(), value, noun, "count", approx_before(text, start), "outcomes.big_count"))
+    return out
+
+
+def list_items_before(text: str, start: int) -> int:
+    """How many 、 items the clause lists right before ``start`` (0 when it lists none)."""
+    window = max(0, start - BIG_LIST_WINDOW)
+    clause_start = max(window, max(text.rfind(mark, window, start) for mark in CLAUSE_END) + 1)
+    marks = text.count("、", clause_start, start)
+    return marks + 1 if marks else 0
 
 
 #: Figures found by a rule of their own, not the counting-word regex, say so in their evidence.
