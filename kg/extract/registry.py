@@ -210,6 +210,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
             run_of_years="a run of years after a continuity cue (连续3年), the only 年 that counts",
             near_magnitude="a bare magnitude after an approximation word (近万名, 近百次): one of it",
             staffed_one="one person posted by a staffing verb in the clause (选派一名调解员常驻)",
+            built_one="one thing after a verb of building in the clause (建成一个公共法律服务中心)",
             big_count="N大 + a noun ending its clause (八大领域, 5大攻坚战): the noun is the unit",
         ),
         columns=(("outcomes", len),),
