@@ -35,3 +35,24 @@ def test_a_repeated_rate_is_not_merged():
     """Rates and sums are not groups: 100% twice may be two facts."""
     found = figures("行政复议纠错率100%。行政应诉出庭率100%。")
     assert found.count((Decimal(100), "%")) == 2
+
+
+#: a real news item (dev8 h123, traditional, with pinyin glosses as the page prints them)
+WAGE_NEWS = (
+    "西安市周至縣法律援助中心為232名農(nóng)民工討薪493萬元\n"
+    "1月25日,來自四川的農(nóng)民工趙某雙手接過被拖欠的57名農(nóng)民工的69.5萬余元血汗錢時,很是激動。\n"
+    "2021年4月,趙某等57名農(nóng)民工來到周至縣,在劉某承包的建筑工地打工。\n"
+    "辦理農(nóng)民工維權(quán)案件196件,為232名農(nóng)民工追回欠薪493萬元。\n"
+)
+
+
+def test_a_group_glossed_in_pinyin_named_again_is_one_outcome():
+    """57名農(nóng)民工 twice in the story: the gloss is no part of the counted noun."""
+    assert figures(WAGE_NEWS).count((Decimal(57), "名")) == 1
+
+
+def test_a_headline_figure_restated_in_the_body_is_kept_twice():
+    """The headline's 232名 and the closing summary's are both annotated (dev8 REVIEW)."""
+    assert figures(WAGE_NEWS).count((Decimal(232), "名")) == 2
+    body_only = WAGE_NEWS.split("\n", 1)[1]
+    assert figures(body_only).count((Decimal(232), "名")) == 1

@@ -25,12 +25,14 @@ from kg.vocab.lexicon import rows, words
 
 #: Clause boundaries: an outcome's text is the clause between two of these.
 CLAUSE_END = ",，;；。!！?？:：\n"
-#: Characters that are only magnitudes; alone (百名, 千企, 万人) they are rhetoric, not counts.
 #: how much of the sentence before a clause is handed to the indicator (it reads the last
 #: CARRY_WINDOW characters of it once figures are cut out; ten times that is plenty)
 BEFORE_WINDOW = 400
 #: 12 次, 1.3 万件: some pages set figures off with one space (never a line break)
 SPACE = "[ \u00a0\u3000]"
+#: Characters that are only magnitudes; alone (百名, 千企, 万人) they are rhetoric, not counts,
+#: unless an approximation says how near the count came (近万名干部参加, 日均接处警近百次,
+#: 解答法律咨询近百万件: rule outcomes.near_magnitude, read from h75, h124 and d501).
 MAGNITUDES_ONLY = re.compile(r"^[百千万亿]+$")
 #: Prefix units: the number follows them (万分之2.4).
 PREFIX_UNITS = {"万分之": "万分之", "千分之": "千分之", "百分之": "%"}
@@ -110,6 +112,8 @@ class Figure:
     unit: str
     kind: str
     approximate: bool
+    #: the rule that read it when not the counting-word regex alone (outcomes.near_magnitude)
+    rule: str | None = None
 
 
 def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> list[OutcomeRecord]:
@@ -120,13 +124,20 @@ def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> lis
 REFERENT_WIDTH = 2
 
 
+#: 农(nóng)民工: pages that gloss a character with its pinyin in brackets (h123, h127); the
+#: gloss is no part of the counted noun
+PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+#: how long a pinyin gloss may be, brackets included
+PINYIN_WIDTH = 9
+
+
 def referent_of(text: str, fig: Figure) -> str | None:
     """What a count of people counts, as the Han characters right after it (6户|村民), or None
     when the unit is no group of people (number_markers.tsv group_unit: a case or a rate said
     twice may be two facts) or punctuation follows: the key that tells a group named again."""
     if fig.unit not in markers("group_unit"):
         return None
-    following = text[fig.end : fig.end + REFERENT_WIDTH]
+    following = PINYIN.sub("", text[fig.end : fig.end + REFERENT_WIDTH + PINYIN_WIDTH])[:REFERENT_WIDTH]
     if len(following) < REFERENT_WIDTH or not all(HAN_CHAR.match(c) for c in following):
         return None
     return following
@@ -161,13 +172,10 @@ def outcomes_with_referents(
                     value=fig.value,
                     unit=fig.unit,
                     evidence=Evidence.of(
-                        sentence, start, end, rule=RULE_OF_KIND.get(fig.kind, "outcomes.figure")
+                        sentence, start, end, rule=fig.rule or RULE_OF_KIND.get(fig.kind, "outcomes.figure")
                     ),
-                    indicator=(run_indicator if fig.kind == "years" else indicator_of)(
-                        left,
-                        right,
-                        fig.kind,
-                        without_figures(text, max(0, start - BEFORE_WINDOW), start, figures, starts),
+                    indicator=indicator_for(
+                        fig, left, right, without_figures(text, max(0, start - BEFORE_WINDOW), start, figures, starts)
                     ),
                     area=outcome_area(clause, sentence.heading, text),
                     approximate=fig.approximate,
@@ -180,20 +188,40 @@ def outcomes_with_referents(
     return sorted(out, key=lambda pair: (pair[0].evidence.start, pair[0].evidence.end))
 
 
+def indicator_for(fig: Figure, left: str, right: str, before: str) -> str | None:
+    """The figure's indicator: a run of years and N大 + noun (八大领域 -> 领域数: the noun is
+    what is counted) are named their own way, other figures from their clause."""
+    if fig.rule == "outcomes.big_count":
+        return fig.unit + "数"
+    return (run_indicator if fig.kind == "years" else indicator_of)(left, right, fig.kind, before)
+
+
 def outcomes_in_document(doc: Document, context: ReportContext | None = None) -> list[OutcomeRecord]:
-    found = [(s.heading, pair) for s in doc.sentences for pair in outcomes_with_referents(s, context)]
-    first_mentions = set(first_mention_indexes([pair for _, pair in found]))
-    pairs = [(heading, record) for i, (heading, (record, _)) in enumerate(found) if i in first_mentions]
+    found = [(s.heading, pair, is_headline(s)) for s in doc.sentences for pair in outcomes_with_referents(s, context)]
+    first_mentions = set(first_mention_indexes([pair for _, pair, _ in found], [h for _, _, h in found]))
+    pairs = [(heading, record) for i, (heading, (record, _), _) in enumerate(found) if i in first_mentions]
     return with_neighbour_areas(pairs)
 
 
-def first_mention_indexes(found: list[tuple[OutcomeRecord, str | None]]) -> list[int]:
+def is_headline(sentence: Sentence) -> bool:
+    """A news item's title: the first line, with no clause mark in it (…为232名农民工讨薪493万元)."""
+    return sentence.index == 0 and not any(mark in sentence.text for mark in CLAUSE_END)
+
+
+def first_mention_indexes(
+    found: list[tuple[OutcomeRecord, str | None]], headline: list[bool] | None = None
+) -> list[int]:
     """Indexes of the outcomes that are not a group mentioned again: a news story names its
     6户村民 or 两名包工头 in every paragraph, and one count of them is one fact (the same
-    value, unit and counted noun, GUIDELINES: one entry per number)."""
+    value, unit and counted noun, GUIDELINES: one entry per number). A headline restates the
+    story's result and its body says it again: both are kept (dev8 REVIEW, h123's 232名), so a
+    figure in the headline marks nothing as seen."""
     seen: set[tuple[Decimal, str, str]] = set()
     kept = []
     for i, (record, referent) in enumerate(found):
+        if headline and headline[i]:
+            kept.append(i)
+            continue
         if referent is not None:
             key = (record.value, record.unit, referent)
             if key in seen:
@@ -300,7 +328,52 @@ def figures_in(text: str) -> list[Figure]:
     out += [f for f in bare_ranks(text) if not any(s < f.end and f.start < e for s, e in taken)]
     taken = [(f.start, f.end) for f in out]
     out += [f for f in runs_of_years(text) if not any(s < f.end and f.start < e for s, e in taken)]
+    taken = [(f.start, f.end) for f in out]
+    out += [f for f in big_counts(text) if not any(s < f.end and f.start < e for s, e in taken)]
     return sorted(out, key=lambda f: f.start)
+
+
+@cache
+def big_pattern() -> re.Pattern[str]:
+    """八大领域, 5大攻坚战, 三大功能区: a number, 大, then a noun of two to four characters that
+    ends its clause (the noun is what is counted and becomes the unit)."""
+    ends = re.escape(CLAUSE_END)
+    return re.compile(rf"(?P<num>{NUMBER})大(?P<unit>[\u4e00-\u9fff]{{2,4}})(?=[{ends}])")
+
+
+#: how far back the items of a list before 等N大 are counted (a bound keeps the cost linear)
+BIG_LIST_WINDOW = 60
+
+
+def big_counts(text: str) -> list[Figure]:
+    """在食品、药械、特种设备等八大领域 (d301), 实行…等5大提升工程 (h51), 将拥有四大功能区
+    (w205), 科学划分…三大功能区 (h85): N大 + noun counts the fields or programmes the body
+    covers, with the noun as unit (rule outcomes.big_count). Not: the Party's 二十大, 一大群人, a noun of
+    outcome_exclusions.tsv big_noun (两大突出问题 are problems, 十大典型案例 a selection), names
+    in quotes, nor a Chinese numeral that only sums up the list before it (精准脱贫、污染防治
+    三大攻坚战: as many items as the count)."""
+    out = []
+    for m in big_pattern().finditer(text):
+        start, noun = m.start(), m.group("unit")
+        value = to_decimal(m.group("num"))
+        if value is None or m.group("num") == "一" or text[max(0, start - 2) : start] == "党的":
+            continue  # 一大群人: 一大 is "a big"; 党的二十大 is the Party congress
+        if inside_marks(text, start):
+            continue
+        if noun.endswith(exclusions("big_noun")) or text[start - 1 : start].isdigit():
+            continue
+        if is_chinese(m.group("num")) and list_items_before(text, start) >= value:
+            continue
+        out.append(Figure(start, m.end(), value, noun, "count", approx_before(text, start), "outcomes.big_count"))
+    return out
+
+
+def list_items_before(text: str, start: int) -> int:
+    """How many 、 items the clause lists right before ``start`` (0 when it lists none)."""
+    window = max(0, start - BIG_LIST_WINDOW)
+    clause_start = max(window, max(text.rfind(mark, window, start) for mark in CLAUSE_END) + 1)
+    marks = text.count("、", clause_start, start)
+    return marks + 1 if marks else 0
 
 
 #: Figures found by a rule of their own, not the counting-word regex, say so in their evidence.
@@ -370,7 +443,7 @@ def figure_of(text: str, m: re.Match[str]) -> Figure | None:
             return None
         return Figure(m.start(), m.end(), value, PREFIX_UNITS[m.group("prefix")], "percent", False)
     span, surface = m.group("num"), m.group("unit")
-    value = to_decimal(span)
+    value = to_decimal(span) or near_magnitude(text, m.start(), span)
     if value is None or inside_marks(text, m.start()):
         return None
     if m.group("mult"):
@@ -389,7 +462,27 @@ def figure_of(text: str, m: re.Match[str]) -> Figure | None:
     if in_comparison_base(text, m.start(), m.end()):
         return None
     approximate = bool(m.group("approx") or m.group("after") or rank == "upper" or approx_before(text, start))
-    return Figure(start, m.end(), value, unit, kind, approximate)
+    rule = figure_rule(text, m.start(), span, surface)
+    return Figure(start, m.end(), value, unit, kind, approximate, rule)
+
+
+def figure_rule(text: str, start: int, span: str, surface: str) -> str | None:
+    """The rule that let a counted figure through when the unit regex alone would not."""
+    if MAGNITUDES_ONLY.match(span):
+        return "outcomes.near_magnitude"
+    if span == "一" and surface in exclusions("one_not_count") and staffed_one(text, start, surface):
+        return "outcomes.staffed_one"
+    if span == "一" and surface in exclusions("one_built") and built_one(text, start):
+        return "outcomes.built_one"
+    return None
+
+
+def near_magnitude(text: str, start: int, span: str) -> Decimal | None:
+    """近万名, 近百次, 近百万件: a bare magnitude after an approximation word is one of it (the
+    count came near ten thousand); alone (百名律师, 万人) it is rhetoric and stays no number."""
+    if not MAGNITUDES_ONLY.match(span) or not approx_before(text, start):
+        return None
+    return to_decimal("一" + span)
 
 
 def rank_prefix(before: str, kind: str) -> str | None:
@@ -411,7 +504,9 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
     chinese = is_chinese(span)
     if before in exclusions("before") or after in exclusions("after"):
         return False
-    if chinese and (before in exclusions("before_chinese") or MAGNITUDES_ONLY.match(span)):
+    if chinese and before in exclusions("before_chinese"):
+        return False
+    if chinese and MAGNITUDES_ONLY.match(span) and not approx_before(text, start):
         return False
     if any(text[max(0, start - len(w)) : start] == w for w in exclusions("duration_before")):
         return False
@@ -420,7 +515,11 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
     if chinese and surface in exclusions("chinese_not_count"):
         return False
     if span == "一" and not m.group("approx"):
-        if surface in exclusions("one_not_count") or one_x_one(text, start, end):
+        if one_x_one(text, start, end):
+            return False
+        if surface in exclusions("one_not_count") and not staffed_one(text, start, surface):
+            return False
+        if surface in exclusions("one_built") and not built_one(text, start):
             return False
         if surface in exclusions("one_at_clause_end") and after and after not in CLAUSE_END + "。":
             return False
@@ -434,9 +533,35 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
         return False
     if chinese and surface in exclusions("slogan_unit") and slogan_after(text, end):
         return False
-    if inside_fixed_word(text, start, end) or round_the_clock(text, start, end):
+    # 近万名: jieba's 万名/千家 are words, but after an approximation the magnitude is the count
+    near = MAGNITUDES_ONLY.match(span) is not None
+    if (not near and inside_fixed_word(text, start, end)) or round_the_clock(text, start, end):
         return False
     return not any(overlaps(text, phrase, start, end) for phrase in exclusions("phrase"))
+
+
+#: how far before 一名 a staffing verb may stand (聘用了两名专职律师、|一名行政人员)
+STAFF_WINDOW = 12
+
+
+def staffed_one(text: str, start: int, surface: str) -> bool:
+    """选派一名资深调解员常驻, 聘用了两名专职律师、一名行政人员: one person posted by a staffing
+    verb (number_markers.tsv staff_verb) earlier in the clause is a count of staff, not the
+    narrative's "a villager" (一位村民在开垦); rule outcomes.staffed_one, shape of h89 and h124."""
+    if units()[surface][1] != "people":
+        return False
+    window = max(0, start - STAFF_WINDOW)
+    clause_start = max(window, max(text.rfind(mark, window, start) for mark in CLAUSE_END) + 1)
+    return any(verb in text[clause_start:start] for verb in markers("staff_verb"))
+
+
+def built_one(text: str, start: int) -> bool:
+    """全县共建成一个公共法律服务中心 (seed 004's gold): 一个 counts a thing the body built or set
+    up (number_markers.tsv build_verb before it in the clause); elsewhere in a news story it is
+    an article (这样一个…山区 h86, 有了一个阵地 h89, 交出了一份答卷 w207, 一个无眠之夜后 h13)."""
+    window = max(0, start - STAFF_WINDOW)
+    clause_start = max(window, max(text.rfind(mark, window, start) for mark in CLAUSE_END) + 1)
+    return any(verb in text[clause_start:start] for verb in markers("build_verb"))
 
 
 def together(text: str, start: int) -> bool:
