@@ -238,3 +238,10 @@ def test_the_fast_paths_read_what_the_plain_reading_reads(development_sentences,
     assert fast == plain
     assert any(gated) and not any(found for found, skipped in zip(plain, gated, strict=True) if skipped)
     assert sum(map(len, plain)) > 500
+
+
+def test_a_party_committee_named_in_full_after_zhonggong():
+    """holdout6 h84's joint authors' line: 中共重庆市江津区四屏镇委员会 is the town's committee;
+    委员会 after a place with no 中共 is no body of its own (仲裁委员会 needs body words)."""
+    assert _names("中共重庆市江津区四屏镇委员会") == ["中共重庆市江津区四屏镇委员会"]
+    assert _names("江津区委员会召开会议。") == []

