@@ -579,3 +579,38 @@ def test_a_party_committee_line_above_its_government_line_gives_way():
     assert meta.bureau == "重庆市江津区四屏镇人民政府"
     meta = rm.report_meta(make_document("case.txt", _opening("holdout6/texts/h83.txt", 3)))
     assert meta.bureau == "中共渠县李馥镇委员会 渠县李馥镇人民政府"
+
+
+def _whole(path: str):
+    return make_document("case.txt", (CORPUS / path).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("path", "bureau", "rule"),
+    [
+        # 记者日前从香坊区政府获悉: a source; 日前,该区公共法律服务中心正式挂牌… is the item's body
+        ("dev8/texts/h128.txt", "香坊区公共法律服务中心", "report_meta.acting_body"),
+        # 握着安庆市法律援助中心工作人员的手: an object; 近年来,该市司法局以… frames the item
+        ("dev8/texts/h125.txt", "安庆市司法局", "report_meta.referred_body"),
+        # 广西…江南区司法局,一间…工作室里: the scene; 近年来,江南区委政法委积极践行…
+        ("holdout6/texts/h85.txt", "江南区委政法委", "report_meta.acting_body"),
+    ],
+)
+def test_a_news_body_that_does_not_act_gives_way_to_the_acting_one(path, bureau, rule):
+    meta = rm.report_meta(_whole(path))
+    assert (meta.bureau, meta.bureau_evidence.rule) == (bureau, rule)
+
+
+@pytest.mark.parametrize(
+    ("path", "bureau"),
+    [
+        # 锦旗送到了龍沙區法律援助中心…手中; later 龍沙區司法局局長… acts as a person and
+        # 龍沙區法院 only in a fifth clause: the centre stays
+        ("holdout4/texts/h57.txt", "龙沙区(qū)法律援助中心"),
+        # 中新网 哈尔滨10月12日电 (记者 某某)“黑龙江省公共法律服务中心的目标…: past a long dateline,
+        # the centre opens the story
+        ("wide/texts/d509.txt", "黑龙江省公共法律服务中心"),
+    ],
+)
+def test_a_news_body_framing_the_story_stays(path, bureau):
+    assert rm.report_meta(_whole(path)).bureau == bureau
