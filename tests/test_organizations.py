@@ -238,3 +238,29 @@ def test_the_fast_paths_read_what_the_plain_reading_reads(development_sentences,
     assert fast == plain
     assert any(gated) and not any(found for found, skipped in zip(plain, gated, strict=True) if skipped)
     assert sum(map(len, plain)) > 500
+
+
+def test_a_party_committee_named_in_full_after_zhonggong():
+    """holdout6 h84's joint authors' line: 中共重庆市江津区四屏镇委员会 is the town's committee;
+    委员会 after a place with no 中共 is no body of its own (仲裁委员会 needs body words)."""
+    assert _names("中共重庆市江津区四屏镇委员会") == ["中共重庆市江津区四屏镇委员会"]
+    assert _names("江津区委员会召开会议。") == []
+
+
+def test_a_bureaus_own_section_after_its_kind_word():
+    """holdout6 h78: 领导小组办公室设在局政策法规股 names the bureau's own section, kept as written
+    with no canonical (the gold's, and holdout3 h37's 厅法规处); 格局 is no kind word and 局面
+    no section, and with no bureau known the 局 is nobody's."""
+    from kg.extract.context import ReportContext
+    from kg.extract.organizations import organizations_in_document
+    from kg.extract.records import ReportMeta
+    from kg.text.document import make_document
+
+    context = ReportContext(meta=ReportMeta(bureau="通城县人社局", region=None, year=None))
+    line = "一是成立法治工作领导小组,领导小组办公室设在局政策法规股,具体负责全局法治工作。"
+    found = organizations_in_document(make_document("h78.txt", line), context)
+    assert ("局政策法规股", None) in [(o.name, o.canonical) for o in found]
+    unknown = organizations_in_document(make_document("h78.txt", line), ReportContext.empty())
+    assert "局政策法规股" not in [o.name for o in unknown]
+    other = "改变了格局部分处理方式,局面处于稳定。"
+    assert organizations_in_document(make_document("x.txt", other), context) == []

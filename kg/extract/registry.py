@@ -91,6 +91,7 @@ REPORT_META = Extractor(
         joint_subject_government="a report whose subject is its level's 县委、县政府 (no 我县): that unit's government",
         heard_report="a hearing body (人大常委会) named first: the author of the 关于…法治…的报告 it hears",
         unplaced_subject_body="a grassroots unit named alone as the opening's subject (某某司法所以…): no region",
+        referred_body="a news item's body named by reference (该市司法局以…): the last place of that level named before",
     ),
 )
 

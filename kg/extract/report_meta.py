@@ -116,8 +116,9 @@ HEARING_VERB = re.compile(r"听取|审议|评议|作")
 LEVEL_GOVERNMENT = re.compile(rf"(?:(?<![{HAN}])|(?<=听取|审议|评议)|(?<=[和了]))[省市县区州旗](?:人民)?政府$")
 #: (qū) after 區: a pinyin note a converter left inside the words of a page (龍沙區(qū)法律援助中心)
 PINYIN_NOTE = re.compile(rf"(?<=[{HAN}])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}}[)）]")
-#: 县司法局 / 区人民政府: a body named by its level only
-LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?[局厅])"
+#: 县司法局 / 区人民政府 / 省卫生健康委: a body named by its level only (a 委 of a department, not
+#: 人大常委会 or a 委员 of one: holdout6 h80 2022年,省卫生健康委坚持…, as 2022年,市科技局坚持… in h71)
+LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?(?:[局厅]|委(?![会员])))"
 #: the same, not inside another word
 RELATIVE_BODY = re.compile(rf"(?<![{HAN}]){LEVEL_BODY}")
 #: 现将县人民政府2022年…报告如下: the same, right after the handover's verb
@@ -126,15 +127,18 @@ HANDED_OVER_BODY = re.compile(LEVEL_BODY)
 ADDRESSEE = re.compile(r"^[^。，,；;0-9如]{2,40}[:：]\s*$")
 #: 现将宝城镇2025年度法治政府建设情况报告如下: the formula that hands the report over names its body
 HANDOVER = re.compile(r"现将([^。；;]{2,60}?)(?:报告|汇报|总结)如下")
-#: 2025年,下蜀镇坚持… / 本报讯(记者 某某)泗县在…: what stands before the subject of a first sentence
+#: 2025年,下蜀镇坚持… / 本报讯(记者 某某)泗县在… / 中新网 哈尔滨10月12日电 (记者 某某)“…: what
+#: stands before the subject of a first sentence (an agency, a city and a date before 电: d509)
 OPENING = re.compile(
-    r"^(?:[^,，。（(]{0,12}[讯电]\s*(?:[（(][^）)]{0,30}[）)])?\s*)?(?:(?:19|20)\d{2}\s*年(?:以来|度)?[,，]?\s*)?"
+    r"^(?:[^,，。（(]{0,16}[讯电訊電]\s*(?:[（(][^）)]{0,30}[）)])?\s*)?(?:(?:19|20)\d{2}\s*年(?:以来|度)?[,，]?\s*)?"
 )
 #: ■某局局长 某某: marks and spaces around a byline
 BYLINE_MARKS = re.compile(r"[■●◆\s]")
 HEAD_LINES = 12
 #: 某局等相关部门: a body listed with others
 SEVERAL = "等"
+#: 近年来, / 据介绍, / 日前,: the longest lead phrase before a sentence's subject (with its comma)
+LEAD_CLAUSE = 6
 #: how far into a news story its acting body is looked for (a lead anecdote comes first)
 NEWS_SENTENCES = 6
 #: a story's sentence ends with a full stop (a headline, caption or byline does not)
@@ -149,7 +153,7 @@ DATE_LINE = 40
 #: full date there (2025年4月7日,…) is a day's event, not the text's year (measured: it took a
 #: blind set's year from 1.00 to 0.94)
 FRAMING_YEAR = re.compile(
-    r"^(?:[^,，。]{0,12}[讯电]\s*(?:[（(][^）)]{0,30}[）)])?\s*)?((?:19|20)\d{2})\s*年度?[,，]"
+    r"^(?:[^,，。]{0,12}[讯电訊電]\s*(?:[（(][^）)]{0,30}[）)])?\s*)?((?:19|20)\d{2})\s*年度?[,，]"
 )
 #: 2018年,全县…: a sentence framed by a year
 SENTENCE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[,，]")
@@ -192,10 +196,14 @@ class _Found:
     sentence: Sentence
     start: int
     where: str  # title | opening | signature
+    #: the place a body named by reference (该市司法局) is of, read before it
+    region: RegionMention | None = None
+    #: how long the name is as written, where it was completed (该市司法局 for 安庆市司法局)
+    written: int | None = None
 
     def evidence(self, rule: str) -> Evidence:
         """The name's span in its sentence, read by ``rule``."""
-        return Evidence.of(self.sentence, self.start, self.start + len(self.name), rule=rule)
+        return Evidence.of(self.sentence, self.start, self.start + (self.written or len(self.name)), rule=rule)
 
 
 def _suffix_pattern() -> re.Pattern[str]:
@@ -479,10 +487,26 @@ def _places_in(s: Sentence, named: frozenset[gazetteer.Place]) -> list[RegionMen
     return regions + towns
 
 
+#: the last document's context places: the rules of one report ask for them several times
+#: (bureau, its region, a referred place, a heard report), and each asking rescans every sentence
+_LAST_CONTEXT: tuple[Document | None, frozenset[gazetteer.Place]] = (None, frozenset())
+
+
 def _context_places(doc: Document) -> frozenset[gazetteer.Place]:
     """The units the text names unambiguously, and a county whose name several counties share
     (城中区) when a town the text names lies under just one of them (人民街街道): the two names
-    settle each other."""
+    settle each other. Computed once per document (a one-entry memo on the document itself,
+    compared by identity: the one tuple is read and written whole)."""
+    global _LAST_CONTEXT
+    last_doc, places = _LAST_CONTEXT
+    if last_doc is doc:
+        return places
+    places = _compute_context_places(doc)
+    _LAST_CONTEXT = (doc, places)
+    return places
+
+
+def _compute_context_places(doc: Document) -> frozenset[gazetteer.Place]:
     named = places_named(doc)
     open_counties = frozenset(
         p
@@ -527,7 +551,9 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
         found += _bureaus_in_running_text(s, "signature", named)
     if _title_place(title, doc) is None:  # a title naming its place alone is that place's report
         found += _bodies_in_source_lines(doc, named)
-    found = [f for f in found if not _site_government(f, doc)]
+    title_place = _title_place(title, doc)
+    found = [f for f in found if not _site_government(f, doc) and not _site_above_title_place(f, title_place)]
+    found = _government_over_party(found)
     if not found:  # 我局 all along: the body's name stands only in its own documents' titles
         found += _bureau_in_own_documents(doc, named)
     # a township's own report names its town, not a county, before the suffix
@@ -539,11 +565,20 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
         or (f.where == "title" and _town_at(f.sentence, f.start, named) is not None)  # 某镇司法所2023年…
     ]
     if not placed:  # a ministry opening its own report (2021年,自然资源部坚持…)
-        national = [f for s in _body_opening(doc, title) for f in [_national_subject(s)] if f is not None]
+        national = [f for s in _story_opening(doc, title) for f in [_national_subject(s)] if f is not None]
         return (national[0] if national else None), title
     first = min(placed, key=lambda f: WHERE.index(f.where))
     fuller = [f for f in placed if _same_body(first.name, f.name)]
     return max(fuller, key=lambda f: (len(f.name), -WHERE.index(f.where))), title
+
+
+def _story_opening(doc: Document, title: Sentence | None) -> list[Sentence]:
+    """The opening's sentences, then the story's first whole sentences: a page whose masthead
+    and slogan lines (中國水利水電出版社 / 打造水電知識資源中心、…) fill the opening still
+    has its subject in the first sentences ending in a full stop (2021年,水利部堅持…, dev8
+    h134; the national rule's shape of wide d609). Rule ``story_opening``."""
+    opening = _body_opening(doc, title)
+    return opening + [s for s in _news_sentences(doc)[:OPENING_SENTENCES] if s not in opening]
 
 
 def _site_government(found: _Found, doc: Document) -> bool:
@@ -555,6 +590,38 @@ def _site_government(found: _Found, doc: Document) -> bool:
         and found.name.endswith(GOVERNMENT_NAMES)
         and SELF_REFERENCE.search(doc.text) is not None
     )
+
+
+def _site_above_title_place(found: _Found, title_place: _Found | None) -> bool:
+    """A government on a line above a title that names another place alone (禄丰市人民政府 /
+    首页 >> 乡镇信息公开 >> 中村乡 / 中村乡2020年度法治政府建设情况报告, dev8 h140): the site
+    that carries the report of a unit under it, not its author; the title's place writes it.
+    Widens ``site_title`` (d209, h01: a site's government above a 我局 text). Rule
+    ``site_above_title_place``."""
+    return (
+        title_place is not None
+        and found.where == "head"
+        and found.name.endswith(GOVERNMENT_NAMES)
+        and title_place.name not in found.name
+    )
+
+
+def _government_over_party(found: list[_Found]) -> list[_Found]:
+    """中共某镇委员会 / 某镇人民政府 on two lines above a title starting at 关于 (holdout6 h84): a
+    joint report of the unit's party committee and government, which the gold names by the
+    government, as a joint title on one line is read whole (中共渠县李馥镇委员会 渠县李馥镇人民
+    政府, h83). A party committee on a head line gives way to a government on the next.
+    Rule ``joint_head_lines``."""
+    heads = [f for f in found if f.where == "head"]
+    governments = [f for f in heads if f.name.endswith(GOVERNMENT_NAMES)]
+    if not governments:
+        return found
+    party_line = governments[0].sentence.index - 1
+    return [
+        f
+        for f in found
+        if not (f.where == "head" and f.sentence.index == party_line and f.sentence.text.lstrip().startswith("中共"))
+    ]
 
 
 def _national_subject(s: Sentence) -> _Found | None:
@@ -1233,10 +1300,11 @@ def _acting_subject(doc: Document) -> _Found | RegionMention | None:
     and no body writes it). A place before a word for its people or its paper (某区居民贾女士,
     湖北日报记者) is no subject; nor is a body above the level the text calls itself by."""
     named = places_named(doc)
+    before: list[RegionMention] = []
     for s in _news_sentences(doc):
         for pos in _clause_starts(s):
-            body = _body_at(s, pos, named)
-            if body is not None and _one_of_several(body):
+            body = _body_at(s, pos, named) or _referred_body(s, pos, before)
+            if body is not None and (_one_of_several(body) or _scene(body) or _official_of(body)):
                 continue
             if body is not None and not (_is_level_named(body) and _above_own_level(body, doc)):
                 return body
@@ -1248,7 +1316,42 @@ def _acting_subject(doc: Document) -> _Found | RegionMention | None:
                 return body  # 武灵镇司法所共调解…: a town's body the gazetteer places only by the town
             if place is not None and not s.text.startswith(_place_modifiers(), place.evidence.end - s.start):
                 return place
+        before += sorted(_places_in(s, named), key=lambda p: p.evidence.start)
     return None
+
+
+def _referred_body(s: Sentence, pos: int, before: list[RegionMention]) -> _Found | None:
+    """该市司法局以… / 日前,该区公共法律服务中心正式挂牌…: a news story's body named by reference
+    to the unit it named before (dev8 h125 安庆市, h128 香坊区): that unit's body, its name
+    completed with the last place of that level named earlier, as ``referred_place`` reads
+    该镇. Rule ``referred_body``."""
+    m = REFERRING.match(s.text, pos)
+    if m is None or m.group(1) not in LEVEL_RANK:
+        return None
+    body = LEVEL_NAMED_DEPARTMENT.match(s.text, m.start() + 1)
+    if body is None or NOT_IN_NAME.search(body.group(0)) or body.group(0).endswith(_mediation_suffixes()):
+        return None
+    same = [p for p in before if (p.official or p.name).endswith(m.group(1))]
+    if not same:
+        return None
+    place = same[-1]
+    name = (place.official or place.name) + body.group(0)[1:]
+    return _Found(name, s, pos, "acting", region=place, written=body.end() - pos)
+
+
+def _official_of(body: _Found) -> bool:
+    """黑龙江省司法厅副厅长刘勇表示 / 龍沙區司法局局長王韶泓在了解情況後: a body before its
+    official's title (kg/vocab/data/report_officials.tsv) names the person's affiliation; the
+    person acts, not the body (wide d509, holdout4 h57, whose stories are the centres'). Rule
+    ``official_of_body``."""
+    return body.sentence.text.startswith(words("report_officials.tsv"), body.start + (body.written or len(body.name)))
+
+
+def _scene(body: _Found) -> bool:
+    """广西…江南区司法局,一间窗明几净的工作室里,…: a body standing alone before a comma sets a
+    news story's scene; its subject acts later (近年来,江南区委政法委积极践行…, holdout6 h85).
+    Rule ``scene_body``."""
+    return CLAUSE_BREAK.match(body.sentence.text, body.start + len(body.name)) is not None
 
 
 def _referred_place(doc: Document) -> RegionMention | None:
@@ -1324,7 +1427,7 @@ def _news_report(
         )
     if subject is None:
         return None
-    region = None if _is_level_named(subject) else _region_of(subject, doc)
+    region = subject.region or (None if _is_level_named(subject) else _region_of(subject, doc))
     if region is None:  # 市司法局…在信州区: a 市 body's region is a 市, not a district it works in
         region = _own_place(doc, subject.name[0] if _is_level_named(subject) else None)
     return ReportMeta(
@@ -1332,7 +1435,7 @@ def _news_report(
         region=region,
         year=year,
         title=title_text,
-        bureau_evidence=subject.evidence("report_meta.acting_body"),
+        bureau_evidence=subject.evidence("report_meta.referred_body" if subject.written else "report_meta.acting_body"),
         warnings=warnings + ("bureau read as the body the story has act first",),
     )
 
@@ -1421,6 +1524,10 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         heard = _heard_report(doc, year, title_text, warnings)
         if heard is not None:
             return heard
+    if found is not None and not yearly and _bystander(found):
+        acting = _news_report(doc, title, year, warnings)
+        if acting is not None and acting.bureau_evidence is not None and _opens_its_sentence(acting.bureau_evidence):
+            return acting
     region = _region_of(found, doc) if found is not None else None
     if found is None:
         government = _government_report(doc, title, year, warnings)
@@ -1541,6 +1648,26 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         bureau_evidence=found.evidence(f"report_meta.body_in_{found.where}") if found else None,
         warnings=warnings,
     )
+
+
+def _bystander(found: _Found) -> bool:
+    """A news item's body read in its opening where it does not act: inside a clause (记者日前从
+    香坊区政府获悉 the source, 握着安庆市法律援助中心工作人员的手 an object: dev8 h128, h125) or
+    setting the scene before a comma (h85). The story's acting body is its author where it has
+    one (:func:`_acting_subject`). Rule ``bystander_body``."""
+    if found.where != "opening":
+        return False
+    return found.start not in _clause_starts(found.sentence) or _scene(found)
+
+
+def _opens_its_sentence(evidence: Evidence) -> bool:
+    """近年来,该市司法局以… / 据介绍,香坊区公共法律服务中心位于…: a body that is its sentence's
+    subject, at its start or after a short lead (a time, 据介绍) only; one acting in a later clause
+    (在…帮助下,…,龙沙区法院于… in holdout4 h57) is one actor of the story, not its frame."""
+    s = Sentence(text=evidence.sentence, start=evidence.sentence_start, end=evidence.sentence_end)
+    at = evidence.start - evidence.sentence_start
+    starts = _clause_starts(s)
+    return at == starts[0] or (len(starts) > 1 and at == starts[1] and starts[1] - starts[0] <= LEAD_CLAUSE)
 
 
 def _unplaced_subject_body(doc: Document, title: Sentence | None) -> _Found | None:
