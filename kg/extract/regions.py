@@ -114,7 +114,9 @@ def _scan(text: str) -> list[tuple[int, int]]:
         if i < after or text[i : i + 2] not in twos:
             continue
         for length in lengths.get(text[i], ()):
-            if text[i : i + length] in names:
+            # a length running past the text's end would slice a shorter name and give it a
+            # span beyond its sentence (人民网>>江西 at a sentence's end)
+            if i + length <= len(text) and text[i : i + length] in names:
                 out.append((i, i + length))
                 after = i + length
                 break
