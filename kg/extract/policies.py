@@ -367,10 +367,18 @@ def _bare(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMenti
         if not ((why == "issue" and sentence.section != "plans") or joined or quoted):
             continue
         if _is_generic(name, suffix) or COUNT_OPENING.match(name) or _own_rules_of_previous(name, suffix):
+            if _issued_list_item(why, joined, text, end):
+                accepted_ends.append(end)
             continue  # 印发了15家单位的“三定”规定: counted documents, no title
         accepted_ends.append(end)
         out.append(_mention(sentence, name, start, end, "unmarked_document"))
     return out
+
+
+def _issued_list_item(why: str, joined: bool, text: str, end: int) -> bool:
+    """起草年度工作要点、全面加强…的意见等文件: a generic document named first in an issued list
+    is no title, yet the 、 after it still hands the issuing verb on to the next item."""
+    return (why == "issue" or joined) and text[end : end + 1] == "、"
 
 
 def _dated(sentence: Sentence, taken: list[tuple[int, int]]) -> list[PolicyMention]:
