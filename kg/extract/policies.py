@@ -300,21 +300,33 @@ def _left_boundary(text: str, end: int) -> tuple[int, str]:
     The scan walks left over name characters and stops at punctuation ("punct"), after an
     issuing verb ("issue"), a stop word ("stop") or a joiner after another name ("join").
     """
-    i = end
+    i, inner_opening = end, None
     while i > 0 and NAME_CHAR.match(text[i - 1]):
         head = text[:i]
         if i < end:
             for role, cues in (("issue", ISSUE_CUES), ("stop", STOP_CUES), ("join", JOINERS)):
                 if head.endswith(cues):
-                    return (
-                        (i - _stop_words_opening(head), "issue")
-                        if role == "stop" and _stop_words_opening(head)
-                        else (i, role)
-                    )
+                    if role == "stop" and _stop_words_opening(head):
+                        return i - _stop_words_opening(head), "issue"
+                    if role == "stop" and inner_opening is None and _may_run_past(head, text[i:end]):
+                        inner_opening = i
+                        break
+                    if role == "issue" or inner_opening is None:
+                        return i, role
+                    return inner_opening, "stop"
         i -= 1
+    if inner_opening is not None:
+        return inner_opening, "stop"
     if i > 0 and text[i - 1] == "、":
         return i, "join"
     return i, "issue" if any(text[:i].endswith(c) for c in ISSUE_CUES) else "punct"
+
+
+def _may_run_past(head: str, name: str) -> bool:
+    """落实党政主要负责人履行推进法治建设第一责任人职责规定: an opening word (推进, 学习) inside an
+    unquoted name may be part of it; the scan runs on to see whether an issuing verb opens the
+    whole name (a quoted nickname after 推进 keeps its short name)."""
+    return head.endswith(OPENING_STOPS) and "“" not in name
 
 
 def _stop_words_opening(head: str) -> int:
