@@ -469,7 +469,22 @@ def policies_in(sentence: Sentence, context: ReportContext | None = None) -> lis
 
 
 def policies_in_document(doc: Document, context: ReportContext | None = None) -> list[PolicyMention]:
-    return [p for s in doc.sentences for p in policies_in(s, context)]
+    """Every policy the report names, less the report's own title (see ``own_title``)."""
+    own = own_title(doc.text)
+    return [p for s in doc.sentences for p in policies_in(s, context) if not own or p.title != own]
+
+
+def own_title(text: str) -> str:
+    """The title the text opens with (《民政部2021年法治政府建设年度报告》(全文), a page headed by
+    保定市人民政府关于2016年度法治政府建设情况的报告): the report itself, which names no policy.
+
+    Only a first line that is nothing but a title counts; a heading that speaks of a report
+    (关于《…报告》的政策解读, 听取审议…的报告) is about another document."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    first = TRAILING_GROUP.sub("", first).strip()
+    if first.startswith("《") and first.endswith("》"):
+        first = first[1:-1]
+    return first if is_document_title(first) and not BOOK_TITLE.search(first) else ""
 
 
 def media_in(sentence: Sentence, context: ReportContext | None = None) -> list[OrgMention]:
