@@ -1520,6 +1520,18 @@ def _read_report_meta(doc: Document) -> ReportMeta:
     yearly = _is_yearly_report(doc, title)
     year, warnings = _year(doc, title, yearly)
     title_text = title.text if title is not None else doc.title()
+
+    def meta(
+        bureau: str | None,
+        region: RegionMention | None,
+        evidence: Evidence | None = None,
+        notes: tuple[str, ...] = (),
+    ) -> ReportMeta:
+        """The metadata read, with the year, the title and the warnings gathered so far."""
+        return ReportMeta(
+            bureau=bureau, region=region, year=year, title=title_text, bureau_evidence=evidence,
+            warnings=warnings + notes,
+        )
     if found is not None and found.name.endswith(words("report_hearers.tsv")):
         heard = _heard_report(doc, year, title_text, warnings)
         if heard is not None:
@@ -1538,12 +1550,10 @@ def _read_report_meta(doc: Document) -> ReportMeta:
             return news
         referred = _referred_place(doc) if not yearly else None
         if referred is not None:
-            return ReportMeta(
-                bureau=None,
-                region=referred,
-                year=year,
-                title=title_text,
-                warnings=warnings + ("region read from the place the story refers back to (该镇); no body named",),
+            return meta(
+                None,
+                referred,
+                notes=("region read from the place the story refers back to (该镇); no body named",),
             )
         subject = _subject_place(doc, title)
         if subject is not None:
@@ -1553,31 +1563,22 @@ def _read_report_meta(doc: Document) -> ReportMeta:
             if (
                 body is not None
             ):  # 2023年,外冈镇司法所在镇党委…: the body the place starts, not its government
-                return ReportMeta(
-                    bureau=body.name,
-                    region=region,
-                    year=year,
-                    title=title_text,
-                    bureau_evidence=body.evidence("report_meta.body_in_opening"),
-                    warnings=warnings,
+                return meta(
+                    body.name,
+                    region,
+                    evidence=body.evidence("report_meta.body_in_opening"),
                 )
             if not yearly:  # a news item about a place is not its government's
-                return ReportMeta(
-                    bureau=None,
-                    region=region,
-                    year=year,
-                    title=title_text,
-                    warnings=warnings + ("region read from the place the text opens with; no body named",),
+                return meta(
+                    None,
+                    region,
+                    notes=("region read from the place the text opens with; no body named",),
                 )
-            return ReportMeta(
-                bureau=government_as_written(_full_place_name(region), region, doc),
-                region=region,
-                year=year,
-                title=title_text,
-                bureau_evidence=Evidence.of(
-                    s, start, start + len(region.name), rule="report_meta.subject_place_government"
-                ),
-                warnings=warnings + ("bureau read as the government of the place the report opens with",),
+            return meta(
+                government_as_written(_full_place_name(region), region, doc),
+                region,
+                evidence=Evidence.of(s, start, start + len(region.name), rule="report_meta.subject_place_government"),
+                notes=("bureau read as the government of the place the report opens with",),
             )
         relative = _relative_bureau(doc, title)
         if relative is not None and _above_own_level(relative, doc):
@@ -1587,13 +1588,10 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         if relative is not None and region is not None:
             found = replace(relative, name=region.official + relative.name[1:])
             warnings += ("bureau named by level only; completed with the region the report names most",)
-            return ReportMeta(
-                bureau=found.name,
-                region=region,
-                year=year,
-                title=title_text,
-                bureau_evidence=relative.evidence("report_meta.level_named_body"),
-                warnings=warnings,
+            return meta(
+                found.name,
+                region,
+                evidence=relative.evidence("report_meta.level_named_body"),
             )
         if region is not None:
             warnings += ("report region read from the place the report names most",)
@@ -1607,46 +1605,35 @@ def _read_report_meta(doc: Document) -> ReportMeta:
                 region = _level_named_region(found, doc)
             completed = _completed_by_level(found, region)
             if completed is not None and found is not None:
-                return ReportMeta(
-                    bureau=completed,
-                    region=region,
-                    year=year,
-                    title=title_text,
-                    bureau_evidence=found.evidence("report_meta.level_named_body"),
-                    warnings=warnings
-                    + ("bureau named by level only in the title; completed with the report's unit",),
+                return meta(
+                    completed,
+                    region,
+                    evidence=found.evidence("report_meta.level_named_body"),
+                    notes=("bureau named by level only in the title; completed with the report's unit",),
                 )
         if found is None and yearly and region is not None and _speaks_as_place(doc, region):
-            return ReportMeta(
-                bureau=government_as_written(_full_place_name(region), region, doc),
-                region=region,
-                year=year,
-                title=title_text,
-                bureau_evidence=replace(region.evidence, rule=_speaker_rule(doc)),
-                warnings=warnings
-                + ("bureau read as the government of the unit the report speaks as (我县, 县委、县政府)",),
+            return meta(
+                government_as_written(_full_place_name(region), region, doc),
+                region,
+                evidence=replace(region.evidence, rule=_speaker_rule(doc)),
+                notes=("bureau read as the government of the unit the report speaks as (我县, 县委、县政府)",),
             )
     unplaced = _unplaced_subject_body(doc, title) if found is None else None
     if unplaced is not None:
-        return ReportMeta(
-            bureau=unplaced.name,
-            region=None,
-            year=year,
-            title=title_text,
-            bureau_evidence=unplaced.evidence("report_meta.unplaced_subject_body"),
-            warnings=warnings + ("bureau read as the grassroots unit the opening names; no place named",),
+        return meta(
+            unplaced.name,
+            None,
+            evidence=unplaced.evidence("report_meta.unplaced_subject_body"),
+            notes=("bureau read as the grassroots unit the opening names; no place named",),
         )
     if found is None:
         warnings += ("no reporting bureau found",)
     elif region is None or region.official is None:
         warnings += ("the reporting bureau's name holds no region the gazetteer knows",)
-    return ReportMeta(
-        bureau=found.name if found else None,
-        region=region,
-        year=year,
-        title=title_text,
-        bureau_evidence=found.evidence(f"report_meta.body_in_{found.where}") if found else None,
-        warnings=warnings,
+    return meta(
+        found.name if found else None,
+        region,
+        evidence=found.evidence(f"report_meta.body_in_{found.where}") if found else None,
     )
 
 
