@@ -368,11 +368,17 @@ def big_counts(text: str) -> list[Figure]:
     return out
 
 
+def clause_before(text: str, start: int, width: int) -> str:
+    """The words of ``start``'s clause before it, at most ``width`` characters back (the
+    bound keeps a sentence without clause marks linear)."""
+    window = max(0, start - width)
+    clause_start = max(window, max(text.rfind(mark, window, start) for mark in CLAUSE_END) + 1)
+    return text[clause_start:start]
+
+
 def list_items_before(text: str, start: int) -> int:
     """How many 、 items the clause lists right before ``start`` (0 when it lists none)."""
-    window = max(0, start - BIG_LIST_WINDOW)
-    clause_start = max(window, max(text.rfind(mark, window, start) for mark in CLAUSE_END) + 1)
-    marks = text.count("、", clause_start, start)
+    marks = clause_before(text, start, BIG_LIST_WINDOW).count("、")
     return marks + 1 if marks else 0
 
 
@@ -550,25 +556,19 @@ def staffed_one(text: str, start: int, surface: str) -> bool:
     narrative's "a villager" (一位村民在开垦); rule outcomes.staffed_one, shape of h89 and h124."""
     if units()[surface][1] != "people":
         return False
-    window = max(0, start - STAFF_WINDOW)
-    clause_start = max(window, max(text.rfind(mark, window, start) for mark in CLAUSE_END) + 1)
-    return any(verb in text[clause_start:start] for verb in markers("staff_verb"))
+    return any(verb in clause_before(text, start, STAFF_WINDOW) for verb in markers("staff_verb"))
 
 
 def built_one(text: str, start: int) -> bool:
     """全县共建成一个公共法律服务中心 (seed 004's gold): 一个 counts a thing the body built or set
     up (number_markers.tsv build_verb before it in the clause); elsewhere in a news story it is
     an article (这样一个…山区 h86, 有了一个阵地 h89, 交出了一份答卷 w207, 一个无眠之夜后 h13)."""
-    window = max(0, start - STAFF_WINDOW)
-    clause_start = max(window, max(text.rfind(mark, window, start) for mark in CLAUSE_END) + 1)
-    return any(verb in text[clause_start:start] for verb in markers("build_verb"))
+    return any(verb in clause_before(text, start, STAFF_WINDOW) for verb in markers("build_verb"))
 
 
 def together(text: str, start: int) -> bool:
     """与当地人民调解组织一起: 一起 after 与/和/同/跟 in its own clause is "together", not one case."""
-    window = max(0, start - TOGETHER_WINDOW)
-    clause_start = max(window, max(text.rfind(mark, window, start) for mark in CLAUSE_END) + 1)
-    return any(word in text[clause_start:start] for word in exclusions("together_with"))
+    return any(word in clause_before(text, start, TOGETHER_WINDOW) for word in exclusions("together_with"))
 
 
 #: how far back 与…一起 is looked for (a bound, so a sentence without commas stays linear)
