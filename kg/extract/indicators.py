@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from kg.text.patterns import PINYIN_GLOSS
 from kg.vocab.lexicon import rows
 
 #: Punctuation and marks dropped from an indicator.
@@ -132,11 +133,6 @@ def noun_span(text: str) -> str:
             if len(phrase) >= 2:
                 return phrase
     return ""
-
-
-#: A reading in pinyin set in brackets after a character (調(diào)解, 鄉(xiāng)): some pages gloss
-#: their text so; the gloss names nothing.
-PINYIN_GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}[)）]")
 
 
 def clean(text: str) -> str:

@@ -30,14 +30,12 @@ from kg.extract.context import ReportContext
 from kg.extract.organizations import is_mediation_studio
 from kg.extract.records import Evidence, InitiativeRecord
 from kg.text.document import Document, Sentence
-from kg.text.patterns import HAN, HAN_CHAR, QUOTE, book_title_spans, inside
+from kg.text.patterns import HAN, HAN_CHAR, PINYIN_TONES, QUOTE, book_title_spans, inside
 from kg.text.patterns import with_curly_quotes as curly
 from kg.vocab import gazetteer
 from kg.vocab.areas import area_of
 from kg.vocab.lexicon import rows
 
-#: the tone-marked vowels of a pinyin gloss some news pages print after a character (農(nóng)民工)
-PINYIN_TONES = "āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜü"
 #: a name's characters between a cue and its kind word (no punctuation, no quotes); a pinyin
 #: gloss in brackets is part of the word it glosses
 NAME_RUN = re.compile(rf"[{HAN}0-9A-Za-z{PINYIN_TONES}()（）+＋ ]")

@@ -19,7 +19,7 @@ from kg.extract.indicators import indicator_of, run_indicator
 from kg.extract.records import Evidence, OutcomeRecord
 from kg.text.document import Document, Sentence
 from kg.text.numbers import DIGITS, MULTIPLIERS, NUMBER, is_chinese, normalised, to_decimal
-from kg.text.patterns import HAN_CHAR, inside
+from kg.text.patterns import HAN_CHAR, PINYIN_GLOSS, inside
 from kg.vocab.areas import area_of
 from kg.vocab.lexicon import rows, words
 
@@ -124,10 +124,8 @@ def outcomes_in(sentence: Sentence, context: ReportContext | None = None) -> lis
 REFERENT_WIDTH = 2
 
 
-#: 农(nóng)民工: pages that gloss a character with its pinyin in brackets (h123, h127); the
-#: gloss is no part of the counted noun
-PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
-#: how long a pinyin gloss may be, brackets included
+#: how long a pinyin gloss (农(nóng)民工, h123, h127: no part of the counted noun) may be,
+#: brackets included: read that much more after a count
 PINYIN_WIDTH = 9
 
 
@@ -137,7 +135,7 @@ def referent_of(text: str, fig: Figure) -> str | None:
     twice may be two facts) or punctuation follows: the key that tells a group named again."""
     if fig.unit not in markers("group_unit"):
         return None
-    following = PINYIN.sub("", text[fig.end : fig.end + REFERENT_WIDTH + PINYIN_WIDTH])[:REFERENT_WIDTH]
+    following = PINYIN_GLOSS.sub("", text[fig.end : fig.end + REFERENT_WIDTH + PINYIN_WIDTH])[:REFERENT_WIDTH]
     if len(following) < REFERENT_WIDTH or not all(HAN_CHAR.match(c) for c in following):
         return None
     return following

@@ -32,7 +32,7 @@ from kg.extract.regions import (
     towns_in_text,
 )
 from kg.text.document import Document, Sentence, make_document
-from kg.text.patterns import HAN, book_title_spans, clause_spans, dates_in, inside
+from kg.text.patterns import HAN, PINYIN_GLOSS, book_title_spans, clause_spans, dates_in, inside
 from kg.text.patterns import SINGLE_YEAR as YEAR
 from kg.vocab import gazetteer
 from kg.vocab.lexicon import rows, words
@@ -115,7 +115,7 @@ HEARING_VERB = re.compile(r"听取|审议|评议|作")
 #: or right after the hearing's verb (分组审议省人民政府关于…, d609)
 LEVEL_GOVERNMENT = re.compile(rf"(?:(?<![{HAN}])|(?<=听取|审议|评议)|(?<=[和了]))[省市县区州旗](?:人民)?政府$")
 #: (qū) after 區: a pinyin note a converter left inside the words of a page (龍沙區(qū)法律援助中心)
-PINYIN_NOTE = re.compile(rf"(?<=[{HAN}])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,6}}[)）]")
+PINYIN_NOTE = re.compile(rf"(?<=[{HAN}]){PINYIN_GLOSS.pattern}")
 #: 县司法局 / 区人民政府 / 省卫生健康委: a body named by its level only (a 委 of a department, not
 #: 人大常委会 or a 委员 of one: holdout6 h80 2022年,省卫生健康委坚持…, as 2022年,市科技局坚持… in h71)
 LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?(?:[局厅]|委(?![会员])))"

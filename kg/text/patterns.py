@@ -19,6 +19,8 @@ __all__ = [
     "DIGITS",
     "HAN",
     "HAN_CHAR",
+    "PINYIN_GLOSS",
+    "PINYIN_TONES",
     "NUMBER",
     "QUOTE",
     "SINGLE_YEAR",
@@ -35,6 +37,11 @@ __all__ = [
 #: the Han range, for building character classes (rf"[{HAN}0-9]")
 HAN = "\u4e00-\u9fff"
 HAN_CHAR = re.compile(f"[{HAN}]")
+#: the tone-marked vowels of pinyin
+PINYIN_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+#: a reading in pinyin set in brackets after a character (調(diào)解, 農(nóng)民工, 龍沙區(qū)): some
+#: pages' converters gloss their text so; the gloss names nothing. A syllable has at most six letters.
+PINYIN_GLOSS = re.compile(rf"[(（][a-z{PINYIN_TONES}]{{1,6}}[)）]")
 #: a 《》 title (the marks' contents as group 1); inner titles use 〈〉 or <>
 BOOK_TITLE = re.compile(r"《([^《》]*)》")
 #: a quoted name of two to thirty characters (group 1)
