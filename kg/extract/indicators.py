@@ -283,10 +283,18 @@ def tagged(text: str) -> tuple[tuple[str, str], ...]:
 
 @cache
 def _posseg():
-    """jieba's tagger, imported on first use (it loads its dictionary) with its log quietened once
-    (setLogLevel at every call cleared the logging module's caches each time)."""
-    import jieba
+    """jieba's tagger, imported once, after :func:`quiet_jieba`."""
+    quiet_jieba()
     import jieba.posseg as posseg
 
-    jieba.setLogLevel(60)
     return posseg
+
+
+@cache
+def quiet_jieba():
+    """jieba, imported on first use (it loads its dictionary) with its log quietened once
+    (setLogLevel at every call cleared the logging module's caches each time)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    return jieba

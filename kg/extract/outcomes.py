@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from kg.extract.context import ReportContext
-from kg.extract.indicators import indicator_of, run_indicator
+from kg.extract.indicators import indicator_of, quiet_jieba, run_indicator, tagged
 from kg.extract.records import Evidence, OutcomeRecord
 from kg.text.document import Document, Sentence
 from kg.text.numbers import DIGITS, MULTIPLIERS, NUMBER, is_chinese, normalised, to_decimal
@@ -581,15 +581,6 @@ def round_the_clock(text: str, start: int, end: int) -> bool:
     return not text[:start].endswith(markers("comparison_to"))
 
 
-@cache
-def _jieba():
-    """jieba, imported on first use (it loads its dictionary) with its log quietened once."""
-    import jieba
-
-    jieba.setLogLevel(60)
-    return jieba
-
-
 #: How far either side of a figure jieba reads to find the word it sits in.
 WORD_WINDOW = 4
 
@@ -600,7 +591,7 @@ def inside_fixed_word(text: str, start: int, end: int) -> bool:
     (no HMM guessing) decides, so set phrases need no list of their own."""
     w_start = max(0, start - WORD_WINDOW)
     window = text[w_start : end + WORD_WINDOW]
-    for word, s, e in _jieba().tokenize(window, HMM=False):
+    for word, s, e in quiet_jieba().tokenize(window, HMM=False):
         s, e = s + w_start, e + w_start
         if e <= start or s >= end or len(word) < 2:
             continue
@@ -617,8 +608,6 @@ NUMERAL_START = "一二三四五六七八九十两百千万"
 
 def slogan_after(text: str, end: int) -> bool:
     """两个全覆盖, 四个最严: a Chinese numeral + 个 before a non-noun is a slogan, not a count."""
-    from kg.extract.indicators import tagged
-
     words = tagged(text[end : end + WORD_WINDOW])
     if not words or any(text.startswith(u, end) for u in units()):  # 两个|批次: a measure word
         return False
