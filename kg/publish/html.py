@@ -163,8 +163,8 @@ def mentions_of(graph: Graph, node: URIRef) -> list[tuple[str, URIRef | None, in
     In a store one SPARQL query reads them all: a hub's thousands of mentions were five
     store lookups and five rdflib conversions each."""
     if not isinstance(graph, StoreGraph):  # an rdflib Graph has a .store too: not a pyoxigraph one
-        mentions = graph.objects(node, LGKG.mention)
-        return [_mention_read(graph, m) for m in mentions if graph.value(m, LGKG.evidence) is not None]
+        read = (_mention_read(graph, m) for m in graph.objects(node, LGKG.mention))
+        return [mention for mention in read if mention is not None]
     out = []
     for row in graph.store.query(MENTIONS_QUERY, substitutions={ox.Variable("node"): ox.NamedNode(str(node))}):
         report, start, exact = row["report"], row["start"], row["exact"]
@@ -179,9 +179,11 @@ def mentions_of(graph: Graph, node: URIRef) -> list[tuple[str, URIRef | None, in
     return out
 
 
-def _mention_read(graph: Graph, mention) -> tuple[str, URIRef | None, int, str]:
-    """One mention read through rdflib's API (a plain rdflib graph)."""
+def _mention_read(graph: Graph, mention) -> tuple[str, URIRef | None, int, str] | None:
+    """One mention read through rdflib's API (a plain rdflib graph); None without a sentence."""
     sentence = graph.value(mention, LGKG.evidence)
+    if sentence is None:
+        return None
     report = graph.value(mention, OA.hasSource)
     selector = graph.value(mention, OA.hasSelector)
     start = graph.value(selector, OA.start) if selector is not None else None
