@@ -20,7 +20,7 @@ from rich.text import Text
 
 from kg.ingest.reader import DEFAULT_MAX_BYTES
 from kg.pipeline import build as build_graph
-from kg.publish.summary import COLUMNS, counts
+from kg.publish.summary import COLUMNS
 
 app = typer.Typer(
     add_completion=False,
@@ -80,6 +80,12 @@ def build(
         "--scheduler",
         help="Extract on the Dask cluster whose scheduler is here (tcp://HOST:PORT; needs lgkg[dask]).",
     ),
+    store: str = typer.Option(
+        "auto",
+        "--store",
+        help="Where the graph is held while it is built: memory, disk (flat memory, in TMPDIR), "
+        "or auto (disk from 8 MB of input).",
+    ),
 ) -> None:
     """Build the graph of every report under PATHS into OUT (Turtle, TriG, JSON-LD, CSV, the graph page…).
 
@@ -88,13 +94,14 @@ def build(
     built, and the exit code is 1.
     """
     from kg.ingest.reader import input_files
-    from kg.pipeline import BuildStopped
+    from kg.pipeline import BuildStopped, on_disk
     from kg.publish.export import chosen_files
 
     chosen = formats.split(",") if formats else None
     try:
         chosen_files(chosen)
-    except ValueError as exc:  # an unknown --formats name
+        on_disk(store, [])
+    except ValueError as exc:  # an unknown --formats name or --store
         err_console.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
     n_files = len(input_files(paths))
@@ -130,6 +137,8 @@ def build(
                 use_cache=use_cache,
                 jobs=jobs,
                 scheduler=scheduler,
+                store=store,
+                keep_extractions=False,
             )
         except BuildStopped:  # --strict: the first problem (already printed) ends the build
             err_console.print("[red]stopped[/red] at the first problem (--strict); nothing written")
@@ -144,12 +153,12 @@ def build(
             raise typer.Exit(2) from None
     for w in result.warnings:
         err_console.print(f"[yellow]warning[/yellow] {w}", highlight=False, soft_wrap=True)
-    print_summary(result.extractions)
+    print_summary(result.reports)
     for v in result.violations[:20]:
         err_console.print(f"[red]shacl[/red] {v}", highlight=False, soft_wrap=True)
     if len(result.violations) > 20:
         err_console.print(f"[red]shacl[/red] … {len(result.violations) - 20} more violations")
-    if not result.extractions:
+    if not result.reports:
         err_console.print("[red]error[/red] no report could be built; nothing written")
         raise typer.Exit(1)
     out_console.print(
@@ -162,7 +171,7 @@ def build(
 
 def _print_build_summary(result) -> None:
     """The last line of a build: files seen, built (from cache), failed, warned."""
-    built = len(result.extractions)
+    built = len(result.reports)
     line = f"{result.files} file(s): {built} built ({result.cached} unchanged, from cache)"
     if result.warnings:
         line += f", {len(result.warnings)} warning(s)"
@@ -171,7 +180,7 @@ def _print_build_summary(result) -> None:
     err_console.print(line, highlight=False)
 
 
-def print_summary(extractions) -> None:
+def print_summary(reports) -> None:
     table = Table(title="what each report yielded", show_lines=False)
     table.add_column("report")
     table.add_column("bureau")
@@ -179,15 +188,13 @@ def print_summary(extractions) -> None:
     table.add_column("year", justify="right")
     for c in COLUMNS:
         table.add_column(c, justify="right")
-    for ex in extractions:
-        row = counts(ex)
-        region = ex.meta.region.official or ex.meta.region.name if ex.meta.region else "?"
+    for line in reports:
         table.add_row(
-            ex.source,
-            ex.meta.bureau or "?",
-            region,
-            str(ex.meta.year or "?"),
-            *(str(row[c]) for c in COLUMNS),
+            line.source,
+            line.bureau or "?",
+            line.region or "?",
+            str(line.year or "?"),
+            *(str(line.counts[c]) for c in COLUMNS),
         )
     out_console.print(table)
 

@@ -10,20 +10,21 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.cache import CACHE_DIRNAME, ExtractionCache, entry_key
 from kg.extract import extract
 from kg.extract.records import Extraction
-from kg.graph.rdf import to_graph
-from kg.graph.resolve import Resolved, resolve
+from kg.graph.rdf import graph_of
+from kg.graph.resolve import report_key
 from kg.graph.store import StoreGraph
 from kg.graph.validate import violations
 from kg.ingest.reader import DEFAULT_MAX_BYTES, InputError, document_of, input_files, read_bytes
 from kg.parallel import Done, Future, Inline, Submitter, default_jobs, in_order, run_tasks, runner_for
 from kg.publish.export import chosen_files, export_jobs
+from kg.publish.summary import counts
 from kg.text.document import Document, make_document
 from kg.vocab.lexicon import words
 
@@ -54,13 +55,39 @@ class BuildStopped(InputError):
         self.problem = problem
 
 
+@dataclass(frozen=True)
+class ReportLine:
+    """What one report yielded, in a line: what ``kg build`` prints per report (kept for every
+    report of a build, where the extractions themselves are not)."""
+
+    source: str
+    bureau: str | None
+    region: str | None
+    year: int | None
+    counts: dict[str, int]
+
+    @classmethod
+    def of(cls, ex: Extraction) -> ReportLine:
+        region = ex.meta.region
+        return cls(
+            source=ex.source,
+            bureau=ex.meta.bureau,
+            region=(region.official or region.name) if region else None,
+            year=ex.meta.year,
+            counts=counts(ex),
+        )
+
+
 @dataclass
 class BuildResult:
     """What a build made and what went wrong: the same for ``kg.build`` and ``kg build``."""
 
     #: the graph, held in a pyoxigraph store and read with rdflib's names (kg/graph/store.py)
     graph: StoreGraph
-    resolved: Resolved
+    #: one line per report built, in file order
+    reports: list[ReportLine] = field(default_factory=list)
+    #: every report's records, in file order (only with ``keep_extractions``: they are what
+    #: a build's memory would grow with)
     extractions: list[Extraction] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
@@ -75,7 +102,7 @@ class BuildResult:
     @property
     def ok(self) -> bool:
         """Every file built and the graph conforms: what exit code 0 means."""
-        return bool(self.extractions) and not self.problems and not self.violations
+        return bool(self.reports) and not self.problems and not self.violations
 
 
 def not_a_report(doc: Document) -> str | None:
@@ -166,9 +193,16 @@ class Started:
         return self.future.result()
 
 
-def start(path: Path, runner: Submitter, max_bytes: int, cache: ExtractionCache | None) -> Started:
+def start(
+    path: Path, runner: Submitter, max_bytes: int, cache: ExtractionCache | None, named: dict[str, Path]
+) -> Started:
     """Read the file here (workers may be on other machines) and hand its bytes to the runner,
-    unless it cannot be read or the cache already holds its extraction."""
+    unless it cannot be read, the cache already holds its extraction, or another file of the
+    build already has its name (``named``: report key -> file)."""
+    key = report_key(path.name)
+    if key in named:
+        return Started(path, Done((None, same_name(named[key]))))
+    named[key] = path
     try:
         data = read_bytes(path, max_bytes)
     except InputError as exc:
@@ -178,6 +212,12 @@ def start(path: Path, runner: Submitter, max_bytes: int, cache: ExtractionCache 
     if hit is not None:
         return Started(path, Done((hit, None)), key, cached=True)
     return Started(path, runner.submit(attempt, path.name, data), key)
+
+
+def same_name(first: Path) -> str:
+    """Why a second file of the same name is not built: a report is known by its file name
+    (its IRI is made from it), so two would become one report."""
+    return f"another input file has the same name ({first}); a report is known by its file name: rename one"
 
 
 @dataclass
@@ -191,25 +231,29 @@ class Extracted:
     cached: int = 0
 
 
-def extract_all(
+def extracted(
     paths: list[str | Path] | str | Path,
+    done: Extracted,
     max_bytes: int = DEFAULT_MAX_BYTES,
     strict: bool = False,
     on_file: Callable[[Path, Extraction | None, Problem | None], None] | None = None,
     cache_dir: str | Path | None = None,
     jobs: int | None = None,
     scheduler: str | None = None,
-) -> Extracted:
-    """Read and extract every report under ``paths``, in file order (see :func:`build`)."""
+) -> Iterator[Extraction]:
+    """Read and extract every report under ``paths``, yielding the extractions in file order
+    as they come (so that a build can map each report and forget it); what failed, the
+    warnings and the counts go into ``done``."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files = input_files([Path(p) for p in paths])
     cache = ExtractionCache(Path(cache_dir)) if cache_dir is not None else None
-    done = Extracted(files=len(files))
+    done.files = len(files)
+    named: dict[str, Path] = {}
     with runner_for(jobs, scheduler, len(files)) as (runner, window):
         if not isinstance(runner, Inline) and scheduler is None:
             warm_up()
-        for started in in_order(lambda path: start(path, runner, max_bytes, cache), files, window):
+        for started in in_order(lambda path: start(path, runner, max_bytes, cache, named), files, window):
             path = started.path
             ex, reason = started.result()
             if ex is None:
@@ -224,13 +268,52 @@ def extract_all(
                 done.cached += 1
             elif cache is not None and started.key is not None:
                 cache.put(started.key, ex)
-            done.extractions.append(ex)
             done.warnings.extend(Problem(str(path), w) for w in ex.meta.warnings)
             if on_file is not None:
                 on_file(path, ex, None)
+            yield ex
     if cache is not None:
         cache.prune()
+
+
+def extract_all(
+    paths: list[str | Path] | str | Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    strict: bool = False,
+    on_file: Callable[[Path, Extraction | None, Problem | None], None] | None = None,
+    cache_dir: str | Path | None = None,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+) -> Extracted:
+    """Read and extract every report under ``paths``, in file order, all held (see :func:`build`)."""
+    done = Extracted()
+    done.extractions = list(extracted(paths, done, max_bytes, strict, on_file, cache_dir, jobs, scheduler))
     return done
+
+
+#: input size (bytes) from which a build's store is on disk: such a corpus (some 2 500
+#: reports) makes a graph of about 500 MB in memory, and memory would keep growing with it
+ON_DISK_FROM_BYTES = 8_000_000
+STORES = ("auto", "memory", "disk")
+
+
+def on_disk(store: str, paths: list[str | Path] | str | Path) -> bool:
+    """Whether the build's store goes on disk: ``store`` says so, or (``auto``) the input is big."""
+    if store not in STORES:
+        raise ValueError(f"unknown store {store!r}: one of {', '.join(STORES)}")
+    if store != "auto":
+        return store == "disk"
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    size = 0
+    for path in input_files([Path(p) for p in paths]):
+        try:
+            size += path.stat().st_size
+        except OSError:  # named as a problem when the build reads it
+            continue
+        if size >= ON_DISK_FROM_BYTES:
+            return True
+    return False
 
 
 def build(
@@ -247,6 +330,8 @@ def build(
     use_cache: bool = True,
     jobs: int | None = None,
     scheduler: str | None = None,
+    store: str = "auto",
+    keep_extractions: bool = True,
 ) -> BuildResult:
     """Build the knowledge graph of every report under ``paths``, and with ``out`` write it.
 
@@ -265,17 +350,31 @@ def build(
     written when no report could be built.
     Without ``out`` nothing is written, nothing is validated unless asked, and only
     ``cache_dir`` is used as a cache.
+
+    Reports stream through: each is resolved and mapped into the store as soon as it is
+    extracted, and forgotten unless ``keep_extractions`` (``kg build`` keeps only a
+    :class:`ReportLine` per report). The store is in memory, or on disk (``store="disk"``,
+    or ``"auto"`` from :data:`ON_DISK_FROM_BYTES` of input) so that memory stays flat.
     """
     if out is not None:
         chosen_files(formats, html)  # an unknown format fails here, before any work
     if out is not None and cache_dir is None and use_cache:
         cache_dir = Path(out) / CACHE_DIRNAME
-    done = extract_all(paths, max_bytes, strict, on_file, cache_dir if use_cache else None, jobs, scheduler)
-    resolved = resolve(done.extractions)
-    graph = to_graph(resolved)
+    disk = on_disk(store, paths)
+    done = Extracted()
+    lines: list[ReportLine] = []
+
+    def reports() -> Iterator[Extraction]:
+        for ex in extracted(paths, done, max_bytes, strict, on_file, cache_dir if use_cache else None, jobs, scheduler):
+            lines.append(ReportLine.of(ex))
+            if keep_extractions:
+                done.extractions.append(ex)
+            yield ex
+
+    graph = graph_of(reports(), on_disk=disk)
     result = BuildResult(
         graph=graph,
-        resolved=resolved,
+        reports=lines,
         extractions=done.extractions,
         problems=done.problems,
         warnings=done.warnings,
@@ -283,8 +382,10 @@ def build(
         cached=done.cached,
     )
     check = validate or (validate is None and out is not None)
-    workers = (jobs or default_jobs()) if len(graph) >= PARALLEL_WRITING_FROM else 1
-    if out is not None and result.extractions:
+    # forked writers cannot read an on-disk store (a RocksDB handle does not survive a fork)
+    side_by_side = len(graph) >= PARALLEL_WRITING_FROM and graph.path is None
+    workers = (jobs or default_jobs()) if side_by_side else 1
+    if out is not None and result.reports:
         check_and_write(result, Path(out), html, formats, check, workers)
     elif check:
         result.violations = violations(graph)

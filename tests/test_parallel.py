@@ -192,3 +192,86 @@ def test_an_unknown_format_is_refused_before_any_work(tmp_path):
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert proc.returncode == 2 and "xlsx" in proc.stderr
+
+
+# -- streaming, and a store on disk ------------------------------------------------------------
+
+
+def test_a_streamed_build_is_the_graph_of_the_whole_corpus_resolved_at_once(corpus):
+    """Reports are resolved, mapped and forgotten one by one; the things several reports
+    name are written at the end. The triples must be those of resolving everything at once."""
+    from kg.graph.rdf import to_graph
+    from kg.graph.resolve import resolve
+
+    streamed = build([corpus, WIDE], jobs=1)  # every wide text: bodies, laws and places recur
+    whole = to_graph(resolve(streamed.extractions))
+    assert turtle(streamed.graph) == turtle(whole)
+
+
+def test_a_build_on_disk_is_the_build_in_memory(corpus, one_process, tmp_path):
+    """The on-disk store (flat memory for big corpora) changes nothing a reader sees, with
+    extraction in a pool forked before the store is opened."""
+    on_disk = build([corpus], jobs=2, store="disk")
+    assert on_disk.graph.path is not None and one_process.graph.path is None
+    same_build(on_disk, one_process)
+    folder = on_disk.graph.path
+    del on_disk
+    import gc
+
+    gc.collect()
+    assert not Path(folder).exists(), "the store's folder goes with the graph"
+
+
+def test_the_cli_writes_the_same_exports_from_a_store_on_disk(tmp_path):
+    exports = ROOT / "exports"
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(ROOT / "seeds"), "--out", str(tmp_path), "--no-cache", "--store", "disk"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    for path in sorted(p for p in exports.iterdir() if p.is_file()):
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_an_unknown_store_is_refused_before_any_work(tmp_path):
+    with pytest.raises(ValueError, match="unknown store"):
+        build([ROOT / "seeds"], out=tmp_path, store="cloud")
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(ROOT / "seeds"), "--out", str(tmp_path), "--store", "cloud"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 2 and "cloud" in proc.stderr
+    assert not any(tmp_path.iterdir())
+
+
+def test_auto_puts_a_big_input_on_disk(tmp_path, monkeypatch):
+    import kg.pipeline
+    from kg.pipeline import on_disk
+
+    assert not on_disk("auto", [ROOT / "seeds"])
+    monkeypatch.setattr(kg.pipeline, "ON_DISK_FROM_BYTES", 10_000)
+    assert on_disk("auto", [ROOT / "seeds"])
+    assert not on_disk("memory", [ROOT / "seeds"]) and on_disk("disk", [])
+
+
+def test_two_files_of_one_name_are_one_built_and_one_named(tmp_path):
+    """A report is known by its file name (its IRI): a second file of that name in another
+    folder would merge into the first, so it is refused, by name, and the rest is built."""
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    for folder in ("2022", "2023"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(seed, tmp_path / folder / seed.name)
+    result = build([tmp_path], jobs=1)
+    assert [line.source for line in result.reports] == [seed.name]
+    [problem] = result.problems
+    assert problem.path.endswith(f"2023/{seed.name}") and "same name" in problem.reason
+    assert "2022" in problem.reason
+
+
+def test_without_keeping_extractions_a_build_keeps_a_line_per_report(corpus, one_process):
+    lean = build([corpus], jobs=1, keep_extractions=False)
+    assert lean.extractions == [] and lean.ok == one_process.ok
+    assert [line.source for line in lean.reports] == [ex.source for ex in one_process.extractions]
+    first = one_process.extractions[0]
+    assert (lean.reports[0].bureau, lean.reports[0].year) == (first.meta.bureau, first.meta.year)
+    assert turtle(lean.graph) == turtle(one_process.graph)

@@ -4,11 +4,16 @@ Which property takes which datatype is read from ``ontology/lgkg.ttl`` (``rdfs:r
 so the vocabulary, not this code, decides how a value is typed. Triples are made as
 pyoxigraph quads of the default graph and go straight into the build's store
 (kg/graph/store.py): no rdflib object, and no second pyoxigraph object, is made per triple.
+
+A build maps each report as soon as it is resolved (:func:`graph_of`): its own triples go
+into the store in batches and are forgotten, and the things several reports name are
+written once, at the end, with the names and properties all reports gave them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import cache, lru_cache
 
@@ -16,8 +21,8 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, URIRef
 from rdflib.namespace import OWL, SKOS
 
-from kg.extract.records import Evidence
-from kg.graph.resolve import Entity, Ref, Resolved
+from kg.extract.records import Evidence, Extraction
+from kg.graph.resolve import Entity, Ref, ReportPart, Resolved, Resolver
 from kg.graph.store import StoreGraph
 from kg.text.normalize import to_simplified
 from kg.vocab.ontology import ID, LGKG, OA, area_iri, ontology_file
@@ -116,6 +121,7 @@ def labels(node: ox.NamedNode, label: str, alt_labels: set[str], pref: bool) -> 
 
 
 def entity_triples(ent: Entity) -> Iterator[ox.Quad]:
+    """What a thing is: its class, names and properties (its mentions are the reports' part)."""
     node = iri(ent.key)
     yield ox.Quad(node, A, lgkg(ent.cls))
     yield from labels(node, ent.label, ent.alt_labels, pref=ent.cls == "Indicator")
@@ -131,10 +137,6 @@ def entity_triples(ent: Entity) -> Iterator[ox.Quad]:
                 yield ox.Quad(node, lgkg("evidence"), ox.Literal(value.sentence))
             else:
                 yield ox.Quad(node, lgkg(prop), literal(prop, value))
-    for report_key in sorted({r for r, _ in ent.mentions}):
-        yield ox.Quad(node, lgkg("mentionedIn"), report_iri(report_key))
-    for report_key, ev in sorted(ent.mentions, key=lambda m: (m[0], m[1].start, m[1].end)):
-        yield from mention_triples(node, report_key, ev)
 
 
 TITLE_WORDS = ("报告", "总结", "情况")
@@ -177,22 +179,72 @@ def report_triples(rep) -> Iterator[ox.Quad]:
     yield ox.Quad(node, lgkg("text"), ox.Literal(ex.text))
 
 
+def part_triples(part: ReportPart) -> Iterator[ox.Quad]:
+    """Everything one report adds that no later report changes: the report, the things only
+    it names, each of its mentions, the evidence sentences and the laws it cites."""
+    rkey = part.report.key
+    yield from report_triples(part.report)
+    for ent in part.local:
+        yield from entity_triples(ent)
+    for key in sorted({key for key, _ in part.mentions}):
+        yield ox.Quad(iri(key), lgkg("mentionedIn"), report_iri(rkey))
+    for key, ev in sorted(part.mentions, key=lambda m: (m[0], m[1].start, m[1].end)):
+        yield from mention_triples(iri(key), rkey, ev)
+    for key, ev in part.evidence:
+        yield ox.Quad(iri(key), lgkg("evidence"), ox.Literal(ev.sentence))
+    for key in part.cites:
+        yield ox.Quad(report_iri(rkey), lgkg("cites"), iri(key))
+
+
+def shared_triples(entities: dict[str, Entity]) -> Iterator[ox.Quad]:
+    for key in sorted(entities):
+        yield from entity_triples(entities[key])
+
+
 def graph_triples(resolved: Resolved) -> Iterator[ox.Quad]:
     """Every triple of the graph but the area scheme's: reports, entities, provenance."""
-    for rep in resolved.reports:
-        yield from report_triples(rep)
-    for key in sorted(resolved.entities):
-        ent = resolved.entities[key]
-        yield from entity_triples(ent)
-        if ent.cls == "Policy":
-            for report_key in sorted({r for r, _ in ent.mentions}):
-                yield ox.Quad(report_iri(report_key), lgkg("cites"), iri(key))
+    for part in resolved.parts:
+        yield from part_triples(part)
+    yield from shared_triples(resolved.entities)
+
+
+#: triples handed to the store at a time: an on-disk store's bulk loader holds a whole call
+#: in memory, so one call for the whole graph would hold the whole graph
+BATCH = 50_000
+
+
+def fill(graph: StoreGraph, triples: Iterable[ox.Quad]) -> None:
+    """Add the triples to the store in batches of :data:`BATCH`."""
+    it = iter(triples)
+    while batch := list(itertools.islice(it, BATCH)):
+        graph.store.bulk_extend(batch)
+
+
+def new_graph(on_disk: bool = False) -> StoreGraph:
+    """An empty graph holding the area scheme its things point to, in memory or on disk."""
+    graph = StoreGraph.on_disk() if on_disk else StoreGraph()
+    graph.store.load(path=str(ontology_file("areas.ttl")), format=ox.RdfFormat.TURTLE)
+    return graph
+
+
+def graph_of(extractions: Iterable[Extraction], on_disk: bool = False) -> StoreGraph:
+    """The knowledge graph of the reports, made as they stream through: each report is
+    resolved, mapped and forgotten before the next is read (only the things several reports
+    name wait for the end). In memory, or on disk for a corpus too big for memory."""
+    resolver = Resolver()
+    triples = (quad for ex in extractions for quad in part_triples(resolver.part(ex)))
+    # the store is made once the first report is in: by then the extraction's worker
+    # processes are forked, and a process must not fork while a RocksDB store is open
+    first = list(itertools.islice(triples, 1))
+    graph = new_graph(on_disk)
+    fill(graph, itertools.chain(first, triples))
+    fill(graph, shared_triples(resolver.shared()))
+    graph.flush()
+    return graph
 
 
 def to_graph(resolved: Resolved) -> StoreGraph:
-    """The whole knowledge graph in a pyoxigraph store: reports, entities, provenance, and
-    the area scheme it points to."""
-    graph = StoreGraph()
-    graph.store.load(path=str(ontology_file("areas.ttl")), format=ox.RdfFormat.TURTLE)
-    graph.store.bulk_extend(graph_triples(resolved))  # quads of the default graph, as made
+    """The whole knowledge graph of a corpus resolved at once (:func:`kg.graph.resolve.resolve`)."""
+    graph = new_graph()
+    fill(graph, graph_triples(resolved))
     return graph

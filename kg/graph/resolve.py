@@ -4,6 +4,12 @@ Extractors return mentions; here they become entities with stable keys (the tail
 their IRI). Keys are chosen so that the same thing named by several reports meets
 itself: regions by GB/T 2260 code, policies by normalised title, agencies by their
 canonical name, and relative names (区法院, 市司法局) scoped by the report's region.
+
+Reports stream through: once a report is resolved, what belongs to it alone (its text,
+its outcomes and challenges, every mention with its sentence) is handed on as a
+:class:`ReportPart` and forgotten here. Only the things several reports can name stay until
+the end, with their names and properties, so memory grows with the number of distinct
+things, not with the number of reports or sentences.
 """
 
 from __future__ import annotations
@@ -63,10 +69,33 @@ class Report:
 
 
 @dataclass
+class ReportPart:
+    """What one report adds to the graph that no later report can change: the report, the
+    things only it names (its outcomes and challenges), each mention it makes (entity key,
+    evidence) and the evidence sentences it adds to things other reports may name too."""
+
+    report: Report
+    local: list[Entity]
+    mentions: list[tuple[str, Evidence]]
+    evidence: list[tuple[str, Evidence]]
+    cites: list[str]
+
+
+@dataclass
 class Resolved:
-    reports: list[Report]
+    """A whole corpus resolved at once (small corpora, tests, benchmarks): each report's
+    part, in input order, and the things several reports can name, settled."""
+
+    parts: list[ReportPart]
     entities: dict[str, Entity]
 
+    @property
+    def reports(self) -> list[Report]:
+        return [part.report for part in self.parts]
+
+
+#: classes whose every node belongs to one report (its key holds the report's key)
+REPORT_LOCAL = ("Outcome", "Challenge")
 
 #: Name prefixes that only make sense relative to the reporting region (区法院, 市司法局, 我局)
 RELATIVE = re.compile(r"^(?:全?[区市县省州旗盟镇乡]|地区|自治区|街道|我|本|该|局|行署|地委)")
@@ -111,7 +140,8 @@ def policy_key(title: str) -> str:
 
 
 class Resolver:
-    """Accumulates entities report by report; ``resolve`` is the one entry point."""
+    """Accumulates entities report by report: :meth:`part` resolves one report and hands on
+    what is final about it, :meth:`shared` the things several reports name, at the end."""
 
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
@@ -308,6 +338,31 @@ class Resolver:
         return rep
 
 
+    def part(self, ex: Extraction) -> ReportPart:
+        """Resolve one report, and hand on what no later report changes (see :class:`ReportPart`);
+        the things only this report names, and its mentions, are forgotten here."""
+        rep = self.report(ex)
+        rkey = rep.key
+        named = {key for keys in self.sentence_keys.pop(rkey, {}).values() for key in keys}
+        local, mentions, evidence, cites = [], [], [], []
+        for key in sorted(named):
+            ent = self.entities[key]
+            mentions.extend((key, ev) for r, ev in ent.mentions if r == rkey)
+            ent.mentions = [(r, ev) for r, ev in ent.mentions if r != rkey]
+            if ent.cls == "Policy":
+                cites.append(key)
+            if ent.cls in REPORT_LOCAL:
+                local.append(self.entities.pop(key))
+            elif "evidence" in ent.props:
+                evidence.extend((key, ev) for ev in ent.props.pop("evidence"))
+        return ReportPart(report=rep, local=local, mentions=mentions, evidence=evidence, cites=cites)
+
+    def shared(self) -> dict[str, Entity]:
+        """The things several reports can name, settled (call once, after the last report)."""
+        settle_status(self.entities)
+        return self.entities
+
+
 def settle_status(entities: dict[str, Entity]) -> None:
     """An initiative named both in the year's work and in the plan was done; one named with
     two kinds (“一窗通办”改革 and a bare “一窗通办”) keeps the kind it was first read with."""
@@ -320,8 +375,8 @@ def settle_status(entities: dict[str, Entity]) -> None:
 
 
 def resolve(extractions: list[Extraction]) -> Resolved:
-    """Entities of all reports, merged; reports in input order."""
+    """Entities of all reports, merged; reports in input order. A build streams instead
+    (kg/graph/rdf.py :func:`~kg.graph.rdf.graph_of`); this is the same resolution held whole."""
     resolver = Resolver()
-    reports = [resolver.report(ex) for ex in extractions]
-    settle_status(resolver.entities)
-    return Resolved(reports=reports, entities=resolver.entities)
+    parts = [resolver.part(ex) for ex in extractions]
+    return Resolved(parts=parts, entities=resolver.shared())

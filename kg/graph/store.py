@@ -7,6 +7,11 @@ whatever reads the graph reads it from there: the writers in sorted streams that
 hold the graph twice (:func:`sorted_triples`, an external sort through temporary files),
 the page, GraphML and the Python API through :class:`StoreGraph`, which answers rdflib's
 questions (``objects``, ``value``, ``subjects`` …) with rdflib terms converted on demand.
+
+A corpus too big for memory is built into an on-disk store (RocksDB, in a temporary folder
+removed with the graph): its memory stays flat however many triples it holds, and reading
+it costs about ten times more than reading one in memory, which is why small builds stay
+in memory (kg/pipeline.py chooses).
 """
 
 from __future__ import annotations
@@ -98,7 +103,34 @@ class StoreGraph:
     """
 
     def __init__(self, store: ox.Store | None = None) -> None:
-        self.store = store if store is not None else ox.Store()
+        self._store = store if store is not None else ox.Store()
+        #: the folder of an on-disk store (None: in memory), and the process that opened it
+        self.path: str | None = None
+        self._opened_by = os.getpid()
+        self._folder: tempfile.TemporaryDirectory | None = None
+
+    @classmethod
+    def on_disk(cls, parent: str | None = None) -> StoreGraph:
+        """An empty graph in an on-disk store, in a new temporary folder under ``parent`` (the
+        system's temporary folder by default, ``TMPDIR``), removed when the graph is."""
+        folder = tempfile.TemporaryDirectory(prefix="lgkg-store-", dir=parent)
+        graph = cls(ox.Store(folder.name))
+        graph.path, graph._folder = folder.name, folder
+        return graph
+
+    @property
+    def store(self) -> ox.Store:
+        """The pyoxigraph store. An on-disk store is not for a forked process (a RocksDB handle
+        does not survive a fork, and opening it again there crashes): such a graph is read in
+        the process that made it."""
+        if self.path is not None and os.getpid() != self._opened_by:
+            raise RuntimeError("an on-disk store cannot be read in a forked process")
+        return self._store
+
+    def flush(self) -> None:
+        """Write what an on-disk store holds in memory to its files (before forked writers read it)."""
+        if self.path is not None:
+            self._store.flush()
 
     @classmethod
     def of(cls, graph: Graph | StoreGraph) -> StoreGraph:

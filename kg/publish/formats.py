@@ -659,11 +659,18 @@ def network(graph: Graph | StoreGraph):
     return g
 
 
-def graphml(graph: Graph | StoreGraph) -> str:
+def write_graphml(graph: Graph | StoreGraph, out: BinaryIO) -> None:
+    """GraphML through networkx's lxml writer, which writes element by element: its plain
+    writer builds the whole XML tree and then the whole text (at 2 500 reports that was the
+    build's peak of memory)."""
     import networkx as nx
 
+    nx.write_graphml_lxml(network(graph), out, encoding="utf-8", prettyprint=True)
+
+
+def graphml(graph: Graph | StoreGraph) -> str:
     buf = io.BytesIO()
-    nx.write_graphml(network(graph), buf, encoding="utf-8", prettyprint=True)
+    write_graphml(graph, buf)
     return buf.getvalue().decode("utf-8")
 
 
@@ -689,5 +696,5 @@ WRITERS: dict[str, Callable[[Graph | StoreGraph, BinaryIO], None]] = {
     "graph.nq": write_nquads,
     "graph.trig": write_trig,
     "graph.jsonld": write_jsonld,
-    "graph.graphml": text_writer(graphml),
+    "graph.graphml": write_graphml,
 }
