@@ -169,3 +169,15 @@ LEVELS = """2025年法治政府建设工作报告
 def test_a_model_place_drive_named_with_and_without_its_level_is_one_drive():
     names = {i.name for i in initiatives_in_document(make_document("r.txt", LEVELS))}
     assert names == {"全国法治政府建设示范县"}
+
+
+MODEL_VILLAGES = """2024年法治政府建设工作报告
+一、2024年工作
+深入推进民主法治示范村建设,全市有10个村(社区)获评“全国民主法治示范村(社区)”。
+"""
+
+
+def test_a_model_place_named_after_its_building_project_is_that_project():
+    """seed 003: the villages awarded are the outcome of the 示范村建设 project the sentence names."""
+    names = {i.name for i in initiatives_in_document(make_document("r.txt", MODEL_VILLAGES))}
+    assert names == {"民主法治示范村建设"}

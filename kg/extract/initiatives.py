@@ -72,14 +72,21 @@ COVERAGE_NAME_CHAR = re.compile(rf"[{HAN}()（）]")
 COVERAGE_PUSH_VERBS = ("推进", "推动")
 #: what ends a coverage drive's name on its left (做好值班律师和X全覆盖工作)
 COVERAGE_LEFT_STOPS = ("做好", "推进", "推动", "落实", "开展", "和", "及", "与")
+#: the model places a drive may be for: a district, city or county, a village, town or township,
+#: a community (杨浦区民主法治示范社区创建 holdout7 h99) or a village written with its community
+#: (全国民主法治示范村(社区) holdout7 h98, seed 003)
+MODEL_UNIT = r"(?:[区市县镇乡]|社区|村(?:[(（]社区[)）])?)"
 #: 法治政府建设示范区创建: a drive to be named a model region, named by its theme before it
-DEMONSTRATION_DRIVE = re.compile(r"示范[区市县村镇乡]?创建")
-#: 法治政府建设示范县 (命名…示范县, 紧扣建设全国基层法治示范区目标): the model place a drive is for,
-#: named without 创建; only rule-of-law model places count (other 示范区 are economic zones)
-MODEL_PLACE = re.compile(r"示范[区市县](?!创建)")
+DEMONSTRATION_DRIVE = re.compile(rf"示范{MODEL_UNIT}?创建")
+#: 法治政府建设示范县 (命名…示范县, 紧扣建设全国基层法治示范区目标), 全国民主法治示范村(社区): the model
+#: place a drive is for, named without 创建; only rule-of-law model places count (other 示范区 are
+#: economic zones); 民主法治示范村建设 is a project's own name (示范村建设 is a kind word)
+MODEL_PLACE = re.compile(r"示范(?:[区市县]|社区|村(?:[(（]社区[)）])?)(?!创建|建设)")
 MODEL_PLACE_THEME = "法治"
-#: the tail a drive's name carries after its theme (示范区创建, 示范创建, 示范县)
-DRIVE_TAIL = re.compile(r"示范[区市县村镇乡]?(?:创建)?$")
+#: the tail a drive's name carries after its theme (示范区创建, 示范创建, 示范县, 示范村建设)
+DRIVE_TAIL = re.compile(rf"示范{MODEL_UNIT}?(?:创建|建设)?$")
+#: 创建国家级民主法治示范社区1个: model places counted are results of the year, not a drive
+COUNTED_PLACES = re.compile(r"[0-9一二三四五六七八九十两]+个")
 #: how long a demonstration drive's theme may be (省级第一批法治政府建设)
 MAX_DRIVE_THEME = 16
 #: a name needs some Han characters (“118” alone is a code)
@@ -676,11 +683,21 @@ def _describes_a_way_of_working(core: str, after: str) -> bool:
         return False
     run = re.match("[" + HAN + "]{1,8}", rest[1:])
     phrase = run.group(0) if run else ""
-    for size in range(1, len(phrase) + 1):
+    return any(
+        VOCAB.kinds[word][1] and is_generic(phrase[:size - len(word)])
+        for size, word in _longest_kind_phrase(phrase)
+    )
+
+
+def _longest_kind_phrase(phrase: str) -> list[tuple[int, str]]:
+    """The longest head of ``phrase`` that ends in a kind word, as (its length, the word), or
+    nothing: in “谁执法谁普法、…”的普法责任制度 (holdout8 h117) the phrase is 普法责任制度, a standing
+    rule, though its head 普法责任制 ends in a quoted-only word; “A、B”的原则 stays a principle."""
+    for size in range(len(phrase), 0, -1):
         word = kind_word_ending(phrase[:size])
-        if word and VOCAB.kinds[word][1] and is_generic(phrase[: size - len(word)]):
-            return True
-    return False
+        if word:
+            return [(size, word)]
+    return []
 
 
 def _plain(name: str) -> str:
@@ -1017,7 +1034,7 @@ def _demonstration_drives(sentence: Sentence) -> list[InitiativeRecord]:
             start -= 1
         theme = _from_opener(text[start : m.start()])
         start = m.start() - len(theme)
-        if place_only and MODEL_PLACE_THEME not in theme:
+        if place_only and (MODEL_PLACE_THEME not in theme or COUNTED_PLACES.match(text, m.end())):
             continue
         if len(theme) >= 4 and not is_generic(theme) and not is_slogan(theme):
             out.append(_record(sentence, theme + m.group(), "project", start, m.end(), "demonstration_drive"))
@@ -1137,6 +1154,10 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
         if rec.name not in found and not overlaps:
             found[rec.name] = rec
     records = sorted(found.values(), key=lambda r: (r.evidence.start, r.name))
+    one_per_name: dict[str, InitiativeRecord] = {}
+    for r in _one_drive_per_theme(records):  # 民主法治示范村建设 … “全国民主法治示范村(社区)”: one drive
+        one_per_name.setdefault(r.name, r)
+    records = list(one_per_name.values())
     if sentence is not original:
         records = [replace(r, evidence=replace(r.evidence, sentence=original.text)) for r in records]
     return records
@@ -1305,7 +1326,7 @@ def _one_drive_per_theme(records: list[InitiativeRecord]) -> list[InitiativeReco
     first: dict[str, str] = {}
     out = []
     for r in records:
-        if r.evidence.rule != "initiatives.demonstration_drive":
+        if r.evidence.rule != "initiatives.demonstration_drive" and not _names_a_model_building(r):
             out.append(r)
             continue
         theme = DRIVE_TAIL.sub("", r.name)
@@ -1313,6 +1334,12 @@ def _one_drive_per_theme(records: list[InitiativeRecord]) -> list[InitiativeReco
             theme = theme[len(opener) :]
         out.append(replace(r, name=first.setdefault(theme, r.name)))
     return out
+
+
+def _names_a_model_building(record: InitiativeRecord) -> bool:
+    """深入推进民主法治示范村建设 … 获评“全国民主法治示范村(社区)” (seed 003): a project read by a run
+    verb that builds model places is the drive a later model-place mention names."""
+    return record.evidence.rule == "initiatives.run_verb_kind" and DRIVE_TAIL.search(record.name) is not None
 
 
 def _named_in(record: InitiativeRecord, text: str) -> bool:
