@@ -181,3 +181,11 @@ def test_a_model_place_named_after_its_building_project_is_that_project():
     """seed 003: the villages awarded are the outcome of the 示范村建设 project the sentence names."""
     names = {i.name for i in initiatives_in_document(make_document("r.txt", MODEL_VILLAGES))}
     assert names == {"民主法治示范村建设"}
+
+
+def test_a_title_s_programme_drops_the_year_and_the_place_that_open_the_title():
+    from kg.extract.initiatives import _title_programme
+
+    assert _title_programme("2023年气象法治能力提升专项行动方案") == ("气象法治能力提升专项行动", 5, "专项行动")
+    assert _title_programme("关于开展行政执法温度提升活动的通知") == ("行政执法温度提升活动", 4, "活动")
+    assert _title_programme("关于开展法治宣传活动的通知") is None  # generic work names no campaign

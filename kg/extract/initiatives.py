@@ -144,6 +144,14 @@ SERVICE_ITEMS_RULE = "quote_service_items"
 MIN_SERVICE_ITEMS_CORE = 3
 #: separators of a list of names after one verb (建立A机制、B机制)
 LIST_JOINERS = ("、", "和", "及", "与")
+#: 《关于开展X活动的通知》: the body of a title before its document word, the programme it sets up (group 1)
+TITLE_BODY = re.compile(r"《([^《》]{4,60})》")
+#: the word a title's own subject follows (《某局关于开展…》): what precedes it is the issuer
+TITLE_ABOUT = "关于"
+#: what ends a programme's name on its left inside a title: a programme joined by 暨, a quote, a list
+TITLE_NAME_STOPS = ("暨", "”", "、")
+#: the longest place name a title may open with (内蒙古自治区)
+MAX_TITLE_PLACE = 8
 
 
 @dataclass(frozen=True)
@@ -250,6 +258,8 @@ CUE_FIRST_CHARS = frozenset(c[0] for c in RUN_CUES)
 #: what ends a drive's theme on its left: a run verb or a word of stance or joining
 LEFT_STOPS = tuple(sorted(set(RUN_CUES) | set(VOCAB.left_stops), key=len, reverse=True))
 PLAN_DOCUMENT_WORDS = tuple(r[0] for r in rows("policy_types.tsv") if r[1] == "plan")
+#: the words a document's title ends in (policy_types.tsv; rows typed none are no documents)
+DOCUMENT_WORDS = tuple(sorted((r[0] for r in rows("policy_types.tsv") if r[1] != "none"), key=len, reverse=True))
 #: a sentence that is a section heading (（三）持续完善依法行政制度体系) states a theme, not a programme run
 HEADING_LIKE = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]{1,2}[.．、](?![0-9]))"
@@ -967,6 +977,69 @@ def _standing_programmes(sentence: Sentence) -> list[InitiativeRecord]:
     return out
 
 
+def _title_programmes(sentence: Sentence) -> list[InitiativeRecord]:
+    """《关于开展行政执法温度提升活动的通知》 (holdout7 h93), 《嘉善县镇(街道)法治思维和法治能力提升工程
+    实施方案》 (holdout4 h51), 《2023年气象法治能力提升专项行动方案》 (dev8 h132): a document that sets up a
+    campaign or a project names it, unquoted, right before its document word; the gold of each lists
+    the programme besides the document. Only the words a title names a drive with (title_kind:
+    行动, 活动, 工程) close it, and the issuer, the place, the year and the verb that open the title
+    are not part of the name (quoted names in titles are the quote rules')."""
+    out = []
+    for m in TITLE_BODY.finditer(sentence.text):
+        found = _title_programme(m.group(1))
+        if found is not None:
+            name, at, word = found
+            start = m.start(1) + at
+            out.append(
+                _record(sentence, name, VOCAB.kinds[word][0], start, start + len(name), "title_programme")
+            )
+    return out
+
+
+def _title_programme(title: str) -> tuple[str, int, str] | None:
+    """The programme a title sets up: (its name, where it starts in the title, its kind word)."""
+    doc = next((w for w in DOCUMENT_WORDS if title.endswith(w)), None)
+    if doc is None:
+        return None
+    body = title[: len(title) - len(doc)]
+    body = body[: len(body) - 1] if body.endswith("的") else body
+    body = body[: len(body) - len(TRAILERS[0])] if body.endswith(TRAILERS[0]) else body
+    word = kind_word_ending(body, quoted=False)
+    if word is None or word not in VOCAB.title_kinds:
+        return None
+    at = max([body.rfind(TITLE_ABOUT) + len(TITLE_ABOUT) if TITLE_ABOUT in body else 0]
+             + [body.rfind(s) + 1 for s in TITLE_NAME_STOPS if s in body])
+    at = _past_title_opening(body, at)
+    name = body[at:]
+    core = name[: len(name) - len(word)]
+    if (
+        _theme_length(name) < MIN_CORE
+        or is_generic(core)
+        or is_slogan(core)
+        or not NAME_RUN.match(name[0])
+        or any(not NAME_RUN.match(c) for c in name)
+        or (core.startswith(VOCAB.verb_start) and word not in VOCAB.verb_named_kinds)
+    ):
+        return None
+    return name, at, word
+
+
+def _past_title_opening(body: str, at: int) -> int:
+    """Past the place, the year and the run verb a title opens with (嘉善县, 2023年, 深入开展)."""
+    while True:
+        year = YEAR.match(body, at)
+        verb = next((c for c in RUN_CUES if body.startswith(c, at)), None)
+        place = next(
+            (k for k in range(min(MAX_TITLE_PLACE, len(body) - at), MIN_PLACE_NAME - 1, -1)
+             if any(p.level in PLATFORM_OWNER_LEVELS for p in gazetteer.lookup(body[at : at + k]))),
+            None,
+        )
+        step = year.end() - at if year else len(verb) if verb else place or 0
+        if not step:
+            return at
+        at += step
+
+
 def _numbered_hotlines(sentence: Sentence) -> list[InitiativeRecord]:
     """借助如法网、12345法律服务热线等 (d503), 行政执法监督与12345政务服务便民热线建立合作机制 (seed 003),
     群众可通过12348公共法律服务热线 (seed 002): a service number with the words up to 热线 names a hotline
@@ -1141,6 +1214,7 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
         + _platforms_at_clause_start(sentence)
         + _place_named_platforms(sentence)
         + _numbered_hotlines(sentence)
+        + _title_programmes(sentence)
         + _coverage_drives(sentence)
         + _demonstration_drives(sentence)
         + _served_campaigns(sentence)
