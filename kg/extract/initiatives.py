@@ -30,7 +30,7 @@ from kg.extract.context import ReportContext
 from kg.extract.organizations import is_mediation_studio
 from kg.extract.records import Evidence, InitiativeRecord
 from kg.text.document import Document, Sentence
-from kg.text.patterns import HAN, HAN_CHAR, PINYIN_TONES, QUOTE, book_title_spans, inside
+from kg.text.patterns import HAN, HAN_CHAR, PINYIN_GLOSS, PINYIN_TONES, QUOTE, book_title_spans, inside
 from kg.text.patterns import with_curly_quotes as curly
 from kg.vocab import gazetteer
 from kg.vocab.areas import area_of
@@ -559,8 +559,14 @@ def _head_before(text: str, quotes: list[re.Match[str]], n: int) -> int:
     start = quotes[n].start()
     if n > 0 and text[quotes[n - 1].end() : start] in ("", "、"):
         return start  # “A”“B”: the verb's head belongs to the first of the run
-    j = start
-    while j > 0 and HAN_CHAR.match(text[j - 1]) and start - j < MAX_HEAD:
+    j, glossed = start, 0
+    while j > 0 and start - j - glossed < MAX_HEAD:
+        gloss = _gloss_before(text, j)
+        if gloss:  # 開通了農(nóng)民工法律援助維權(quán)“綠色通道”: a reading in pinyin is no character of the head
+            j, glossed = j - gloss, glossed + gloss
+            continue
+        if not HAN_CHAR.match(text[j - 1]):
+            break
         j -= 1
         cue = next((c for c in RUN_CUES if text.endswith(c, 0, j)), None)
         if cue is None:
@@ -577,6 +583,18 @@ def _head_before(text: str, quotes: list[re.Match[str]], n: int) -> int:
             return start - len(head)
         return start
     return start
+
+
+#: a pinyin gloss ending a piece of text (農(nóng)): at most eight characters, brackets included
+GLOSS_AT_END = re.compile(PINYIN_GLOSS.pattern + "$")
+
+
+def _gloss_before(text: str, j: int) -> int:
+    """How long the pinyin gloss ending at ``j`` is (0 for none); read only when a bracket closes there."""
+    if text[j - 1] not in ")）":
+        return 0
+    m = GLOSS_AT_END.search(text, max(0, j - 8), j)
+    return len(m.group()) if m else 0
 
 
 def _title_kind_right_after(text: str, end: int) -> tuple[str, str, int] | None:
