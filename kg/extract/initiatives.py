@@ -13,8 +13,11 @@ Slogans, goals and doctrine share the quote marks, so a stoplist of patterns and
 words around a quote (目标, 要求, 荣获…) keeps them out; all of it is data. So do quotes listed
 as the dates work was timed to (“3·15”、“反邪教宣传月”等特定普法节日).
 Three more shapes name a programme without a run verb: a rule-of-law model place (命名…法治政府
-建设示范县), the campaign a report's work serves (为X三年行动提供法治保障), and a quoted formula
-(“调解+公证”). A quoted name whose matters are listed or counted (梳理“免办证”事项225项) is a
+建设示范县, 全国民主法治示范村(社区)), the campaign a report's work serves (为X三年行动提供法治保障), and a
+quoted formula (“调解+公证”; one running on into words of its own qualifies them). A document's
+title names the campaign or project it sets up (《关于开展X活动的通知》), and a few programmes every
+body runs are named by their word as a piece of work (述法工作, 访调对接工作) or with their holder
+(国家工作人员学法考法). A quoted name whose matters are listed or counted (梳理“免办证”事项225项) is a
 service; a quote that only a quote makes a kind (“X”建设) inside 为…提供 is the goal the work
 serves. A name settles its own area when it holds a word of study or publicity
 (initiative_area_cues.tsv); else its clause, its sentence and heading, then the sentences just
@@ -542,7 +545,7 @@ def _modifies_what_follows(text: str, end: int) -> bool:
     are not asked: their shape names a programme whatever follows."""
     if text.startswith("的", end):  # 形成“顶层设计+责任分解+落地实施”的工作闭环 (holdout8 h113): what it makes
         phrase = re.match(rf"[{HAN}]{{1,8}}", text[end + 1 :])
-        return phrase is not None and not _longest_kind_phrase(phrase.group())
+        return phrase is not None and _longest_kind_phrase(phrase.group()) is None
     return end < len(text) and HAN_CHAR.match(text[end]) is not None and not text.startswith(NOT_A_NOUN, end)
 
 
@@ -732,21 +735,19 @@ def _describes_a_way_of_working(core: str, after: str) -> bool:
         return False
     run = re.match("[" + HAN + "]{1,8}", rest[1:])
     phrase = run.group(0) if run else ""
-    return any(
-        VOCAB.kinds[word][1] and is_generic(phrase[:size - len(word)])
-        for size, word in _longest_kind_phrase(phrase)
-    )
+    found = _longest_kind_phrase(phrase)
+    return found is not None and VOCAB.kinds[found[1]][1] and is_generic(phrase[: found[0] - len(found[1])])
 
 
-def _longest_kind_phrase(phrase: str) -> list[tuple[int, str]]:
-    """The longest head of ``phrase`` that ends in a kind word, as (its length, the word), or
-    nothing: in “谁执法谁普法、…”的普法责任制度 (holdout8 h117) the phrase is 普法责任制度, a standing
-    rule, though its head 普法责任制 ends in a quoted-only word; “A、B”的原则 stays a principle."""
+def _longest_kind_phrase(phrase: str) -> tuple[int, str] | None:
+    """The longest head of ``phrase`` that ends in a kind word, as (its length, the word): in
+    “谁执法谁普法、…”的普法责任制度 (holdout8 h117) the phrase is 普法责任制度, a standing rule, though
+    its head 普法责任制 ends in a quoted-only word; “A、B”的方式 stays a way of working."""
     for size in range(len(phrase), 0, -1):
         word = kind_word_ending(phrase[:size])
         if word:
-            return [(size, word)]
-    return []
+            return size, word
+    return None
 
 
 def _plain(name: str) -> str:
