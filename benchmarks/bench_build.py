@@ -1,6 +1,6 @@
 """How a build scales: seconds, MB/s, the ratio to one jieba pass, peak memory, time per stage.
 
-    .venv/bin/python benchmarks/bench_build.py [--reports 39 156 624] [--jobs 1 2] [--stages]
+    .venv/bin/python benchmarks/bench_build.py [--reports 39 156 624] [--jobs 1 2] [--stages] [--store disk]
 
 Grows a corpus of N distinct reports from the real texts in the project (the seeds and
 the wide corpus): each round of copies shifts every year back by one, so copies are
@@ -68,9 +68,9 @@ print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024, "rc": proc.retu
 """
 
 
-def measured_build(corpus: Path, out: Path, jobs: int) -> dict:
+def measured_build(corpus: Path, out: Path, jobs: int, store: str = "auto") -> dict:
     kg = Path(sys.executable).with_name("kg")
-    cmd = [str(kg), "build", str(corpus), "--out", str(out), "--no-cache", "--jobs", str(jobs)]
+    cmd = [str(kg), "build", str(corpus), "--out", str(out), "--no-cache", "--jobs", str(jobs), "--store", store]
     proc = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, check=True)
     return json.loads(proc.stdout)
 
@@ -108,6 +108,7 @@ def main() -> None:
     ap.add_argument("--reports", type=int, nargs="+", default=[39, 156, 624], help="corpus sizes (reports)")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values to run")
     ap.add_argument("--stages", action="store_true", help="also time each stage on the largest corpus")
+    ap.add_argument("--store", default="auto", choices=("auto", "memory", "disk"), help="kg build --store")
     args = ap.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
@@ -120,7 +121,7 @@ def main() -> None:
             size = make_corpus(corpus, n) / 1e6
             jieba_mbs = size / jieba_seconds(corpus)
             for jobs in args.jobs:
-                run = measured_build(corpus, work / f"out-{n}-{jobs}", jobs)
+                run = measured_build(corpus, work / f"out-{n}-{jobs}", jobs, args.store)
                 if run["rc"] not in (0, 1):
                     raise SystemExit(f"kg build failed:\n{run['stderr']}")
                 mbs = size / run["seconds"]
