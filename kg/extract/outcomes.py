@@ -514,7 +514,7 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
         return False
     if any(text[max(0, start - len(w)) : start] == w for w in exclusions("duration_before")):
         return False
-    if before.isdigit() or before in "-—–~～":
+    if before.isdigit() or (before and before in RANGE_DASHES):
         return range_result(text, start)
     if chinese and surface in exclusions("chinese_not_count"):
         return False
@@ -689,6 +689,12 @@ def meeting_ordinal(text: str, start: int, end: int, surface: str) -> bool:
     return before in exclusions("ordinal_body") and any(
         text.startswith(w, end) for w in exclusions("ordinal_meeting")
     )
+
+
+#: What joins a range's two ends (5-10个工作日). Tested only on a real character: at a sentence's
+#: start there is none ("" is in every string), and 一位社区工作人员…/一次,他在… (holdout7 h102,
+#: holdout6 h89) went through as the upper end of a range, past every other test.
+RANGE_DASHES = "-—–~～"
 
 
 def range_result(text: str, start: int) -> bool:
