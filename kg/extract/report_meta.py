@@ -155,6 +155,10 @@ DATE_LINE = 40
 FRAMING_YEAR = re.compile(
     r"^(?:[^,，。]{0,12}[讯电訊電]\s*(?:[（(][^）)]{0,30}[）)])?\s*)?((?:19|20)\d{2})\s*年度?[,，]"
 )
+#: 一、2022年法治政府建设工作总结: the first part of a report's outline, headed by its year
+OUTLINE_YEAR = re.compile(r"^[一1][、.．]\s*((?:19|20)\d{2})\s*年(?!以来|至|到|—|-)")
+#: 2020年10月下旬的一个: a line opening with a month that goes on in words, not a date line
+MONTH_THEN_WORDS = re.compile(rf"^(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*(?![日号])[{HAN}]")
 #: 2018年,全县…: a sentence framed by a year
 SENTENCE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[,，]")
 #: a year a story names as a time: not a date's (2018年3月), a period's (2015年以来, 2020年至2022年)
@@ -452,8 +456,10 @@ def _body_after_place(s: Sentence, start: int, place_end: int, where: str) -> _F
     rest = s.text[place_end:]
     for m in suffix.finditer(rest):
         middle = rest[: m.start()]
-        if len(middle) > 8 or NOT_IN_NAME.search(middle) or not re.fullmatch(rf"[{HAN}]*", middle):
+        if len(middle) > 8 or NOT_IN_NAME.search(_without_joined_departments(middle)) or not re.fullmatch(rf"[{HAN}]*", middle):
             return None
+        if _plural_middle(middle):
+            return None  # 常州市各级调解部门: every level's bodies, none of them the author
         if (middle + m.group(0)).endswith(words("body_lookalikes.tsv") + _mediation_suffixes()):
             return None  # 法治政府 is a goal, 举办 a verb; 某乡人民调解委员会 a mediation body, which writes no report
         end = m.end()
@@ -466,6 +472,37 @@ def _body_after_place(s: Sentence, start: int, place_end: int, where: str) -> _F
             start -= 2
         return _Found(s.text[start : place_end + end], s, start, where)
     return None
+
+
+@cache
+def _plural_words() -> tuple[str, ...]:
+    """各, 各级, 相关, 有关…: words that make a body name many bodies (kg/vocab/data/org_plural_words.tsv,
+    org_words.tsv generic_before)."""
+    generic = tuple(r[1] for r in rows("org_words.tsv") if r[0] == "generic_before")
+    return words("org_plural_words.tsv") + generic
+
+
+def _plural_middle(middle: str) -> bool:
+    """A place followed by a plural word before the suffix (常州市各级调解部门, holdout7 h102; 四川省
+    各市区市场监督管理局): the bodies of every level or unit, a generic plural the guidelines leave
+    out, so no author. Rule ``plural_body``."""
+    return any(w in middle for w in _plural_words())
+
+
+@cache
+def _joined_departments() -> tuple[str, ...]:
+    """Department words that hold a joining character (文化和旅游, 工业和信息化, 住房和城乡建设:
+    kg/vocab/data/org_departments.tsv), longest first."""
+    return tuple(sorted((w for w in words("org_departments.tsv") if NOT_IN_NAME.search(w)), key=len, reverse=True))
+
+
+def _without_joined_departments(middle: str) -> str:
+    """A body name's middle with its joined department words taken out: the 和 of 天津市文化和旅游局
+    (holdout7 h94) and 清远市工业和信息化局 (holdout8 h112) is part of the department's name, not a
+    word joining two bodies (某县司法局和公安局). Rule ``joined_department``."""
+    for w in _joined_departments():
+        middle = middle.replace(w, "")
+    return middle
 
 
 @cache
@@ -733,6 +770,9 @@ def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | No
         years = of_year or YEAR.findall(text)
         if years:
             return int(years[0]), ()
+    outline = _outline_year(doc)
+    if outline is not None:
+        return outline, ("report year read from the report's first outline heading (一、2022年…)",)
     if dated is not None:
         year, month = dated[1]
         return (year - 1 if month <= 6 else year), ("report year read from the publication date",)
@@ -740,6 +780,18 @@ def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | No
     if named is not None:
         return named, ("report year read from the year the text names most",)
     return None, ("no report year found",)
+
+
+def _outline_year(doc: Document) -> int | None:
+    """The year the first part of a yearly report's outline is headed by (一、2022年法治政府建设工作
+    总结, holdout8 h111; 一、2024年推进法治政府建设的主要举措和成效 in most reports of the
+    development texts, d101, h04, h24): the year its work is reported for, where neither the title
+    nor the opening names one. Rule ``outline_year``."""
+    for s in doc.sentences[: HEAD_LINES * 2]:
+        m = OUTLINE_YEAR.match(_arabic_years(s.text).lstrip())
+        if m is not None:
+            return int(m.group(1))
+    return None
 
 
 def _statistics_year(doc: Document) -> int | None:
@@ -868,7 +920,7 @@ def _dated_line(doc: Document) -> tuple[Sentence, tuple[int, int]] | None:
     lines = [
         s
         for s in list(reversed(doc.sentences[-TAIL_LINES:])) + _head(doc)
-        if (len(s.text) <= DATE_LINE and not CLAUSE_MARK.search(s.text)) or _page_stamp(s)
+        if (len(s.text) <= DATE_LINE and not CLAUSE_MARK.search(s.text) and not _cut_story_line(s)) or _page_stamp(s)
     ]
     for s in lines + doc.stamps:
         dates = dates_in(s.text)
@@ -879,6 +931,13 @@ def _dated_line(doc: Document) -> tuple[Sentence, tuple[int, int]] | None:
         if closing is not None:
             return s, closing
     return None
+
+
+def _cut_story_line(s: Sentence) -> bool:
+    """2020年10月下旬的一个 as a page's last line (holdout8 h120): a story's sentence the page cut off
+    before its first comma, opening with a month and going on in words (下旬, 的一天), not a line
+    that dates the text (2024年1月, 2025年04月10日 | 来源:…). Rule ``cut_story_line``."""
+    return MONTH_THEN_WORDS.match(s.text.strip()) is not None
 
 
 def _closing_date(s: Sentence) -> tuple[int, int] | None:
