@@ -614,3 +614,41 @@ def test_a_news_body_that_does_not_act_gives_way_to_the_acting_one(path, bureau,
 )
 def test_a_news_body_framing_the_story_stays(path, bureau):
     assert rm.report_meta(_whole(path)).bureau == bureau
+
+
+def test_a_department_word_holding_he_is_one_name():
+    """holdout7 h94 says only 我局 and names itself in its own document's title, 《天津市文化和旅游局
+    关于建立…》: the 和 is inside the department word (org_departments.tsv), not a join of two
+    bodies; 某县司法局和公安局 still stops at the first suffix."""
+    meta = rm.report_meta(_whole("holdout7/texts/h94.txt"))
+    assert (meta.bureau, meta.bureau_evidence.rule) == ("天津市文化和旅游局", "report_meta.body_in_own_document")
+    joined = meta_of("2023年,天津市河西区司法局和公安局联合开展普法活动。\n现将有关情况报告如下:")
+    assert joined.bureau == "天津市河西区司法局"
+
+
+def test_a_plural_body_is_no_author():
+    """holdout7 h102: 自去年以来,常州市各级调解部门受理…: every level's mediation departments, a
+    generic plural (GUIDELINES), so no bureau; a place's single body in the same shape stays."""
+    assert rm.report_meta(_whole("holdout7/texts/h102.txt")).bureau is None
+    one = meta_of("自去年以来,常州市司法局受理各类矛盾纠纷44224件,调处成功率达到了97.5%。")
+    assert one.bureau == "常州市司法局"
+
+
+def test_the_year_of_the_first_outline_heading():
+    """holdout8 h111 opens 2022年以来,… (a period, no year) and has no title: its first outline
+    heading 一、2022年法治政府建设工作总结 gives the year. A heading naming a period
+    (一、2018年以来…) gives none."""
+    assert rm.report_meta(_whole("holdout8/texts/h111.txt")).year == 2022
+    lines = _opening("holdout8/texts/h111.txt", 2).split("\n")
+    since = meta_of(lines[0] + "\n一、2018年以来法治政府建设工作总结")
+    assert since.year is None
+
+
+def test_a_cut_story_line_dates_no_text():
+    """holdout8 h120's page ends mid-sentence, 2020年10月下旬的一个: a story's month, not the item's
+    date line, so no year (the gold's 2021 stands nowhere as a date). A signature's bare month
+    (宣汉县司法局 / 2021年1月) still dates a text."""
+    assert rm.report_meta(_whole("holdout8/texts/h120.txt")).year is None
+    assert rm._cut_story_line(rm.Sentence(text="2020年10月下旬的一个", start=0, end=14))
+    assert not rm._cut_story_line(rm.Sentence(text="2021年1月", start=0, end=7))
+    assert not rm._cut_story_line(rm.Sentence(text="2025年04月10日11:52 | 来源:人民网", start=0, end=28))

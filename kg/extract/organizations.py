@@ -1478,7 +1478,8 @@ def _agencies_split_by_notes(
     """國務(wù)院 (holdout7 h101), 黨組理論學(xué)習(xí)中心組 (holdout8 h112), 住房城鄉(xiāng)建設部 (holdout4 h47):
     agencies whose names a converter's pinyin note splits, read on the text without the notes and
     named as printed, notes kept (the gold copies them). An agency no note splits is left as read
-    on the page. Rule ``agency_through_pinyin`` (widens the mediation bodies' reading)."""
+    on the page; the record keeps the rule that read it on the clean text. Rule
+    ``agency_through_pinyin`` (widens the mediation bodies' reading)."""
     out = []
     for o in read:
         if o.kind != "agency":
@@ -1486,8 +1487,7 @@ def _agencies_split_by_notes(
         evidence, name = on_the_page(o.evidence, o.name, clean, kept, doc)
         if evidence.end - evidence.start == o.evidence.end - o.evidence.start:
             continue  # no note inside: the page's own reading stands
-        rule = "organizations.agency_through_pinyin"
-        out.append(dataclasses.replace(o, name=name, evidence=dataclasses.replace(evidence, rule=rule)))
+        out.append(dataclasses.replace(o, name=name, evidence=evidence))
     return out
 
 

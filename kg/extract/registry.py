@@ -131,7 +131,6 @@ EXTRACTORS: tuple[Extractor, ...] = (
             own_committee="a bare 党委/党工委 (发挥党委统领作用) in a town's, street's or department's report: its own",
             own_study_group="a 理论学习中心组 no other body owns (纳入理论学习中心组), or the bureau's (局党组理论学习中心组)",
             stamp_line="a body on the page's stamp lines (来源:浚县司法局), which the other rules never see",
-            agency_through_pinyin="an agency a pinyin note splits (國務(wù)院), read without the notes, named as printed",
         ),
         columns=(
             ("agencies", _orgs_of("agency")),
