@@ -94,6 +94,11 @@ PEOPLES = "人民"
 
 #: the party committee of a town or a body (镇党委, 党委), whose secretary is a person's post
 PARTY_COMMITTEE = "党委"
+#: a party committee's name: 党委, 党工委, or a level's (省委, 市委, 县委, 镇委; 中共某市委): before an
+#: official's post (市委副书记 holdout7 h106, 省委常委 h98, as 党委书记 d407) it names the person's post
+PARTY_COMMITTEE_NAME = re.compile(r"(?:党|党工|[省市县区州旗镇乡])委$")
+#: the standing committee itself (市委常委会议), a body, not a member's post
+STANDING_COMMITTEE = "常委会"
 
 #: a 《 the sentence never closes: a title cut off where the page's excerpt ends
 UNCLOSED_TITLE = re.compile(r"《[^《》]*$")
@@ -865,12 +870,13 @@ def _departments(t: Text) -> list[Candidate]:
     return out
 
 
-#: 区委理论学习中心组, 党委中心组, 街道工委中心组: a party committee's study group (not a 党组's,
+#: 区委理论学习中心组, 党委中心组, 街道工委中心组, 党委理论中心组 (holdout8 h117): a party committee's
+#: study group (not a 党组's,
 #: nor a department's own committee's: 厅党委理论学习中心组 is its leaders studying)
 @cache
 def _study_group() -> re.Pattern[str]:
     owners = sorted(generic_names("study_owner"), key=len, reverse=True)
-    return re.compile(rf"(?<![厅局])(?:{'|'.join(map(re.escape, owners))})(?:理论学习)?中心组")
+    return re.compile(rf"(?<![厅局])(?:{'|'.join(map(re.escape, owners))})(?:理论学习|理论)?中心组")
 
 
 #: 特区党委 / 街道工委 / 区党工委: the level word a study group's committee may carry
@@ -1079,6 +1085,13 @@ def _generic(c: Candidate, t: Text) -> bool:
     return bool(COUNT_AFTER.match(t.text[c.end :]) or COUNT_BEFORE.search(t.text[: c.start]))
 
 
+def _before_a_post(text: str, end: int) -> bool:
+    """党委书记, 市委副书记, 省委常委: a person's post right after a party committee's name (not the
+    standing committee itself, 常委会)."""
+    post = next((w for w in _not_mention_words("committee") if text.startswith(w, end)), None)
+    return post is not None and not text.startswith(STANDING_COMMITTEE, end)
+
+
 @cache
 def _not_mention_words(scope: str) -> tuple[str, ...]:
     return tuple(r[0] for r in rows("org_not_mention_after.tsv") if r[1] == scope)
@@ -1088,7 +1101,7 @@ def _part_of_something_else(c: Candidate, t: Text) -> bool:
     """镇党委书记董伟涛 (a post), 党委文件31个 (a kind of document), 党委领导、政府负责 (a principle):
     the body's name is part of another word, not a mention of the body
     (kg/vocab/data/org_not_mention_after.tsv). Rule ``not_a_mention``."""
-    if c.name.endswith(PARTY_COMMITTEE) and t.text.startswith(_not_mention_words("committee"), c.end):
+    if PARTY_COMMITTEE_NAME.search(c.name) and _before_a_post(t.text, c.end):
         return True
     return c.rule == "own_committee" and t.text.startswith(_not_mention_words("bare"), c.end)
 
