@@ -652,3 +652,21 @@ def test_a_cut_story_line_dates_no_text():
     assert rm._cut_story_line(rm.Sentence(text="2020年10月下旬的一个", start=0, end=14))
     assert not rm._cut_story_line(rm.Sentence(text="2021年1月", start=0, end=7))
     assert not rm._cut_story_line(rm.Sentence(text="2025年04月10日11:52 | 来源:人民网", start=0, end=28))
+
+
+def test_a_government_named_by_level_is_completed_in_full():
+    """holdout6 h88: 2019年,在县委的坚强领导下,在县人大常委会的有效监督下,县政府及工作部门坚持…: the
+    county's government (县政府, without 人民) speaks, named in full with the county the text names
+    most; a department named by level keeps its own name (县司法局 → 平利县司法局), and a 县政府办
+    is an office, no government."""
+    meta = rm.report_meta(_whole("holdout6/texts/h88.txt"))
+    assert (meta.bureau, meta.bureau_evidence.rule) == ("平利县人民政府", "report_meta.level_named_body")
+    assert rm.RELATIVE_BODY.match("县政府及工作部门").group(0) == "县政府"
+    assert rm.RELATIVE_BODY.match("县政府办坚持") is None
+
+
+def test_a_governments_own_body_is_not_the_government():
+    """holdout8 h113: 2025年,市政府国资委在市委、市政府的坚强领导下…: the commission of the city's
+    government, not the government (县政府 alone is read only where no body of its own follows)."""
+    assert rm.RELATIVE_BODY.match("市政府国资委在市委").group(0) == "市政府国资委"
+    assert rm.report_meta(_whole("holdout8/texts/h113.txt")).bureau == "武汉市政府国资委"

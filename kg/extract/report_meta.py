@@ -116,9 +116,10 @@ HEARING_VERB = re.compile(r"听取|审议|评议|作")
 LEVEL_GOVERNMENT = re.compile(rf"(?:(?<![{HAN}])|(?<=听取|审议|评议)|(?<=[和了]))[省市县区州旗](?:人民)?政府$")
 #: (qū) after 區: a pinyin note a converter left inside the words of a page (龍沙區(qū)法律援助中心)
 PINYIN_NOTE = re.compile(rf"(?<=[{HAN}]){PINYIN_GLOSS.pattern}")
-#: 县司法局 / 区人民政府 / 省卫生健康委: a body named by its level only (a 委 of a department, not
+#: 县司法局 / 区人民政府 / 县政府 (holdout6 h88: …,县政府及工作部门坚持…) / 省卫生健康委: a body named by
+#: its level only; a government's own body first (市政府国资委, holdout8 h113) (a 委 of a department, not
 #: 人大常委会 or a 委员 of one: holdout6 h80 2022年,省卫生健康委坚持…, as 2022年,市科技局坚持… in h71)
-LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?(?:[局厅]|委(?![会员])))"
+LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?(?:[局厅]|委(?![会员]))|政府(?!办))"
 #: the same, not inside another word
 RELATIVE_BODY = re.compile(rf"(?<![{HAN}]){LEVEL_BODY}")
 #: 现将县人民政府2022年…报告如下: the same, right after the handover's verb
@@ -1010,6 +1011,7 @@ def _relative_bureau(doc: Document, title: Sentence | None) -> _Found | None:
     found = []
     for s in _body_opening(doc, title) + _signature(doc):
         thanked = [(m.start(), m.end()) for m in LEADERSHIP.finditer(s.text)]
+        thanked += [(m.start(), m.end()) for m in JOINT_SUBJECT.finditer(s.text)]  # read by joint_subject
         found += [
             _Found(m.group(0), s, m.start(), "opening")
             for m in RELATIVE_BODY.finditer(s.text)
@@ -1018,6 +1020,14 @@ def _relative_bureau(doc: Document, title: Sentence | None) -> _Found | None:
     found += _handed_over_by_level(doc)
     own = _self_level(doc)
     return next((f for f in found if f.name[0] == own), found[0] if found else None)
+
+
+def _completed_level_name(name: str, region: RegionMention, doc: Document) -> str:
+    """县司法局 of 平利县 is 平利县司法局; 县政府 is the county's government in the fullest form the
+    text writes it (平利县人民政府, holdout6 h88, as a title's place gives it), not 平利县政府."""
+    if name[1:] in GOVERNMENT_NAMES:
+        return government_as_written(_full_place_name(region), region, doc)
+    return (region.official or region.name) + name[1:]
 
 
 def _handed_over_by_level(doc: Document) -> list[_Found]:
@@ -1212,6 +1222,8 @@ def _government_report(
     relative = _relative_bureau(doc, title)
     if relative is not None and region.official and region.official.endswith(relative.name[0]):
         bureau, evidence = place.name + relative.name[1:], relative
+        if relative.name[1:] in GOVERNMENT_NAMES:  # 县政府常务会议: the title's place's government in full
+            bureau = government_as_written(place.name, region, doc)
     else:
         bureau, evidence = government_as_written(place.name, region, doc), place
         warnings += ("bureau read as the government of the place the title names",)
@@ -1645,7 +1657,7 @@ def _read_report_meta(doc: Document) -> ReportMeta:
             relative = None
         region = _own_place(doc, relative.name[0] if relative else None)
         if relative is not None and region is not None:
-            found = replace(relative, name=region.official + relative.name[1:])
+            found = replace(relative, name=_completed_level_name(relative.name, region, doc))
             warnings += ("bureau named by level only; completed with the region the report names most",)
             return meta(
                 found.name,
