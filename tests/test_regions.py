@@ -58,3 +58,18 @@ def test_the_scan_reads_what_the_plain_walk_reads(development_sentences):
         assert spans == plain_scan(text), text
         found += len(spans)
     assert found > 400
+
+
+def test_an_official_name_with_a_traditional_suffix_in_a_simplified_text():
+    """holdout8 h109, a simplified forum copy with traditional characters injected, writes
+    《汉源縣行政审批中介服务事项清单》: the county, as printed; a fully traditional text is converted
+    before it is read, and 縣 alone, or after a short name, is no county (两縣 is no place)."""
+    from kg.text.document import make_document
+
+    path = Path(__file__).parent.parent / "corpus" / "holdout8" / "texts" / "h109.txt"
+    doc = make_document("h109.txt", path.read_text(encoding="utf-8"))
+    found = regions.regions_in_document(doc)
+    printed = {doc.text[r.evidence.start : r.evidence.end]: r.official for r in found}
+    assert printed.get("汉源縣") == "汉源县"
+    assert regions._scan("清理并公布《汉源縣行政审批") == [(6, 9)]
+    assert regions.places_called("两縣") == ()

@@ -63,11 +63,28 @@ def _names() -> dict[str, tuple[tuple[gazetteer.Place, ...], str]]:
         if kept:
             out[name] = (kept, "short")
     written = {**gazetteer.former_names(), **gazetteer.abbreviated_names(), **gazetteer.full_names()}
+    written = {**_traditional_suffix_forms(written), **written}
     for name, places in written.items():
         kept = tuple(p for p in places if not _is_zone(p))
         if kept:
             # a two-character official name (雄县, 城区) is as risky as a short one
             out[name] = (kept, "full" if len(name) >= 3 else "short")
+    return out
+
+
+def _traditional_suffix_forms(
+    written: dict[str, tuple[gazetteer.Place, ...]],
+) -> dict[str, tuple[gazetteer.Place, ...]]:
+    """汉源縣 for 汉源县: official names with their suffix in its traditional form, for simplified
+    pages with a few traditional characters left in or injected (holdout8 h109, a forum copy writing
+    《汉源縣…清单》 in a simplified text; too few for the page to be converted as traditional).
+    Rule ``traditional_suffix`` (kg/vocab/data/region_traditional_suffixes.tsv)."""
+    forms = dict(rows("region_traditional_suffixes.tsv"))
+    out: dict[str, tuple[gazetteer.Place, ...]] = {}
+    for name, places in written.items():
+        traditional = forms.get(name[-1])
+        if traditional and len(name) >= 3:
+            out[name[:-1] + traditional] = places
     return out
 
 
