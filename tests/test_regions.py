@@ -73,3 +73,15 @@ def test_an_official_name_with_a_traditional_suffix_in_a_simplified_text():
     assert printed.get("汉源縣") == "汉源县"
     assert regions._scan("清理并公布《汉源縣行政审批") == [(6, 9)]
     assert regions.places_called("两縣") == ()
+
+
+def test_a_short_name_before_a_towns_body_is_the_town_the_text_names():
+    """dev8 h126 names 太平司法所 and 太平镇: 太平 there is the town's short name, not the county 太平区
+    of another province; without 太平镇 in the text the short name is read as before."""
+    from kg.text.document import make_document
+
+    line = "6月13日,太平司法所走进太平镇贫困村良垌村,开展了一场内接地气的法制讲座。"
+    names = [r.official for r in regions.regions_in_document(make_document("h126.txt", line))]
+    assert "太平区" not in names
+    alone = "6月13日,太平司法所走进贫困村,开展了一场内接地气的法制讲座。"
+    assert "太平区" in [r.official for r in regions.regions_in_document(make_document("x.txt", alone))]

@@ -670,3 +670,13 @@ def test_a_governments_own_body_is_not_the_government():
     government, not the government (县政府 alone is read only where no body of its own follows)."""
     assert rm.RELATIVE_BODY.match("市政府国资委在市委").group(0) == "市政府国资委"
     assert rm.report_meta(_whole("holdout8/texts/h113.txt")).bureau == "武汉市政府国资委"
+
+
+def test_a_grassroots_unit_named_by_its_towns_short_name_serves_that_town():
+    """dev8 h126: 6月13日,太平司法所走进太平镇贫困村良垌村…: the 司法所 is the town's, so the region is
+    太平镇, not 太平区 (a district of another province the short name also stands for). Where the
+    text never names the town in full, the short name's reading stands."""
+    meta = rm.report_meta(_whole("dev8/texts/h126.txt"))
+    assert (meta.bureau, meta.region.name) == ("太平司法所", "太平镇")
+    alone = meta_of("6月13日,太平司法所走进贫困村,开展了一场内接地气的法制讲座。")
+    assert alone.region is None or alone.region.name != "太平镇"

@@ -360,6 +360,16 @@ def _town_body_cue() -> re.Pattern[str]:
 MAX_TOWN_SHORT = 4
 
 
+def _town_served_by_body(c: Candidate, text: str) -> bool:
+    """太平司法所 in a text naming 太平镇 (dev8 h126; 石塘司法所 and 石塘镇, holdout8 h119): the short
+    name before a town's body (town_body cues) is that town's, not a county it also stands for
+    (太平区 elsewhere); the town, where it can be placed, is read by the town rules. Rule
+    ``town_short_name``."""
+    if c.kind != "short" or _town_body_cue().match(c.sentence.text, c.end) is None:
+        return False
+    return any(c.name + suffix in text for suffix in gazetteer.TOWN_SUFFIXES)
+
+
 def _short_towns_in(sentence: Sentence) -> list[Candidate]:
     """黎侯司法所, 盐仓派出所: a town's short name right before a body named for the town (the
     callers keep only those the gazetteer places under the report's region or a named county)."""
@@ -479,6 +489,7 @@ def regions_in_document(doc: Document, context: ReportContext | None = None) -> 
     for s in doc.sentences:
         names += _accepted(_names_in(s))
         towns += _towns_in(s) + _short_towns_in(s)
+    names = [c for c in names if not _town_served_by_body(c, doc.text)]
     resolved = _resolve(names, home)
     resolved += _placed_towns(towns, resolved, home)
     return [

@@ -722,6 +722,9 @@ def _region_of(found: _Found, doc: Document) -> RegionMention | None:
         towns = towns_in_text(found.sentence, scopes, found.start, end)
         return towns[0] if towns else _town_at(found.sentence, found.start, scopes)
     last = mentions[-1]
+    served = _served_town(found, last, doc)
+    if served is not None:
+        return served
     # a street's or township's office written under its county (某区人民政府某街道办事处)
     county_end = last.evidence.end - found.sentence.start
     place = _place_of(last, mentions, doc)
@@ -733,6 +736,25 @@ def _region_of(found: _Found, doc: Document) -> RegionMention | None:
     if unlisted is not None and unlisted.evidence.end - found.sentence.start <= end:
         return unlisted  # 某县红石塘镇人民政府: a town the gazetteer lacks, under its county
     return region_mention(last.name, last.evidence, None, place)
+
+
+def _served_town(found: _Found, last: RegionMention, doc: Document) -> RegionMention | None:
+    """太平司法所 in a text naming 太平镇 (dev8 h126; 石塘司法所 and 石塘镇 in holdout8 h119, 北极司法所 and
+    北极镇 in seed 002): a grassroots unit (report_grassroots.tsv) named by its town's short name serves
+    that town, not a county the short name also stands for (太平区 in another province). The town
+    where the text names it in full; else None. Rule ``served_town``."""
+    short = last.name
+    if not found.name.startswith(short) or not found.name.endswith(words("report_grassroots.tsv")):
+        return None
+    if last.evidence.rule != "regions.short_name":
+        return None
+    named = _context_places(doc)
+    for s in doc.sentences:
+        for suffix in gazetteer.TOWN_SUFFIXES:
+            at = s.text.find(short + suffix)
+            if at >= 0:
+                return _town_at(s, at, named)
+    return None
 
 
 def _place_of(last: RegionMention, mentions: list[RegionMention], doc: Document) -> gazetteer.Place | None:
