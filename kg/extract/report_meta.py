@@ -160,6 +160,8 @@ FRAMING_YEAR = re.compile(
 OUTLINE_YEAR = re.compile(r"^[一1][、.．]\s*((?:19|20)\d{2})\s*年(?!以来|至|到|—|-)")
 #: 2020年10月下旬的一个: a line opening with a month that goes on in words, not a date line
 MONTH_THEN_WORDS = re.compile(rf"^(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*(?![日号])[{HAN}]")
+#: 2025年4月7日,: a full date closing its clause, what a story's lede has its body act on
+LEDE_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[,，]\s*")
 #: 2018年,全县…: a sentence framed by a year
 SENTENCE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[,，]")
 #: a year a story names as a time: not a date's (2018年3月), a period's (2015年以来, 2020年至2022年)
@@ -850,6 +852,9 @@ def _news_year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple
         years = YEAR.findall(_arabic_years(title.text))
         if years:
             return int(years[0]), warnings
+    lede = _lede_date_year(doc)
+    if lede is not None:
+        return lede, warnings + ("year read from the full date the story's first sentence has its body act on",)
     opening = _opening_year(doc, title)
     if opening is not None:
         return opening, warnings + ("year read from the year framing the story's first dated sentence",)
@@ -863,6 +868,21 @@ def _news_year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple
     if figures is not None and _years_named(doc) == {figures}:  # a story of several years has none
         return figures, warnings + ("year read from the one year the item's figures are stated for",)
     return None, warnings + ("no year the text makes certain (a news item or letter with no own date)",)
+
+
+def _lede_date_year(doc: Document) -> int | None:
+    """2025年4月7日,黔东南州榕江县法律援助中心收到… (holdout4 h56) / …,2014年1月11日,兗州法律援助中心
+    联合… (holdout7 h101): a news story whose first sentence has a body act on a full date is of that
+    date's year, the story's own day (the years its back-story names are not). A date followed by a
+    person (2006年12月26日,老苏先后…) or deeper in the story dates an event only. Rule ``lede_date``."""
+    story = _news_sentences(doc)[:1]
+    if not story:
+        return None
+    s, named = story[0], places_named(doc)
+    for m in LEDE_DATE.finditer(s.text):
+        if _body_at(s, m.end(), named) is not None:
+            return int(m.group(1))
+    return None
 
 
 def _opening_year(doc: Document, title: Sentence | None) -> int | None:
