@@ -85,3 +85,16 @@ def test_a_short_name_before_a_towns_body_is_the_town_the_text_names():
     assert "太平区" not in names
     alone = "6月13日,太平司法所走进贫困村,开展了一场内接地气的法制讲座。"
     assert "太平区" in [r.official for r in regions.regions_in_document(make_document("x.txt", alone))]
+
+
+def test_a_numeral_and_a_counting_word_is_no_subject_place():
+    """holdout6 h89: 一间不到20平方米的办公室,两张桌子,三台电脑,…: 三台 counts computers, no county
+    opens that clause; 三台县 in full, or 三台 before a body (三台司法局), is the county."""
+    from kg.text.document import Sentence
+
+    def at(text: str, start: int):
+        return regions.place_at(Sentence(text=text, start=0, end=len(text)), start, frozenset())
+
+    assert at("一间不到20平方米的办公室,两张桌子,三台电脑,包括陈会琪在内的总共四名常驻工作人员。", 19) is None
+    assert at("2023年,三台县坚持依法行政。", 6).official == "三台县"
+    assert at("2023年,三台司法局坚持依法行政。", 6).official == "三台县"

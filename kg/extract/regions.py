@@ -26,6 +26,8 @@ from kg.text.patterns import HAN
 from kg.vocab import gazetteer
 from kg.vocab.lexicon import rows, words
 
+#: Chinese numerals that, with a counting word, make a count that looks like a short place name (三台)
+CHINESE_NUMERALS = "一二两三四五六七八九十百千万"
 #: Characters that join two place names into a list (漠河、呼玛 / 天津和北京).
 LIST_JOINERS = "、和与及,，"
 #: Administrative suffixes that, right after a name, mean a different word (区域, 县域, 市场).
@@ -525,6 +527,25 @@ def places_named(doc: Document) -> frozenset[gazetteer.Place]:
     )
 
 
+@lru_cache(maxsize=1)
+def _count_units() -> frozenset[str]:
+    """One-character counting words (台, 张, 个: kg/vocab/data/units.tsv, kind count)."""
+    return frozenset(r[0] for r in rows("units.tsv") if len(r) > 2 and r[2] == "count" and len(r[0]) == 1)
+
+
+def _counted_thing(c: Candidate) -> bool:
+    """两张桌子,三台电脑 (holdout6 h89): a short name that is a Chinese numeral and a counting word
+    (三台 for 三台县, 五台, 九台) followed by a word, not a place's cue, counts things; at a clause's
+    start it is no subject place. A full name (三台县) or a name before a place cue stays."""
+    return (
+        c.kind == "short"
+        and len(c.name) == 2
+        and c.name[0] in CHINESE_NUMERALS
+        and c.name[1] in _count_units()
+        and not c.sentence.text.startswith(_cue_words("after"), c.end)
+    )
+
+
 def place_at(sentence: Sentence, start: int, named: frozenset[gazetteer.Place]) -> RegionMention | None:
     """The place whose name starts at ``start``, where a text names its subject (2021年通州区…,
     江西崇仁县:…): no cue is needed there, and a chain of names (江西崇仁县) gives the deepest.
@@ -535,7 +556,10 @@ def place_at(sentence: Sentence, start: int, named: frozenset[gazetteer.Place]) 
     cands = [
         c
         for c in _names_in(sentence)
-        if c.start >= start and c.name not in _common_words() and c.name not in _excluded_names()
+        if c.start >= start
+        and c.name not in _common_words()
+        and c.name not in _excluded_names()
+        and not _counted_thing(c)
     ]
     chain: list[Candidate] = []
     for c in cands:
