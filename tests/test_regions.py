@@ -98,3 +98,14 @@ def test_a_numeral_and_a_counting_word_is_no_subject_place():
     assert at("一间不到20平方米的办公室,两张桌子,三台电脑,包括陈会琪在内的总共四名常驻工作人员。", 19) is None
     assert at("2023年,三台县坚持依法行政。", 6).official == "三台县"
     assert at("2023年,三台司法局坚持依法行政。", 6).official == "三台县"
+
+
+def test_a_joining_word_after_a_body_opens_the_next_bodys_level_word():
+    """holdout8 h109: 县行政审批局和县综合行政执法局 lists two county bodies; 和县 (a county of 安徽)
+    is 和 + 县 there, as in 和县委; opening a clause (2023年,和县司法局…) it is the county."""
+    from kg.text.document import make_document
+
+    listed = "县行政审批局和县综合行政执法局相对集中行使行政权力事项1525项。"
+    assert regions.regions_in_document(make_document("h109.txt", listed)) == []
+    county = "2023年,和县司法局开展普法宣传。"
+    assert "和县" in [r.official for r in regions.regions_in_document(make_document("x.txt", county))]

