@@ -165,6 +165,10 @@ MONTH_THEN_WORDS = re.compile(rf"^(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*(?!
 LEDE_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[,，]\s*")
 #: how often a story must name a place for it to be the story's when nothing else gives one
 MIN_STORY_MENTIONS = 2
+#: 乾务司法所 right after 斗门区司法局: a town's short name and a grassroots unit's word
+GRASSROOTS_UNIT = re.compile(
+    rf"[{HAN}]{{2,4}}?(?:" + "|".join(map(re.escape, words("report_grassroots.tsv"))) + ")"
+)
 #: 2018年,全县…: a sentence framed by a year
 SENTENCE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[,，]")
 #: a year a story names as a time: not a date's (2018年3月), a period's (2015年以来, 2020年至2022年)
@@ -472,12 +476,21 @@ def _body_after_place(s: Sentence, start: int, place_end: int, where: str) -> _F
         more = suffix.match(rest, end)
         if more and not rest.startswith("长", more.end()):  # 司法局局长: the 局 of 局长 is no second suffix
             end = more.end()
+        end = _grassroots_unit_end(rest, end)
         if rest.startswith(_site_words(), end):
             return None  # 来源:某区政府网站: a website's name, not the body writing the page
         if start >= 2 and s.text[start - 2 : start] == "中共":
             start -= 2
         return _Found(s.text[start : place_end + end], s, start, where)
     return None
+
+
+def _grassroots_unit_end(rest: str, end: int) -> int:
+    """斗门区司法局乾务司法所 (dev8 h129, the gold's bureau), 温岭司法局石塘司法所 (holdout8 h119): a
+    grassroots unit named by its town right after the bureau it belongs to is one body, the unit;
+    where its name ends, else ``end``. Rule ``grassroots_unit``."""
+    m = GRASSROOTS_UNIT.match(rest, end)
+    return m.end() if m is not None else end
 
 
 @cache
