@@ -735,11 +735,26 @@ def _free(t: Text, end: int, suffix: Suffix) -> Candidate | None:
             break
         if body_end - (start - len(word)) > MAX_FREE_BODY:
             break
+        glued = _glued_stop_prefix(word)
+        if glued:  # 依靠人民|调委会 (holdout8 h119): jieba glued a stop word to the name's first word
+            start -= len(word) - glued
+            break
         start -= len(word)
     alone_region = text[start:body_end] in place_names() and not suffix.alone
     if start == body_end or (suffix.kind == "agency" and alone_region):
         return None
     return Candidate(start, end, text[start:end], suffix.kind, [], [text[start:end]], rule="free_suffix")
+
+
+def _glued_stop_prefix(word: str) -> int:
+    """The length of a stop word (依靠, 通过, 依托) a jieba word starts with, when more follows (依靠人民:
+    依靠 + 人民), else 0: the name starts after it."""
+    return next((len(w) for w in _stop_words_by_length() if len(w) < len(word) and word.startswith(w)), 0)
+
+
+@cache
+def _stop_words_by_length() -> tuple[str, ...]:
+    return tuple(sorted((w for w in word_set("org_stopwords.tsv") if len(w) >= 2), key=len, reverse=True))
 
 
 def _ends_free_name(tag: str) -> bool:
