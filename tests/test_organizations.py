@@ -313,8 +313,8 @@ def test_a_quoted_service_slogan_is_no_office(name, slogan):
 
 
 def test_a_glued_stop_word_ends_a_free_name():
-    """依靠人民 is one jieba word (holdout8 h119): its stop word 依靠 ends the name; a word that only
-    starts like one (通过率) or is one (依靠) gives no cut."""
+    """依靠人民 is one jieba word (holdout8 h119): its stop word 依靠 ends the name; the stop word
+    alone, or a word not starting with one, gives no cut."""
     from kg.extract.organizations import _glued_stop_prefix
 
     assert _glued_stop_prefix("依靠人民") == 2
