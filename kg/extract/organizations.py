@@ -263,6 +263,10 @@ def place_names() -> dict[str, bool]:
             out[short] = out.get(short, True) and p.level == "town"
         if p.level == "town" and p.name.endswith("街道") and len(p.name) >= 4:
             out.setdefault(p.name[:-1], False)  # 鹤龙街党工委: streets are written with 街 alone
+    # 红河州人民政府, 中共红河州委 (holdout4 h45), 昌吉州人民政府 (wide d605): autonomous units written
+    # with their abbreviated names, as the regions extractor reads them
+    for name in gazetteer.abbreviated_names():
+        out.setdefault(name, False)
     # 公安 is also a county (公安县): in 县公安局 it is the department, never the place; a level word
     # that opens relative names (街道 in 街道党工委, holdout7 h99, holdout4 h54) is the report's own level
     for word in word_set("org_not_anchors.tsv") | word_set("org_departments.tsv") | set(anchor_words()):
