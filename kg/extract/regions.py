@@ -364,14 +364,26 @@ def _town_body_cue() -> re.Pattern[str]:
 MAX_TOWN_SHORT = 4
 
 
-def _town_served_by_body(c: Candidate, text: str) -> bool:
+def _written_town_names(text: str) -> frozenset[str]:
+    """Every two- to four-character run of the text ending in a town's suffix (太平镇, 走进太平镇's
+    进太平镇…), read once per document: what :func:`_town_served_by_body` looks a short name up in."""
+    out = set()
+    for suffix in gazetteer.TOWN_SUFFIXES:
+        for m in re.finditer(re.escape(suffix), text):
+            for length in range(2, MAX_TOWN_SHORT + 1):
+                if m.start() - length >= 0:
+                    out.add(text[m.start() - length : m.start()] + suffix)
+    return frozenset(out)
+
+
+def _town_served_by_body(c: Candidate, written_towns: frozenset[str]) -> bool:
     """太平司法所 in a text naming 太平镇 (dev8 h126; 石塘司法所 and 石塘镇, holdout8 h119): the short
     name before a town's body (town_body cues) is that town's, not a county it also stands for
     (太平区 elsewhere); the town, where it can be placed, is read by the town rules. Rule
     ``town_short_name``."""
     if c.kind != "short" or _town_body_cue().match(c.sentence.text, c.end) is None:
         return False
-    return any(c.name + suffix in text for suffix in gazetteer.TOWN_SUFFIXES)
+    return any(c.name + suffix in written_towns for suffix in gazetteer.TOWN_SUFFIXES)
 
 
 def _short_towns_in(sentence: Sentence) -> list[Candidate]:
@@ -493,7 +505,8 @@ def regions_in_document(doc: Document, context: ReportContext | None = None) -> 
     for s in doc.sentences:
         names += _accepted(_names_in(s))
         towns += _towns_in(s) + _short_towns_in(s)
-    names = [c for c in names if not _town_served_by_body(c, doc.text)]
+    written_towns = _written_town_names(doc.text)
+    names = [c for c in names if not _town_served_by_body(c, written_towns)]
     resolved = _resolve(names, home)
     resolved += _placed_towns(towns, resolved, home)
     return [
