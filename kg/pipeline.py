@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kg.cache import CACHE_DIRNAME, ExtractionCache, entry_key
 from kg.extract import extract
@@ -276,18 +277,11 @@ def extracted(
         cache.prune()
 
 
-def extract_all(
-    paths: list[str | Path] | str | Path,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    strict: bool = False,
-    on_file: Callable[[Path, Extraction | None, Problem | None], None] | None = None,
-    cache_dir: str | Path | None = None,
-    jobs: int | None = None,
-    scheduler: str | None = None,
-) -> Extracted:
-    """Read and extract every report under ``paths``, in file order, all held (see :func:`build`)."""
+def extract_all(paths: list[str | Path] | str | Path, **options: Any) -> Extracted:
+    """Read and extract every report under ``paths``, in file order, all held; ``options``
+    are those of :func:`extracted` (``jobs``, ``cache_dir``, ``strict`` …)."""
     done = Extracted()
-    done.extractions = list(extracted(paths, done, max_bytes, strict, on_file, cache_dir, jobs, scheduler))
+    done.extractions = list(extracted(paths, done, **options))
     return done
 
 
