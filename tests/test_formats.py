@@ -355,3 +355,31 @@ def test_literal_text_and_truth_are_rdflibs(datatype):
         assert literal_text(lexical, dt) == str(expected), lexical
         assert str(coerced_literal(lexical, dt)) == str(expected), lexical
         assert bool(coerced_literal(lexical, dt)) == bool(expected), lexical
+
+
+def test_table_rows_sort_through_files_in_the_order_of_tuples():
+    """The CSV tables sort their rows through temporary files (flat memory); a row's line
+    must sort as the row does, whatever control characters its cells hold."""
+    import random
+
+    from kg.publish.formats import row_of, sort_line
+
+    random.seed(7)
+    cells = ["", "a", "a\n", "a\t", "ab", "\x0b", "b", "\x0c", "\r", "\x00", "b\x0c", "调解", "调"]
+    rows = {tuple(random.choice(cells) for _ in range(3)) for _ in range(3000)}
+    assert sorted(rows) == sorted(rows, key=sort_line)
+    for row in rows:
+        line = sort_line(row)
+        assert line.endswith(b"\n") and b"\n" not in line[:-1]
+        assert tuple(row_of(line)) == row
+
+
+def test_a_sentence_with_a_line_break_stays_one_csv_cell(seed_graph):
+    pd = pytest.importorskip("pandas")
+    graph = StoreGraph.of(seed_graph.to_rdflib())
+    outcome = next(iter(graph.subjects(RDF.type, LGKG.Outcome)))
+    graph.remove((outcome, LGKG.evidence, None))
+    graph.add((outcome, LGKG.evidence, Literal("第一行\n第二行")))
+    df = pd.read_csv(io.StringIO(outcomes_csv(graph).lstrip("\ufeff")), dtype=str)
+    assert "第一行\n第二行" in set(df["evidence"])
+    assert len(df) == len(pd.read_csv(io.StringIO(outcomes_csv(seed_graph).lstrip("\ufeff")), dtype=str))
