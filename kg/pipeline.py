@@ -291,16 +291,15 @@ ON_DISK_FROM_BYTES = 8_000_000
 STORES = ("auto", "memory", "disk")
 
 
-def on_disk(store: str, paths: list[str | Path] | str | Path) -> bool:
-    """Whether the build's store goes on disk: ``store`` says so, or (``auto``) the input is big."""
+def on_disk(store: str, files: list[Path]) -> bool:
+    """Whether the build's store goes on disk: ``store`` says so, or (``auto``) the input
+    files are big."""
     if store not in STORES:
         raise ValueError(f"unknown store {store!r}: one of {', '.join(STORES)}")
     if store != "auto":
         return store == "disk"
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
     size = 0
-    for path in input_files([Path(p) for p in paths]):
+    for path in files:
         try:
             size += path.stat().st_size
         except OSError:  # named as a problem when the build reads it
@@ -354,12 +353,13 @@ def build(
         chosen_files(formats, html)  # an unknown format fails here, before any work
     if out is not None and cache_dir is None and use_cache:
         cache_dir = Path(out) / CACHE_DIRNAME
-    disk = on_disk(store, paths)
+    files = input_files([Path(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)])
+    disk = on_disk(store, files)
     done = Extracted()
     lines: list[ReportLine] = []
 
     def reports() -> Iterator[Extraction]:
-        for ex in extracted(paths, done, max_bytes, strict, on_file, cache_dir if use_cache else None, jobs, scheduler):
+        for ex in extracted(files, done, max_bytes, strict, on_file, cache_dir if use_cache else None, jobs, scheduler):
             lines.append(ReportLine.of(ex))
             if keep_extractions:
                 done.extractions.append(ex)

@@ -248,10 +248,11 @@ def test_auto_puts_a_big_input_on_disk(tmp_path, monkeypatch):
     import kg.pipeline
     from kg.pipeline import on_disk
 
-    assert not on_disk("auto", [ROOT / "seeds"])
+    seeds = input_files([ROOT / "seeds"])
+    assert not on_disk("auto", seeds)
     monkeypatch.setattr(kg.pipeline, "ON_DISK_FROM_BYTES", 10_000)
-    assert on_disk("auto", [ROOT / "seeds"])
-    assert not on_disk("memory", [ROOT / "seeds"]) and on_disk("disk", [])
+    assert on_disk("auto", seeds)
+    assert not on_disk("memory", seeds) and on_disk("disk", [])
 
 
 def test_two_files_of_one_name_are_one_built_and_one_named(tmp_path):
