@@ -383,3 +383,16 @@ def test_a_sentence_with_a_line_break_stays_one_csv_cell(seed_graph):
     df = pd.read_csv(io.StringIO(outcomes_csv(graph).lstrip("\ufeff")), dtype=str)
     assert "第一行\n第二行" in set(df["evidence"])
     assert len(df) == len(pd.read_csv(io.StringIO(outcomes_csv(seed_graph).lstrip("\ufeff")), dtype=str))
+
+
+def test_graphml_written_from_the_store_is_what_networkx_writes_of_the_network(seed_graph, nasty_graph):
+    """graph.graphml is written element by element (flat memory); it must stay the file
+    networkx's own writer makes of :func:`network`, the graph researchers analyse."""
+    import networkx as nx
+
+    from kg.publish.formats import network
+
+    for graph in (seed_graph, nasty_graph):
+        buf = io.BytesIO()
+        nx.write_graphml_lxml(network(graph), buf, encoding="utf-8", prettyprint=True)
+        assert graphml(graph) == buf.getvalue().decode("utf-8")

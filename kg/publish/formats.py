@@ -676,28 +676,17 @@ def node_label(graph: Graph | StoreGraph, node: URIRef) -> str:
 
 
 def network(graph: Graph | StoreGraph):
-    """The entities and their relations as a networkx MultiDiGraph (no mentions, no literals)."""
+    """The entities and their relations as a networkx MultiDiGraph (no mentions, no literals),
+    for graph analytics: the nodes and edges of graph.graphml."""
     import networkx as nx
 
     graph = StoreGraph.of(graph)
-    lgkg = str(LGKG)
-    not_network = {ox.NamedNode(str(c)) for c in NOT_NETWORK}
-    types: dict = {}
-    for q in graph.ox_triples(None, RDF.type, None):
-        cls = q.object
-        if isinstance(q.subject, ox.NamedNode) and cls not in not_network and cls.value.startswith(lgkg):
-            name = local_name(cls.value)
-            types[q.subject] = min(types.get(q.subject, name), name)
+    types = node_types(graph)
     g = nx.MultiDiGraph()
-    for node in sorted(types, key=lambda n: n.value):
-        g.add_node(node.value, label=node_label(graph, URIRef(node.value)), type=types[node])
-    edges = sorted(  # straight from the store: an edge joins two IRIs, no literal to restore
-        (q.subject.value, q.object.value, local_name(q.predicate.value))
-        for q in graph.store.quads_for_pattern(None, None, None, DEFAULT_GRAPH)
-        if q.subject in types and q.object in types and q.predicate != A
-    )
-    for s, o, rel in edges:
-        g.add_edge(s, o, key=rel, relation=rel)
+    for node in sorted(types):
+        g.add_node(node, label=node_label(graph, URIRef(node)), type=types[node])
+    for source, target, relation in network_edges(graph, types):
+        g.add_edge(source, target, key=relation, relation=relation)
     return g
 
 
