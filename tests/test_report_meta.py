@@ -734,3 +734,25 @@ def test_a_story_told_in_order_is_of_the_last_year_it_reaches():
     assert rm.report_meta(_whole("holdout8/texts/h121.txt")).year == 2023
     doc = make_document("case.txt", "2015年,某县开展调解。2018年以来,全县共调解纠纷300件。")
     assert rm._later_framing_year(doc, 2015) is None
+
+
+def test_a_long_joined_department_word_is_one_name():
+    """holdout10 h164 names itself on a line of its own, 广元市人力资源和社会保障局: the joined
+    department word (nine characters) counts as one word against the name's middle, as
+    天津市文化和旅游局 does; a place followed by plain words and no body stays the place's government."""
+    meta = rm.report_meta(_whole("holdout10/texts/h164.txt"))
+    assert (meta.bureau, meta.bureau_evidence.rule) == ("广元市人力资源和社会保障局", "report_meta.body_in_head")
+    assert meta.region.official == "广元市"
+    long_middle = meta_of("2023年,广元市坚持以新时代思想为指导推进依法治市工作局面。\n现将有关情况报告如下:")
+    assert long_middle.bureau == "广元市人民政府"
+
+
+def test_a_report_handed_over_for_publication_names_its_body():
+    """holdout9 h143: 现将市人社局2022年法治政府建设情况报告予以公开: the handover formula of a
+    page publishing the report (予以公开 for 如下) names its body by level, completed with the
+    unit its address names (天津市); a handover naming no body gives none."""
+    meta = rm.report_meta(_whole("holdout9/texts/h143.txt"))
+    assert (meta.bureau, meta.bureau_evidence.rule) == ("天津市人社局", "report_meta.level_named_body")
+    assert meta.region.official == "天津市"
+    bare = meta_of("根据《法治政府建设实施纲要(2021—2025年)》和相关文件要求,现将2022年法治政府建设情况报告予以公开。")
+    assert bare.bureau is None

@@ -127,8 +127,9 @@ RELATIVE_BODY = re.compile(rf"(?<![{HAN}]){LEVEL_BODY}")
 HANDED_OVER_BODY = re.compile(LEVEL_BODY)
 #: 中共渠县县委、渠县人民政府: the line a report is addressed to, not the body writing it
 ADDRESSEE = re.compile(r"^[^。，,；;0-9如]{2,40}[:：]\s*$")
-#: 现将宝城镇2025年度法治政府建设情况报告如下: the formula that hands the report over names its body
-HANDOVER = re.compile(r"现将([^。；;]{2,60}?)(?:报告|汇报|总结)如下")
+#: 现将宝城镇2025年度法治政府建设情况报告如下: the formula that hands the report over names its body;
+#: a page publishing it says 予以公开 / 予以公布 for 如下 (现将市人社局2022年…报告予以公开, holdout9 h143)
+HANDOVER = re.compile(r"现将([^。；;]{2,60}?)(?:报告|汇报|总结)(?:如下|予以公[开布])")
 #: 2025年,下蜀镇坚持… / 本报讯(记者 某某)泗县在… / 中新网 哈尔滨10月12日电 (记者 某某)“…: what
 #: stands before the subject of a first sentence (an agency, a city and a date before 电: d509)
 OPENING = re.compile(
@@ -468,7 +469,8 @@ def _body_after_place(s: Sentence, start: int, place_end: int, where: str) -> _F
     rest = s.text[place_end:]
     for m in suffix.finditer(rest):
         middle = rest[: m.start()]
-        if len(middle) > 8 or NOT_IN_NAME.search(_without_joined_departments(middle)) or not re.fullmatch(rf"[{HAN}]*", middle):
+        compact = _without_joined_departments(middle)  # 人力资源和社会保障: one department word, not nine characters
+        if len(compact) > 8 or NOT_IN_NAME.search(compact) or not re.fullmatch(rf"[{HAN}]*", middle):
             return None
         if _plural_middle(middle):
             return None  # 常州市各级调解部门: every level's bodies, none of them the author
@@ -520,7 +522,9 @@ def _joined_departments() -> tuple[str, ...]:
 def _without_joined_departments(middle: str) -> str:
     """A body name's middle with its joined department words taken out: the 和 of 天津市文化和旅游局
     (holdout7 h94) and 清远市工业和信息化局 (holdout8 h112) is part of the department's name, not a
-    word joining two bodies (某县司法局和公安局). Rule ``joined_department``."""
+    word joining two bodies (某县司法局和公安局). A joined word counts as one word, not by its
+    characters, against the middle's length: 广元市人力资源和社会保障局 (holdout10 h164) is one
+    body, as 天津市文化和旅游局 is. Rule ``joined_department``."""
     for w in _joined_departments():
         middle = middle.replace(w, "")
     return middle
