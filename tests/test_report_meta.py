@@ -756,3 +756,18 @@ def test_a_report_handed_over_for_publication_names_its_body():
     assert meta.region.official == "天津市"
     bare = meta_of("根据《法治政府建设实施纲要(2021—2025年)》和相关文件要求,现将2022年法治政府建设情况报告予以公开。")
     assert bare.bureau is None
+
+
+def test_bracketed_field_labels_are_fields():
+    """holdout10 h170 prints its metadata table as [ 发布机构 ] 丰都县栗子乡人民政府 [ 有效性 ], two
+    fields a line, twice over, which made [ 体裁分类 ] 工作报告 read as a title: bracketed labels
+    are field labels, the value ending at the next bracket, and the 发布机构 field gives the bureau. A bracket not holding a field's
+    label ([1] in running text) is no field."""
+    meta = rm.report_meta(_whole("holdout10/texts/h170.txt"))
+    assert (meta.bureau, meta.region.name) == ("丰都县栗子乡人民政府", "栗子乡")
+    title = rm.title_sentence(_whole("holdout10/texts/h170.txt"))
+    assert title is None or "体裁分类" not in title.text
+    line = make_document("case.txt", "[ 发布机构 ] 丰都县栗子乡人民政府 [ 有效性 ]\n[1] 丰都县栗子乡人民政府\n")
+    fields = rm._fields(line)
+    assert fields[0][0] == "发布机构" and fields[0][1].text == "丰都县栗子乡人民政府"
+    assert 1 not in fields

@@ -82,8 +82,9 @@ SELF_REFERENCE = re.compile(r"[我本]([局厅委办])")
 GOVERNMENT_NAMES = ("人民政府", "政府")
 
 REFERRING = re.compile(r"该(街道|镇|乡|县|区|市)")
-#: a field's value ends where the next field on the same line begins (two or more spaces)
-FIELD_END = re.compile(r"\s{2,}|\s*\|")
+#: a field's value ends where the next field on the same line begins (two or more spaces, a
+#: bar, or the bracket opening the next label: [ 发布机构 ] 某乡人民政府 [ 有效性 ])
+FIELD_END = re.compile(r"\s{2,}|\s*\||\s*\[")
 #: - 发布机构: / • 索 引 号: / | 发文机关: |: list and table marks a page puts before a field's label
 FIELD_MARKS = r"(?:[-•·*|]\s*)*"
 #: 在县委、县政府的坚强领导下: bodies the author thanks, not the author
@@ -245,10 +246,12 @@ def _field_labels(kind: str) -> frozenset[str]:
 
 @cache
 def _field_label() -> re.Pattern[str]:
-    """A metadata field's label at a line's start (索  引 号:, 分      类:: spaced out for alignment)."""
+    """A metadata field's label at a line's start (索  引 号:, 分      类:: spaced out for alignment),
+    or in brackets ([ 发布机构 ] 丰都县栗子乡人民政府 [ 有效性 ], holdout10 h170: a table of fields
+    printed two to a line). Rule ``bracketed_field`` (widens the field lines' reading)."""
     labels = sorted((r[1] for r in rows("report_fields.tsv")), key=len, reverse=True)
     spaced = (r"\s*".join(label) for label in labels)
-    return re.compile(r"^\s*" + FIELD_MARKS + "(" + "|".join(spaced) + r")\s*[:：][\s|]*")
+    return re.compile(r"^\s*" + FIELD_MARKS + r"(?:\[\s*)?(" + "|".join(spaced) + r")\s*(?:[:：]|\])[\s|]*")
 
 
 @cache
