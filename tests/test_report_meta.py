@@ -771,3 +771,20 @@ def test_bracketed_field_labels_are_fields():
     fields = rm._fields(line)
     assert fields[0][0] == "发布机构" and fields[0][1].text == "丰都县栗子乡人民政府"
     assert 1 not in fields
+
+
+def test_a_station_the_news_item_is_about_is_its_bureau():
+    """holdout9 h155 opens past a wire dateline: 15日,吉林省農民工法律援助工作站正式在長春揭牌: a
+    legal-aid station the item is about is its bureau, as a 法律援助中心 is (bureau_suffixes.tsv
+    工作站)."""
+    meta = rm.report_meta(_whole("holdout9/texts/h155.txt"))
+    assert meta.bureau in ("吉林省农民工法律援助工作站", "吉林省農民工法律援助工作站")
+    assert meta.bureau_evidence.rule == "report_meta.body_in_opening"
+
+
+def test_a_place_after_zhu_owns_no_body():
+    """holdout10 h172: 向遂宁市驻乌鲁木齐法律援助工作站求助: the station is 遂宁市's, placed in
+    乌鲁木齐 (驻), so 乌鲁木齐 names no body; the same station without 驻 is its place's."""
+    stationed = meta_of("1个多月前,在新疆和静县打工的蔡勇军和工友因被拖欠工资,向遂宁市驻乌鲁木齐法律援助工作站求助。")
+    assert stationed.bureau is None or "乌鲁木齐" not in stationed.bureau
+    assert rm._body_after_place(make_document("c.txt", "乌鲁木齐法律援助工作站").sentences[0], 0, 4, "opening") is not None

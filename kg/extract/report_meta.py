@@ -139,6 +139,8 @@ OPENING = re.compile(
 #: ■某局局长 某某: marks and spaces around a byline
 BYLINE_MARKS = re.compile(r"[■●◆\s]")
 HEAD_LINES = 12
+#: 驻乌鲁木齐…工作站: the word before a place where a body is stationed, not whose it is
+STATIONED = "驻"
 #: 某局等相关部门: a body listed with others
 SEVERAL = "等"
 #: 近年来, / 据介绍, / 日前,: the longest lead phrase before a sentence's subject (with its comma)
@@ -468,6 +470,8 @@ def _bureaus_in_running_text(
 def _body_after_place(s: Sentence, start: int, place_end: int, where: str) -> _Found | None:
     """The body whose name is the place at ``start`` (ending at ``place_end``), a few name
     characters and a suffix (外冈镇司法所, 綦江区司法局), or None."""
+    if _stationed_in(s.text, start):
+        return None
     suffix = _suffix_pattern()
     rest = s.text[place_end:]
     for m in suffix.finditer(rest):
@@ -490,6 +494,13 @@ def _body_after_place(s: Sentence, start: int, place_end: int, where: str) -> _F
             start -= 2
         return _Found(s.text[start : place_end + end], s, start, where)
     return None
+
+
+def _stationed_in(text: str, start: int) -> bool:
+    """向遂宁市驻乌鲁木齐法律援助工作站求助 (holdout10 h172), 某县驻京办事处: a place after 驻 is
+    where another body's office sits, not the office's owner, so no body is named by it. Rule
+    ``stationed_in``."""
+    return text[max(0, start - len(STATIONED)) : start] == STATIONED
 
 
 def _grassroots_unit_end(rest: str, end: int) -> int:
