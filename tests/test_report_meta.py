@@ -801,3 +801,24 @@ def test_a_body_named_as_where_a_scene_happens_writes_nothing():
     assert rm._located_in(rm._Found("遂宁市大英县法律援助中心", s, 7, "opening"))
     assert not rm._located_in(rm._Found("遂宁市大英县法律援助中心", s, 7 + 1, "opening"))
     assert rm.report_meta(_whole("dev8/texts/h128.txt")).bureau is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "people"),
+    [
+        ("今年年初,旌德县孙村镇玉屏村村民方某因租金问题与村内某大理石生产企业产生纠纷。", 11, True),  # h171: past the village
+        ("日喀則市的5名司機運送建材至工地后,攥著發皺的欠條。", 4, True),  # h154: a count of people
+        ("近年来,宣城市积极践行新时代“枫桥经验”。", 7, False),  # h171 later: the place acts
+    ],
+)
+def test_a_place_saying_where_people_are_from_is_no_subject(text, end, people):
+    """holdout10 h171 and holdout9 h154 open with an anecdote whose people a place describes (Rule
+    people_of_place); a place that acts is the story's subject."""
+    assert rm._modifies_people(text, end) is people
+
+
+def test_a_news_item_whose_anecdote_names_the_only_place_has_no_region():
+    """holdout9 h154 (沱沱河 feature, locality unnamed in the gold): 日喀則市 is where the drivers
+    of its anecdote come from, not the item's region."""
+    meta = rm.report_meta(_whole("holdout9/texts/h154.txt"))
+    assert meta.region is None or meta.region.name not in ("日喀则市", "日喀則市")

@@ -1483,7 +1483,7 @@ def _acting_subject(doc: Document) -> _Found | RegionMention | None:
             body = _body_after_place(s, pos, place.evidence.end - s.start, "acting") if place else None
             if body is not None and not _one_of_several(body):
                 return body  # 武灵镇司法所共调解…: a town's body the gazetteer places only by the town
-            if place is not None and not s.text.startswith(_place_modifiers(), place.evidence.end - s.start):
+            if place is not None and not _modifies_people(s.text, place.evidence.end - s.start):
                 return place
         before += sorted(_places_in(s, named), key=lambda p: p.evidence.start)
     return None
@@ -1577,6 +1577,22 @@ def _is_level_named(found: _Found) -> bool:
 @cache
 def _place_modifiers() -> tuple[str, ...]:
     return words("subject_modifiers.tsv")
+
+
+#: 孙村镇玉屏村 / 日喀則市的5名司機: a village, or 的 and a count of people, between a place and whom it describes
+VILLAGE_THEN = re.compile(rf"[{HAN}]{{1,4}}?(?:村|嘎查)")
+PEOPLE_COUNTED = re.compile(r"的?[0-9一二两三四五六七八九十]+名")
+
+
+def _modifies_people(text: str, end: int) -> bool:
+    """Whether the place ending at ``end`` only says where someone is from (某区居民贾女士,
+    subject_modifiers.tsv), also past the village it names first (旌德县孙村镇玉屏村村民方某,
+    holdout10 h171) or before a count of people (日喀則市的5名司機, holdout9 h154): an anecdote's
+    people, not the story's subject, which is looked for further on. Rule ``people_of_place``."""
+    if text.startswith(_place_modifiers(), end) or PEOPLE_COUNTED.match(text, end):
+        return True
+    village = VILLAGE_THEN.match(text, end)
+    return village is not None and text.startswith(_place_modifiers(), village.end())
 
 
 def _story_place(doc: Document, subject: RegionMention | None) -> RegionMention | None:
