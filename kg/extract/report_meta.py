@@ -82,8 +82,9 @@ SELF_REFERENCE = re.compile(r"[我本]([局厅委办])")
 GOVERNMENT_NAMES = ("人民政府", "政府")
 
 REFERRING = re.compile(r"该(街道|镇|乡|县|区|市)")
-#: a field's value ends where the next field on the same line begins (two or more spaces)
-FIELD_END = re.compile(r"\s{2,}|\s*\|")
+#: a field's value ends where the next field on the same line begins (two or more spaces, a
+#: bar, or the bracket opening the next label: [ 发布机构 ] 某乡人民政府 [ 有效性 ])
+FIELD_END = re.compile(r"\s{2,}|\s*\||\s*\[")
 #: - 发布机构: / • 索 引 号: / | 发文机关: |: list and table marks a page puts before a field's label
 FIELD_MARKS = r"(?:[-•·*|]\s*)*"
 #: 在县委、县政府的坚强领导下: bodies the author thanks, not the author
@@ -127,8 +128,9 @@ RELATIVE_BODY = re.compile(rf"(?<![{HAN}]){LEVEL_BODY}")
 HANDED_OVER_BODY = re.compile(LEVEL_BODY)
 #: 中共渠县县委、渠县人民政府: the line a report is addressed to, not the body writing it
 ADDRESSEE = re.compile(r"^[^。，,；;0-9如]{2,40}[:：]\s*$")
-#: 现将宝城镇2025年度法治政府建设情况报告如下: the formula that hands the report over names its body
-HANDOVER = re.compile(r"现将([^。；;]{2,60}?)(?:报告|汇报|总结)如下")
+#: 现将宝城镇2025年度法治政府建设情况报告如下: the formula that hands the report over names its body;
+#: a page publishing it says 予以公开 / 予以公布 for 如下 (现将市人社局2022年…报告予以公开, holdout9 h143)
+HANDOVER = re.compile(r"现将([^。；;]{2,60}?)(?:报告|汇报|总结)(?:如下|予以公[开布])")
 #: 2025年,下蜀镇坚持… / 本报讯(记者 某某)泗县在… / 中新网 哈尔滨10月12日电 (记者 某某)“…: what
 #: stands before the subject of a first sentence (an agency, a city and a date before 电: d509)
 OPENING = re.compile(
@@ -137,6 +139,10 @@ OPENING = re.compile(
 #: ■某局局长 某某: marks and spaces around a byline
 BYLINE_MARKS = re.compile(r"[■●◆\s]")
 HEAD_LINES = 12
+#: 驻乌鲁木齐…工作站: the word before a place where a body is stationed, not whose it is
+STATIONED = "驻"
+#: 在某中心窗口: the preposition naming where a scene happens
+LOCATIVE = "在"
 #: 某局等相关部门: a body listed with others
 SEVERAL = "等"
 #: 近年来, / 据介绍, / 日前,: the longest lead phrase before a sentence's subject (with its comma)
@@ -244,10 +250,12 @@ def _field_labels(kind: str) -> frozenset[str]:
 
 @cache
 def _field_label() -> re.Pattern[str]:
-    """A metadata field's label at a line's start (索  引 号:, 分      类:: spaced out for alignment)."""
+    """A metadata field's label at a line's start (索  引 号:, 分      类:: spaced out for alignment),
+    or in brackets ([ 发布机构 ] 丰都县栗子乡人民政府 [ 有效性 ], holdout10 h170: a table of fields
+    printed two to a line). Rule ``bracketed_field`` (widens the field lines' reading)."""
     labels = sorted((r[1] for r in rows("report_fields.tsv")), key=len, reverse=True)
     spaced = (r"\s*".join(label) for label in labels)
-    return re.compile(r"^\s*" + FIELD_MARKS + "(" + "|".join(spaced) + r")\s*[:：][\s|]*")
+    return re.compile(r"^\s*" + FIELD_MARKS + r"(?:\[\s*)?(" + "|".join(spaced) + r")\s*(?:[:：]|\])[\s|]*")
 
 
 @cache
@@ -464,11 +472,14 @@ def _bureaus_in_running_text(
 def _body_after_place(s: Sentence, start: int, place_end: int, where: str) -> _Found | None:
     """The body whose name is the place at ``start`` (ending at ``place_end``), a few name
     characters and a suffix (外冈镇司法所, 綦江区司法局), or None."""
+    if _stationed_in(s.text, start):
+        return None
     suffix = _suffix_pattern()
     rest = s.text[place_end:]
     for m in suffix.finditer(rest):
         middle = rest[: m.start()]
-        if len(middle) > 8 or NOT_IN_NAME.search(_without_joined_departments(middle)) or not re.fullmatch(rf"[{HAN}]*", middle):
+        compact = _without_joined_departments(middle)  # 人力资源和社会保障: one department word, not nine characters
+        if len(compact) > 8 or NOT_IN_NAME.search(compact) or not re.fullmatch(rf"[{HAN}]*", middle):
             return None
         if _plural_middle(middle):
             return None  # 常州市各级调解部门: every level's bodies, none of them the author
@@ -485,6 +496,13 @@ def _body_after_place(s: Sentence, start: int, place_end: int, where: str) -> _F
             start -= 2
         return _Found(s.text[start : place_end + end], s, start, where)
     return None
+
+
+def _stationed_in(text: str, start: int) -> bool:
+    """向遂宁市驻乌鲁木齐法律援助工作站求助 (holdout10 h172), 某县驻京办事处: a place after 驻 is
+    where another body's office sits, not the office's owner, so no body is named by it. Rule
+    ``stationed_in``."""
+    return text[max(0, start - len(STATIONED)) : start] == STATIONED
 
 
 def _grassroots_unit_end(rest: str, end: int) -> int:
@@ -520,7 +538,9 @@ def _joined_departments() -> tuple[str, ...]:
 def _without_joined_departments(middle: str) -> str:
     """A body name's middle with its joined department words taken out: the 和 of 天津市文化和旅游局
     (holdout7 h94) and 清远市工业和信息化局 (holdout8 h112) is part of the department's name, not a
-    word joining two bodies (某县司法局和公安局). Rule ``joined_department``."""
+    word joining two bodies (某县司法局和公安局). A joined word counts as one word, not by its
+    characters, against the middle's length: 广元市人力资源和社会保障局 (holdout10 h164) is one
+    body, as 天津市文化和旅游局 is. Rule ``joined_department``."""
     for w in _joined_departments():
         middle = middle.replace(w, "")
     return middle
@@ -1463,7 +1483,7 @@ def _acting_subject(doc: Document) -> _Found | RegionMention | None:
             body = _body_after_place(s, pos, place.evidence.end - s.start, "acting") if place else None
             if body is not None and not _one_of_several(body):
                 return body  # 武灵镇司法所共调解…: a town's body the gazetteer places only by the town
-            if place is not None and not s.text.startswith(_place_modifiers(), place.evidence.end - s.start):
+            if place is not None and not _modifies_people(s.text, place.evidence.end - s.start):
                 return place
         before += sorted(_places_in(s, named), key=lambda p: p.evidence.start)
     return None
@@ -1557,6 +1577,22 @@ def _is_level_named(found: _Found) -> bool:
 @cache
 def _place_modifiers() -> tuple[str, ...]:
     return words("subject_modifiers.tsv")
+
+
+#: 孙村镇玉屏村 / 日喀則市的5名司機: a village, or 的 and a count of people, between a place and whom it describes
+VILLAGE_THEN = re.compile(rf"[{HAN}]{{1,4}}?(?:村|嘎查)")
+PEOPLE_COUNTED = re.compile(r"的?[0-9一二两三四五六七八九十]+名")
+
+
+def _modifies_people(text: str, end: int) -> bool:
+    """Whether the place ending at ``end`` only says where someone is from (某区居民贾女士,
+    subject_modifiers.tsv), also past the village it names first (旌德县孙村镇玉屏村村民方某,
+    holdout10 h171) or before a count of people (日喀則市的5名司機, holdout9 h154): an anecdote's
+    people, not the story's subject, which is looked for further on. Rule ``people_of_place``."""
+    if text.startswith(_place_modifiers(), end) or PEOPLE_COUNTED.match(text, end):
+        return True
+    village = VILLAGE_THEN.match(text, end)
+    return village is not None and text.startswith(_place_modifiers(), village.end())
 
 
 def _story_place(doc: Document, subject: RegionMention | None) -> RegionMention | None:
@@ -1715,6 +1751,8 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         acting = _news_report(doc, title, year, warnings)
         if acting is not None and acting.bureau_evidence is not None and _opens_its_sentence(acting.bureau_evidence):
             return acting
+        if acting is None and _located_in(found):
+            return meta(None, None, notes=("a body named only as where the story's scene is; no author",))
     region = _region_of(found, doc) if found is not None else None
     if found is None:
         government = _government_report(doc, title, year, warnings)
@@ -1823,6 +1861,14 @@ def _bystander(found: _Found) -> bool:
     if found.where != "opening":
         return False
     return found.start not in _clause_starts(found.sentence) or _scene(found)
+
+
+def _located_in(found: _Found) -> bool:
+    """2月16日,在遂宁市大英县法律援助中心接待受理窗口,… (holdout10 h172, a photo caption opening a
+    feature): a body named after 在 as the place a scene happens, in a news item whose story has
+    no acting body, writes nothing (GUIDELINES: null for a feature no body writes, d409).
+    Rule ``scene_location``."""
+    return found.sentence.text[max(0, found.start - 1) : found.start] == LOCATIVE
 
 
 def _opens_its_sentence(evidence: Evidence) -> bool:
