@@ -121,6 +121,9 @@ CAMPAIGN_GOES = "进"
 MAX_PLACE_ITEM = 6
 #: 为X行动提供…保障: the campaign a report's work serves, named between 为 and 提供
 SERVED_CAMPAIGN = re.compile(rf"为([{HAN}0-9]{{4,24}}?)(?=提供)")
+#: ,服务大扶贫战略行动, (holdout10 h173), 以服务全面振兴新突破三年行动为主战场 (w105): 服务 opening a clause (or
+#: after 以) names the campaign the work serves, up to the clause's end or 为
+SERVING_CAMPAIGN = re.compile(rf"(?:^|(?<=[，,；;：:。以]))服务([{HAN}0-9]{{4,24}}?)(?=[，,；;。为]|$)")
 #: 为…提供…保障: the frame in which a report names the goal its work serves (bounded, so linear)
 SERVED_FRAME = re.compile(r"为[^。；;为]{0,60}?提供")
 #: 调解室, 调解工作室: body endings that make a quoted name a mediation room across the report
@@ -662,11 +665,12 @@ def _is_campaign(name: str) -> bool:
 
 
 def _served_campaigns(sentence: Sentence) -> list[InitiativeRecord]:
-    """为全面振兴新突破三年行动提供有力的法治保障: a report opening states the campaign its work
-    serves; an unquoted name between 为 and 提供 that ends in a campaign word is that campaign
-    (a goal there, 为高质量发展提供保障, ends in no kind word and stays out)."""
+    """为全面振兴新突破三年行动提供有力的法治保障, ,服务大扶贫战略行动,: a report states the campaign
+    its work serves; an unquoted name between 为 and 提供, or after 服务 opening a clause, that ends in a
+    campaign word is that campaign (a goal there, 为高质量发展提供保障, 服务经济社会发展, ends in no
+    kind word and stays out)."""
     text, out = sentence.text, []
-    for m in SERVED_CAMPAIGN.finditer(text):
+    for m in [*SERVED_CAMPAIGN.finditer(text), *SERVING_CAMPAIGN.finditer(text)]:
         name = m.group(1)
         word = kind_word_ending(name, quoted=False)
         core = name[: len(name) - len(word)] if word else ""
@@ -675,7 +679,7 @@ def _served_campaigns(sentence: Sentence) -> list[InitiativeRecord]:
             and VOCAB.kinds[word][0] == "campaign"
             and len(core) >= 3
             and not is_generic(core)
-            and not is_slogan(core)
+            and not (is_slogan(core) and is_slogan(name))  # 大扶贫战略行动: a strategy's campaign is one
         ):
             out.append(_record(sentence, name, "campaign", m.start(1), m.end(1), "served_campaign"))
     return out
