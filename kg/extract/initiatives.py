@@ -160,9 +160,6 @@ TITLE_NAME_STOPS = ("暨", "”", "、")
 MAX_TITLE_PLACE = 8
 #: 的矛盾纠纷调解格局, 的工作格局: a short phrase after a quote ending in the setup a body forms
 SETUP_PHRASE = re.compile(rf"[{HAN}]{{0,10}}?(?:{'|'.join(r[0] for r in rows('initiative_stoplist.tsv') if r[1] == 'setup_end')})")
-#: 召开X专项整治工作会议, X示范创建工作推进会: a meeting held for a programme, named after it (the words
-#: after the kind word); what may open the name on its left is a meeting verb or a joiner (meeting_verb)
-MEETING = re.compile(r"(?:工作)?(?:会议|推进会|部署会|动员会|调度会|总结会|启动会)")
 
 
 @dataclass(frozen=True)
@@ -209,7 +206,6 @@ class Vocabulary:
     place_slogans: tuple[str, ...]
     study_cues: tuple[str, ...]
     study_words: tuple[str, ...]
-    meeting_verbs: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -241,7 +237,6 @@ def _vocabulary() -> Vocabulary:
         place_slogans=of("place_slogan"),
         study_cues=tuple(r[0] for r in cues if r[1] == "study_run"),
         study_words=of("study_word"),
-        meeting_verbs=of("meeting_verb"),
         plan_generic_cues=tuple(r[0] for r in cues if r[1] == "plan_only_generic"),
         doctrine=tuple(re.compile(p) for p in of("doctrine")),
         after=of("after"),
@@ -1202,38 +1197,6 @@ def _demonstration_drives(sentence: Sentence) -> list[InitiativeRecord]:
     return out
 
 
-def _meeting_programmes(sentence: Sentence) -> list[InitiativeRecord]:
-    """组织召开了打击欺诈骗保专项整治工作会议 (holdout10 h163), 召开…法治毕节示范创建工作推进会 (devset d603),
-    召开府院联席会议暨法治政府建设示范创建推进会 (holdout4 h51): a meeting held for a campaign or drive
-    names it, whatever verb governs the meeting; the gold of each lists the programme.
-
-    The name runs left from the kind word over name characters to a meeting verb or joiner
-    (initiative_stoplist.tsv, meeting_verb) or punctuation; only kind words that name a programme
-    unquoted close it, and a name of generic words (法治宣传活动) is work, not a programme."""
-    text, out = sentence.text, []
-    titles = book_title_spans(text)
-    for m in MEETING.finditer(text):
-        if inside(m.start(), titles):
-            continue
-        word = kind_word_ending(text[max(0, m.start() - LONGEST_KIND) : m.start()], quoted=False)
-        if word is None or word in VOCAB.standing_programmes:
-            continue  # 召开…专题述法会议 (holdout9 h151): the meeting is the yearly duty itself
-        end = m.start()
-        start = end - len(word)
-        while (
-            start > 0
-            and NAME_RUN.match(text[start - 1])
-            and end - start < MAX_NAME
-            and not text.endswith(VOCAB.meeting_verbs, 0, start)
-        ):
-            start -= 1
-        name = text[start:end]
-        core = name[: len(name) - len(word)]
-        if _theme_length(name) >= MIN_CORE and not is_generic(core) and not is_slogan(core):
-            out.append(_record(sentence, name, VOCAB.kinds[word][0], start, end, "meeting_programme"))
-    return out
-
-
 def _from_opener(theme: str) -> str:
     """紧扣建设全国基层法治示范区, 锚定法治政府建设示范县, 召开…会议暨法治政府建设示范创建: a
     model-place drive's name opens with its level (全国, 省级) or with 法治政府 (drive_opener); the
@@ -1340,7 +1303,6 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
         + _coverage_drives(sentence)
         + _demonstration_drives(sentence)
         + _served_campaigns(sentence)
-        + _meeting_programmes(sentence)
     ):
         overlaps = any(
             (rec.evidence.start < r.evidence.end and r.evidence.start < rec.evidence.end)
