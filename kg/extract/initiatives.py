@@ -16,10 +16,13 @@ Three more shapes name a programme without a run verb: a rule-of-law model place
 建设示范县, 全国民主法治示范村(社区)), the campaign a report's work serves (为X三年行动提供法治保障), and a
 quoted formula (“调解+公证”; one running on into words of its own qualifies them). A document's
 title names the campaign or project it sets up (《关于开展X活动的通知》), and a few programmes every
-body runs are named by their word as a piece of work (述法工作, 访调对接工作) or with their holder
-(国家工作人员学法考法). A quoted name whose matters are listed or counted (梳理“免办证”事项225项) is a
+body runs are named by their word as a piece of work (访调对接工作) or with their holder
+(领导干部述法工作, 国家工作人员学法考法); 述法 alone (开展述法工作, “述法”) is the yearly duty every body
+owes (duty_programme). A quoted name whose matters are listed or counted (梳理“免办证”事项225项) is a
 service; a quote that only a quote makes a kind (“X”建设) inside 为…提供 is the goal the work
-serves. A name settles its own area when it holds a word of study or publicity
+serves. A campaign after 服务 opening a clause is the one the work serves (,服务大扶贫战略行动,).
+完善/坚持 name a rule only when it is one of studying or reporting on the law (完善年终述法制度:
+study_rule). A name settles its own area when it holds a word of study or publicity
 (initiative_area_cues.tsv); else its clause, its sentence and heading, then the sentences just
 before it decide. A quoted name the report writes as a mediation room is a body.
 """
