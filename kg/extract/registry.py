@@ -199,6 +199,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
             quote_service_items="a quoted name whose matters are listed or counted (梳理“免办证”事项225项)",
             numbered_hotline="an unquoted service number and the words up to 热线 (借助12345法律服务热线)",
             title_programme="a campaign or project a document's title sets up (《关于开展X活动的通知》)",
+            study_rule="a rule of studying or reporting on the law after 完善/坚持 (完善年终述法制度)",
         ),
         columns=(("initiatives", _distinct(lambda i: i.name)),),
     ),
