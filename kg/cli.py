@@ -94,13 +94,13 @@ def build(
     built, and the exit code is 1.
     """
     from kg.ingest.reader import input_files
-    from kg.pipeline import BuildStopped, on_disk
+    from kg.pipeline import BuildStopped, check_store
     from kg.publish.export import chosen_files
 
     chosen = formats.split(",") if formats else None
     try:
         chosen_files(chosen)
-        on_disk(store, [])
+        check_store(store)
     except ValueError as exc:  # an unknown --formats name or --store
         err_console.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None

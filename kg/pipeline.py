@@ -291,11 +291,16 @@ ON_DISK_FROM_BYTES = 8_000_000
 STORES = ("auto", "memory", "disk")
 
 
+def check_store(store: str) -> None:
+    """ValueError for a ``store`` that is none of :data:`STORES` (before any work is done)."""
+    if store not in STORES:
+        raise ValueError(f"unknown store {store!r}: one of {', '.join(STORES)}")
+
+
 def on_disk(store: str, files: list[Path]) -> bool:
     """Whether the build's store goes on disk: ``store`` says so, or (``auto``) the input
     files are big."""
-    if store not in STORES:
-        raise ValueError(f"unknown store {store!r}: one of {', '.join(STORES)}")
+    check_store(store)
     if store != "auto":
         return store == "disk"
     size = 0
