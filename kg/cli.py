@@ -40,6 +40,10 @@ def _commands() -> None:
 
 #: show a progress bar from this many input files on
 PROGRESS_FROM = 10
+#: print a row for every report up to this many reports; past it, only the reports with a gap
+SUMMARY_ROWS = 50
+#: the graph files ``kg query`` can read, in the order the summary suggests one
+QUERYABLE = ("graph.ttl", "graph.nt", "graph.trig", "graph.nq", "graph.jsonld")
 
 
 class RateColumn(ProgressColumn):
@@ -102,7 +106,7 @@ def build(
         chosen_files(chosen)
         check_store(store)
     except ValueError as exc:  # an unknown --formats name or --store
-        err_console.print(f"[red]error[/red] {exc}", highlight=False)
+        print_error(str(exc))
         raise typer.Exit(2) from None
     n_files = len(input_files(paths))
     progress = Progress(
@@ -120,7 +124,7 @@ def build(
 
         def on_file(path, ex, problem):
             if problem is not None:
-                err_console.print(f"[red]error[/red] {problem}", highlight=False, soft_wrap=True)
+                print_error(str(problem))
             progress.advance(task)
 
         try:
@@ -149,13 +153,12 @@ def build(
             )
             raise typer.Exit(130) from None
         except RuntimeError as exc:  # no Dask installed, or no scheduler at that address
-            err_console.print(f"[red]error[/red] {exc}", highlight=False)
+            print_error(str(exc))
             raise typer.Exit(2) from None
-    for w in result.warnings:
-        err_console.print(f"[yellow]warning[/yellow] {w}", highlight=False, soft_wrap=True)
-    print_summary(result.reports)
+    print_warnings(result.warnings, many=len(result.reports) > SUMMARY_ROWS)
+    print_summary(result.reports, result.written)
     for v in result.violations[:20]:
-        err_console.print(f"[red]shacl[/red] {v}", highlight=False, soft_wrap=True)
+        print_tagged("shacl", "red", str(v))
     if len(result.violations) > 20:
         err_console.print(f"[red]shacl[/red] … {len(result.violations) - 20} more violations")
     if not result.reports:
@@ -180,30 +183,82 @@ def _print_build_summary(result) -> None:
     err_console.print(line, highlight=False)
 
 
-def print_summary(reports) -> None:
-    table = Table(title="what each report yielded", show_lines=False)
+def print_warnings(warnings, many: bool) -> None:
+    """A line per warning; for a big build, a line per kind of warning with how many reports
+    it concerns and the first few of them (a warning per report is unreadable by the thousand)."""
+    if not many:
+        for w in warnings:
+            print_tagged("warning", "yellow", str(w))
+        return
+    by_reason: dict[str, list[str]] = {}
+    for w in warnings:
+        by_reason.setdefault(w.reason, []).append(Path(w.path).name)
+    for reason, names in sorted(by_reason.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        first = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+        print_tagged("warning", "yellow", f"{reason}: {len(names)} report(s) ({first})")
+
+
+def print_summary(reports, written: list[Path] = ()) -> None:
+    """A row per report: the bureau, region and year found, and what each category yielded.
+
+    A national corpus would print ten thousand rows nobody reads; past ``SUMMARY_ROWS`` reports
+    only the rows a researcher must look at (a bureau, region or year not found) are printed,
+    with a count line and the canned query that lists every report from the graph written.
+    """
+    reports = list(reports)
+    shown = reports if len(reports) <= SUMMARY_ROWS else [r for r in reports if _has_gap(r)]
+    title = "what each report yielded"
+    if len(shown) < len(reports):
+        title = f"reports with no bureau, region or year found ({len(shown)} of {len(reports)})"
+    if shown:
+        out_console.print(_summary_table(shown[:SUMMARY_ROWS], title))
+    if len(shown) > SUMMARY_ROWS:
+        out_console.print(f"… and {len(shown) - SUMMARY_ROWS} more with a gap", highlight=False)
+    if len(shown) < len(reports):
+        out_console.print(_coverage_line(reports, written), highlight=False, soft_wrap=True)
+
+
+def _has_gap(line) -> bool:
+    return not (line.bureau and line.region and line.year)
+
+
+def _summary_table(lines, title: str) -> Table:
+    table = Table(title=title, show_lines=False)
     table.add_column("report")
     table.add_column("bureau")
     table.add_column("region")
     table.add_column("year", justify="right")
     for c in COLUMNS:
         table.add_column(c, justify="right")
-    for line in reports:
-        table.add_row(
-            line.source,
-            line.bureau or "?",
-            line.region or "?",
-            str(line.year or "?"),
-            *(str(line.counts[c]) for c in COLUMNS),
-        )
-    out_console.print(table)
+    for line in lines:
+        cells = [line.source, line.bureau or "?", line.region or "?", str(line.year or "?")]
+        cells += [str(line.counts[c]) for c in COLUMNS]
+        table.add_row(*(Text(c) for c in cells))  # Text: a name from a report is not markup
+    return table
+
+
+def _coverage_line(reports, written) -> str:
+    """How many reports have each of bureau, region and year, and how to list them all."""
+    n = len(reports)
+    found = ", ".join(
+        f"{what} in {sum(1 for r in reports if getattr(r, what))}" for what in ("bureau", "region", "year")
+    )
+    line = f"{n} reports: {found}"
+    graphs = sorted((p for p in written if p.name in QUERYABLE), key=lambda p: QUERYABLE.index(p.name))
+    if graphs:
+        line += f"; every report's line: kg query {graphs[0]} reports --format csv"
+    return line
 
 
 def print_error(message: str) -> None:
     """One red ``error`` word, then the message as plain text (it may hold brackets from SPARQL)."""
-    from rich.text import Text
+    print_tagged("error", "red", message)
 
-    err_console.print(Text.assemble(("error", "red"), " ", message), highlight=False, soft_wrap=True)
+
+def print_tagged(tag: str, style: str, message: str) -> None:
+    """A coloured tag word, then the message as plain text: file names, SHACL messages and
+    SPARQL errors carry text from reports, which must not be read as console markup."""
+    err_console.print(Text.assemble((tag, style), " ", str(message)), highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -323,7 +378,7 @@ def view(
         g = load_graph(graph)
         keep = select(g, regions=region, areas=area, classes=cls, reports=report, focus=focus, depth=depth)
     except (UnknownValue, FileNotFoundError) as exc:
-        err_console.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        print_error(str(exc))
         raise typer.Exit(1) from None
     title = view_title(region=region, area=area, cls=cls, report=report, focus=focus, depth=depth)
     write_text(out, graph_html(g, keep=keep, title=title))
@@ -343,7 +398,7 @@ def compare(
     try:
         g = load_graph(graph)
     except FileNotFoundError as exc:
-        err_console.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        print_error(str(exc))
         raise typer.Exit(1) from None
     write_text(out, compare_html(g))
     out_console.print(f"wrote {out} ({len(shared_indicators(g))} shared indicators)", highlight=False)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import EXPORTS, ROOT, SEEDS
 from rdflib import Graph
@@ -132,3 +134,85 @@ def test_a_page_metadata_title_gives_one_sentence_per_mention(tmp_path):
     result = kg.build([report], out=tmp_path / "out", html=False)
     assert result.violations == []
     assert result.ok
+
+
+def _summary_of(lines, written=()):
+    """What `kg build` prints for these report lines, as plain text."""
+    from rich.console import Console
+
+    from kg import cli
+
+    console = Console(record=True, width=400, file=io.StringIO())
+    old, cli.out_console = cli.out_console, console
+    try:
+        cli.print_summary(lines, [Path(p) for p in written])
+    finally:
+        cli.out_console = old
+    return console.export_text()
+
+
+def _line(i, bureau="某县司法局", region="某县", year=2023):
+    from kg.pipeline import ReportLine
+    from kg.publish.summary import COLUMNS
+
+    return ReportLine(f"r{i:05d}.txt", bureau, region, year, {c: 1 for c in COLUMNS})
+
+
+def test_a_small_build_prints_a_row_per_report():
+    text = _summary_of([_line(i) for i in range(3)])
+    assert "what each report yielded" in text
+    assert all(f"r{i:05d}.txt" in text for i in range(3))
+
+
+def test_a_big_build_prints_only_the_reports_with_a_gap_and_how_to_list_all():
+    from kg.cli import SUMMARY_ROWS
+
+    lines = [_line(i) for i in range(SUMMARY_ROWS * 3)]
+    lines[7] = _line(7, bureau=None)
+    lines[99] = _line(99, year=None)
+    text = _summary_of(lines, ["out/graph.nt", "out/graph.ttl", "out/outcomes.csv"])
+    assert "r00007.txt" in text and "r00099.txt" in text and "r00008.txt" not in text
+    assert "(2 of 150)" in text
+    assert "150 reports: bureau in 149, region in 150, year in 149" in text
+    assert "kg query out/graph.ttl reports --format csv" in text
+
+
+def test_a_big_build_caps_the_rows_with_a_gap():
+    from kg.cli import SUMMARY_ROWS
+
+    text = _summary_of([_line(i, region=None) for i in range(SUMMARY_ROWS + 5)])
+    assert f"r{SUMMARY_ROWS - 1:05d}.txt" in text and f"r{SUMMARY_ROWS:05d}.txt" not in text
+    assert "… and 5 more with a gap" in text
+
+
+def test_a_name_from_a_report_is_not_read_as_console_markup():
+    text = _summary_of([_line(0, bureau="[bold]某局[/bold]")])
+    assert "[bold]某局[/bold]" in text
+
+
+def _warnings_of(warnings, many):
+    from rich.console import Console
+
+    from kg import cli
+
+    console = Console(record=True, width=400, file=io.StringIO())
+    old, cli.err_console = cli.err_console, console
+    try:
+        cli.print_warnings(warnings, many=many)
+    finally:
+        cli.err_console = old
+    return console.export_text()
+
+
+def test_a_big_build_prints_a_line_per_kind_of_warning():
+    from kg.pipeline import Problem
+
+    warnings = [Problem(f"in/r{i}.txt", "no report year found") for i in range(5)]
+    warnings.append(Problem("in/[x].txt", "no reporting bureau found"))
+    few = _warnings_of(warnings, many=False)
+    assert few.count("warning") == 6 and "in/[x].txt: no reporting bureau found" in few
+    many = _warnings_of(warnings, many=True).splitlines()
+    assert many == [
+        "warning no report year found: 5 report(s) (r0.txt, r1.txt, r2.txt, …)",
+        "warning no reporting bureau found: 1 report(s) ([x].txt)",
+    ]
