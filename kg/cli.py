@@ -404,5 +404,33 @@ def compare(
     out_console.print(f"wrote {out} ({len(shared_indicators(g))} shared indicators)", highlight=False)
 
 
+@app.command()
+def train(
+    folders: list[Path] = typer.Argument(..., help="Annotated folders, each with texts/ and gold/ (corpus/*)."),
+    model: Path | None = typer.Option(
+        None, "--model", "-m", help="Where to write the model (default: the one kg build uses)."
+    ),
+) -> None:
+    """Retrain the initiative tagger on annotated texts (gold JSON as in ../shared/eval/gold).
+
+    The shipped model is made by `kg train corpus/*/`; a different model changes what
+    `kg build` finds, and the cache notices (the model is part of the extractors' fingerprint).
+    """
+    from kg.extract.initiative_tagger import MODEL, annotated
+    from kg.extract.initiative_tagger import train as train_tagger
+
+    missing = [f for f in folders if not (f / "gold").is_dir() or not (f / "texts").is_dir()]
+    if missing:
+        print_error(f"{missing[0]}: no texts/ and gold/ folders in it")
+        raise typer.Exit(2)
+    target = model or MODEL
+    documents = list(annotated(folders))
+    if not documents:
+        print_error("no gold file with its text in these folders")
+        raise typer.Exit(2)
+    n = train_tagger(documents, target)
+    out_console.print(f"wrote {target} ({len(documents)} reports, {n} sentences)", highlight=False)
+
+
 def main() -> None:  # pragma: no cover
     app()

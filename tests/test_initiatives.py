@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
+
+from kg.extract.initiative_tagger import switched_off
 from kg.extract.initiatives import initiatives_in_document
 from kg.text.document import make_document
+
+
+@pytest.fixture(autouse=True)
+def rules_alone():
+    """These tests pin the rules; the tagger has its own (tests/test_initiative_tagger.py)."""
+    with switched_off():
+        yield
 
 REPORT = """2024年法治政府建设工作报告
 一、2024年工作

@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.extract.context import ReportContext
+from kg.extract.initiative_tagger import names_in
 from kg.extract.organizations import is_mediation_studio
 from kg.extract.records import Evidence, InitiativeRecord
 from kg.text.document import Document, Sentence
@@ -272,6 +273,12 @@ def _vocabulary() -> Vocabulary:
 VOCAB = _vocabulary()
 MEDIATION_ROOMS = tuple(w for w in VOCAB.body if MEDIATION_ROOM_MARK in w)
 KIND_WORDS = tuple(sorted(VOCAB.kinds, key=len, reverse=True))
+#: the kind words an unquoted name may end in, by their last character (longest first): a
+#: scan along a sentence tries only the words that can end where it stands
+UNQUOTED_KINDS_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _word in KIND_WORDS:
+    if not VOCAB.kinds[_word][1]:
+        UNQUOTED_KINDS_BY_LAST[_word[-1]] = (*UNQUOTED_KINDS_BY_LAST.get(_word[-1], ()), _word)
 LONGEST_KIND = len(KIND_WORDS[0])
 RUN_CUES = tuple(sorted(VOCAB.run_cues, key=len, reverse=True))
 #: first characters of the run verbs: a cheap first filter when walking a sentence
@@ -435,10 +442,10 @@ def _unended_kind(modifier: str, word: str, end: int) -> tuple[str, str, int] | 
 
 def _ends_name(text: str, end: int) -> bool:
     """A kind word ends a name when punctuation, a list joiner or a trailer word follows."""
-    rest = text[end:]
-    if not rest or not NAME_RUN.match(rest[0]) or rest[0].isdigit() or rest[0] in COUNT_CHARS + "()（）":
+    after = text[end : end + 1]  # one character, not the rest of the text: a call costs the same anywhere
+    if not after or not NAME_RUN.match(after) or after.isdigit() or after in COUNT_CHARS + "()（）":
         return True
-    return rest.startswith(TRAILERS + LIST_JOINERS[1:] + VOCAB.end_follow)
+    return text.startswith(TRAILERS + LIST_JOINERS[1:] + VOCAB.end_follow, end)
 
 
 def _clean_modifier(modifier: str) -> str:
@@ -1245,8 +1252,8 @@ def _unquoted_name(text: str, start: int) -> tuple[int, str] | None:
         and (NAME_RUN.match(text[j]) or _inner_enumeration(text, j, start))
     ):
         j += 1
-        for word in KIND_WORDS:
-            if VOCAB.kinds[word][1] or j - len(word) <= start:
+        for word in UNQUOTED_KINDS_BY_LAST.get(text[j - 1], ()):
+            if j - len(word) <= start:
                 continue
             if text.startswith(word, j - len(word)) and _ends_name(text, j):
                 if is_generic(text[start : j - len(word)]) and text.startswith(TRAILERS, j):
@@ -1326,6 +1333,7 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
     for r in _one_drive_per_theme(records):  # 民主法治示范村建设 … “全国民主法治示范村(社区)”: one drive
         one_per_name.setdefault(r.name, r)
     records = list(one_per_name.values())
+    records += [r for r in tagged_beside(sentence, records) if r.name not in one_per_name]
     if sentence is not original:
         records = [replace(r, evidence=replace(r.evidence, sentence=original.text)) for r in records]
     return records
@@ -1382,6 +1390,35 @@ def _read_sentences(doc: Document, context: ReportContext | None) -> list[Initia
             if record.area is None:
                 record = replace(record, area=_area_before(doc.sentences, n, sentence.section))
             out.append(record)
+    return out
+
+
+#: the tagger's names shorter than this are fragments (the model cut a name short)
+MIN_TAGGED_NAME = 3
+#: the kind of a tagged name with no kind word: in the corpus gold such names are services
+#: most often (一件事联办, 容缺办理, 交地即交证: 44 of 183), then mechanisms (39)
+TAGGED_KIND = "service"
+
+
+def tagged_beside(sentence: Sentence, found: list[InitiativeRecord]) -> list[InitiativeRecord]:
+    """The initiative tagger's names (initiative_tagger.py) where no rule found a name: spans
+    that overlap no rule's name and no 《》 title, and pass the tests every name passes (no
+    slogan, not only generic words). Their kind is their kind word's, else a programme's
+    (一站式办理, 全区通办 name a service by what it does)."""
+    titles = book_title_spans(sentence.text)
+    taken = [(r.evidence.start - sentence.start, r.evidence.end - sentence.start) for r in found]
+    out = []
+    for start, end, name in names_in(sentence):
+        if (
+            len(name) < MIN_TAGGED_NAME
+            or any(a < end and start < b for a, b in taken + titles)
+            or is_slogan(name)
+            or is_generic(name)
+        ):
+            continue
+        word = kind_word_ending(name)
+        kind = VOCAB.kinds[word][0] if word else TAGGED_KIND
+        out.append(_record(sentence, name, kind, start, end, "tagger"))
     return out
 
 

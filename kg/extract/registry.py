@@ -200,6 +200,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
             numbered_hotline="an unquoted service number and the words up to 热线 (借助12345法律服务热线)",
             title_programme="a campaign or project a document's title sets up (《关于开展X活动的通知》)",
             study_rule="a rule of studying or reporting on the law after 完善/坚持 (完善年终述法制度)",
+            tagger="a name the character CRF is sure of where no rule found one (访调对接, 一站式办理)",
         ),
         columns=(("initiatives", _distinct(lambda i: i.name)),),
     ),
