@@ -104,3 +104,10 @@ def test_kg_train_writes_a_model_and_refuses_a_folder_without_gold(annotated_fol
     assert model.stat().st_size > 0 and "2 reports" in result.output
     result = CliRunner().invoke(app, ["train", str(tmp_path), "--model", str(model)])
     assert result.exit_code == 2 and "no texts/ and gold/" in result.output
+
+
+def test_a_tagged_honour_is_no_programme():
+    from kg.extract.initiatives import _an_honour
+
+    assert _an_honour("全国法律援助先进单位")  # “全国法律援助先进单位” (holdout6 h139): an honour
+    assert not _an_honour("访调对接")

