@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from rdflib import Graph
 
 from kg.extract.organizations import organizations_in
 
@@ -320,3 +322,26 @@ def test_a_glued_stop_word_ends_a_free_name():
     assert _glued_stop_prefix("依靠人民") == 2
     assert _glued_stop_prefix("依靠") == 0
     assert _glued_stop_prefix("人民") == 0
+
+
+def test_a_bureau_written_short_and_resolved_is_one_node(tmp_path):
+    """海南州人民政府 is the page's body (holdout11 h187) and a mention of it resolves to
+    海南藏族自治州人民政府: both are the publisher's node, not two agencies (the second counted
+    as a body the report never names twice)."""
+    from rdflib import RDF, RDFS, SKOS, Namespace
+
+    import kg
+
+    root = Path(__file__).resolve().parent.parent
+    report = tmp_path / "h187.txt"
+    report.write_text((root / "corpus" / "holdout11" / "texts" / "h187.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    kg.build([report], out=tmp_path / "out", html=False)
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    lg = Namespace("https://w3id.org/lgkg/ontology#")
+    holding = [
+        n
+        for n in graph.subjects(RDF.type, lg.Agency)
+        if "海南州人民政府" in {str(o) for p in (RDFS.label, SKOS.altLabel) for o in graph.objects(n, p)}
+    ]
+    assert len(holding) == 1, holding
+    assert (None, lg.publishedBy, holding[0]) in graph

@@ -456,9 +456,23 @@ def _anchor_at(
     if token in word_set("org_not_anchors.tsv") or pos in t.inside_plural:
         return None
     word = anchor_word_at(text, pos)
-    if word is not None:
+    if word is not None and not _heads_a_word(token, word):
         return pos + len(word), ("relative", word)
     return None
+
+
+def _heads_a_word(token: str, word: str) -> bool:
+    """乡贤 in “乡贤调解室” (holdout11 h188), 县城, 市场: a level word (乡, 县, 市) that is only the
+    head of a longer word names no level; the word is no region prefix. Widens the list of such
+    words (org_not_anchors.tsv) to every word of the segmenter's dictionary; a token that is itself
+    a body (区委, 县政府, 区法院) still opens one, and so does a token the segmenter only guessed
+    (区法援 in 区法援中心, seed 001). Rule ``level_word_in_word`` (a reading it refuses)."""
+    return not _opens_token(token, word) and _dictionary_word(token)
+
+
+def _dictionary_word(token: str) -> bool:
+    """A word of jieba's own dictionary, not one its model guessed from unknown characters."""
+    return bool(jieba.dt.FREQ.get(token))
 
 
 def _opens_token(token: str, name: str) -> bool:
