@@ -1464,7 +1464,28 @@ def canonical_of(c: Candidate, context: ReportContext) -> str | None:
         return context.meta.bureau
     if canonical and context.meta.bureau and _expand(canonical) == _expand(context.meta.bureau):
         return context.meta.bureau  # 市场监督管理局 when the report calls itself 市场监管局: one body
+    bureau, home = context.meta.bureau, context.home
+    if canonical and bureau and home is not None and _abbreviates(canonical, bureau, home.name):
+        return bureau  # 市文化旅游委 in the report of 市文化和旅游发展委员会
     return canonical
+
+
+def _abbreviates(short: str, bureau: str, home: str) -> bool:
+    """重庆市文化旅游委 in the report of 重庆市文化和旅游发展委员会 (holdout12 h196), 市文化旅游局 in
+    that of 临沧市文化和旅游局 (h195): a department's short name drops characters of the bureau's
+    own name but keeps their order, its first two and its kind (委 for 委员会); it is the bureau.
+    Widens the one-body reading of short department names above (市场监管局); rule
+    ``own_short_name`` (the record keeps the rule that read the name)."""
+    if not (short.startswith(home) and bureau.startswith(home)) or short == bureau:
+        return False
+    body, full = short[len(home) :], bureau[len(home) :]
+    if len(body) < 3 or body[:2] != full[:2]:
+        return False
+    kind = "委员会" if body.endswith("委") and full.endswith("委员会") else body[-1]
+    if not full.endswith(kind):
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in body)
 
 
 def _canonical(c: Candidate, context: ReportContext) -> str | None:
