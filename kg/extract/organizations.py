@@ -63,6 +63,8 @@ MIN_GROUP_TASK = 4
 MAX_GROUP = 32
 MAX_TAIL_BODY = 10
 MAX_FREE_BODY = 14
+#: a national body's name this short (中办, 国办) is read only as whole words of the sentence
+SHORT_NATIONAL = 2
 #: kind words between a closing quote and the suffix of a quoted name (“红袖标”义务巡逻队)
 MAX_QUOTED_KIND = 8
 
@@ -887,6 +889,8 @@ def _national(t: Text) -> list[Candidate]:
         for m in re.finditer(re.escape(name), t.text):
             if t.text.startswith("门", m.end()):
                 continue  # 财政部门, 公安部门: a kind of department, not the ministry
+            if len(name) <= SHORT_NATIONAL and not (m.start() in t.starts and m.end() in t.ends):
+                continue  # 中办 inside 集中办公, 国办 inside 国办公开办函: not the short name
             end, units = _national_units(t, m.end())
             if units and anchor_word_at(name, 0) is None:  # 国务院办公厅: read as a prefixed name
                 # 司法部公共法律服务管理局: a unit of the ministry, named in full
