@@ -313,7 +313,7 @@ class Text:
             raw=raw,
             text=text,
             starts=frozenset(t[1] for t in tokens) | _after_counters(text),
-            ends=frozenset(t[2] for t in tokens) | {len(text)} | glued,
+            ends=frozenset(t[2] for t in tokens) | {len(text)} | glued | _glued_stop_ends(tokens),
             tokens=tokens,
             after_stop=frozenset(after_stop),
             inside_plural=frozenset(inside),
@@ -500,6 +500,19 @@ def _glued_joins(text: str, tokens: tuple[tuple[str, int, int], ...]) -> tuple[t
         and start > 0
         and _suffix_ending_at(text, start, max(0, start - 1))
     )
+
+
+def _glued_stop_ends(tokens: tuple[tuple[str, int, int], ...]) -> set[int]:
+    """市委全面依法治市办向省级推荐 (holdout12 h193): jieba joins a body's last character and the
+    one-character stop word after it (办向); the body may end between them, as if the stop word
+    stood apart (org_stopwords.tsv). Widens where names may end; the record keeps the rule that
+    read the name."""
+    stops = word_set("org_stopwords.tsv")
+    return {
+        start + 1
+        for word, start, _ in tokens
+        if len(word) == 2 and word[1] in stops and suffixes_by_last_char().get(word[0])
+    }
 
 
 def _glued_stop_word(text: str, pos: int, name: str) -> bool:
