@@ -1627,6 +1627,7 @@ def organizations_in_document(doc: Document, context: ReportContext | None = Non
     lines, so no sentence is tested for one)."""
     found = [o for s in doc.sentences for o in _organizations(s, context)]
     found = _resolve_aliases(found)
+    found = _resolve_by_full_name(found)
     found += [o for s in doc.stamps for o in _stamp_bodies(_organizations(s, context))]
     return _mediation_through_pinyin(doc, context, found)
 
@@ -1692,6 +1693,27 @@ def _resolve_aliases(found: list[OrgMention]) -> list[OrgMention]:
         if alias is not None and alias.group(1) != o.name:
             full.setdefault(alias.group(1), o.canonical or o.name)
     return out
+
+
+def _resolve_by_full_name(found: list[OrgMention]) -> list[OrgMention]:
+    """省司法厅 beside 河南省司法厅 in a letter that never names its own place (holdout11 h183): a
+    level-word name the report's region cannot resolve is the one body the text names in full
+    whose name ends with it (one place of that level, then the same body); with two such bodies
+    it stays unresolved. Rule ``full_name_in_text`` (the record keeps the rule that read it)."""
+    full = [o.canonical or o.name for o in found if o.kind == "agency" and _place_read(o)]
+    out = []
+    for o in found:
+        if o.kind == "agency" and o.canonical is None and o.evidence.rule == "organizations.relative_prefixed":
+            owners = {f for f in full if len(f) > len(o.name) and f.endswith(o.name)}
+            if len(owners) == 1:
+                o = dataclasses.replace(o, canonical=owners.pop())
+        out.append(o)
+    return out
+
+
+def _place_read(o: OrgMention) -> bool:
+    """A body read from a place's name (河南省司法厅), not from a level word alone."""
+    return o.evidence.rule == "organizations.place_prefixed"
 
 
 def _stamp_bodies(found: list[OrgMention]) -> list[OrgMention]:
