@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from rdflib import Graph
 
 from kg.extract.organizations import organizations_in
 
@@ -320,3 +322,51 @@ def test_a_glued_stop_word_ends_a_free_name():
     assert _glued_stop_prefix("依靠人民") == 2
     assert _glued_stop_prefix("依靠") == 0
     assert _glued_stop_prefix("人民") == 0
+
+
+def test_a_bureau_written_short_and_resolved_is_one_node(tmp_path):
+    """海南州人民政府 is the page's body (holdout11 h187) and a mention of it resolves to
+    海南藏族自治州人民政府: both are the publisher's node, not two agencies (the second counted
+    as a body the report never names twice)."""
+    from rdflib import RDF, RDFS, SKOS, Namespace
+
+    import kg
+
+    root = Path(__file__).resolve().parent.parent
+    report = tmp_path / "h187.txt"
+    report.write_text((root / "corpus" / "holdout11" / "texts" / "h187.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    kg.build([report], out=tmp_path / "out", html=False)
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    lg = Namespace("https://w3id.org/lgkg/ontology#")
+    holding = [
+        n
+        for n in graph.subjects(RDF.type, lg.Agency)
+        if "海南州人民政府" in {str(o) for p in (RDFS.label, SKOS.altLabel) for o in graph.objects(n, p)}
+    ]
+    assert len(holding) == 1, holding
+    assert (None, lg.publishedBy, holding[0]) in graph
+
+
+H183_GUIDANCE = "近年来,市司法局在市委、市政府和市委政法委的正确领导下,在省司法厅的具体指导下,深入贯彻落实习近平总书记关于坚持发展“枫桥经验”的重要指示精神。"
+H183_PLAN = "贯彻落实河南省司法厅《坚持发展“枫桥经验”实现矛盾不上交三年行动实施方案》工作要求,对人民调解工作各方面作出规范化要求。"
+
+
+def _canonicals(text: str) -> dict[str, str | None]:
+    from kg.extract.organizations import organizations_in_document
+    from kg.text.document import make_document
+
+    return {o.name: o.canonical for o in organizations_in_document(make_document("case.txt", text))}
+
+
+def test_a_level_word_name_is_the_one_body_the_text_names_in_full():
+    """省司法厅 beside 河南省司法厅 in a letter that never names its own place (holdout11 h183):
+    the same body, one node (rule ``full_name_in_text``)."""
+    found = _canonicals(H183_GUIDANCE + "\n" + H183_PLAN)
+    assert found["省司法厅"] == "河南省司法厅"
+    assert found["市司法局"] is None  # no city's 司法局 is named in full
+
+
+def test_a_level_word_name_with_two_bodies_named_in_full_stays_unresolved():
+    """With two provinces' 司法厅 named in full, 省司法厅 could be either: no canonical."""
+    found = _canonicals(H183_GUIDANCE + "\n" + H183_PLAN + "\n" + H183_PLAN.replace("河南省", "湖北省"))
+    assert found["省司法厅"] is None

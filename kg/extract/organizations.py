@@ -63,6 +63,8 @@ MIN_GROUP_TASK = 4
 MAX_GROUP = 32
 MAX_TAIL_BODY = 10
 MAX_FREE_BODY = 14
+#: a national body's name this short (中办, 国办) is read only as whole words of the sentence
+SHORT_NATIONAL = 2
 #: kind words between a closing quote and the suffix of a quoted name (“红袖标”义务巡逻队)
 MAX_QUOTED_KIND = 8
 
@@ -311,7 +313,7 @@ class Text:
             raw=raw,
             text=text,
             starts=frozenset(t[1] for t in tokens) | _after_counters(text),
-            ends=frozenset(t[2] for t in tokens) | {len(text)} | glued,
+            ends=frozenset(t[2] for t in tokens) | {len(text)} | glued | _glued_stop_ends(tokens),
             tokens=tokens,
             after_stop=frozenset(after_stop),
             inside_plural=frozenset(inside),
@@ -456,9 +458,23 @@ def _anchor_at(
     if token in word_set("org_not_anchors.tsv") or pos in t.inside_plural:
         return None
     word = anchor_word_at(text, pos)
-    if word is not None:
+    if word is not None and not _heads_a_word(token, word):
         return pos + len(word), ("relative", word)
     return None
+
+
+def _heads_a_word(token: str, word: str) -> bool:
+    """乡贤 in “乡贤调解室” (holdout11 h188), 县城, 市场: a level word (乡, 县, 市) that is only the
+    head of a longer word names no level; the word is no region prefix. Widens the list of such
+    words (org_not_anchors.tsv) to every word of the segmenter's dictionary; a token that is itself
+    a body (区委, 县政府, 区法院) still opens one, and so does a token the segmenter only guessed
+    (区法援 in 区法援中心, seed 001). Rule ``level_word_in_word`` (a reading it refuses)."""
+    return not _opens_token(token, word) and _dictionary_word(token)
+
+
+def _dictionary_word(token: str) -> bool:
+    """A word of jieba's own dictionary, not one its model guessed from unknown characters."""
+    return bool(jieba.dt.FREQ.get(token))
 
 
 def _opens_token(token: str, name: str) -> bool:
@@ -484,6 +500,19 @@ def _glued_joins(text: str, tokens: tuple[tuple[str, int, int], ...]) -> tuple[t
         and start > 0
         and _suffix_ending_at(text, start, max(0, start - 1))
     )
+
+
+def _glued_stop_ends(tokens: tuple[tuple[str, int, int], ...]) -> set[int]:
+    """市委全面依法治市办向省级推荐 (holdout12 h193): jieba joins a body's last character and the
+    one-character stop word after it (办向); the body may end between them, as if the stop word
+    stood apart (org_stopwords.tsv). Widens where names may end; the record keeps the rule that
+    read the name."""
+    stops = word_set("org_stopwords.tsv")
+    return {
+        start + 1
+        for word, start, _ in tokens
+        if len(word) == 2 and word[1] in stops and suffixes_by_last_char().get(word[0])
+    }
 
 
 def _glued_stop_word(text: str, pos: int, name: str) -> bool:
@@ -873,6 +902,8 @@ def _national(t: Text) -> list[Candidate]:
         for m in re.finditer(re.escape(name), t.text):
             if t.text.startswith("门", m.end()):
                 continue  # 财政部门, 公安部门: a kind of department, not the ministry
+            if len(name) <= SHORT_NATIONAL and not (m.start() in t.starts and m.end() in t.ends):
+                continue  # 中办 inside 集中办公, 国办 inside 国办公开办函: not the short name
             end, units = _national_units(t, m.end())
             if units and anchor_word_at(name, 0) is None:  # 国务院办公厅: read as a prefixed name
                 # 司法部公共法律服务管理局: a unit of the ministry, named in full
@@ -1114,7 +1145,31 @@ def _keep(candidates: list[Candidate], t: Text) -> list[Candidate]:
         if any(c.start < k.end and k.start < c.end for k in kept):
             continue
         kept.append(c)
-    return sorted((c for c in kept if not _generic(c, t)), key=lambda c: (c.start, c.end))
+    kept = [_youth_league(c, t) for c in kept if not _generic(c, t)]
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+#: 共青团青海省委 (holdout11 h187), 团区委 (holdout2 h20): the Youth League's committee of a place
+YOUTH_LEAGUE = ("共青团", "团")
+#: the character before a bare 团 that makes it part of another word (集团, 社团, 兵团 …)
+NOT_LEAGUE_BEFORE = re.compile(rf"[{HAN}]")
+
+
+def _youth_league(c: Candidate, t: Text) -> Candidate:
+    """省委宣传部、共青团青海省委、省妇联 (holdout11 h187; 团区委 holdout2 h20): a party committee's
+    name right after 共青团 (or a 团 standing alone) is the Youth League's committee, an
+    organisation like 妇联 (the golds list it with the other organisations), not the party's.
+    Rule ``youth_league`` (the record keeps the rule that read the name)."""
+    if c.kind != "agency" or not PARTY_COMMITTEE_NAME.search(c.name):
+        return c
+    for prefix in YOUTH_LEAGUE:
+        start = c.start - len(prefix)
+        if start >= 0 and t.text.startswith(prefix, start):
+            if prefix == "团" and start > 0 and NOT_LEAGUE_BEFORE.match(t.text[start - 1]):
+                continue
+            name = prefix + c.name
+            return dataclasses.replace(c, start=start, name=name, kind="organization", segments=[name], regions=[])
+    return c
 
 
 def _generic(c: Candidate, t: Text) -> bool:
@@ -1450,7 +1505,28 @@ def canonical_of(c: Candidate, context: ReportContext) -> str | None:
         return context.meta.bureau
     if canonical and context.meta.bureau and _expand(canonical) == _expand(context.meta.bureau):
         return context.meta.bureau  # 市场监督管理局 when the report calls itself 市场监管局: one body
+    bureau, home = context.meta.bureau, context.home
+    if canonical and bureau and home is not None and _abbreviates(canonical, bureau, home.name):
+        return bureau  # 市文化旅游委 in the report of 市文化和旅游发展委员会
     return canonical
+
+
+def _abbreviates(short: str, bureau: str, home: str) -> bool:
+    """重庆市文化旅游委 in the report of 重庆市文化和旅游发展委员会 (holdout12 h196), 市文化旅游局 in
+    that of 临沧市文化和旅游局 (h195): a department's short name drops characters of the bureau's
+    own name but keeps their order, its first two and its kind (委 for 委员会); it is the bureau.
+    Widens the one-body reading of short department names above (市场监管局); rule
+    ``own_short_name`` (the record keeps the rule that read the name)."""
+    if not (short.startswith(home) and bureau.startswith(home)) or short == bureau:
+        return False
+    body, full = short[len(home) :], bureau[len(home) :]
+    if len(body) < 3 or body[:2] != full[:2]:
+        return False
+    kind = "委员会" if body.endswith("委") and full.endswith("委员会") else body[-1]
+    if not full.endswith(kind):
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in body)
 
 
 def _canonical(c: Candidate, context: ReportContext) -> str | None:
@@ -1551,6 +1627,7 @@ def organizations_in_document(doc: Document, context: ReportContext | None = Non
     lines, so no sentence is tested for one)."""
     found = [o for s in doc.sentences for o in _organizations(s, context)]
     found = _resolve_aliases(found)
+    found = _resolve_by_full_name(found)
     found += [o for s in doc.stamps for o in _stamp_bodies(_organizations(s, context))]
     return _mediation_through_pinyin(doc, context, found)
 
@@ -1616,6 +1693,27 @@ def _resolve_aliases(found: list[OrgMention]) -> list[OrgMention]:
         if alias is not None and alias.group(1) != o.name:
             full.setdefault(alias.group(1), o.canonical or o.name)
     return out
+
+
+def _resolve_by_full_name(found: list[OrgMention]) -> list[OrgMention]:
+    """省司法厅 beside 河南省司法厅 in a letter that never names its own place (holdout11 h183): a
+    level-word name the report's region cannot resolve is the one body the text names in full
+    whose name ends with it (one place of that level, then the same body); with two such bodies
+    it stays unresolved. Rule ``full_name_in_text`` (the record keeps the rule that read it)."""
+    full = [o.canonical or o.name for o in found if o.kind == "agency" and _place_read(o)]
+    out = []
+    for o in found:
+        if o.kind == "agency" and o.canonical is None and o.evidence.rule == "organizations.relative_prefixed":
+            owners = {f for f in full if len(f) > len(o.name) and f.endswith(o.name)}
+            if len(owners) == 1:
+                o = dataclasses.replace(o, canonical=owners.pop())
+        out.append(o)
+    return out
+
+
+def _place_read(o: OrgMention) -> bool:
+    """A body read from a place's name (河南省司法厅), not from a level word alone."""
+    return o.evidence.rule == "organizations.place_prefixed"
 
 
 def _stamp_bodies(found: list[OrgMention]) -> list[OrgMention]:

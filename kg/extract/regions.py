@@ -502,7 +502,9 @@ def regions_in_document(doc: Document, context: ReportContext | None = None) -> 
     home = context.home if context else None
     names: list[Candidate] = []
     towns: list[Candidate] = []
-    for s in doc.sentences:
+    # the page's stamp lines too (来源:曲阜市尼山镇, holdout11 h190): a place the page names there
+    # is one the text names, as the bodies on them are (organizations ``stamp_line``)
+    for s in doc.sentences + doc.stamps:
         names += _accepted(_names_in(s))
         towns += _towns_in(s) + _short_towns_in(s)
     written_towns = _written_town_names(doc.text)

@@ -244,6 +244,7 @@ class Resolver:
         for r in ex.regions:
             self.region(r, rkey)
 
+        own_names = _own_names(ex)
         for o in ex.orgs:
             cls = {
                 "agency": "Agency",
@@ -266,7 +267,7 @@ class Resolver:
                 key = f"{prefix}/{slug(scope)}/{slug(o.name)}"
             else:
                 key = f"{prefix}/{slug(name)}"
-            if cls == "Agency" and ex.meta.bureau and name == ex.meta.bureau and rep.publisher:
+            if cls == "Agency" and name in own_names and rep.publisher:
                 key = rep.publisher
             ent = self.entity(cls, key, name)
             if o.canonical and o.name != ent.label:
@@ -380,3 +381,14 @@ def resolve(extractions: list[Extraction]) -> Resolved:
     resolver = Resolver()
     parts = [resolver.part(ex) for ex in extractions]
     return Resolved(parts=parts, entities=resolver.shared())
+
+
+def _own_names(ex: Extraction) -> set[str]:
+    """The names the reporting body goes by: its bureau as found, and the full name a mention
+    written as the bureau resolves to (海南州人民政府 → 海南藏族自治州人民政府, holdout11 h187;
+    司法部 → 中华人民共和国司法部, holdout12 h204), so that every mention of it joins the
+    publisher's node instead of making a second one."""
+    bureau = ex.meta.bureau
+    if not bureau:
+        return set()
+    return {bureau} | {o.canonical for o in ex.orgs if o.kind == "agency" and o.name == bureau and o.canonical}
