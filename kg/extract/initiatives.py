@@ -628,6 +628,7 @@ def _head_before(text: str, quotes: list[re.Match[str]], n: int) -> int:
             and not head.endswith(VOCAB.cue_gap)
             and not head.startswith(VOCAB.owners + VOCAB.verb_start + HEAD_OPENERS + LIST_JOINERS)
             and not any(f in head for f in VOCAB.fillers)
+            and TITLE_ABOUT not in head
         ):
             return start - len(head)
         return start
