@@ -97,6 +97,8 @@ COUNTED_PLACES = re.compile(r"[0-9一二三四五六七八九十两]+个")
 THEME_TRAILER = "建设"
 #: how long a demonstration drive's theme may be (省级第一批法治政府建设)
 MAX_DRIVE_THEME = 16
+#: initiative_bare_kinds.tsv: a word that looks like a kind's but names no programme (“网格化”)
+NO_KIND = "none"
 #: a name needs some Han characters (“118” alone is a code)
 HAN_RUN = re.compile(rf"[{HAN}]{{2,}}")
 #: 一村一法律顾问, 一案一补, 谁执法谁普法 (also written 谁执法,谁普法): the paired shapes of
@@ -745,7 +747,7 @@ def _bare_quote_kind(core: str) -> str | None:
         return None
     for word, kind in VOCAB.bare_kinds:
         if word in core:
-            return kind
+            return None if kind == NO_KIND else kind
     if paired:
         return "mechanism"
     return "model" if PLUS_FORMULA.fullmatch(core) else None
