@@ -99,9 +99,12 @@ THEME_TRAILER = "建设"
 MAX_DRIVE_THEME = 16
 #: initiative_bare_kinds.tsv: a word that looks like a kind's but names no programme (“网格化”)
 NO_KIND = "none"
-#: 实现24小时服务 (holdout11 h186), 提供“7×24小时”全天候法律服务 (d509), 建成…城市半小时的法律援助服务圈 (d503):
-#: a service named by the hours it keeps or the time it is within reach of, up to its 服务 or 服务圈 (all gold)
-TIME_BOUND_SERVICE = re.compile(rf"(?:[0-9]+×)?[0-9一二三四五六七八九十两半]+小时[“”的{HAN}]{{0,9}}?服务圈?")
+#: 实现24小时服务 (holdout11 h186), 提供“7×24小时”全天候法律服务 (d509), 建成…城市半小时的法律援助服务圈 (d503),
+#: 建立15分钟矛盾调解圈 (holdout12 h201): a service named by the hours it keeps or the time it is within reach of,
+#: up to its 服务 or its circle of service or mediation (all gold; 经济圈 and the like are no service)
+TIME_BOUND_SERVICE = re.compile(
+    rf"(?:[0-9]+×)?[0-9一二三四五六七八九十两半]+(?:小时|分钟)[“”的{HAN}]{{0,9}}?(?:服务圈?|调解圈)"
+)
 #: quote marks and 的 inside a time-bound service are no part of its name
 TIME_SERVICE_FILLERS = re.compile(r"[“”的]")
 #: a name needs some Han characters (“118” alone is a code)
