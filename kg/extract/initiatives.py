@@ -107,6 +107,8 @@ TIME_BOUND_SERVICE = re.compile(
 )
 #: quote marks and 的 inside a time-bound service are no part of its name
 TIME_SERVICE_FILLERS = re.compile(r"[“”的]")
+#: 平台 or 系统 closing a platform's name, found by its digital way of working (digital_platform)
+DIGITAL_PLATFORM = re.compile(r"平台|系统")
 #: a name needs some Han characters (“118” alone is a code)
 HAN_RUN = re.compile(rf"[{HAN}]{{2,}}")
 #: 一村一法律顾问, 一案一补, 谁执法谁普法 (also written 谁执法,谁普法): the paired shapes of
@@ -217,6 +219,8 @@ class Vocabulary:
     programme_follow: tuple[str, ...]
     programme_holders: tuple[str, ...]
     meetings: tuple[str, ...]
+    digital_modes: tuple[str, ...]
+    platform_left_stops: tuple[str, ...]
     verb_named_kinds: tuple[str, ...]
     drive_openers: tuple[str, ...]
     place_slogans: tuple[str, ...]
@@ -250,6 +254,8 @@ def _vocabulary() -> Vocabulary:
         programme_follow=of("programme_follow"),
         programme_holders=of("programme_holder"),
         meetings=of("meeting"),
+        digital_modes=of("digital_mode"),
+        platform_left_stops=of("platform_left_stop") + tuple(c[0] for c in cues if c[1] in ("owned_run", "study_run")),
         verb_named_kinds=of("verb_named_kind"),
         drive_openers=of("drive_opener"),
         place_slogans=of("place_slogan"),
@@ -1036,6 +1042,34 @@ def _place_named_platforms(sentence: Sentence) -> list[InitiativeRecord]:
     return out
 
 
+def _digital_platforms(sentence: Sentence) -> list[InitiativeRecord]:
+    """用好智慧调解平台 (holdout11 h190), 启动农民工讨薪线上服务平台 (w206), 上线政府信息依申请公开电子答复
+    系统 (holdout11 h177), “新疆智慧普法依法治理云平台” (holdout10 h161): a platform or system named by the
+    digital way it works (digital_mode: 智慧, 线上, 电子…) is one a body built, whatever verb governs it (all
+    gold); 公共法律服务平台 or 实体平台 name a kind of channel. Its name runs left over Han characters to a
+    verb or joiner (LEFT_STOPS) and no further than a platform's name may run; inside a document's title it
+    is the document's."""
+    text, out = sentence.text, []
+    titles = book_title_spans(text)
+    for m in DIGITAL_PLATFORM.finditer(text):
+        if inside(m.start(), titles):
+            continue
+        start = m.start()
+        while (
+            start > 0
+            and HAN_CHAR.match(text[start - 1])
+            and m.end() - start < MAX_PLATFORM_NAME
+            and not text.endswith(LEFT_STOPS + VOCAB.platform_left_stops, 0, start)
+        ):
+            start -= 1
+        name = text[start : m.end()]
+        if text.endswith(LIST_JOINERS[1:], 0, start):
+            continue  # 网上政务服务和电子监察系统 (w302): two ways of working described together
+        if any(w in name for w in VOCAB.digital_modes) and not is_slogan(name):
+            out.append(_record(sentence, name, "platform", start, m.end(), "digital_platform"))
+    return out
+
+
 def _opens_with_place(words: str) -> bool:
     """Whether ``words`` open with the name of a province, city or county (郑州市, 玄武区, 四川省)."""
     return any(
@@ -1336,6 +1370,7 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
         + _standing_programmes(sentence)
         + _platforms_at_clause_start(sentence)
         + _place_named_platforms(sentence)
+        + _digital_platforms(sentence)
         + _numbered_hotlines(sentence)
         + _time_bound_services(sentence)
         + _title_programmes(sentence)

@@ -198,6 +198,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
             standing_programme="a programme word written as a piece of work or an event (开展年度述法工作)",
             quote_service_items="a quoted name whose matters are listed or counted (梳理“免办证”事项225项)",
             time_bound_service="a service named by the hours it keeps or the time it is within reach (实现24小时服务)",
+            digital_platform="a platform or system named by its digital way of working (用好智慧调解平台)",
             numbered_hotline="an unquoted service number and the words up to 热线 (借助12345法律服务热线)",
             title_programme="a campaign or project a document's title sets up (《关于开展X活动的通知》)",
             study_rule="a rule of studying or reporting on the law after 完善/坚持 (完善年终述法制度)",
