@@ -222,6 +222,7 @@ class Vocabulary:
     programme_follow: tuple[str, ...]
     programme_holders: tuple[str, ...]
     meetings: tuple[str, ...]
+    describing_starts: tuple[str, ...]
     digital_modes: tuple[str, ...]
     platform_left_stops: tuple[str, ...]
     verb_named_kinds: tuple[str, ...]
@@ -257,6 +258,7 @@ def _vocabulary() -> Vocabulary:
         programme_follow=of("programme_follow"),
         programme_holders=of("programme_holder"),
         meetings=of("meeting"),
+        describing_starts=of("describing_start"),
         digital_modes=of("digital_mode"),
         platform_left_stops=of("platform_left_stop") + tuple(c[0] for c in cues if c[1] in ("owned_run", "study_run")),
         verb_named_kinds=of("verb_named_kind"),
@@ -929,6 +931,7 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
                 (not is_generic(core) or _names_an_event(core))
                 and not (is_slogan(core) and is_slogan(name))
                 and (word in VOCAB.verb_named_kinds or not core.startswith(VOCAB.verb_start))
+                and not core.startswith(VOCAB.describing_starts)
                 and not is_description(text[start:end], core)
                 and (
                     _theme_length(name) >= MIN_CORE
