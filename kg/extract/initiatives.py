@@ -25,6 +25,10 @@ serves. A campaign after 服务 opening a clause is the one the work serves (,�
 study_rule). A name settles its own area when it holds a word of study or publicity
 (initiative_area_cues.tsv); else its clause, its sentence and heading, then the sentences just
 before it decide. A quoted name the report writes as a mediation room is a body.
+Two more shapes name a service or platform whatever verb governs them: the hours a service keeps or
+the time it is within reach of (实现24小时服务, 15分钟矛盾调解圈: time_bound_service) and the digital way a
+platform works (用好智慧调解平台: digital_platform). A document's title names the model-place drive it is
+written for, as it names a campaign.
 """
 
 from __future__ import annotations
