@@ -822,3 +822,12 @@ def test_a_news_item_whose_anecdote_names_the_only_place_has_no_region():
     of its anecdote come from, not the item's region."""
     meta = rm.report_meta(_whole("holdout9/texts/h154.txt"))
     assert meta.region is None or meta.region.name not in ("日喀则市", "日喀則市")
+
+
+def test_a_yearly_report_opening_with_its_year_to_date_is_of_that_year():
+    """holdout11 h180 (untitled, addressed to 市委、市政府:) opens 2025年以来,在市委、市政府的精心指导下,
+    我委… and hands over 本年度工作情况: 2025 (rule since_opening_year; every yearly report of the
+    development texts opening so is of its year). A news item opening 2021年以来,全市共免费为3.5万名
+    群众提供法律咨询服务 (wide d503) is a period's count and keeps no year."""
+    assert rm.report_meta(_whole("holdout11/texts/h180.txt")).year == 2025
+    assert rm.report_meta(_whole("wide/texts/d503.txt")).year is None

