@@ -638,11 +638,11 @@ def test_a_plural_body_is_no_author():
 def test_the_year_of_the_first_outline_heading():
     """holdout8 h111 opens 2022年以来,… (a period, no year) and has no title: its first outline
     heading 一、2022年法治政府建设工作总结 gives the year. A heading naming a period
-    (一、2018年以来…) gives none."""
+    (一、2018年以来…) gives none (the opening's own 2022年以来 then does: since_opening_year)."""
     assert rm.report_meta(_whole("holdout8/texts/h111.txt")).year == 2022
     lines = _opening("holdout8/texts/h111.txt", 2).split("\n")
-    since = meta_of(lines[0] + "\n一、2018年以来法治政府建设工作总结")
-    assert since.year is None
+    since = make_document("case.txt", lines[0] + "\n一、2018年以来法治政府建设工作总结")
+    assert rm._outline_year(since) is None
 
 
 def test_a_cut_story_line_dates_no_text():
@@ -831,3 +831,15 @@ def test_a_yearly_report_opening_with_its_year_to_date_is_of_that_year():
     群众提供法律咨询服务 (wide d503) is a period's count and keeps no year."""
     assert rm.report_meta(_whole("holdout11/texts/h180.txt")).year == 2025
     assert rm.report_meta(_whole("wide/texts/d503.txt")).year is None
+
+
+def test_a_yearly_report_speaking_as_a_town_is_that_towns():
+    """holdout12 h203 (untitled) says 全镇, 本镇 and names 蔡家桥镇 four times; its one coded place,
+    宣城市, runs an exam platform: the town's report, its government the bureau (rule
+    self_named_town). A county report saying 全县 more than 全镇 speaks as no town."""
+    meta = rm.report_meta(_whole("holdout12/texts/h203.txt"))
+    assert (meta.bureau, meta.region.name) == ("蔡家桥镇人民政府", "蔡家桥镇")
+    county = make_document(
+        "c.txt", "全县法治建设稳步推进,全县各乡镇落实责任。蔡家桥镇和本镇干部参加,蔡家桥镇完成全镇学法,全县考核。"
+    )
+    assert rm._own_town(county) is None

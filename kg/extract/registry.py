@@ -83,6 +83,7 @@ REPORT_META = Extractor(
         title_place_government="a title naming only a place (某县2022年…报告): that place's government",
         subject_place_government="the place a report opens with or hands over for (现将X…报告如下)",
         self_named_government="a yearly report speaking as its unit (我县) and never as a body (我局): the unit's government",
+        self_named_town="a yearly report speaking as a town (本镇, 全镇) it names most: that town and its government",
         level_named_body="a body named by level only (县司法局), completed with the place the text names",
         acting_body="a news item's bureau: the body its story has act first (邵阳市司法局充分发挥…), unless a place opens it",
         subject_place="the report's region: the place a text opens with as its subject",

@@ -1207,6 +1207,30 @@ def _own_level(doc: Document) -> str | None:
     return best if counts[best] else _joint_level(doc)
 
 
+def _own_town(doc: Document) -> RegionMention | None:
+    """The town, township or street a yearly report speaks as (本镇, 全镇, 我乡, 本街道) more than
+    as any county or city, when it names one of that kind in full most often (twice at least, no
+    rival): holdout12 h203, untitled, 调整蔡家桥镇法治政府建设领导小组…本镇…全镇, whose one coded
+    place is the city of an exam platform (完成宣城市…学习任务). The town reports of the
+    development texts that speak so name their own town most (dev8 h140, h141, holdout3 h39,
+    holdout7 h99, wide d405), where a title or an opening gives the town first.
+    Rule ``self_named_town``."""
+    upper = max((len(re.findall(rf"[我本全]{c}", doc.text)) for c in LEVEL_RANK), default=0)
+    counts = {w: len(re.findall(rf"[我本全]{w}", doc.text)) for w in gazetteer.TOWN_SUFFIXES}
+    level = max(counts, key=lambda w: counts[w])
+    if counts[level] < MIN_YEAR_MENTIONS or counts[level] <= upper:
+        return None
+    tally: dict[str, list[RegionMention]] = {}
+    for mention in regions_in_document(doc):
+        name = mention.official or mention.name
+        if mention.level == "town" and name.endswith(level):
+            tally.setdefault(name, []).append(mention)
+    ranked = sorted(tally.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < MIN_STORY_MENTIONS or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+        return None
+    return ranked[0][0]
+
+
 def _joint_level(doc: Document) -> str | None:
     """The level whose party committee and government the text makes its subject most (2025年,县委、
     县政府坚持… in a joint report addressed to the prefecture's; 县委、县政府高度重视…): the text's
@@ -1814,6 +1838,14 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         if relative is not None and _above_own_level(relative, doc):
             warnings += ("a higher body named by level acts on the text's own unit; its author is unnamed",)
             relative = None
+        town = _own_town(doc) if relative is None and yearly else None
+        if town is not None:
+            return meta(
+                government_as_written(town.official or town.name, town, doc),
+                town,
+                evidence=replace(town.evidence, rule="report_meta.self_named_town"),
+                notes=("bureau read as the government of the town the report speaks as (本镇, 全镇)",),
+            )
         region = _own_place(doc, relative.name[0] if relative else None)
         if relative is not None and region is not None:
             found = replace(relative, name=_completed_level_name(relative.name, region, doc))
