@@ -843,3 +843,14 @@ def test_a_yearly_report_speaking_as_a_town_is_that_towns():
         "c.txt", "全县法治建设稳步推进,全县各乡镇落实责任。蔡家桥镇和本镇干部参加,蔡家桥镇完成全镇学法,全县考核。"
     )
     assert rm._own_town(county) is None
+
+
+def test_a_report_handed_over_by_its_own_title_is_that_titles():
+    """holdout12 h195: …要求,现将《临沧市文化和旅游局2025年度法治政府建设情况报告》予以公布: the 《》 title
+    after the handover's words is the report's own (report_relays.tsv); the notice asking for it
+    (中共临沧市委…办公室《关于报送…报告的通知》) names no title, its 《》 not ending 报告. A handover
+    naming a plan in 《》 (现将《…实施方案》落实情况报告如下) relays no title."""
+    meta = rm.report_meta(_whole("holdout12/texts/h195.txt"))
+    assert (meta.bureau, meta.title) == ("临沧市文化和旅游局", "临沧市文化和旅游局2025年度法治政府建设情况报告")
+    s = make_document("c.txt", "现将《临沧市法治政府建设实施方案》落实情况报告如下:").sentences[0]
+    assert rm._relayed_title(s) is None
