@@ -854,3 +854,13 @@ def test_a_report_handed_over_by_its_own_title_is_that_titles():
     assert (meta.bureau, meta.title) == ("临沧市文化和旅游局", "临沧市文化和旅游局2025年度法治政府建设情况报告")
     s = make_document("c.txt", "现将《临沧市法治政府建设实施方案》落实情况报告如下:").sentences[0]
     assert rm._relayed_title(s) is None
+
+
+def test_a_body_conferring_an_honour_is_no_news_items_author():
+    """holdout12 h204: 近日,司法部决定授予299个人民调解委员会…称号,后溪镇人民调解委员会位列其中: the
+    ministry honours, the story is the committee's, which writes no report: no bureau, the town the
+    region (rule honouring_body; dev8 h127's 司法部日前通報表彰了… has the same shape). holdout2 h31's
+    23日,司法部召开新闻发布会 is the ministry's own item and stays its."""
+    meta = rm.report_meta(_whole("holdout12/texts/h204.txt"))
+    assert (meta.bureau, meta.region.name) == (None, "后溪镇")
+    assert rm.report_meta(_whole("holdout2/texts/h31.txt")).bureau == "司法部"

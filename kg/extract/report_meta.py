@@ -1514,7 +1514,9 @@ def _acting_subject(doc: Document) -> _Found | RegionMention | None:
     for s in _news_sentences(doc):
         for pos in _clause_starts(s):
             body = _body_at(s, pos, named) or _referred_body(s, pos, before)
-            if body is not None and (_one_of_several(body) or _scene(body) or _official_of(body)):
+            if body is not None and (
+                _one_of_several(body) or _scene(body) or _official_of(body) or _honouring(body)
+            ):
                 continue
             if body is not None and not (_is_level_named(body) and _above_own_level(body, doc)):
                 return body
@@ -1555,6 +1557,21 @@ def _official_of(body: _Found) -> bool:
     person acts, not the body (wide d509, holdout4 h57, whose stories are the centres'). Rule
     ``official_of_body``."""
     return body.sentence.text.startswith(words("report_officials.tsv"), body.start + (body.written or len(body.name)))
+
+
+#: 决定授予 / 日前通报表彰了: what may stand between an honouring body and its verb of honour
+HONOUR_GAP = 6
+
+
+def _honouring(body: _Found) -> bool:
+    """司法部决定授予299个人民调解委员会“全国模范人民调解委员会”称号,后溪镇人民调解委员会位列其中
+    (holdout12 h204) / 司法部日前通報表彰了全國22個公共法律服務先進集體,凌海市公共法律服務中心獲此殊榮
+    (dev8 h127): a body conferring an honour (kg/vocab/data/report_honours.tsv) acts for the story
+    of the body it honours, named next; the honoured body writes the item where it reports at all
+    (a mediation committee writes none). Rule ``honouring_body``."""
+    after = body.start + (body.written or len(body.name))
+    clause = CLAUSE_MARK.split(body.sentence.text[after : after + HONOUR_GAP + 2], maxsplit=1)[0]
+    return any(w in clause for w in words("report_honours.tsv"))
 
 
 def _scene(body: _Found) -> bool:
