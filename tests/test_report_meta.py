@@ -879,3 +879,16 @@ def test_a_body_saying_wo_wei_names_itself_and_its_year_in_its_own_notices():
     assert rm._own_documents_year(two) is None
     assert rm._calls_itself("鄂尔多斯市卫生健康委员会", {"委"})
     assert not rm._calls_itself("鄂尔多斯市卫生健康委员会", {"局"})
+
+
+def test_a_body_with_a_word_of_place_after_it_is_a_scene():
+    """holdout12 h206: 12月3日,泸州市纳溪区社会治安综治中心里,61岁的林万泉坐在了调解工作桌前: the centre
+    is where the scene is (里), its people act and no body does: no bureau, the story's place the
+    region (scene_body / scene_location widened from h85's comma and h172's 在). A body acting on
+    its own (…中心里外一新 is no clause break) stays a body."""
+    meta = rm.report_meta(_whole("holdout12/texts/h206.txt"))
+    assert (meta.bureau, meta.region.name) == (None, "纳溪区")
+    s = make_document("c.txt", "12月3日,泸州市纳溪区社会治安综治中心里,61岁的林万泉坐在了调解工作桌前。").sentences[0]
+    assert rm._located_in(rm._Found("泸州市纳溪区社会治安综治中心", s, 6, "opening"))
+    t = make_document("c.txt", "12月3日,泸州市纳溪区社会治安综治中心里外一新。").sentences[0]
+    assert not rm._located_in(rm._Found("泸州市纳溪区社会治安综治中心", t, 6, "opening"))

@@ -1562,6 +1562,8 @@ def _acting_subject(doc: Document) -> _Found | RegionMention | None:
             if place is not None and s.text.startswith(LIST_MARK, place.evidence.end - s.start):
                 continue  # 吴川、遂溪司法局…作经验交流: places heading a list speak for themselves
             body = _body_after_place(s, pos, place.evidence.end - s.start, "acting") if place else None
+            if body is not None and _scene(body):
+                continue  # 泸州市纳溪区社会治安综治中心里,…: where the scene is, not who acts
             if body is not None and not _one_of_several(body):
                 return body  # 武灵镇司法所共调解…: a town's body the gazetteer places only by the town
             if place is not None and not _modifies_people(s.text, place.evidence.end - s.start):
@@ -1612,11 +1614,19 @@ def _honouring(body: _Found) -> bool:
     return any(w in clause for w in words("report_honours.tsv"))
 
 
+#: 泸州市纳溪区社会治安综治中心里,: a word after a body's name making it a place (inside it)
+SCENE_POSTPOSITIONS = "里内"
+
+
 def _scene(body: _Found) -> bool:
     """广西…江南区司法局,一间窗明几净的工作室里,…: a body standing alone before a comma sets a
-    news story's scene; its subject acts later (近年来,江南区委政法委积极践行…, holdout6 h85).
-    Rule ``scene_body``."""
-    return CLAUSE_BREAK.match(body.sentence.text, body.start + len(body.name)) is not None
+    news story's scene; its subject acts later (近年来,江南区委政法委积极践行…, holdout6 h85). So
+    does a body with a word of place after it (12月3日,泸州市纳溪区社会治安综治中心里,61岁的林万泉
+    坐在了调解工作桌前, holdout12 h206: the people in it act). Rule ``scene_body``."""
+    end = body.start + len(body.name)
+    if body.sentence.text[end : end + 1] in tuple(SCENE_POSTPOSITIONS):
+        end += 1
+    return CLAUSE_BREAK.match(body.sentence.text, end) is not None
 
 
 def _referred_place(doc: Document) -> RegionMention | None:
@@ -1849,6 +1859,8 @@ def _read_report_meta(doc: Document) -> ReportMeta:
             return acting
         if acting is None and _located_in(found):
             return meta(None, None, notes=("a body named only as where the story's scene is; no author",))
+        if acting is not None and acting.bureau is None and _located_in(found):
+            return acting  # the scene's body writes nothing; the story is about the place it names
     region = _region_of(found, doc) if found is not None else None
     if found is None:
         government = _government_report(doc, title, year, warnings)
@@ -1971,8 +1983,11 @@ def _located_in(found: _Found) -> bool:
     """2月16日,在遂宁市大英县法律援助中心接待受理窗口,… (holdout10 h172, a photo caption opening a
     feature): a body named after 在 as the place a scene happens, in a news item whose story has
     no acting body, writes nothing (GUIDELINES: null for a feature no body writes, d409).
-    Rule ``scene_location``."""
-    return found.sentence.text[max(0, found.start - 1) : found.start] == LOCATIVE
+    Rule ``scene_location``. So is a body with a word of place after it (泸州市纳溪区社会治安综治中心里,
+    holdout12 h206), its people acting."""
+    text, end = found.sentence.text, found.start + len(found.name)
+    inside_it = text[end : end + 1] in tuple(SCENE_POSTPOSITIONS) and CLAUSE_BREAK.match(text, end + 1) is not None
+    return text[max(0, found.start - 1) : found.start] == LOCATIVE or inside_it
 
 
 def _opens_its_sentence(evidence: Evidence) -> bool:
