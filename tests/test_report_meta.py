@@ -892,3 +892,16 @@ def test_a_body_with_a_word_of_place_after_it_is_a_scene():
     assert rm._located_in(rm._Found("泸州市纳溪区社会治安综治中心", s, 6, "opening"))
     t = make_document("c.txt", "12月3日,泸州市纳溪区社会治安综治中心里外一新。").sentences[0]
     assert not rm._located_in(rm._Found("泸州市纳溪区社会治安综治中心", t, 6, "opening"))
+
+
+def test_a_visiting_officials_body_is_no_news_items_author():
+    """holdout12 h202: 日前,福建省泉州市政法委副书记、市综治办主任徐义平一行…到永春县锦斗镇调研古厝调解工作:
+    the body only says where the visiting official is from (official_of_body, as in d509's 某省司法厅
+    副厅长某某表示); the story then opens 2016年来,锦斗镇在推进…: the town is its region and no body
+    writes it. A body opening the story by itself (holdout2 h31, 司法部召开新闻发布会) stays."""
+    meta = rm.report_meta(_whole("holdout12/texts/h202.txt"))
+    assert (meta.bureau, meta.region.name) == (None, "锦斗镇")
+    s = make_document("c.txt", "日前,福建省泉州市政法委副书记、市综治办主任徐义平一行到永春县调研。").sentences[0]
+    assert rm._bystander(rm._Found("福建省泉州市政法委", s, 3, "opening"))
+    t = make_document("c.txt", "日前,福建省泉州市政法委召开会议,部署调解工作。").sentences[0]
+    assert not rm._bystander(rm._Found("福建省泉州市政法委", t, 3, "opening"))

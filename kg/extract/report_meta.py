@@ -1859,8 +1859,8 @@ def _read_report_meta(doc: Document) -> ReportMeta:
             return acting
         if acting is None and _located_in(found):
             return meta(None, None, notes=("a body named only as where the story's scene is; no author",))
-        if acting is not None and acting.bureau is None and _located_in(found):
-            return acting  # the scene's body writes nothing; the story is about the place it names
+        if acting is not None and acting.bureau is None and (_located_in(found) or _official_of(found)):
+            return acting  # the scene's or a visitor's body writes nothing; the story is the place's
     region = _region_of(found, doc) if found is not None else None
     if found is None:
         government = _government_report(doc, title, year, warnings)
@@ -1976,7 +1976,7 @@ def _bystander(found: _Found) -> bool:
     one (:func:`_acting_subject`). Rule ``bystander_body``."""
     if found.where != "opening":
         return False
-    return found.start not in _clause_starts(found.sentence) or _scene(found)
+    return found.start not in _clause_starts(found.sentence) or _scene(found) or _official_of(found)
 
 
 def _located_in(found: _Found) -> bool:
