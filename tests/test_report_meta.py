@@ -905,3 +905,20 @@ def test_a_visiting_officials_body_is_no_news_items_author():
     assert rm._bystander(rm._Found("福建省泉州市政法委", s, 3, "opening"))
     t = make_document("c.txt", "日前,福建省泉州市政法委召开会议,部署调解工作。").sentences[0]
     assert not rm._bystander(rm._Found("福建省泉州市政法委", t, 3, "opening"))
+
+
+@pytest.mark.parametrize(("path", "bureau"), [("holdout11/texts/h183.txt", "市司法局"), ("holdout6/texts/h81.txt", "市司法局")])
+def test_a_department_of_the_level_the_text_calls_itself_by(path, bureau):
+    """holdout11 h183 (a reply letter: 现将我局办理…汇报如下, 我市, then 近年来,市司法局在…领导下) and
+    holdout6 h81 (近年來特別是新一屆市司法局班子調整以來,堅持從我市…出發): the 市 department the text
+    names as itself, as written (rule self_level_body)."""
+    meta = rm.report_meta(_whole(path))
+    assert (meta.bureau, meta.bureau_evidence.rule) == (bureau, "report_meta.self_level_body")
+
+
+@pytest.mark.parametrize("path", ["holdout/texts/h13.txt", "holdout8/texts/h108.txt", "wide/texts/d705.txt"])
+def test_a_department_heading_a_list_or_of_another_level_is_no_self_level_body(path):
+    """holdout h13 (我县; 近年来,县司法局等相关部门…: one of several), holdout8 h108 (a county report,
+    我县, naming 县司法局 later) and d705 (市司法局第四检查组对我区…: another level's) give no
+    self_level_body."""
+    assert rm._self_level_body(_whole(path)) is None

@@ -85,6 +85,7 @@ REPORT_META = Extractor(
         self_named_government="a yearly report speaking as its unit (我县) and never as a body (我局): the unit's government",
         self_named_town="a yearly report speaking as a town (本镇, 全镇) it names most: that town and its government",
         level_named_body="a body named by level only (县司法局), completed with the place the text names",
+        self_level_body="a department of the level the text calls itself by (我市: 市司法局), as written where no place completes it",
         acting_body="a news item's bureau: the body its story has act first (邵阳市司法局充分发挥…), unless a place opens it",
         subject_place="the report's region: the place a text opens with as its subject",
         subject_zone="the report's region: a development zone (高新区) a text opens with, under the city it names",

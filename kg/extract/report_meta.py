@@ -1175,6 +1175,41 @@ def _relative_bureau(doc: Document, title: Sentence | None) -> _Found | None:
     return next((f for f in found if f.name[0] == own), found[0] if found else None)
 
 
+def _self_level_body(doc: Document) -> _Found | None:
+    """A text calling itself by its level (我市) and naming no body otherwise: the department of
+    that level (org_departments.tsv before 局/厅/委) the text calls itself by (我局) in its first
+    lines (现将我局办理…提案情况汇报如下 … 近年来,市司法局在市委…领导下, a reply letter, holdout11
+    h183), or, in a text with no such word, in its first clause, even inside a phrase
+    (近年來特別是新一屆市司法局班子調整以來, holdout6 h81). A body heading a list (县司法局等相关部门,
+    holdout h13) or one of another level (市司法局检查组对我区…, d705) is not the author.
+    Rule ``self_level_body``."""
+    own = _self_level(doc)
+    if own is None:
+        return None
+    units = set(SELF_REFERENCE.findall(doc.text))
+    opening = _body_opening(doc, title_sentence(doc))[:1]
+    sentences = doc.sentences[: HEAD_LINES * 2] if units else opening
+    for s in sentences:
+        thanked = [(m.start(), m.end()) for m in LEADERSHIP.finditer(s.text)]
+        first_clause = CLAUSE_BREAK.search(s.text, OPENING.match(s.text).end())
+        for m in _department_by_level().finditer(s.text):
+            found = _Found(m.group(0), s, m.start(), "opening")
+            if found.name[0] != own or inside(m.start(), thanked) or _one_of_several(found):
+                continue
+            if _calls_itself(found.name, units) or (
+                not units and (first_clause is None or m.start() < first_clause.start())
+            ):
+                return replace(found, where="self_level")
+    return None
+
+
+@cache
+def _department_by_level() -> re.Pattern[str]:
+    """市司法局, 县人力资源和社会保障局: a level word, a department word, its suffix."""
+    departments = "|".join(map(re.escape, sorted(words("org_departments.tsv"), key=len, reverse=True)))
+    return re.compile(rf"[{''.join(LEVEL_RANK)}](?:{departments})(?:局|厅|委员会|委(?![会员]))")
+
+
 def _completed_level_name(name: str, region: RegionMention, doc: Document) -> str:
     """县司法局 of 平利县 is 平利县司法局; 县政府 is the county's government in the fullest form the
     text writes it (平利县人民政府, holdout6 h88, as a title's place gives it), not 平利县政府."""
@@ -1913,6 +1948,8 @@ def _read_report_meta(doc: Document) -> ReportMeta:
                 evidence=replace(town.evidence, rule="report_meta.self_named_town"),
                 notes=("bureau read as the government of the town the report speaks as (本镇, 全镇)",),
             )
+        if relative is None and town is None:
+            relative = _self_level_body(doc)
         region = _own_place(doc, relative.name[0] if relative else None)
         if relative is not None and region is not None:
             found = replace(relative, name=_completed_level_name(relative.name, region, doc))
@@ -1927,6 +1964,8 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         if relative is not None:  # as written (区司法局): better than no publisher at all
             found = relative
             warnings += ("bureau named by level only and its region is unclear",)
+            if found.where == "self_level":
+                return meta(found.name, region, evidence=found.evidence("report_meta.self_level_body"))
         else:  # a national body's title (司法部2020年法治政府建设年度报告) names no place
             title = title_sentence(doc)
             found = _bureau_in_title(title) if title is not None else None
