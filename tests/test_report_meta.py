@@ -922,3 +922,23 @@ def test_a_department_heading_a_list_or_of_another_level_is_no_self_level_body(p
     我县, naming 县司法局 later) and d705 (市司法局第四检查组对我区…: another level's) give no
     self_level_body."""
     assert rm._self_level_body(_whole(path)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "bureau"),
+    [
+        # holdout12 h195's request clause before its own body's opening (the handover title left out)
+        (
+            "根据按照中共临沧市委全面依法治市委员会办公室《关于报送2025年度法治政府建设工作情况报告的通知》要求,全局认真总结。\n"
+            "2025年,临沧市文化和旅游局在市委、市政府的坚强领导下,深入学习贯彻习近平法治思想。",
+            "临沧市文化和旅游局",
+        ),
+        # wide d703's opening without its title: the meeting that asked for the report is no author
+        ("根据靖边县第十八届人大常委会第十一次会议安排,现将靖边县司法局2017年度重点工作任务完成情况报告如下:", "靖边县司法局"),
+        # a body acting on its own in the opening stays (seed 001's shape)
+        ("2024年,河东区司法局在区委、区政府的坚强领导下,统筹推进法治政府建设。", "河东区司法局"),
+    ],
+)
+def test_a_body_asking_for_the_report_is_not_its_author(text, bureau):
+    """根据/按照 X…要求/安排/部署: X asks for the report (rule requesting_body, read like 在…领导下)."""
+    assert meta_of(text).bureau == bureau

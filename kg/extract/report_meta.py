@@ -89,6 +89,10 @@ FIELD_END = re.compile(r"\s{2,}|\s*\||\s*\[")
 FIELD_MARKS = r"(?:[-•·*|]\s*)*"
 #: 在县委、县政府的坚强领导下: bodies the author thanks, not the author
 LEADERSHIP = re.compile(r"在[^,，。;；]*?(?:领导|指导|关心|支持|部署)下")
+#: 按照中共临沧市委全面依法治市委员会办公室《关于报送…的通知》要求 (holdout12 h195) / 根据靖边县第十八届
+#: 人大常委会第十一次会议安排 (wide d703) / 根据市政府和应急管理部要求 (holdout10 h162): the body asking
+#: for the report or the work, not the one writing it (rule requesting_body, read like 在…领导下)
+REQUESTED = re.compile(r"(?:根据|按照|依据)[^,，。;；]{0,80}?(?:要求|安排|部署)")
 #: the levels a body's name may start with, by rank: province, city or prefecture, county
 LEVEL_RANK = {"省": 0, "市": 1, "州": 1, "县": 2, "区": 2, "旗": 2}
 #: 区委 / 市政府 / 市局 in 在…领导下: a leading body named by its level
@@ -461,6 +465,7 @@ def _bureaus_in_running_text(
     out = []
     quoted = book_title_spans(s.text)
     quoted += [(m.start(), m.end()) for m in LEADERSHIP.finditer(s.text)]
+    quoted += [(m.start(), m.end()) for m in REQUESTED.finditer(s.text)]  # rule requesting_body
     for mention in _places_in(s, named or frozenset()):
         start = mention.evidence.start - s.start
         if inside(start, quoted):
