@@ -942,3 +942,15 @@ def test_a_department_heading_a_list_or_of_another_level_is_no_self_level_body(p
 def test_a_body_asking_for_the_report_is_not_its_author(text, bureau):
     """根据/按照 X…要求/安排/部署: X asks for the report (rule requesting_body, read like 在…领导下)."""
     assert meta_of(text).bureau == bureau
+
+
+def test_a_persons_year_is_no_reports_and_framed_figures_date_a_yearly_text():
+    """holdout12 h199 (近年来,福州市司法局始终牢记习近平总书记2014年调研军门社区时提出的…): 2014 is when a
+    person did something (persons_year), and the one year its figures are framed by, 2025年全市各级
+    人民调解组织调解案件2.8万件, is the year (framed_figures_year; it agrees with the year read first in
+    26 of the 27 yearly development texts that state one). d709's 对2016年以前制订…的48个县 frames no
+    clause."""
+    assert rm.report_meta(_whole("holdout12/texts/h199.txt")).year == 2025
+    assert "2014" not in rm._without_persons_years("牢记习近平总书记2014年调研军门社区时提出的")
+    assert "2024" in rm._without_persons_years("2024年,河东区司法局在区委、区政府的坚强领导下")
+    assert rm._figures_year(_whole("wide/texts/d709.txt"), framing=True) is None

