@@ -954,3 +954,15 @@ def test_a_persons_year_is_no_reports_and_framed_figures_date_a_yearly_text():
     assert "2014" not in rm._without_persons_years("牢记习近平总书记2014年调研军门社区时提出的")
     assert "2024" in rm._without_persons_years("2024年,河东区司法局在区委、区政府的坚强领导下")
     assert rm._figures_year(_whole("wide/texts/d709.txt"), framing=True) is None
+
+
+def test_a_town_name_line_above_a_placeless_title_is_the_bureau():
+    """A town report's page with its body on a line above a title naming no place (尼山镇人民政府 /
+    2024年法治政府建设工作总结, the head of holdout11 h190 without its 来源 line naming 曲阜市): the town
+    the gazetteer cannot place still opens the line, so it is the bureau (body_in_head through
+    _town_line). A name line that no town opens (法治政府建设) gives none."""
+    meta = meta_of("尼山镇人民政府\n2024年法治政府建设工作总结\n2024年,我镇坚持以习近平法治思想为指导。")
+    assert (meta.bureau, meta.region.name, meta.bureau_evidence.rule) == (
+        "尼山镇人民政府", "尼山镇", "report_meta.body_in_head"
+    )
+    assert meta_of("法治政府建设\n2024年法治政府建设工作总结\n2024年,我局坚持以习近平法治思想为指导。").bureau is None

@@ -429,6 +429,18 @@ def _bureau_in_title(s: Sentence) -> _Found | None:
     return None
 
 
+def _town_line(s: Sentence) -> list[_Found]:
+    """尼山镇人民政府 on its own line above a title naming no place (2024年法治政府建设工作总结), in a
+    text naming no county the gazetteer could place the town by: the whole line as a body, which
+    :func:`_bureau` keeps only if a town (listed or not) opens it. Widens the title's town rule
+    (某镇司法所2023年…, holdout h12, dev8 h141) to a name line (holdout8 h118, holdout11 h190 read
+    so now, both also by their opening). Rule ``body_in_head``."""
+    text = s.text.strip()
+    if not _longest_suffix(text) or LIST_MARK in text or " " in text:
+        return []
+    return [_Found(text, s, s.text.index(text), "head")]
+
+
 def _joint_authors_line(s: Sentence) -> _Found | None:
     """中共某县委 某县人民政府 on its own line above a title that starts at 关于: the report of both
     bodies (a joint title split over two lines), read whole."""
@@ -629,7 +641,7 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
             continue  # 发布机构 / 冠县司法局: a field's value, read with the 来源 lines
         if s is not title and s.section == "preamble" and NAME_LINE.match(BYLINE_MARKS.sub("", s.text)):
             joint = _joint_authors_line(s) if title is None or _bureau_in_title(title) is None else None
-            found += [joint] if joint is not None else _bureaus_in_running_text(s, "head", named)
+            found += [joint] if joint is not None else _bureaus_in_running_text(s, "head", named) or _town_line(s)
     for s in _body_opening(doc, title):
         found += _bureaus_in_running_text(s, "opening", named)
     for s in _signature(doc):
@@ -647,7 +659,7 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
         for f in found
         if regions_in_text(f.sentence, f.start, f.start + len(f.name))
         or towns_in_text(f.sentence, named, f.start, f.start + len(f.name))
-        or (f.where == "title" and _town_at(f.sentence, f.start, named) is not None)  # 某镇司法所2023年…
+        or (f.where in ("title", "head") and _town_at(f.sentence, f.start, named) is not None)  # 某镇司法所2023年…
     ]
     if not placed:  # a ministry opening its own report (2021年,自然资源部坚持…)
         national = [f for s in _story_opening(doc, title) for f in [_national_subject(s)] if f is not None]
