@@ -966,3 +966,20 @@ def test_a_town_name_line_above_a_placeless_title_is_the_bureau():
         "尼山镇人民政府", "尼山镇", "report_meta.body_in_head"
     )
     assert meta_of("法治政府建设\n2024年法治政府建设工作总结\n2024年,我局坚持以习近平法治思想为指导。").bureau is None
+
+
+def test_every_department_word_counts_as_one_word_of_a_name():
+    """临沧市城市管理综合行政执法局 opening a report: 城市管理 and 综合行政执法 are two department words
+    (org_departments.tsv), not ten characters, so the body is read whole (the joined_department
+    rule of holdout7 h94 and holdout10 h164 widened to every department word); it had fallen to the
+    city's government. A 和 joining two bodies still ends the first (某市司法局和公安局)."""
+    text = "2024年,临沧市城市管理综合行政执法局坚持以习近平法治思想为指导,全面推进法治建设。现将有关情况报告如下:"
+    assert meta_of(text).bureau == "临沧市城市管理综合行政执法局"
+    assert meta_of("2024年,临沧市司法局和公安局联合开展普法活动。\n现将有关情况报告如下:").bureau == "临沧市司法局"
+
+
+def test_a_grassroots_unit_does_not_own_the_next_one():
+    """近日,曾集镇司法所联合派出所成功调解…: the 司法所 acts with (联合) a 派出所; a grassroots unit is
+    read on after a bureau only (斗门区司法局乾务司法所, dev8 h129, stays one body)."""
+    assert meta_of("近日,曾集镇司法所联合派出所成功调解一起邻里纠纷。").bureau == "曾集镇司法所"
+    assert rm.report_meta(_whole("dev8/texts/h129.txt")).bureau.startswith("斗门区司法局")

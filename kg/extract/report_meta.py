@@ -508,7 +508,8 @@ def _body_after_place(s: Sentence, start: int, place_end: int, where: str) -> _F
         more = suffix.match(rest, end)
         if more and not rest.startswith("长", more.end()):  # 司法局局长: the 局 of 局长 is no second suffix
             end = more.end()
-        end = _grassroots_unit_end(rest, end)
+        if not rest[:end].endswith(words("report_grassroots.tsv")):  # 司法所联合派出所: two units, no parent
+            end = _grassroots_unit_end(rest, end)
         if rest.startswith(_site_words(), end):
             return None  # 来源:某区政府网站: a website's name, not the body writing the page
         if start >= 2 and s.text[start - 2 : start] == "中共":
@@ -549,9 +550,10 @@ def _plural_middle(middle: str) -> bool:
 
 @cache
 def _joined_departments() -> tuple[str, ...]:
-    """Department words that hold a joining character (文化和旅游, 工业和信息化, 住房和城乡建设:
-    kg/vocab/data/org_departments.tsv), longest first."""
-    return tuple(sorted((w for w in words("org_departments.tsv") if NOT_IN_NAME.search(w)), key=len, reverse=True))
+    """Department words (kg/vocab/data/org_departments.tsv), longest first: those that hold a
+    joining character (文化和旅游, 工业和信息化, 住房和城乡建设) and the plain ones, each one word
+    against a name's middle (城市管理综合行政执法局 is two department words, not ten characters)."""
+    return tuple(sorted(words("org_departments.tsv"), key=len, reverse=True))
 
 
 def _without_joined_departments(middle: str) -> str:
