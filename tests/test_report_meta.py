@@ -983,3 +983,16 @@ def test_a_grassroots_unit_does_not_own_the_next_one():
     read on after a bureau only (斗门区司法局乾务司法所, dev8 h129, stays one body)."""
     assert meta_of("近日,曾集镇司法所联合派出所成功调解一起邻里纠纷。").bureau == "曾集镇司法所"
     assert rm.report_meta(_whole("dev8/texts/h129.txt")).bureau.startswith("斗门区司法局")
+
+
+def test_a_body_named_by_its_prefectures_level_word_is_completed():
+    """holdout11 h182: 2023年以来,地区司法处坚持… names the body by 地区 (no one-character level), so
+    it is 阿里地区司法处, not 区党委 read from 自治区第十次党代会、区党委十届四次全会 (the region's
+    committee in a list); seed 002's opening 年初以来,地区司法局在地委行署的坚强领导下 has the same
+    shape. A text naming two 地区 completes nothing."""
+    meta = rm.report_meta(_whole("holdout11/texts/h182.txt"))
+    assert (meta.bureau, meta.region.official) == ("阿里地区司法处", "阿里地区")
+    seed = make_document("c.txt", (Path(__file__).parent.parent / "seeds" / "002_862ad1820c53f5f0.txt").read_text(encoding="utf-8"))
+    assert rm._prefecture_body(seed, rm.title_sentence(seed))[0].name == "地区司法局"
+    two = make_document("c.txt", "2023年以来,地区司法处坚持依法行政,阿里地区和塔城地区联合开展普法。")
+    assert rm._prefecture_body(two, None) is None

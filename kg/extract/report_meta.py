@@ -1252,6 +1252,30 @@ def _department_by_level() -> re.Pattern[str]:
     return re.compile(rf"[{''.join(LEVEL_RANK)}](?:{departments})(?:局|厅|委员会|委(?![会员]))")
 
 
+#: 地区司法处 / 地区司法局: a prefecture of the 地区 kind naming its own body by its level word
+PREFECTURE_WORD = "地区"
+
+
+def _prefecture_body(doc: Document, title: Sentence | None) -> tuple[_Found, RegionMention] | None:
+    """2023年以来,地区司法处坚持… (holdout11 h182) / 年初以来,地区司法局在地委行署的坚强领导下 (seed 002,
+    read there from its title): a body a 地区 names by that word (地区 + a department word or 司法 +
+    局/处, org_departments.tsv) opening a clause of the opening is the author, completed with the one
+    地区 the text names (阿里地区司法处). The one-character levels (县司法局) are
+    :func:`_relative_bureau`'s. Rule ``level_named_body``."""
+    mentions = [m for m in regions_in_document(doc) if m.official and m.official.endswith(PREFECTURE_WORD)]
+    if len({m.official for m in mentions}) != 1:
+        return None
+    place = mentions[0]
+    departments = "|".join(map(re.escape, sorted(words("org_departments.tsv"), key=len, reverse=True)))
+    body = re.compile(rf"{PREFECTURE_WORD}(?:{departments})(?:局|处)")
+    for s in _body_opening(doc, title):
+        for pos in _clause_starts(s):
+            m = body.match(s.text, pos)
+            if m is not None:
+                return _Found(m.group(0), s, pos, "opening"), place
+    return None
+
+
 def _completed_level_name(name: str, region: RegionMention, doc: Document) -> str:
     """县司法局 of 平利县 is 平利县司法局; 县政府 is the county's government in the fullest form the
     text writes it (平利县人民政府, holdout6 h88, as a title's place gives it), not 平利县政府."""
@@ -1977,6 +2001,15 @@ def _read_report_meta(doc: Document) -> ReportMeta:
                 region,
                 evidence=Evidence.of(s, start, start + len(region.name), rule="report_meta.subject_place_government"),
                 notes=("bureau read as the government of the place the report opens with",),
+            )
+        prefecture = _prefecture_body(doc, title)
+        if prefecture is not None:
+            body, place = prefecture
+            return meta(
+                (place.official or place.name) + body.name[len(PREFECTURE_WORD) :],
+                place,
+                evidence=body.evidence("report_meta.level_named_body"),
+                notes=("bureau named by its prefecture's level word (地区司法处); completed with the 地区 named",),
             )
         relative = _relative_bureau(doc, title)
         if relative is not None and _above_own_level(relative, doc):
