@@ -89,6 +89,10 @@ FIELD_END = re.compile(r"\s{2,}|\s*\||\s*\[")
 FIELD_MARKS = r"(?:[-•·*|]\s*)*"
 #: 在县委、县政府的坚强领导下: bodies the author thanks, not the author
 LEADERSHIP = re.compile(r"在[^,，。;；]*?(?:领导|指导|关心|支持|部署)下")
+#: 按照中共临沧市委全面依法治市委员会办公室《关于报送…的通知》要求 (holdout12 h195) / 根据靖边县第十八届
+#: 人大常委会第十一次会议安排 (wide d703) / 根据市政府和应急管理部要求 (holdout10 h162): the body asking
+#: for the report or the work, not the one writing it (rule requesting_body, read like 在…领导下)
+REQUESTED = re.compile(r"(?:根据|按照|依据)[^,，。;；]{0,80}?(?:要求|安排|部署)")
 #: the levels a body's name may start with, by rank: province, city or prefecture, county
 LEVEL_RANK = {"省": 0, "市": 1, "州": 1, "县": 2, "区": 2, "旗": 2}
 #: 区委 / 市政府 / 市局 in 在…领导下: a leading body named by its level
@@ -163,6 +167,8 @@ DATE_LINE = 40
 FRAMING_YEAR = re.compile(
     r"^(?:[^,，。]{0,12}[讯电訊電]\s*(?:[（(][^）)]{0,30}[）)])?\s*)?((?:19|20)\d{2})\s*年度?[,，]"
 )
+#: 2025年以来,我委紧扣…: a yearly report opening with the period its year has run so far
+SINCE_OPENING = re.compile(r"^((?:19|20)\d{2})\s*年以来[,，]")
 #: 一、2022年法治政府建设工作总结: the first part of a report's outline, headed by its year
 OUTLINE_YEAR = re.compile(r"^[一1][、.．]\s*((?:19|20)\d{2})\s*年(?!以来|至|到|—|-)")
 #: 2020年10月下旬的一个: a line opening with a month that goes on in words, not a date line
@@ -423,6 +429,18 @@ def _bureau_in_title(s: Sentence) -> _Found | None:
     return None
 
 
+def _town_line(s: Sentence) -> list[_Found]:
+    """尼山镇人民政府 on its own line above a title naming no place (2024年法治政府建设工作总结), in a
+    text naming no county the gazetteer could place the town by: the whole line as a body, which
+    :func:`_bureau` keeps only if a town (listed or not) opens it. Widens the title's town rule
+    (某镇司法所2023年…, holdout h12, dev8 h141) to a name line (holdout8 h118, holdout11 h190 read
+    so now, both also by their opening). Rule ``body_in_head``."""
+    text = s.text.strip()
+    if not _longest_suffix(text) or LIST_MARK in text or " " in text:
+        return []
+    return [_Found(text, s, s.text.index(text), "head")]
+
+
 def _joint_authors_line(s: Sentence) -> _Found | None:
     """中共某县委 某县人民政府 on its own line above a title that starts at 关于: the report of both
     bodies (a joint title split over two lines), read whole."""
@@ -459,6 +477,7 @@ def _bureaus_in_running_text(
     out = []
     quoted = book_title_spans(s.text)
     quoted += [(m.start(), m.end()) for m in LEADERSHIP.finditer(s.text)]
+    quoted += [(m.start(), m.end()) for m in REQUESTED.finditer(s.text)]  # rule requesting_body
     for mention in _places_in(s, named or frozenset()):
         start = mention.evidence.start - s.start
         if inside(start, quoted):
@@ -489,7 +508,8 @@ def _body_after_place(s: Sentence, start: int, place_end: int, where: str) -> _F
         more = suffix.match(rest, end)
         if more and not rest.startswith("长", more.end()):  # 司法局局长: the 局 of 局长 is no second suffix
             end = more.end()
-        end = _grassroots_unit_end(rest, end)
+        if not rest[:end].endswith(words("report_grassroots.tsv")):  # 司法所联合派出所: two units, no parent
+            end = _grassroots_unit_end(rest, end)
         if rest.startswith(_site_words(), end):
             return None  # 来源:某区政府网站: a website's name, not the body writing the page
         if start >= 2 and s.text[start - 2 : start] == "中共":
@@ -530,9 +550,10 @@ def _plural_middle(middle: str) -> bool:
 
 @cache
 def _joined_departments() -> tuple[str, ...]:
-    """Department words that hold a joining character (文化和旅游, 工业和信息化, 住房和城乡建设:
-    kg/vocab/data/org_departments.tsv), longest first."""
-    return tuple(sorted((w for w in words("org_departments.tsv") if NOT_IN_NAME.search(w)), key=len, reverse=True))
+    """Department words (kg/vocab/data/org_departments.tsv), longest first: those that hold a
+    joining character (文化和旅游, 工业和信息化, 住房和城乡建设) and the plain ones, each one word
+    against a name's middle (城市管理综合行政执法局 is two department words, not ten characters)."""
+    return tuple(sorted(words("org_departments.tsv"), key=len, reverse=True))
 
 
 def _without_joined_departments(middle: str) -> str:
@@ -622,7 +643,7 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
             continue  # 发布机构 / 冠县司法局: a field's value, read with the 来源 lines
         if s is not title and s.section == "preamble" and NAME_LINE.match(BYLINE_MARKS.sub("", s.text)):
             joint = _joint_authors_line(s) if title is None or _bureau_in_title(title) is None else None
-            found += [joint] if joint is not None else _bureaus_in_running_text(s, "head", named)
+            found += [joint] if joint is not None else _bureaus_in_running_text(s, "head", named) or _town_line(s)
     for s in _body_opening(doc, title):
         found += _bureaus_in_running_text(s, "opening", named)
     for s in _signature(doc):
@@ -640,7 +661,7 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
         for f in found
         if regions_in_text(f.sentence, f.start, f.start + len(f.name))
         or towns_in_text(f.sentence, named, f.start, f.start + len(f.name))
-        or (f.where == "title" and _town_at(f.sentence, f.start, named) is not None)  # 某镇司法所2023年…
+        or (f.where in ("title", "head") and _town_at(f.sentence, f.start, named) is not None)  # 某镇司法所2023年…
     ]
     if not placed:  # a ministry opening its own report (2021年,自然资源部坚持…)
         national = [f for s in _story_opening(doc, title) for f in [_national_subject(s)] if f is not None]
@@ -728,9 +749,16 @@ def _bureau_in_own_documents(doc: Document, named: frozenset[gazetteer.Place]) -
     """A body that says only 我局 may name itself in its documents' titles
     (《江门市新会区统计局2022年度普法责任清单》): a place-prefixed body ending in the unit it
     calls itself (局 for 我局), read inside the 《》 marks."""
+    return _own_documents(doc, named)[:1]
+
+
+def _own_documents(doc: Document, named: frozenset[gazetteer.Place]) -> list[_Found]:
+    """The body opening each of the text's 《》 titles that is the body the text calls itself by
+    (我局, 我委), one per title, in order; none in a text that never calls itself so."""
     units = set(SELF_REFERENCE.findall(doc.text))
     if not units:
         return []
+    out = []
     for s in doc.sentences:
         for a, b in book_title_spans(s.text):
             inner = Sentence(
@@ -741,10 +769,38 @@ def _bureau_in_own_documents(doc: Document, named: frozenset[gazetteer.Place]) -
                 heading=s.heading,
                 index=s.index,
             )
-            for f in _bureaus_in_running_text(inner, "own_document", named):
-                if f.name[-1] in units and f.start == 0:
-                    return [f]
-    return []
+            out += [
+                f
+                for f in _bureaus_in_running_text(inner, "own_document", named)
+                if _calls_itself(f.name, units) and f.start == 0
+            ][:1]
+    return out
+
+
+def _own_documents_year(doc: Document) -> int | None:
+    """The one year a yearly report's own documents are of (《鄂尔多斯市卫生健康委员会关于印发2024年度
+    学法计划的通知》 and 《…关于印发2024年法治政府建设工作计划的通知》 in a text saying only 我委,
+    holdout11 h179; 《江门市新会区统计局2022年度普法责任清单》, wide d307; the own documents of
+    holdout h06 and holdout2 h25 are of their reports' years too): the body's plans for the year it
+    reports on, where the text dates nothing else. None for two years.
+    Rule ``own_documents_year``."""
+    years = {
+        int(y)
+        for f in _own_documents(doc, _context_places(doc))
+        for y in YEAR_ANY.findall(_arabic_years(f.sentence.text))
+    }
+    return next(iter(years)) if len(years) == 1 else None
+
+
+#: 我委 for a 卫生健康委员会, 我办 for an 办公室: the full word a body's self-reference stands for
+SELF_UNIT_WORDS = {"委": "委员会", "办": "办公室"}
+
+
+def _calls_itself(name: str, units: set[str]) -> bool:
+    """A body's name ends in the unit the text calls itself by (我局: 某局), or in that unit's full
+    word (我委: 鄂尔多斯市卫生健康委员会, holdout11 h179, whose documents are its own 《》 notices;
+    widens ``body_in_own_document`` of w307/h94's 我局)."""
+    return any(name.endswith((u, SELF_UNIT_WORDS.get(u, u))) for u in units)
 
 
 def _same_body(name: str, other: str) -> bool:
@@ -828,7 +884,7 @@ def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | No
     if statistics is not None:
         return statistics, ("report year read from the calendar year its figures cover",)
     for s in _body_opening(doc, title):
-        text = QUOTED.sub("", _arabic_years(s.text))
+        text = _without_persons_years(QUOTED.sub("", _arabic_years(s.text)))
         of_year = re.findall(r"((?:19|20)\d{2})\s*年度", text)
         years = of_year or YEAR.findall(text)
         if years:
@@ -836,12 +892,21 @@ def _year(doc: Document, title: Sentence | None, yearly: bool) -> tuple[int | No
     outline = _outline_year(doc)
     if outline is not None:
         return outline, ("report year read from the report's first outline heading (一、2022年…)",)
+    since = _since_opening_year(doc, title)
+    if since is not None:
+        return since, ("report year read from the year-to-date its opening starts with (2025年以来,…)",)
     if dated is not None:
         year, month = dated[1]
         return (year - 1 if month <= 6 else year), ("report year read from the publication date",)
     named = _most_named_year(doc)
     if named is not None:
         return named, ("report year read from the year the text names most",)
+    figures = _figures_year(doc, framing=True)
+    if figures is not None:
+        return figures, ("report year read from the one year the report's figures are stated for",)
+    own = _own_documents_year(doc)
+    if own is not None:
+        return own, ("report year read from the year of the body's own documents (《某局2024年度…计划》)",)
     return None, ("no report year found",)
 
 
@@ -855,6 +920,32 @@ def _outline_year(doc: Document) -> int | None:
         if m is not None:
             return int(m.group(1))
     return None
+
+
+def _without_persons_years(text: str) -> str:
+    """The text with each year that follows an official's title blanked (习近平总书记2014年调研军门社区时
+    提出的…, holdout12 h199: when a person did something, not the year reported on;
+    report_officials.tsv). Rule ``persons_year``."""
+    return _persons_year().sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+
+
+@cache
+def _persons_year() -> re.Pattern[str]:
+    """An official's title (group 1) and the year right after it (group 2)."""
+    titles = "|".join(map(re.escape, sorted(words("report_officials.tsv"), key=len, reverse=True)))
+    return re.compile(rf"({titles})(\s*(?:19|20)\d{{2}}\s*年)")
+
+
+def _since_opening_year(doc: Document, title: Sentence | None) -> int | None:
+    """A yearly report whose first sentence opens with 2025年以来, (holdout11 h180, whose 现将本年度
+    工作情况报告如下 names no year): the year that has run so far is the one reported on. Every
+    yearly report of the development texts opening so is of that year (holdout h10, holdout2 h21,
+    holdout4 h49, holdout8 h111, holdout10 h160, holdout11 h182, wide d106, d301, d405, w101),
+    read there from a title or heading first; a news item's 2021年以来 (d503) is a period, not its
+    year, and is never read here. Rule ``since_opening_year``."""
+    opening = _body_opening(doc, title)
+    m = SINCE_OPENING.match(_arabic_years(opening[0].text).lstrip()) if opening else None
+    return int(m.group(1)) if m else None
 
 
 def _statistics_year(doc: Document) -> int | None:
@@ -954,16 +1045,22 @@ def _opening_year(doc: Document, title: Sentence | None) -> int | None:
     return None
 
 
-def _figures_year(doc: Document) -> int | None:
+def _figures_year(doc: Document, framing: bool = False) -> int | None:
     """The one year a news item states its figures for, in the clause that holds them (司法部:2022年
     全国共办理法律援助案件137万余件 / 2025年综合调解室已成功调解4362件): the year the item reports
-    on, though the page is dated the next year. None when its figures are of two years."""
+    on, though the page is dated the next year. None when its figures are of two years. With
+    ``framing``, only a year opening its clause counts (2025年全市各级人民调解组织调解案件2.8万件,
+    holdout12 h199, a yearly feature dated by nothing else; not 对2016年以前制订…的48个县, d709):
+    rule ``framed_figures_year``."""
     years = set()
     for s in doc.sentences:
         text = QUOTED.sub(lambda m: " " * len(m.group(0)), _arabic_years(s.text))
         for a, b in clause_spans(text):
             clause = text[a:b]
             stated = STORY_YEAR.findall(clause)
+            if framing:
+                opening = STORY_YEAR.match(clause.lstrip())
+                stated = [opening.group(1)] if opening else []
             if stated and figures_in(YEAR.sub(" ", clause)):
                 years.update(int(y) for y in stated)
     return next(iter(years)) if len(years) == 1 else None
@@ -1120,6 +1217,65 @@ def _relative_bureau(doc: Document, title: Sentence | None) -> _Found | None:
     return next((f for f in found if f.name[0] == own), found[0] if found else None)
 
 
+def _self_level_body(doc: Document) -> _Found | None:
+    """A text calling itself by its level (我市) and naming no body otherwise: the department of
+    that level (org_departments.tsv before 局/厅/委) the text calls itself by (我局) in its first
+    lines (现将我局办理…提案情况汇报如下 … 近年来,市司法局在市委…领导下, a reply letter, holdout11
+    h183), or, in a text with no such word, in its first clause, even inside a phrase
+    (近年來特別是新一屆市司法局班子調整以來, holdout6 h81). A body heading a list (县司法局等相关部门,
+    holdout h13) or one of another level (市司法局检查组对我区…, d705) is not the author.
+    Rule ``self_level_body``."""
+    own = _self_level(doc)
+    if own is None:
+        return None
+    units = set(SELF_REFERENCE.findall(doc.text))
+    opening = _body_opening(doc, title_sentence(doc))[:1]
+    sentences = doc.sentences[: HEAD_LINES * 2] if units else opening
+    for s in sentences:
+        thanked = [(m.start(), m.end()) for m in LEADERSHIP.finditer(s.text)]
+        first_clause = CLAUSE_BREAK.search(s.text, OPENING.match(s.text).end())
+        for m in _department_by_level().finditer(s.text):
+            found = _Found(m.group(0), s, m.start(), "opening")
+            if found.name[0] != own or inside(m.start(), thanked) or _one_of_several(found):
+                continue
+            if _calls_itself(found.name, units) or (
+                not units and (first_clause is None or m.start() < first_clause.start())
+            ):
+                return replace(found, where="self_level")
+    return None
+
+
+@cache
+def _department_by_level() -> re.Pattern[str]:
+    """市司法局, 县人力资源和社会保障局: a level word, a department word, its suffix."""
+    departments = "|".join(map(re.escape, sorted(words("org_departments.tsv"), key=len, reverse=True)))
+    return re.compile(rf"[{''.join(LEVEL_RANK)}](?:{departments})(?:局|厅|委员会|委(?![会员]))")
+
+
+#: 地区司法处 / 地区司法局: a prefecture of the 地区 kind naming its own body by its level word
+PREFECTURE_WORD = "地区"
+
+
+def _prefecture_body(doc: Document, title: Sentence | None) -> tuple[_Found, RegionMention] | None:
+    """2023年以来,地区司法处坚持… (holdout11 h182) / 年初以来,地区司法局在地委行署的坚强领导下 (seed 002,
+    read there from its title): a body a 地区 names by that word (地区 + a department word or 司法 +
+    局/处, org_departments.tsv) opening a clause of the opening is the author, completed with the one
+    地区 the text names (阿里地区司法处). The one-character levels (县司法局) are
+    :func:`_relative_bureau`'s. Rule ``level_named_body``."""
+    mentions = [m for m in regions_in_document(doc) if m.official and m.official.endswith(PREFECTURE_WORD)]
+    if len({m.official for m in mentions}) != 1:
+        return None
+    place = mentions[0]
+    departments = "|".join(map(re.escape, sorted(words("org_departments.tsv"), key=len, reverse=True)))
+    body = re.compile(rf"{PREFECTURE_WORD}(?:{departments})(?:局|处)")
+    for s in _body_opening(doc, title):
+        for pos in _clause_starts(s):
+            m = body.match(s.text, pos)
+            if m is not None:
+                return _Found(m.group(0), s, pos, "opening"), place
+    return None
+
+
 def _completed_level_name(name: str, region: RegionMention, doc: Document) -> str:
     """县司法局 of 平利县 is 平利县司法局; 县政府 is the county's government in the fullest form the
     text writes it (平利县人民政府, holdout6 h88, as a title's place gives it), not 平利县政府."""
@@ -1188,6 +1344,30 @@ def _own_level(doc: Document) -> str | None:
     counts = {c: 2 * self_counts[c] + len(re.findall(rf"全{c}", doc.text)) for c in LEVEL_RANK}
     best = max(counts, key=lambda c: counts[c])
     return best if counts[best] else _joint_level(doc)
+
+
+def _own_town(doc: Document) -> RegionMention | None:
+    """The town, township or street a yearly report speaks as (本镇, 全镇, 我乡, 本街道) more than
+    as any county or city, when it names one of that kind in full most often (twice at least, no
+    rival): holdout12 h203, untitled, 调整蔡家桥镇法治政府建设领导小组…本镇…全镇, whose one coded
+    place is the city of an exam platform (完成宣城市…学习任务). The town reports of the
+    development texts that speak so name their own town most (dev8 h140, h141, holdout3 h39,
+    holdout7 h99, wide d405), where a title or an opening gives the town first.
+    Rule ``self_named_town``."""
+    upper = max((len(re.findall(rf"[我本全]{c}", doc.text)) for c in LEVEL_RANK), default=0)
+    counts = {w: len(re.findall(rf"[我本全]{w}", doc.text)) for w in gazetteer.TOWN_SUFFIXES}
+    level = max(counts, key=lambda w: counts[w])
+    if counts[level] < MIN_YEAR_MENTIONS or counts[level] <= upper:
+        return None
+    tally: dict[str, list[RegionMention]] = {}
+    for mention in regions_in_document(doc):
+        name = mention.official or mention.name
+        if mention.level == "town" and name.endswith(level):
+            tally.setdefault(name, []).append(mention)
+    ranked = sorted(tally.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < MIN_STORY_MENTIONS or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+        return None
+    return ranked[0][0]
 
 
 def _joint_level(doc: Document) -> str | None:
@@ -1473,7 +1653,9 @@ def _acting_subject(doc: Document) -> _Found | RegionMention | None:
     for s in _news_sentences(doc):
         for pos in _clause_starts(s):
             body = _body_at(s, pos, named) or _referred_body(s, pos, before)
-            if body is not None and (_one_of_several(body) or _scene(body) or _official_of(body)):
+            if body is not None and (
+                _one_of_several(body) or _scene(body) or _official_of(body) or _honouring(body)
+            ):
                 continue
             if body is not None and not (_is_level_named(body) and _above_own_level(body, doc)):
                 return body
@@ -1481,6 +1663,8 @@ def _acting_subject(doc: Document) -> _Found | RegionMention | None:
             if place is not None and s.text.startswith(LIST_MARK, place.evidence.end - s.start):
                 continue  # 吴川、遂溪司法局…作经验交流: places heading a list speak for themselves
             body = _body_after_place(s, pos, place.evidence.end - s.start, "acting") if place else None
+            if body is not None and _scene(body):
+                continue  # 泸州市纳溪区社会治安综治中心里,…: where the scene is, not who acts
             if body is not None and not _one_of_several(body):
                 return body  # 武灵镇司法所共调解…: a town's body the gazetteer places only by the town
             if place is not None and not _modifies_people(s.text, place.evidence.end - s.start):
@@ -1516,11 +1700,34 @@ def _official_of(body: _Found) -> bool:
     return body.sentence.text.startswith(words("report_officials.tsv"), body.start + (body.written or len(body.name)))
 
 
+#: 决定授予 / 日前通报表彰了: what may stand between an honouring body and its verb of honour
+HONOUR_GAP = 6
+
+
+def _honouring(body: _Found) -> bool:
+    """司法部决定授予299个人民调解委员会“全国模范人民调解委员会”称号,后溪镇人民调解委员会位列其中
+    (holdout12 h204) / 司法部日前通報表彰了全國22個公共法律服務先進集體,凌海市公共法律服務中心獲此殊榮
+    (dev8 h127): a body conferring an honour (kg/vocab/data/report_honours.tsv) acts for the story
+    of the body it honours, named next; the honoured body writes the item where it reports at all
+    (a mediation committee writes none). Rule ``honouring_body``."""
+    after = body.start + (body.written or len(body.name))
+    clause = CLAUSE_MARK.split(body.sentence.text[after : after + HONOUR_GAP + 2], maxsplit=1)[0]
+    return any(w in clause for w in words("report_honours.tsv"))
+
+
+#: 泸州市纳溪区社会治安综治中心里,: a word after a body's name making it a place (inside it)
+SCENE_POSTPOSITIONS = "里内"
+
+
 def _scene(body: _Found) -> bool:
     """广西…江南区司法局,一间窗明几净的工作室里,…: a body standing alone before a comma sets a
-    news story's scene; its subject acts later (近年来,江南区委政法委积极践行…, holdout6 h85).
-    Rule ``scene_body``."""
-    return CLAUSE_BREAK.match(body.sentence.text, body.start + len(body.name)) is not None
+    news story's scene; its subject acts later (近年来,江南区委政法委积极践行…, holdout6 h85). So
+    does a body with a word of place after it (12月3日,泸州市纳溪区社会治安综治中心里,61岁的林万泉
+    坐在了调解工作桌前, holdout12 h206: the people in it act). Rule ``scene_body``."""
+    end = body.start + len(body.name)
+    if body.sentence.text[end : end + 1] in tuple(SCENE_POSTPOSITIONS):
+        end += 1
+    return CLAUSE_BREAK.match(body.sentence.text, end) is not None
 
 
 def _referred_place(doc: Document) -> RegionMention | None:
@@ -1753,6 +1960,8 @@ def _read_report_meta(doc: Document) -> ReportMeta:
             return acting
         if acting is None and _located_in(found):
             return meta(None, None, notes=("a body named only as where the story's scene is; no author",))
+        if acting is not None and acting.bureau is None and (_located_in(found) or _official_of(found)):
+            return acting  # the scene's or a visitor's body writes nothing; the story is the place's
     region = _region_of(found, doc) if found is not None else None
     if found is None:
         government = _government_report(doc, title, year, warnings)
@@ -1793,10 +2002,29 @@ def _read_report_meta(doc: Document) -> ReportMeta:
                 evidence=Evidence.of(s, start, start + len(region.name), rule="report_meta.subject_place_government"),
                 notes=("bureau read as the government of the place the report opens with",),
             )
+        prefecture = _prefecture_body(doc, title)
+        if prefecture is not None:
+            body, place = prefecture
+            return meta(
+                (place.official or place.name) + body.name[len(PREFECTURE_WORD) :],
+                place,
+                evidence=body.evidence("report_meta.level_named_body"),
+                notes=("bureau named by its prefecture's level word (地区司法处); completed with the 地区 named",),
+            )
         relative = _relative_bureau(doc, title)
         if relative is not None and _above_own_level(relative, doc):
             warnings += ("a higher body named by level acts on the text's own unit; its author is unnamed",)
             relative = None
+        town = _own_town(doc) if relative is None and yearly else None
+        if town is not None:
+            return meta(
+                government_as_written(town.official or town.name, town, doc),
+                town,
+                evidence=replace(town.evidence, rule="report_meta.self_named_town"),
+                notes=("bureau read as the government of the town the report speaks as (本镇, 全镇)",),
+            )
+        if relative is None and town is None:
+            relative = _self_level_body(doc)
         region = _own_place(doc, relative.name[0] if relative else None)
         if relative is not None and region is not None:
             found = replace(relative, name=_completed_level_name(relative.name, region, doc))
@@ -1811,6 +2039,8 @@ def _read_report_meta(doc: Document) -> ReportMeta:
         if relative is not None:  # as written (区司法局): better than no publisher at all
             found = relative
             warnings += ("bureau named by level only and its region is unclear",)
+            if found.where == "self_level":
+                return meta(found.name, region, evidence=found.evidence("report_meta.self_level_body"))
         else:  # a national body's title (司法部2020年法治政府建设年度报告) names no place
             title = title_sentence(doc)
             found = _bureau_in_title(title) if title is not None else None
@@ -1860,15 +2090,18 @@ def _bystander(found: _Found) -> bool:
     one (:func:`_acting_subject`). Rule ``bystander_body``."""
     if found.where != "opening":
         return False
-    return found.start not in _clause_starts(found.sentence) or _scene(found)
+    return found.start not in _clause_starts(found.sentence) or _scene(found) or _official_of(found)
 
 
 def _located_in(found: _Found) -> bool:
     """2月16日,在遂宁市大英县法律援助中心接待受理窗口,… (holdout10 h172, a photo caption opening a
     feature): a body named after 在 as the place a scene happens, in a news item whose story has
     no acting body, writes nothing (GUIDELINES: null for a feature no body writes, d409).
-    Rule ``scene_location``."""
-    return found.sentence.text[max(0, found.start - 1) : found.start] == LOCATIVE
+    Rule ``scene_location``. So is a body with a word of place after it (泸州市纳溪区社会治安综治中心里,
+    holdout12 h206), its people acting."""
+    text, end = found.sentence.text, found.start + len(found.name)
+    inside_it = text[end : end + 1] in tuple(SCENE_POSTPOSITIONS) and CLAUSE_BREAK.match(text, end + 1) is not None
+    return text[max(0, found.start - 1) : found.start] == LOCATIVE or inside_it
 
 
 def _opens_its_sentence(evidence: Evidence) -> bool:
