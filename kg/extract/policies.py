@@ -85,6 +85,9 @@ ISSUE_CUES, OPENING_STOPS, FOLLOW_CUES, GENERIC_OPENINGS = (
     _cues(r) for r in ("issue", "opening", "follow", "generic")
 )
 DATED_VERBS = tuple(sorted(set(ISSUE_CUES + _cues("dated")), key=len, reverse=True))
+#: each of them compiled once (re.finditer(re.escape(verb)) per sentence paid escape and the
+#: pattern cache lookup for every verb of every sentence)
+DATED_VERB_PATTERNS = tuple(re.compile(re.escape(v)) for v in DATED_VERBS)
 #: a document word, or one that counts only in a dated title, longest first
 DATED_ENDINGS = "|".join(sorted({*SUFFIXES.doc, *_cues("dated_word")}, key=len, reverse=True))
 #: [place or body]YYYY年[度][topic][document word]: an unmarked title that carries its year
@@ -100,6 +103,7 @@ STOP_CUES = tuple(sorted(_cues("stop") + _cues("deictic") + OPENING_STOPS, key=l
 LAW_LEFT_NEIGHBOURS = "".join(_cues("law_left"))
 LAW_NAMES = tuple(sorted(words("law_names.tsv"), key=len, reverse=True))
 LAW_RULES, LAW_VERBS = _cues("law_rules"), _cues("law_verb")
+LAW_VERB_PATTERNS = tuple(re.compile(re.escape(v)) for v in LAW_VERBS)
 #: 宪法|法律法规: words that, right after a law's name, make it part of "the laws" in general
 GENERIC_LAW_WORDS = _cues("law_generic")
 PLAN_NAMES = tuple(sorted(words("policy_plan_names.tsv"), key=len, reverse=True))
@@ -277,7 +281,7 @@ def _laws_after_verbs(sentence: Sentence, taken: list[tuple[int, int]]) -> list[
     (贯彻落实国家通用语言文字法), or listed after a law (学习宪法、民族区域自治法、国家通用语言
     文字法): the shortest run ending in 法 at a word's end."""
     text, out = sentence.text, []
-    starts = [(m.end(), "law_after_verb") for verb in LAW_VERBS for m in re.finditer(re.escape(verb), text)]
+    starts = [(m.end(), "law_after_verb") for verb in LAW_VERB_PATTERNS for m in verb.finditer(text)]
     starts += [(b + 1, "law_in_list") for _, b in taken if text[b : b + 1] in LAW_LIST_JOINERS]
     while starts:
         start, rule = starts.pop(0)
@@ -428,8 +432,8 @@ def _dated(sentence: Sentence, taken: list[tuple[int, int]]) -> list[PolicyMenti
     """A dated document named without marks after a verb that issues, adopts, submits or
     includes it: the year makes a 报告 or 计划 one document, not a kind of work."""
     text, out = sentence.text, []
-    for verb in DATED_VERBS:
-        for v in re.finditer(re.escape(verb), text):
+    for verb in DATED_VERB_PATTERNS:
+        for v in verb.finditer(text):
             m = DATED_TITLE.match(text, v.end())
             if m is None or (m.group(1) and m.group(1)[-1] not in OWNER_ENDINGS):
                 continue

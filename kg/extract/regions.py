@@ -583,10 +583,21 @@ def regions_in_text(sentence: Sentence, start: int = 0, end: int | None = None) 
 
 
 def places_named(doc: Document) -> frozenset[gazetteer.Place]:
-    """The units a report names unambiguously: the context that settles same-name places."""
-    return frozenset(
-        c.places[0] for s in doc.sentences for c in _accepted(_names_in(s)) if len(c.places) == 1
-    )
+    """The units a report names unambiguously: the context that settles same-name places.
+
+    Report metadata asks this of one report four or five times; a scan of every sentence each
+    time was a twentieth of extraction, so the last report's answer is kept (the cache holds
+    the document itself, so an identity check cannot mistake another report for it)."""
+    if _last_places[0] is not doc:
+        named = frozenset(
+            c.places[0] for s in doc.sentences for c in _accepted(_names_in(s)) if len(c.places) == 1
+        )
+        _last_places[:] = [doc, named]
+    return _last_places[1]
+
+
+#: (document, its places_named): the last report asked about
+_last_places: list = [None, frozenset()]
 
 
 @lru_cache(maxsize=1)
