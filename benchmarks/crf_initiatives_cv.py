@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/crf_initiatives_cv.py                # five folds, ~5 min
     .venv/bin/python benchmarks/crf_initiatives_cv.py --blind DIR…   # train on corpus/*, score DIRs
+    .venv/bin/python benchmarks/crf_initiatives_cv.py --fraction 0.5 # each fold trains on half its texts
 
 The test documents are the devset-calibrated ones (the shared devset d* in corpus/wide,
 dev8, holdout9 onwards: annotated the way the hidden set is); each fold trains a model on
@@ -95,6 +96,7 @@ def show(totals: dict) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--blind", type=Path, nargs="*", help="folders (texts/ + gold/) to score, trained on all corpus/*")
+    ap.add_argument("--fraction", type=float, default=1.0, help="train each fold on this share of its texts (a learning curve)")
     args = ap.parse_args()
     sys.path.insert(0, str(SCORER_DIR))
     corpus = documents(sorted(p for p in (ROOT / "corpus").iterdir() if (p / "gold").is_dir()))
@@ -114,7 +116,9 @@ def main() -> int:
             for k in range(FOLDS):
                 held = {id(tests[i]) for i in order[k::FOLDS]}
                 model = Path(tmp) / f"fold{k}.crfsuite"
-                train_on([d for d in corpus if id(d) not in held], model)
+                pool = [d for d in corpus if id(d) not in held]
+                random.Random(k).shuffle(pool)
+                train_on(pool[: round(len(pool) * args.fraction)], model)
                 for doc in (d for d in tests if id(d) in held):
                     add_scores(totals, "rules", doc["names"], extracted_names(doc, False))
                     got = with_model(model, lambda d=doc: extracted_names(d, True))
