@@ -111,3 +111,11 @@ def test_a_tagged_honour_is_no_programme():
 
     assert _an_honour("全国法律援助先进单位")  # “全国法律援助先进单位” (holdout6 h139): an honour
     assert not _an_honour("访调对接")
+
+
+def test_a_tagged_name_closes_the_brackets_it_opens():
+    from kg.extract.initiatives import _brackets_balanced
+
+    assert not _brackets_balanced("四個百分百(案中100%調解")  # holdout13 h208: cut inside a list
+    assert not _brackets_balanced("调解)工作室")
+    assert _brackets_balanced("全国民主法治示范村(社区)创建")

