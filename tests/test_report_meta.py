@@ -888,10 +888,15 @@ def test_a_body_with_a_word_of_place_after_it_is_a_scene():
     its own (…中心里外一新 is no clause break) stays a body."""
     meta = rm.report_meta(_whole("holdout12/texts/h206.txt"))
     assert (meta.bureau, meta.region.name) == (None, "纳溪区")
-    s = make_document("c.txt", "12月3日,泸州市纳溪区社会治安综治中心里,61岁的林万泉坐在了调解工作桌前。").sentences[0]
-    assert rm._located_in(rm._Found("泸州市纳溪区社会治安综治中心", s, 6, "opening"))
-    t = make_document("c.txt", "12月3日,泸州市纳溪区社会治安综治中心里外一新。").sentences[0]
-    assert not rm._located_in(rm._Found("泸州市纳溪区社会治安综治中心", t, 6, "opening"))
+    centre = "泸州市纳溪区社会治安综治中心"
+    assert rm._located_in(_opening("12月3日,泸州市纳溪区社会治安综治中心里,61岁的林万泉坐在了调解工作桌前。", centre))
+    assert not rm._located_in(_opening("12月3日,泸州市纳溪区社会治安综治中心里外一新。", centre))
+
+
+def _opening(sentence: str, body: str):
+    """``body`` found opening the one-sentence report ``sentence``."""
+    s = make_document("c.txt", sentence).sentences[0]
+    return rm._Found(body, s, sentence.index(body), "opening")
 
 
 def test_a_visiting_officials_body_is_no_news_items_author():
@@ -901,10 +906,9 @@ def test_a_visiting_officials_body_is_no_news_items_author():
     writes it. A body opening the story by itself (holdout2 h31, 司法部召开新闻发布会) stays."""
     meta = rm.report_meta(_whole("holdout12/texts/h202.txt"))
     assert (meta.bureau, meta.region.name) == (None, "锦斗镇")
-    s = make_document("c.txt", "日前,福建省泉州市政法委副书记、市综治办主任徐义平一行到永春县调研。").sentences[0]
-    assert rm._bystander(rm._Found("福建省泉州市政法委", s, 3, "opening"))
-    t = make_document("c.txt", "日前,福建省泉州市政法委召开会议,部署调解工作。").sentences[0]
-    assert not rm._bystander(rm._Found("福建省泉州市政法委", t, 3, "opening"))
+    body = "福建省泉州市政法委"
+    assert rm._bystander(_opening("日前,福建省泉州市政法委副书记、市综治办主任徐义平一行到永春县调研。", body))
+    assert not rm._bystander(_opening("日前,福建省泉州市政法委召开会议,部署调解工作。", body))
 
 
 @pytest.mark.parametrize(("path", "bureau"), [("holdout11/texts/h183.txt", "市司法局"), ("holdout6/texts/h81.txt", "市司法局")])
