@@ -201,20 +201,24 @@ def serve_forever(
     previous = signal.signal(signal.SIGTERM, on_term)
     try:
         with running_server(graph, port=port, writable=writable) as server:
-            say(f"SPARQL endpoint: {server.query_url}")
-            say(f"query page:      {server.page_url}")
-            if writable:
-                say(f"updates:         {server.update_url}   Graph Store: {server.store_url}")
-            else:
-                say("read-only (start with --writable to accept updates)")
-            say("Ctrl-C to stop")
+            # the banner is inside the try: a Ctrl-C that comes while it is being printed (a
+            # client that starts as soon as it reads the first line) stops cleanly too
             try:
+                say(f"SPARQL endpoint: {server.query_url}")
+                say(f"query page:      {server.page_url}")
+                if writable:
+                    say(f"updates:         {server.update_url}   Graph Store: {server.store_url}")
+                else:
+                    say("read-only (start with --writable to accept updates)")
+                say("Ctrl-C to stop")
                 while server.process.poll() is None:
                     time.sleep(0.5)
                 err = server.process.stderr.read() if server.process.stderr else ""
                 raise ServeError(f"oxigraph stopped (exit {server.process.returncode}): {err.strip()[-500:]}")
             except KeyboardInterrupt:
                 say("stopping")
+    except KeyboardInterrupt:
+        pass  # Ctrl-C while the server was starting: running_server has stopped it and removed the store
     finally:
         signal.signal(signal.SIGTERM, previous)
 
