@@ -889,11 +889,11 @@ def test_a_body_with_a_word_of_place_after_it_is_a_scene():
     meta = rm.report_meta(_whole("holdout12/texts/h206.txt"))
     assert (meta.bureau, meta.region.name) == (None, "纳溪区")
     centre = "泸州市纳溪区社会治安综治中心"
-    assert rm._located_in(_opening("12月3日,泸州市纳溪区社会治安综治中心里,61岁的林万泉坐在了调解工作桌前。", centre))
-    assert not rm._located_in(_opening("12月3日,泸州市纳溪区社会治安综治中心里外一新。", centre))
+    assert rm._located_in(_found_opening("12月3日,泸州市纳溪区社会治安综治中心里,61岁的林万泉坐在了调解工作桌前。", centre))
+    assert not rm._located_in(_found_opening("12月3日,泸州市纳溪区社会治安综治中心里外一新。", centre))
 
 
-def _opening(sentence: str, body: str):
+def _found_opening(sentence: str, body: str):
     """``body`` found opening the one-sentence report ``sentence``."""
     s = make_document("c.txt", sentence).sentences[0]
     return rm._Found(body, s, sentence.index(body), "opening")
@@ -907,8 +907,8 @@ def test_a_visiting_officials_body_is_no_news_items_author():
     meta = rm.report_meta(_whole("holdout12/texts/h202.txt"))
     assert (meta.bureau, meta.region.name) == (None, "锦斗镇")
     body = "福建省泉州市政法委"
-    assert rm._bystander(_opening("日前,福建省泉州市政法委副书记、市综治办主任徐义平一行到永春县调研。", body))
-    assert not rm._bystander(_opening("日前,福建省泉州市政法委召开会议,部署调解工作。", body))
+    assert rm._bystander(_found_opening("日前,福建省泉州市政法委副书记、市综治办主任徐义平一行到永春县调研。", body))
+    assert not rm._bystander(_found_opening("日前,福建省泉州市政法委召开会议,部署调解工作。", body))
 
 
 @pytest.mark.parametrize(("path", "bureau"), [("holdout11/texts/h183.txt", "市司法局"), ("holdout6/texts/h81.txt", "市司法局")])
