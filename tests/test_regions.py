@@ -140,3 +140,17 @@ def test_a_word_ending_like_a_village_is_none():
     ):
         found = regions.regions_in_document(make_document("x.txt", line))
         assert not [r for r in found if r.evidence.rule == "regions.village_name"], found
+
+
+def test_a_line_of_place_names_parted_by_spaces_is_a_menu():
+    """dev17 h276: a news portal's region menu names no place the text is about; prose lists
+    places with 、 and words around them, and keeps them."""
+    from kg.extract.regions import regions_in_document
+    from kg.text.document import make_document
+
+    menu = "区域:北京 天津 河北 山西 内蒙古 吉林 辽宁 黑龙江 陕西 甘肃 宁夏 新疆 青海 山东 安徽 上海\n"
+    story = "河北省邯郸市大名县建立跨区域矛盾纠纷综合化解机制。\n"
+    names = {r.name for r in regions_in_document(make_document("r.txt", menu + story))}
+    assert "大名县" in names and "天津" not in names and "黑龙江" not in names
+    prose = "北京、天津、河北、山西、内蒙古、吉林、辽宁、黑龙江等地的调解组织参加交流。\n"
+    assert "黑龙江" in {r.name for r in regions_in_document(make_document("r.txt", prose))}

@@ -505,7 +505,10 @@ def regions_in_document(doc: Document, context: ReportContext | None = None) -> 
     # the page's stamp lines too (来源:曲阜市尼山镇, holdout11 h190): a place the page names there
     # is one the text names, as the bodies on them are (organizations ``stamp_line``)
     for s in doc.sentences + doc.stamps:
-        names += _accepted(_names_in(s))
+        found = _accepted(_names_in(s))
+        if _a_place_menu(s.text, found):
+            continue
+        names += found
         towns += _towns_in(s) + _short_towns_in(s)
     written_towns = _written_town_names(doc.text)
     names = [c for c in names if not _town_served_by_body(c, written_towns)]
@@ -518,6 +521,28 @@ def regions_in_document(doc: Document, context: ReportContext | None = None) -> 
         for c, place in resolved
     ]
     return mentions + _villages_after(resolved)
+
+
+#: a line of at least this many place names and nothing but spaces between them is a menu
+MENU_PLACES = 8
+#: what a menu line may hold besides its places: its label (区域:, 地区:) and the gaps
+MENU_LABEL = re.compile(rf"^[{HAN}]{{0,4}}[:：]?$")
+
+
+def _a_place_menu(text: str, found: list[Candidate]) -> bool:
+    """区域:北京 天津 河北 山西 … 西藏 (dev17 h276, a news portal's region menu): a page's
+    furniture, not places the text is about. Prose lists places with 、 and words around them
+    (北京、天津、河北三地), so only a line of many names parted by spaces alone is a menu."""
+    if len(found) < MENU_PLACES:
+        return False
+    rest, last = [], 0
+    for c in sorted(found, key=lambda c: c.start):
+        gap = text[last : c.start]
+        if last and gap.strip():
+            return False  # words between two places: a sentence, not a menu
+        rest.append(gap)
+        last = max(last, c.end)
+    return bool(MENU_LABEL.match(rest[0].strip())) and not text[last:].strip()
 
 
 #: villages (村, and 嘎查 in Inner Mongolia): the gazetteer lists none
