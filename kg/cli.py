@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import typer
@@ -198,7 +199,7 @@ def print_warnings(warnings, many: bool) -> None:
         print_tagged("warning", "yellow", f"{reason}: {len(names)} report(s) ({first})")
 
 
-def print_summary(reports, written: list[Path] = ()) -> None:
+def print_summary(reports, written: Sequence[Path] = ()) -> None:
     """A row per report: the bureau, region and year found, and what each category yielded.
 
     A national corpus would print ten thousand rows nobody reads; past ``SUMMARY_ROWS`` reports

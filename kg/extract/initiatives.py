@@ -1515,10 +1515,13 @@ def tagged_beside(sentence: Sentence, found: list[InitiativeRecord]) -> list[Ini
     that overlap no rule's name and no 《》 title, and pass the tests every name passes (no
     slogan, not only generic words). Their kind is their kind word's, else a programme's
     (一站式办理, 全区通办 name a service by what it does)."""
+    tagged = names_in(sentence)
+    if not tagged:
+        return []
     titles = book_title_spans(sentence.text)
     taken = [(r.evidence.start - sentence.start, r.evidence.end - sentence.start) for r in found]
     out = []
-    for start, end, name in names_in(sentence):
+    for start, end, name in tagged:
         if (
             len(name) < MIN_TAGGED_NAME
             or any(a < end and start < b for a, b in taken + titles)
