@@ -121,3 +121,19 @@ def test_a_heading_naming_the_years_work_is_not_a_plan_even_after_an_earlier_yea
 """
     assert section_of(text, "全年审查") == "achievements"
     assert section_of(text, "持续深化") == "plans"
+
+
+def test_per_document_answers_once_for_the_same_report_and_again_for_another():
+    from kg.text.document import make_document, per_document
+
+    calls = []
+
+    @per_document
+    def sentences_of_doc(doc):
+        calls.append(doc.source)
+        return len(doc.sentences)
+
+    first, second = make_document("a.txt", "一句。两句。"), make_document("b.txt", "一句。")
+    assert sentences_of_doc(first) == sentences_of_doc(first) == 2
+    assert sentences_of_doc(second) == 1 and sentences_of_doc(first) == 2
+    assert calls == ["a.txt", "b.txt", "a.txt"]

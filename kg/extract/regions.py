@@ -21,7 +21,7 @@ from pathlib import Path
 
 from kg.extract.context import ReportContext
 from kg.extract.records import Evidence, RegionMention
-from kg.text.document import Document, Sentence
+from kg.text.document import Document, Sentence, per_document
 from kg.text.patterns import HAN
 from kg.vocab import gazetteer
 from kg.vocab.lexicon import rows, words
@@ -607,22 +607,14 @@ def regions_in_text(sentence: Sentence, start: int = 0, end: int | None = None) 
     ]
 
 
+@per_document
 def places_named(doc: Document) -> frozenset[gazetteer.Place]:
     """The units a report names unambiguously: the context that settles same-name places.
-
-    Report metadata asks this of one report four or five times; a scan of every sentence each
-    time was a twentieth of extraction, so the last report's answer is kept (the cache holds
-    the document itself, so an identity check cannot mistake another report for it)."""
-    if _last_places[0] is not doc:
-        named = frozenset(
-            c.places[0] for s in doc.sentences for c in _accepted(_names_in(s)) if len(c.places) == 1
-        )
-        _last_places[:] = [doc, named]
-    return _last_places[1]
-
-
-#: (document, its places_named): the last report asked about
-_last_places: list = [None, frozenset()]
+    Report metadata asks this of one report four or five times, and each asking scans every
+    sentence: the last report's answer is kept (:func:`~kg.text.document.per_document`)."""
+    return frozenset(
+        c.places[0] for s in doc.sentences for c in _accepted(_names_in(s)) if len(c.places) == 1
+    )
 
 
 @lru_cache(maxsize=1)

@@ -32,7 +32,7 @@ from kg.extract.regions import (
     town_at,
     towns_in_text,
 )
-from kg.text.document import Document, Sentence, make_document
+from kg.text.document import Document, Sentence, make_document, per_document
 from kg.text.patterns import HAN, PINYIN_GLOSS, book_title_spans, clause_spans, dates_in, inside
 from kg.text.patterns import SINGLE_YEAR as YEAR
 from kg.vocab import gazetteer
@@ -586,26 +586,12 @@ def _places_in(s: Sentence, named: frozenset[gazetteer.Place]) -> list[RegionMen
     return regions + towns
 
 
-#: the last document's context places: the rules of one report ask for them several times
-#: (bureau, its region, a referred place, a heard report), and each asking rescans every sentence
-_LAST_CONTEXT: tuple[Document | None, frozenset[gazetteer.Place]] = (None, frozenset())
-
-
+@per_document
 def _context_places(doc: Document) -> frozenset[gazetteer.Place]:
     """The units the text names unambiguously, and a county whose name several counties share
     (城中区) when a town the text names lies under just one of them (人民街街道): the two names
-    settle each other. Computed once per document (a one-entry memo on the document itself,
-    compared by identity: the one tuple is read and written whole)."""
-    global _LAST_CONTEXT
-    last_doc, places = _LAST_CONTEXT
-    if last_doc is doc:
-        return places
-    places = _compute_context_places(doc)
-    _LAST_CONTEXT = (doc, places)
-    return places
-
-
-def _compute_context_places(doc: Document) -> frozenset[gazetteer.Place]:
+    settle each other. The rules of one report ask for them several times (bureau, its region, a
+    referred place, a heard report): computed once per document."""
     named = places_named(doc)
     open_counties = frozenset(
         p

@@ -7,7 +7,10 @@ evidence (the sentence, and where it sits) is never lost on the way to the graph
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import wraps
+from typing import TypeVar
 
 from kg.text.normalize import is_furniture, normalized_text
 from kg.text.patterns import YEAR
@@ -188,6 +191,27 @@ def _sentence_spans(line: str) -> list[tuple[int, int]]:
     if start < len(line):
         spans.append((start, len(line)))
     return spans
+
+
+T = TypeVar("T")
+
+
+def per_document(compute: Callable[[Document], T]) -> Callable[[Document], T]:
+    """A one-entry memo for a question several rules ask of the same report (the places it
+    names, its context places): the answer for the last document, compared by identity. The
+    memo holds the document itself, so another report can never be mistaken for it; the one
+    tuple is read and written whole."""
+    last: list[tuple[Document | None, object]] = [(None, None)]
+
+    @wraps(compute)
+    def memo(doc: Document) -> T:
+        known, answer = last[0]
+        if known is not doc:
+            answer = compute(doc)
+            last[0] = (doc, answer)
+        return answer  # type: ignore[return-value]
+
+    return memo
 
 
 def make_document(source: str, text: str, encoding: str = "utf-8", fmt: str = "txt") -> Document:
