@@ -1513,8 +1513,8 @@ TAGGER_RULE = "initiatives.tagger"
 def tagged_beside(sentence: Sentence, found: list[InitiativeRecord]) -> list[InitiativeRecord]:
     """The initiative tagger's names (initiative_tagger.py) where no rule found a name: spans
     that overlap no rule's name and no 《》 title, and pass the tests every name passes (no
-    slogan, not only generic words). Their kind is their kind word's, else a programme's
-    (一站式办理, 全区通办 name a service by what it does)."""
+    slogan, not only generic words, no honour, brackets closed). Their kind is their kind
+    word's, else a service's (一站式办理, 全区通办 name a service by what it does)."""
     tagged = names_in(sentence)
     if not tagged:
         return []
