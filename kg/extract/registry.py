@@ -127,6 +127,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
             nation_prefixed="a national prefix (国家, 中央) and a suffix",
             free_suffix="words jieba joins before a mediation or organisation suffix",
             quoted_name="a quoted body (“老兵调解室”, “猛佬党”调解工作室)",
+            quoted_studio="a quoted name and a studio word in a sentence about mediation (“心理花园”工作室)",
             national_body="a national body from the list (司法部, 国务院)",
             department_word="a department named without a region (公安局): the report's own government's",
             sibling="sub-units listed after the first share its parent (融安站、柳城站)",
