@@ -493,7 +493,7 @@ W208 = _opening("wide/texts/w208.txt", 6)
 
 
 def test_mediation_bodies_are_read_through_pinyin_notes_as_one_body():
-    """organizations + pinyin_free: 哨子河鄉(xiāng)人民調(diào)解委員會 and 哨子河鄉(xiāng)調(diào)委會 are one
+    """organizations + unbroken: 哨子河鄉(xiāng)人民調(diào)解委員會 and 哨子河鄉(xiāng)調(diào)委會 are one
     body, named as printed, notes kept."""
     from kg.extract.organizations import organizations_in_document
 

@@ -34,7 +34,7 @@ import jieba.posseg
 from kg.extract.context import ReportContext
 from kg.extract.records import Evidence, OrgMention, RegionMention
 from kg.extract.regions import choose
-from kg.extract.report_meta import on_the_page, pinyin_free
+from kg.extract.report_meta import on_the_page, unbroken
 from kg.text.document import Document, Sentence
 from kg.text.normalize import is_furniture, occurrences
 from kg.text.patterns import BOOK_TITLE, HAN, HAN_CHAR, QUOTE
@@ -1713,8 +1713,8 @@ def _mediation_through_pinyin(
 ) -> list[OrgMention]:
     """哨子河鄉(xiāng)人民調(diào)解委員會: pinyin notes a converter left inside words split a mediation
     body's name; its mediation bodies are read on the text without the notes and named as
-    printed (report_meta.pinyin_free). Other kinds are left as read."""
-    cleaned = pinyin_free(doc)
+    printed (report_meta.unbroken, which also closes a letter-spaced line). Other kinds are left as read."""
+    cleaned = unbroken(doc)
     if cleaned is None:
         return found
     clean, kept = cleaned

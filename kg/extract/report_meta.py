@@ -125,7 +125,7 @@ PINYIN_NOTE = re.compile(rf"(?<=[{HAN}]){PINYIN_GLOSS.pattern}")
 #: 县司法局 / 区人民政府 / 县政府 (holdout6 h88: …,县政府及工作部门坚持…) / 省卫生健康委: a body named by
 #: its level only; a government's own body first (市政府国资委, holdout8 h113) (a 委 of a department, not
 #: 人大常委会 or a 委员 of one: holdout6 h80 2022年,省卫生健康委坚持…, as 2022年,市科技局坚持… in h71)
-LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,8}}?(?:[局厅]|委(?![会员]))|政府(?!办))"
+LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,10}}?(?:[局厅]|委(?![会员]))|政府(?!办))"
 #: the same, not inside another word
 RELATIVE_BODY = re.compile(rf"(?<![{HAN}]){LEVEL_BODY}")
 #: 现将县人民政府2022年…报告如下: the same, right after the handover's verb
@@ -1633,10 +1633,15 @@ def _acting_subject(doc: Document) -> _Found | RegionMention | None:
     """What a news item's story opens with as its subject: a body (邵阳市司法局充分发挥… / “开张”才
     几天,省公共法律服务中心就收到…), or a place (崇仁县从公安…挑选…: the item is about the place,
     and no body writes it). A place before a word for its people or its paper (某区居民贾女士,
-    湖北日报记者) is no subject; nor is a body above the level the text calls itself by."""
+    湖北日报记者) is no subject; nor is a body above the level the text calls itself by. The body
+    a reporter learnt the facts from (:func:`_news_source`) stands for a story whose subject is a
+    place or none, not for one whose subject is a body (记者日前从香坊区政府获悉…该区公共法律服务中心
+    正式挂牌, dev8 h128: the centre's item)."""
     named = places_named(doc)
     before: list[RegionMention] = []
+    source: _Found | None = None
     for s in _news_sentences(doc):
+        source = source or _news_source(s, named)
         for pos in _clause_starts(s):
             body = _body_at(s, pos, named) or _referred_body(s, pos, before)
             if body is not None and (
@@ -1654,9 +1659,24 @@ def _acting_subject(doc: Document) -> _Found | RegionMention | None:
             if body is not None and not _one_of_several(body):
                 return body  # 武灵镇司法所共调解…: a town's body the gazetteer places only by the town
             if place is not None and not _modifies_people(s.text, place.evidence.end - s.start):
-                return place
+                return source or place
         before += sorted(_places_in(s, named), key=lambda p: p.evidence.start)
-    return None
+    return source
+
+
+#: 记者今天(2月9日)从省司法厅获悉 / 记者从市人社局了解到: the body a news item's facts come from
+NEWS_SOURCE = re.compile(r"^[^。，,]{0,24}?从([^。，,：:“”]{2,30}?)(?:获悉|了解到|得知|获得消息)")
+
+
+def _news_source(s: Sentence, named: frozenset[gazetteer.Place]) -> _Found | None:
+    """记者今天(2月9日)从省司法厅获悉:2022年,江苏全省… (dev17 h218): the body a reporter learnt
+    the item's facts from, in its first clause, is the body the item reports for. Rule
+    ``news_source`` (the record keeps ``acting_body``)."""
+    m = NEWS_SOURCE.match(s.text)
+    if m is None:
+        return None
+    body = _body_at(s, m.start(1), named)
+    return body if body is not None and body.start + len(body.name) == m.end(1) else None
 
 
 def _referred_body(s: Sentence, pos: int, before: list[RegionMention]) -> _Found | None:
@@ -1859,18 +1879,29 @@ def report_meta(doc: Document) -> ReportMeta:
     return meta
 
 
-def pinyin_free(doc: Document) -> tuple[Document, list[int]] | None:
-    """The document without the pinyin notes a converter left inside its words (龍沙區(qū)法律援助
-    中心, 省住房和城鄉(xiāng)建設廳), and for each of its characters the offset it had in ``doc``'s
-    text (stamp lines included); None for a text with no such note."""
+#: a line printed letter-spaced (青 海 省 卫 生 健 康 委, dev19 h220, a title set in a word
+#: processor): four or more single Han characters parted by spaces, nothing else
+SPACED_LINE = re.compile(rf"(?m)^[ \u3000]*(?:[{HAN}][ \u3000]+){{3,}}[{HAN}][ \u3000]*$")
+#: the spaces inside such a line
+SPACING = re.compile(rf"(?<=[{HAN}])[ \u3000]+(?=[{HAN}])")
+
+
+def unbroken(doc: Document) -> tuple[Document, list[int]] | None:
+    """The document without what breaks its words apart: the pinyin notes a converter left inside
+    them (龍沙區(qū)法律援助中心, 省住房和城鄉(xiāng)建設廳) and the spaces of a letter-spaced line
+    (青 海 省 卫 生 健 康 委); for each of its characters the offset it had in ``doc``'s text
+    (stamp lines included). None for a text with neither."""
     text = doc.analysis_with_stamps
-    if PINYIN_NOTE.search(text) is None:
+    cuts = [(m.start(), m.end()) for m in PINYIN_NOTE.finditer(text)]
+    for line in SPACED_LINE.finditer(text):
+        cuts += [(m.start(), m.end()) for m in SPACING.finditer(text, line.start(), line.end())]
+    if not cuts:
         return None
     kept: list[int] = []
     pos = 0
-    for m in PINYIN_NOTE.finditer(text):
-        kept += range(pos, m.start())
-        pos = m.end()
+    for start, end in sorted(cuts):
+        kept += range(pos, start)
+        pos = end
     kept += range(pos, len(text))
     return make_document(doc.source, "".join(text[i] for i in kept), doc.encoding, doc.format), kept
 
@@ -1878,23 +1909,25 @@ def pinyin_free(doc: Document) -> tuple[Document, list[int]] | None:
 def on_the_page(
     evidence: Evidence, name: str, clean: Document, kept: list[int], doc: Document
 ) -> tuple[Evidence, str]:
-    """Evidence and a name read on :func:`pinyin_free`'s text, at ``doc``'s offsets; a name that is
-    the evidence's span becomes the page's span, notes included, as printed (the gold copies them)."""
+    """Evidence and a name read on :func:`unbroken`'s text, at ``doc``'s offsets; a name that is
+    the evidence's span becomes the page's span, notes included, as printed (the gold copies them),
+    but not its letter spacing (青海省卫生健康委 is the name of 青 海 省 卫 生 健 康 委)."""
     start, end = kept[evidence.start], kept[evidence.end - 1] + 1
     as_read = clean.analysis_with_stamps[evidence.start : evidence.end]
     for s in doc.sentences + doc.stamps:
         if s.start <= start and end <= s.end:
             span = s.text[start - s.start : end - s.start]
             mapped = Evidence.of(s, start - s.start, end - s.start, rule=evidence.rule)
-            return mapped, span if name == as_read else name
+            return mapped, SPACING.sub("", span) if name == as_read else name
     return evidence, name
 
 
 def _read_without_pinyin(doc: Document) -> ReportMeta | None:
-    """Pages copied through a converter that annotated characters with their pinyin: the rules
-    read the text without the notes, and the bureau, the region and their evidence are mapped
-    back to the page's spans. None for a text with no such note. Rule ``pinyin_notes``."""
-    cleaned = pinyin_free(doc)
+    """Pages copied through a converter that annotated characters with their pinyin, or with a
+    letter-spaced title: the rules read the :func:`unbroken` text, and the bureau, the region and
+    their evidence are mapped back to the page's spans. None for a text with neither. Rule
+    ``pinyin_notes``."""
+    cleaned = unbroken(doc)
     if cleaned is None:
         return None
     clean, kept = cleaned
@@ -2101,17 +2134,35 @@ def _opens_its_sentence(evidence: Evidence) -> bool:
 
 
 def _unplaced_subject_body(doc: Document, title: Sentence | None) -> _Found | None:
-    """A grassroots unit named by a short name alone as the subject of the first opening sentence
-    (2011年,建华司法所以强化基层队伍建设为根本…, its town and county never named): the report's
-    author, as written, with no region the text makes certain. A deictic (我所, 全县, 各司法所) is
-    no name. Rule ``unplaced_subject_body``."""
-    suffixes = "|".join(map(re.escape, words("report_grassroots.tsv")))
+    """A grassroots unit named by a short name alone as the subject of a clause of the first
+    opening sentence (2011年,建华司法所以强化基层队伍建设为根本…; 针对老城区…的特点,西园司法所通过…,
+    holdout24 h394), its town and county never named: the report's author, as written, with no
+    region the text makes certain. Rule ``unplaced_subject_body``."""
     for s in _body_opening(doc, title)[:1]:
-        start = _past_thanks(s.text, OPENING.match(s.text).end())
-        m = re.compile(rf"[{HAN}]{{2,4}}?(?:{suffixes})").match(s.text, start)
-        if m is not None and s.text[start] not in NOT_ZONE_START:
-            return _Found(m.group(0), s, start, "opening")
+        first = _past_thanks(s.text, OPENING.match(s.text).end())
+        for pos in [first] + [p for p in _clause_starts(s) if p > first]:
+            found = _grassroots_at(s, pos)
+            if found is not None:
+                return found
     return None
+
+
+#: the longest short name a grassroots unit may have before its suffix (西咸新区斗门 + 司法所)
+MAX_GRASSROOTS_NAME = 6
+
+
+def _grassroots_at(s: Sentence, pos: int) -> _Found | None:
+    """建华司法所, 西咸新区斗门司法所 starting at ``pos`` (report_grassroots.tsv): a unit named by its
+    town's short name. A deictic or a generic word (我所, 全县, 各司法所, 乡镇司法所, 基层司法所) is no
+    name."""
+    suffixes = "|".join(map(re.escape, words("report_grassroots.tsv")))
+    m = re.compile(rf"[{HAN}]{{2,{MAX_GRASSROOTS_NAME}}}?(?:{suffixes})").match(s.text, pos)
+    if m is None or s.text[pos] in NOT_ZONE_START:
+        return None
+    short = re.sub(rf"(?:{suffixes})$", "", m.group(0))
+    if short in words("org_generic_modifiers.tsv") or NOT_IN_NAME.search(short):
+        return None
+    return _Found(m.group(0), s, pos, "opening")
 
 
 def _heard_report(
