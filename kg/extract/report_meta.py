@@ -419,14 +419,21 @@ def _signature(doc: Document) -> list[Sentence]:
 
 
 def _bureau_in_title(s: Sentence) -> _Found | None:
-    """The title's prefix before the year or 关于, when it ends in a body's suffix."""
-    prefix = re.split(r"(?:19|20)\d{2}|关于|[（(]", s.text, maxsplit=1)[0]
+    """The title's prefix before the year or 关于, when it ends in a body's suffix; a site's tag
+    before it (【2022年】州生态环境局2022年度…, holdout26 h440) is not part of it."""
+    tag = TITLE_TAG.match(s.text)
+    offset = tag.end() if tag else 0
+    prefix = re.split(r"(?:19|20)\d{2}|关于|[（(]", s.text[offset:], maxsplit=1)[0]
     m = JOINT_AUTHORS.match(prefix)  # 中共某区委 某区人民政府关于…: a joint report is both bodies'
     if m is None or not all(_longest_suffix(part) for part in re.split(r"[\s、]+", m.group(0))):
         m = re.match(rf"(?:中共)?[{HAN}]{{2,40}}", prefix)
     if m and _longest_suffix(m.group(0)):
-        return _Found(m.group(0), s, 0, "title")
+        return _Found(m.group(0), s, offset, "title")
     return None
+
+
+#: a site's tag heading a title: 【2022年】, 【专题】, [工作报告]
+TITLE_TAG = re.compile(r"^\s*[【\[][^】\]]{1,12}[】\]]\s*")
 
 
 def _town_line(s: Sentence) -> list[_Found]:
