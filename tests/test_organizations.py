@@ -370,3 +370,21 @@ def test_a_level_word_name_with_two_bodies_named_in_full_stays_unresolved():
     """With two provinces' 司法厅 named in full, 省司法厅 could be either: no canonical."""
     found = _canonicals(H183_GUIDANCE + "\n" + H183_PLAN + "\n" + H183_PLAN.replace("河南省", "湖北省"))
     assert found["省司法厅"] is None
+
+
+def test_two_bureaus_of_one_province_keep_two_study_groups(tmp_path):
+    """局党组理论学习中心组 named by itself (rule ``own_study_group``, holdout10 h165) is the
+    reporting bureau's own: two bureaus of one province have two groups in the graph, not one
+    node for the province."""
+    from rdflib import RDF, RDFS, Namespace
+
+    import kg
+
+    sentence = "通过局党组理论学习中心组、生态环境大讲堂、周一夜学等形式积极开展习近平法治思想学习贯彻。"
+    for name, bureau in (("a.txt", "浙江省生态环境厅"), ("b.txt", "浙江省民政厅")):
+        (tmp_path / name).write_text(f"{bureau}2023年法治政府建设工作情况\n{sentence}\n", encoding="utf-8")
+    kg.build([tmp_path / "a.txt", tmp_path / "b.txt"], out=tmp_path / "out", html=False)
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    lg = Namespace("https://w3id.org/lgkg/ontology#")
+    groups = [n for n in graph.subjects(RDF.type, lg.Agency) if str(graph.value(n, RDFS.label)) == "局党组理论学习中心组"]
+    assert len(groups) == 2, groups

@@ -99,6 +99,9 @@ REPORT_LOCAL = ("Outcome", "Challenge")
 
 #: Name prefixes that only make sense relative to the reporting region (区法院, 市司法局, 我局)
 RELATIVE = re.compile(r"^(?:全?[区市县省州旗盟镇乡]|地区|自治区|街道|我|本|该|局|行署|地委)")
+#: the rules that read a body as the reporting bureau's own (局党组, 局党组理论学习中心组): a name
+#: they give without a canonical one is scoped by the bureau, not by the region
+OWN_BODY_RULES = frozenset({"organizations.self_prefixed", "organizations.own_study_group"})
 DASHES = re.compile(r"[—–－‐-]+")
 QUOTES = re.compile(r"[《》〈〉<>“”\"'‘’「」『』\s]")
 
@@ -259,7 +262,11 @@ class Resolver:
                 "MediaOutlet": "media",
             }[cls]
             name = o.canonical or o.name
-            if (
+            if not o.canonical and o.evidence.rule in OWN_BODY_RULES:
+                # 局党组理论学习中心组 is the reporting bureau's own: two bureaus of one city have
+                # two, and a report whose bureau is unknown has its own
+                key = f"{prefix}/{slug(ex.meta.bureau or rkey)}/{slug(o.name)}"
+            elif (
                 o.kind != "media"
                 and not o.canonical
                 and (RELATIVE.match(o.name) or not names_a_place(o.name))
