@@ -119,3 +119,28 @@ def test_a_tagged_name_closes_the_brackets_it_opens():
     assert not _brackets_balanced("四個百分百(案中100%調解")  # holdout13 h208: cut inside a list
     assert not _brackets_balanced("调解)工作室")
     assert _brackets_balanced("全国民主法治示范村(社区)创建")
+
+
+def test_quotes_a_verb_of_award_governs_are_titles_received():
+    """holdout26 h442: 获评 governs the whole run of quotes; 实现 (a rules' before word, not an
+    award) leaves 实现“专科门诊”式精准调解 to the tagger (holdout2 h30)."""
+    from kg.extract.initiatives import _awarded_quotes
+
+    text = "咸安区获评“全国科普示范县(市、区)”“省级返乡创业示范县”等称号;共同缔造“三下沉”等一批工作走前列。"
+    awarded = [text[a:b] for a, b in _awarded_quotes(text)]
+    assert awarded == ["“全国科普示范县(市、区)”", "“省级返乡创业示范县”"]
+    assert _awarded_quotes("建立专家库,实现“专科门诊”式精准调解。") == []
+
+
+def test_a_tagged_mediation_studio_is_left_to_the_organisations(monkeypatch):
+    """“心理花园”工作室 in a sentence about settling disputes is a mediation room (dev18 h299): the
+    tagger's span is dropped, as the rules drop it."""
+    from kg.extract import initiatives
+
+    sentence = "在乡镇建立“心理花园”工作室,参与做好疑难复杂案件调处工作。"
+    start = sentence.index("心理花园")
+    monkeypatch.setattr(initiatives, "names_in", lambda s: [(start, start + 8, "心理花园工作室")])
+    assert initiatives.tagged_beside(Sentence(sentence, 0, len(sentence)), []) == []
+    monkeypatch.setattr(initiatives, "names_in", lambda s: [(start, start + 8, "心理花园工作室")])
+    other = "在乡镇建立“心理花园”工作室,开展心理健康讲座。"
+    assert [r.name for r in initiatives.tagged_beside(Sentence(other, 0, len(other)), [])] == ["心理花园工作室"]

@@ -137,6 +137,7 @@ HEAD_OPENERS = ("我", "本", "各", "全", "首", "年度")
 #: what may join quoted names that share the kind word after the last (“A”和“B”方式, “A”“B”工程)
 SHARED_KIND_JOINERS = "[和与及]?"
 #: what may follow a quoted name without it running on into a longer phrase (“A”和“B”, “A”等)
+#: (以创建“省级法治政府建设示范区”为抓手, holdout26 h442: 为 opens the frame's second half)
 NOT_A_NOUN = ("的", "等", "和", "与", "及", " ")
 #: what ends a clause (a list of quoted occasions runs to its 等…节日 within one clause)
 CLAUSE_END = re.compile(r"[，,。；;：:！!？?]")
@@ -198,6 +199,8 @@ class Vocabulary:
     doctrine: tuple[re.Pattern[str], ...]
     after: tuple[str, ...]
     before: tuple[str, ...]
+    #: verbs of award or naming (获评, 命名为): a quote they govern is a title received
+    awards: tuple[str, ...]
     generic: tuple[str, ...]
     drop: tuple[str, ...]
     fillers: tuple[str, ...]
@@ -277,6 +280,7 @@ def _vocabulary() -> Vocabulary:
         doctrine=tuple(re.compile(p) for p in of("doctrine")),
         after=of("after"),
         before=of("before"),
+        awards=of("award"),
         generic=of("generic"),
         drop=of("drop"),
         fillers=of("filler"),
@@ -1521,11 +1525,12 @@ def tagged_beside(sentence: Sentence, found: list[InitiativeRecord]) -> list[Ini
         return []
     titles = book_title_spans(sentence.text)
     taken = [(r.evidence.start - sentence.start, r.evidence.end - sentence.start) for r in found]
+    awards = _awarded_quotes(curly(sentence.text))
     out = []
     for start, end, name in tagged:
         if (
             len(name) < MIN_TAGGED_NAME
-            or any(a < end and start < b for a, b in taken + titles)
+            or any(a < end and start < b for a, b in taken + titles + awards)
             or is_slogan(name)
             or is_generic(name)
             or _an_honour(name)
@@ -1537,6 +1542,19 @@ def tagged_beside(sentence: Sentence, found: list[InitiativeRecord]) -> list[Ini
         kind = VOCAB.kinds[word][0] if word else TAGGED_KIND
         out.append(_record(sentence, name, kind, start, end, "tagger"))
     return out
+
+
+def _awarded_quotes(text: str) -> list[tuple[int, int]]:
+    """The quotes a verb of award or naming governs (咸安区获评“全国科普示范县(市、区)”“省级返乡
+    创业示范县”, holdout26 h442): titles a place received (initiative_stoplist.tsv ``award``),
+    which the rules skip too. The rules' other words before a quote are not used: 实现“专科门诊”式
+    精准调解 names a way of mediating (holdout2 h30)."""
+    quotes = list(QUOTE.finditer(text))
+    return [
+        q.span()
+        for n, q in enumerate(quotes)
+        if text[: quotes[_run_start(text, quotes, n)].start()].endswith(VOCAB.awards)
+    ]
 
 
 def _area_before(sentences: list[Sentence], n: int, section: str) -> str | None:
