@@ -490,7 +490,8 @@ def _glued_joins(text: str, tokens: tuple[tuple[str, int, int], ...]) -> tuple[t
     """县行政审批局和县综合行政执法局 (holdout8 h109): jieba reads 和县 (a county) as one word, so the
     和 joining two bodies stood in no stop token and the two bodies read as one name. A token that is
     a stop word and a level word right after a body's suffix (局, 委, 院…) joins: its stop word is
-    a stop token, as 和县 in 和县级综治中心 is no place (:func:`_glued_stop_word`)."""
+    a stop token, as 和县 in 和县级综治中心 is no place (:func:`_glued_stop_word`); 及区 after 区政府
+    the same."""
     stops = word_set("org_stopwords.tsv")
     return tuple(
         (word[0], start, start + 1)
@@ -499,7 +500,7 @@ def _glued_joins(text: str, tokens: tuple[tuple[str, int, int], ...]) -> tuple[t
         and word[0] in stops
         and word[1] in LEVEL_CHARS
         and start > 0
-        and _suffix_ending_at(text, start, max(0, start - 1))
+        and _suffix_ending_at(text, start, 0)  # 局, 委, or 政府 (区政府及区司法局, dev18 h286)
     )
 
 
