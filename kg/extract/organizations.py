@@ -1540,6 +1540,9 @@ def _expand(segment: str) -> str:
             head = segment[: -len(short)]
             if full.startswith(short[:2]) and head.endswith(full[: len(full) - len(short)]):
                 return segment
+            before = full[: max(0, full.find(short[:2]))]  # 全面 of 全面依法治县委员会办公室
+            if before and head.endswith(before):
+                head = head[: -len(before)]  # 全面依法治县办: 全面 is written already
             return head + full
     return segment
 
@@ -1574,8 +1577,17 @@ def _department_canonical(c: Candidate, context: ReportContext) -> str | None:
             return None
         own = place.name
     if c.name.startswith(PARTY_COMMISSIONS):  # the party committee's commission: 中共某县委全面依法治县委员会
+        if not _commission_of_level(c.name, own):
+            return None  # 被依法治市办推荐 in a district's report (dev8 h137): the city's office
         return "中共" + own + "委" + _expand(c.name)
     return own + _expand(c.name)
+
+
+def _commission_of_level(name: str, own: str) -> bool:
+    """依法治县办 is a county's, 依法治市办 a city's: the level character after 依法治 is the level
+    of the place that owns the commission."""
+    m = re.search(r"依法治(.)", name)
+    return m is None or own.endswith(m.group(1))
 
 
 def canonical_of(c: Candidate, context: ReportContext) -> str | None:
