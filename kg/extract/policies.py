@@ -84,7 +84,7 @@ def _cues(role: str) -> tuple[str, ...]:
 ISSUE_CUES, OPENING_STOPS, FOLLOW_CUES, GENERIC_OPENINGS = (
     _cues(r) for r in ("issue", "opening", "follow", "generic")
 )
-DATED_VERBS = tuple(sorted(set(ISSUE_CUES + _cues("dated")), key=len, reverse=True))
+DATED_VERBS = tuple(sorted(set(ISSUE_CUES + _cues("dated")), key=lambda v: (-len(v), v)))  # a set: ties by the word, not by its hash
 #: each of them compiled once (re.finditer(re.escape(verb)) per sentence paid escape and the
 #: pattern cache lookup for every verb of every sentence)
 DATED_VERB_PATTERNS = tuple(re.compile(re.escape(v)) for v in DATED_VERBS)
