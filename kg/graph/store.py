@@ -24,6 +24,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from functools import lru_cache
+from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import RDF, BNode, Graph, Literal, URIRef
@@ -108,6 +109,8 @@ class StoreGraph:
         self.path: str | None = None
         self._opened_by = os.getpid()
         self._folder: tempfile.TemporaryDirectory | None = None
+        #: a file holding the sorted N-Triples lines, made by :meth:`keep_sorted` (None: sort each time)
+        self._sorted: tempfile.TemporaryDirectory | None = None
 
     @classmethod
     def on_disk(cls, parent: str | None = None) -> StoreGraph:
@@ -145,17 +148,20 @@ class StoreGraph:
 
     # -- writing ------------------------------------------------------------------------------
     def add(self, triple) -> None:
+        self._sorted = None
         s, p, o = (to_oxigraph(t) for t in triple)
         self.store.add(ox.Quad(s, p, o, DEFAULT_GRAPH))
 
     def remove(self, pattern) -> None:
         """Remove every triple matching ``pattern`` (rdflib's ``Graph.remove``)."""
+        self._sorted = None
         s, p, o = (_pattern(t) for t in pattern)
         for q in list(self.store.quads_for_pattern(s, p, o, DEFAULT_GRAPH)):
             self.store.remove(q)
 
     def extend(self, triples: Iterable) -> None:
         """Add pyoxigraph triples in bulk (the mapping stage's way in)."""
+        self._sorted = None
         self.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, DEFAULT_GRAPH) for t in triples)
 
     # -- reading, rdflib's way ---------------------------------------------------------------
@@ -276,7 +282,19 @@ class StoreGraph:
         forms, since a space follows each term and sorts below any character that can
         continue one; so a subject's triples come together.
         """
+        if self._sorted is not None:
+            return _lines_of(Path(self._sorted.name) / SORTED_FILE)
         return sorted_unique(self.ntriples())
+
+    def keep_sorted(self) -> None:
+        """Sort the triples once into a file that every later :meth:`sorted_ntriples` reads: the
+        writers of a build (Turtle, N-Triples, N-Quads, TriG, JSON-LD, in forked processes too)
+        each sorted the whole graph again. For a graph that is only read from now on: a change
+        made through this object drops the copy, one made to ``store`` directly does not."""
+        folder = tempfile.TemporaryDirectory(prefix="lgkg-sorted-")
+        with open(Path(folder.name) / SORTED_FILE, "wb") as handle:
+            handle.writelines(sorted_unique(self.ntriples()))
+        self._sorted = folder
 
     def sorted_triples(self) -> Iterator[ox.Triple]:
         """Every triple, in the order of :meth:`sorted_ntriples`."""
@@ -286,6 +304,17 @@ class StoreGraph:
         """(subject, its triples), subjects in N-Triples order."""
         for subject, triples in itertools.groupby(self.sorted_triples(), key=lambda t: t.subject):
             yield subject, list(triples)
+
+
+#: the file name of :meth:`StoreGraph.keep_sorted`'s copy
+SORTED_FILE = "sorted.nt"
+
+
+def _lines_of(path: Path) -> Iterator[bytes]:
+    """The lines of a file, read as they are used (each reader opens its own handle, so
+    forked writers do not share a file offset)."""
+    with open(path, "rb") as handle:
+        yield from handle
 
 
 #: bytes of pyoxigraph's N-Triples text read at a time
