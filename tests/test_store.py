@@ -95,3 +95,17 @@ def test_restoring_the_offsets_datatype_touches_no_literal_that_quotes_one():
     assert sum(b"nonNegativeInteger" in line for line in lines) == 1
     assert any(b"#year>" in line and line.endswith(f"<{XSD.integer}> .\n".encode()) for line in lines)
     assert graph.value(selector, OA.exact) == Literal(quoted)
+
+
+def test_the_kept_sorted_copy_reads_like_a_fresh_sort_and_a_change_drops_it():
+    """keep_sorted() sorts once for every writer; a triple added afterwards through the graph
+    is not lost behind the copy."""
+    graph = StoreGraph()
+    for n in (3, 1, 2):
+        graph.add((URIRef(f"{ID}t/{n}"), RDFS.label, Literal(f"name {n}")))
+    fresh = list(graph.sorted_ntriples())
+    graph.keep_sorted()
+    assert list(graph.sorted_ntriples()) == fresh == sorted(fresh)
+    assert list(graph.sorted_ntriples()) == fresh  # read again: each reader opens the file anew
+    graph.add((URIRef(f"{ID}t/0"), RDFS.label, Literal("name 0")))
+    assert len(list(graph.sorted_ntriples())) == 4
