@@ -136,8 +136,11 @@ def status_of(graph: Graph, node: URIRef, cls: str) -> str | None:
 
 
 def node_facts(graph: Graph) -> dict[URIRef, NodeFacts]:
-    """The facts of every drawn node, keyed by IRI in sorted order."""
+    """The facts of every drawn node, keyed by IRI in sorted order. A report's regions and a set
+    of regions' ancestors are asked for by thousands of nodes alike: each is worked out once."""
     out = {}
+    regions_of_report: dict[URIRef, set[URIRef]] = {}
+    region_chains: dict[frozenset[URIRef], tuple[URIRef, ...]] = {}
     for node, cls in node_classes(graph).items():
         reports = reports_of(graph, node, cls)
         direct = {o for p in REGION_PROPS for o in graph.objects(node, p) if isinstance(o, URIRef)}
@@ -145,12 +148,17 @@ def node_facts(graph: Graph) -> dict[URIRef, NodeFacts]:
             direct.add(node)
         if not direct:
             for report in reports:
-                direct |= report_regions(graph, report)
+                if report not in regions_of_report:
+                    regions_of_report[report] = report_regions(graph, report)
+                direct |= regions_of_report[report]
+        key = frozenset(direct)
+        if key not in region_chains:
+            region_chains[key] = tuple(sorted(ancestors(graph, direct)))
         out[node] = NodeFacts(
             cls=cls,
             label=label_of(graph, node),
             reports=tuple(sorted(reports)),
-            regions=tuple(sorted(ancestors(graph, direct))),
+            regions=region_chains[key],
             areas=tuple(sorted(o for o in graph.objects(node, LGKG.area) if isinstance(o, URIRef))),
             status=status_of(graph, node, cls),
         )
