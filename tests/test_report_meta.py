@@ -484,8 +484,8 @@ def test_pinyin_notes_inside_names_are_read_through_and_kept():
 
 def test_a_text_without_pinyin_notes_is_read_as_it_is():
     """A bracketed word that is no pinyin note ((蘇祠街道金龍社區), h46) leaves the text alone."""
-    assert rm._read_without_pinyin(make_document("case.txt", H46)) is None
-    assert rm._read_without_pinyin(make_document("case.txt", H57)) is not None
+    assert rm._read_unbroken(make_document("case.txt", H46)) is None
+    assert rm._read_unbroken(make_document("case.txt", H57)) is not None
 
 
 #: a traditional-character mediation feature with pinyin notes inside its words (wide w208)

@@ -1878,7 +1878,7 @@ def report_meta(doc: Document) -> ReportMeta:
     extractor reading the same span quotes the whole line, and one mention of one span must
     carry one sentence (the SHACL shape says so), so the evidence is re-anchored here.
     """
-    meta = _read_without_pinyin(doc) or _read_report_meta(doc)
+    meta = _read_unbroken(doc) or _read_report_meta(doc)
     if meta.bureau_evidence is not None:
         meta = replace(meta, bureau_evidence=in_document(doc, meta.bureau_evidence))
     if meta.region is not None:
@@ -1929,7 +1929,7 @@ def on_the_page(
     return evidence, name
 
 
-def _read_without_pinyin(doc: Document) -> ReportMeta | None:
+def _read_unbroken(doc: Document) -> ReportMeta | None:
     """Pages copied through a converter that annotated characters with their pinyin, or with a
     letter-spaced title: the rules read the :func:`unbroken` text, and the bureau, the region and
     their evidence are mapped back to the page's spans. None for a text with neither. Rule
@@ -2162,14 +2162,20 @@ def _grassroots_at(s: Sentence, pos: int) -> _Found | None:
     """建华司法所, 西咸新区斗门司法所 starting at ``pos`` (report_grassroots.tsv): a unit named by its
     town's short name. A deictic or a generic word (我所, 全县, 各司法所, 乡镇司法所, 基层司法所) is no
     name."""
-    suffixes = "|".join(map(re.escape, words("report_grassroots.tsv")))
-    m = re.compile(rf"[{HAN}]{{2,{MAX_GRASSROOTS_NAME}}}?(?:{suffixes})").match(s.text, pos)
+    m = _grassroots_name().match(s.text, pos)
     if m is None or s.text[pos] in NOT_ZONE_START:
         return None
-    short = re.sub(rf"(?:{suffixes})$", "", m.group(0))
+    short = m.group(1)
     if short in words("org_generic_modifiers.tsv") or NOT_IN_NAME.search(short):
         return None
     return _Found(m.group(0), s, pos, "opening")
+
+
+@cache
+def _grassroots_name() -> re.Pattern[str]:
+    """A short name (group 1) and a grassroots unit's suffix."""
+    suffixes = "|".join(map(re.escape, words("report_grassroots.tsv")))
+    return re.compile(rf"([{HAN}]{{2,{MAX_GRASSROOTS_NAME}}}?)(?:{suffixes})")
 
 
 def _heard_report(
