@@ -137,7 +137,6 @@ HEAD_OPENERS = ("我", "本", "各", "全", "首", "年度")
 #: what may join quoted names that share the kind word after the last (“A”和“B”方式, “A”“B”工程)
 SHARED_KIND_JOINERS = "[和与及]?"
 #: what may follow a quoted name without it running on into a longer phrase (“A”和“B”, “A”等)
-#: (以创建“省级法治政府建设示范区”为抓手, holdout26 h442: 为 opens the frame's second half)
 NOT_A_NOUN = ("的", "等", "和", "与", "及", " ")
 #: what ends a clause (a list of quoted occasions runs to its 等…节日 within one clause)
 CLAUSE_END = re.compile(r"[，,。；;：:！!？?]")
@@ -1518,7 +1517,7 @@ def tagged_beside(sentence: Sentence, found: list[InitiativeRecord]) -> list[Ini
     """The initiative tagger's names (initiative_tagger.py) where no rule found a name: spans
     that overlap no rule's name and no 《》 title, and pass the tests every name passes (no
     slogan, not only generic words, no honour, brackets closed, no body: “心理花园”工作室 in a
-    sentence about mediation is a mediation room, dev17 h217). Their kind is their kind
+    sentence about disputes is a mediation room, dev18 h299). Their kind is their kind
     word's, else a service's (一站式办理, 全区通办 name a service by what it does)."""
     tagged = names_in(sentence)
     if not tagged:
