@@ -416,8 +416,7 @@ def check_and_write(
     try:
         staging.mkdir()
         checks = [lambda: violations(result.graph)] if validate else []
-        if isinstance(result.graph, StoreGraph):
-            result.graph.keep_sorted()  # sorted once here, read by every writer
+        result.graph.keep_sorted()  # sorted once here, read by every writer
         done = run_tasks([*checks, *export_jobs(result.graph, staging, html, formats)], workers)
         if validate:
             result.violations = done.pop(0)

@@ -1518,13 +1518,14 @@ def tagged_beside(sentence: Sentence, found: list[InitiativeRecord]) -> list[Ini
     that overlap no rule's name and no 《》 title, and pass the tests every name passes (no
     slogan, not only generic words, no honour, brackets closed, no body: “心理花园”工作室 in a
     sentence about disputes is a mediation room, dev18 h299). Their kind is their kind
-    word's, else a service's (一站式办理, 全区通办 name a service by what it does)."""
+    word's, else a service's (一站式办理, 全区通办 name a service by what it does). The
+    sentence's quotes are curly, as :func:`initiatives_in` hands it over."""
     tagged = names_in(sentence)
     if not tagged:
         return []
     titles = book_title_spans(sentence.text)
     taken = [(r.evidence.start - sentence.start, r.evidence.end - sentence.start) for r in found]
-    awards = _awarded_quotes(curly(sentence.text))
+    awards = _awarded_quotes(sentence.text)
     out = []
     for start, end, name in tagged:
         if (

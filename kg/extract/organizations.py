@@ -1364,13 +1364,20 @@ def _body_before_suffix(name: str) -> str | None:
     return name[: len(name) - len(suffix[0].text)] if suffix else None
 
 
+def _free_mediation_body(c: Candidate) -> str | None:
+    """What a mediation body's name holds before its suffix when the name was read leftwards
+    from the suffix with no region, owner or quotes (rule ``free_suffix``); None for any other
+    name. The kind-of-committee tests below read only such names."""
+    if c.kind != "mediation" or c.rule != "free_suffix" or c.regions:
+        return None
+    return _body_before_suffix(c.name)
+
+
 def _named_for_field_only(c: Candidate) -> bool:
     """成立全市首家电力行业人民调解委员会: a mediation committee read with no region, owner or quotes,
     named only by the field it mediates, is a kind of committee (the report's own one has its
     region-prefixed name elsewhere)."""
-    if c.kind != "mediation" or c.rule != "free_suffix" or c.regions:
-        return False
-    body = _body_before_suffix(c.name)
+    body = _free_mediation_body(c)
     if body:
         body = body.removesuffix(PEOPLES)  # 交通事故纠纷人民调委会 (holdout26 h434): 人民 + 调委会
     if not body or not body.endswith(_org_words("field_end")):
@@ -1384,9 +1391,7 @@ def _named_for_host_only(c: Candidate) -> bool:
     """全市驻所调解室 / 驻法院人民调解工作室: a mediation room named only by the institution it sits
     in (a court, a police station), with no region or proper name, is a kind of room: reports
     count such rooms (共受理纠纷2180起) without naming one."""
-    if c.kind != "mediation" or c.rule != "free_suffix" or c.regions:
-        return False
-    body = _body_before_suffix(c.name)
+    body = _free_mediation_body(c)
     if body is None:
         return False
     body = body.removeprefix("派驻").removeprefix("驻").removesuffix(PEOPLES)
@@ -1433,9 +1438,7 @@ LEVEL_OF_UNITS = re.compile(rf"[{HAN}()（）]{{1,4}}级(?=[{HAN}])")
 def _one_character_name(c: Candidate) -> bool:
     """专调委会, 小调解室: a free mediation name whose body is one character is an abbreviation or
     a word cut in two (五眼桥调委会 read as 桥调委会), never a committee's own name."""
-    if c.kind != "mediation" or c.rule != "free_suffix" or c.regions:
-        return False
-    body = _body_before_suffix(c.name)
+    body = _free_mediation_body(c)
     return body is not None and len("".join(_after_leading_verbs(body))) == 1  # (设置)小调解室
 
 
