@@ -97,6 +97,8 @@ AFTER_COUNTER = re.compile(
     rf"(?<=[0-9一二两三四五六七八九十百])[{''.join(_org_words('counter'))}](?=[{HAN}])"
 )
 #: a count right before a name (4个公安派出所, 8个公共法律服务中心): unnamed bodies
+#: a count opening a body's name after its place: 三个专业调解工作室, 12家调委会 (not 一家亲调解室)
+COUNT_IN_NAME = re.compile(r"(?:[0-9]+[余多]?[个家所处]|[一二两三四五六七八九十百]+[余多]?个)")
 COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[个家所处名]$")
 #: 人民 before 调解工作室 (法院人民调解工作室): part of the room's kind word, not of its host
 PEOPLES = "人民"
@@ -775,11 +777,25 @@ def _free(t: Text, end: int, suffix: Suffix) -> Candidate | None:
         if glued:  # 依靠人民|调委会 (holdout8 h119): jieba glued a stop word to the name's first word
             start -= len(word) - glued
             break
+        if _ends_in_a_setting_up_verb(word):
+            break
         start -= len(word)
     alone_region = text[start:body_end] in place_names() and not suffix.alone
     if start == body_end or (suffix.kind == "agency" and alone_region):
         return None
     return Candidate(start, end, text[start:end], suffix.kind, [], [text[start:end]], rule="free_suffix")
+
+
+def _ends_in_a_setting_up_verb(word: str) -> bool:
+    """充分发挥|调委会中层调解作用 (holdout29 h496): jieba reads 充分发挥 as one noun, so the scan
+    would take it into the name; a word ending in a verb that sets a body up or acts through it
+    (org_group_stops.tsv: 发挥, 成立, 健全…) ends the name. 组织 and 作为 are nouns too (社会组织)."""
+    return len(word) > 2 and word.endswith(_setting_up_verbs())
+
+
+@cache
+def _setting_up_verbs() -> tuple[str, ...]:
+    return tuple(w for w in word_set("org_group_stops.tsv") if len(w) == 2 and w not in ("组织", "作为"))
 
 
 def _glued_stop_prefix(word: str) -> int:
@@ -1234,7 +1250,7 @@ def _generic(c: Candidate, t: Text) -> bool:
         return True
     if _award_title(c, t):
         return True
-    if _level_word_for_place(c) or _alias_in_brackets(c, t) or _plural(c):
+    if _level_word_for_place(c) or _alias_in_brackets(c, t) or _plural(c) or _counted(c):
         return True
     if DOCUMENT_NUMBER_AFTER.match(t.text, c.end):
         return True  # (城中政办函〔2025〕19号): the issuer's code in a document number, no name
@@ -1305,12 +1321,26 @@ def _award_title(c: Candidate, t: Text) -> bool:
 def _level_word_for_place(c: Candidate) -> bool:
     """街道党工委 with no street named: every street's committee, not one body; 县级访调委:
     a mediation body of every county (a level with 级 names a type of committee; 县级综治中心
-    in a county's report is still its own centre)."""
+    in a county's report is still its own centre); 全国模范人民调解委员会: a national one."""
     if not c.regions:
         return False
     kind, word = c.regions[0]
     level_rank = kind == "relative" and (word or "").endswith("级") and c.kind == "mediation"
-    return (kind == "place" and word in anchor_words()) or level_rank
+    return (kind == "place" and word in anchor_words()) or level_rank or _national_mediation_body(c)
+
+
+def _national_mediation_body(c: Candidate) -> bool:
+    """表彰了全国模范人民调解委员会 (holdout25 h421): committees and rooms sit in a village, a
+    town, a trade or a county; one named for the whole nation (全国) is an honour or a kind."""
+    kind, word = c.regions[0]
+    return c.kind == "mediation" and kind == "relative" and anchor_words().get(word or "") == "nation"
+
+
+def _counted(c: Candidate) -> bool:
+    """西宁市城西区三个专业调解工作室挂牌 (holdout25 h422): a count after the place (三个, 12家)
+    counts bodies of a kind; it is not part of one body's name (一家亲调解室 is: a count of
+    家 is read only after digits)."""
+    return any(COUNT_IN_NAME.match(segment) for segment in c.segments)
 
 
 def _every_town(c: Candidate) -> bool:
