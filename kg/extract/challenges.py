@@ -143,6 +143,11 @@ def _elaboration(clauses: list[_Clause], headline: str, strength: str = "strong"
 LISTED_PROBLEMS = re.compile(
     r"(存在|面临)(?:着|的)?([^。；;：:]{4,160}?)等?(?:方面的?)?(?:问题|不足|短板|现象|困难|挑战)"
 )
+#: the same frame closed by 等 (存在着重视不够、人员不足、措施不力等问题): tried first, since an
+#: item's own 不足 would end the shorter match inside the list
+LISTED_PROBLEMS_UP_TO_DENG = re.compile(
+    r"(存在|面临)(?:着|的)?([^。；;：:]{4,160}?)等(?:方面的?)?(?:问题|不足|短板|现象|困难|挑战)"
+)
 #: 面临…等困难: the frame alone says its items are problems, so they need no word of admission
 FACING = "面临"
 #: 您指出的X问题 / 您提到X难以办到: a reply to a deputy's proposal admits what the proposal names
@@ -169,11 +174,26 @@ def challenges_in_document(doc: Document, context: ReportContext | None = None) 
     for passage in _passages(doc):
         out += _challenges_in_passage(passage, context)
     reply = any(REPLY_ADMISSION.search(s.text) for s in doc.sentences)
+    finding_open = False  # a finding of the paragraph goes on into its next sentences
     for s in doc.sentences:
+        if _opens_paragraph(doc, s):
+            finding_open = False
         if s.section != "challenges":
             found = admissions_in(s, context) or admitting_heading(doc, s, context)
+            found += _apart_from(findings_in(s, context, after_finding=finding_open), found)
+            finding_open = finding_open or _finding_end(s.text) is not None
             out += found or (problems_in_reply(s, context) if reply else [])
     return out
+
+
+def _apart_from(records: list[ChallengeRecord], taken: list[ChallengeRecord]) -> list[ChallengeRecord]:
+    """``records`` that overlap none of ``taken`` (a finding another rule read already)."""
+    spans = [(t.evidence.start, t.evidence.end) for t in taken]
+    return [r for r in records if not any(a < r.evidence.end and r.evidence.start < b for a, b in spans)]
+
+
+def _opens_paragraph(doc: Document, sentence: Sentence) -> bool:
+    return doc.text[: sentence.start].rstrip(" \t\u3000").endswith("\n") or sentence.start == 0
 
 
 #: a heading line is short and ends without a sentence's punctuation
@@ -255,14 +275,92 @@ def admissions_in(sentence: Sentence, context: ReportContext | None = None) -> l
     if sentence.section == "plans":
         return out  # 下一步着力解决存在的X问题: a plan names what it will work on, not what it admits
     out += quoted_problems(sentence, context)
-    for m in LISTED_PROBLEMS.finditer(text):
+    listed = list(LISTED_PROBLEMS_UP_TO_DENG.finditer(text)) or list(LISTED_PROBLEMS.finditer(text))
+    for m in listed:
         start, facing = m.start(2), m.group(1) == FACING
         for item in re.finditer(r"[^、，,]+", m.group(2)):
             words = item.group(0)
-            if len(words) >= MIN_ITEM and (facing or _admits(words)) and not _announces(words):
+            admits = facing or _admits(words) or _ends_inadequate(words)
+            if len(words) >= MIN_ITEM and admits and not _announces(words):
                 clause = _Clause(sentence, start + item.start(), start + item.end())
                 out.append(_record(clause, context, "listed_problems"))
     return out
+
+
+#: a clause longer than this is a description, not a shortcoming stated
+MAX_FINDING = 45
+#: a verb of mending this near a clause's start makes it name the work (切实解决执法力量不足)
+REMEDY_REACH = 4
+
+
+def findings_in(
+    sentence: Sentence, context: ReportContext | None = None, after_finding: bool = False
+) -> list[ChallengeRecord]:
+    """Shortcomings written into running text after a finding (督查中发现部分村法律顾问履职尽责不够
+    到位,工作日志填写不规范,…; 但是,…还有一些差距,对法律援助工作重要性的认识不足,政府责任落实
+    不够): inspection news, meeting reports and replies have no shortcomings section. After the
+    first word of finding (challenge_cues.tsv ``finding``), or from the start of a sentence that
+    goes on a finding of its paragraph (``after_finding``), each clause that ends in a word of
+    inadequacy (``inadequate``) or holds one that admits anywhere (缺乏, 尚未) is one challenge;
+    a list of such predicates (重视不够、人员不足) gives one each. A verb of mending at a clause's
+    start (解决…不足) makes it name the work."""
+    if sentence.section == "plans":
+        return []
+    start = 0 if after_finding else _finding_end(sentence.text)
+    if start is None:
+        return []
+    out = []
+    for c in _clauses(sentence, start, len(sentence.text)):
+        for part in _listed_parts(c):
+            words = part.text.rstrip("。；;!！")
+            if not MIN_CLAUSE - 1 <= len(words) <= MAX_FINDING:
+                continue
+            at = _inadequacy_at(words)
+            if at is None or any(w in words[:REMEDY_REACH] for w in _cues("remedy") if len(w) > 1):
+                continue
+            inner = _finding_end(words[:at])  # 在督查中发现|部分…不够到位: what was found
+            marker = INLINE_MARKER.match(words)  # 三是法律服务水平较低: the item, not its marker
+            if inner is not None and at - inner >= MIN_CLAUSE - 1:
+                part = _Clause(part.sentence, part.start + inner, part.end)
+            elif marker:
+                part = _Clause(part.sentence, part.start + marker.end(), part.end)
+            out.append(_record(part, context, "finding"))
+    return out
+
+
+def _finding_end(text: str) -> int | None:
+    """Where the first word of finding in ``text`` ends, or None when it has none."""
+    found = [(text.find(w), -len(w)) for w in _cues("finding") if w in text]
+    if not found:
+        return None
+    at, length = min(found)
+    return at - length
+
+
+def _listed_parts(clause: _Clause) -> list[_Clause]:
+    """重视不够、人员不足、措施不力: a clause listing inadequacies with 、 is one per item when
+    every item ends in one; else the clause itself (部分村居法律服务者、村法律顾问履职尽责不够到位)."""
+    spans, start = [], clause.start
+    for k in range(clause.start, clause.end + 1):
+        if k == clause.end or clause.sentence.text[k] == "、":
+            spans.append((start, k))
+            start = k + 1
+    parts = [_Clause(clause.sentence, a, b) for a, b in spans]
+    if len(parts) > 1 and all(_ends_inadequate(p.text) for p in parts):
+        return parts
+    return [clause]
+
+
+def _ends_inadequate(words: str) -> bool:
+    return words.rstrip("。；;!！").endswith(_cues("inadequate"))
+
+
+def _inadequacy_at(words: str) -> int | None:
+    """Where the clause's word of inadequacy starts: one ending it, or one that admits anywhere."""
+    end = next((w for w in _cues("inadequate") if words.endswith(w)), None)
+    if end is not None:
+        return len(words) - len(end)
+    return min((words.find(w) for w in _cues("inadequate_anywhere") if w in words), default=None)
 
 
 def quoted_problems(sentence: Sentence, context: ReportContext | None = None) -> list[ChallengeRecord]:

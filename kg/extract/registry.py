@@ -244,6 +244,8 @@ EXTRACTORS: tuple[Extractor, ...] = (
             about_problem_heading="a reply's heading naming the problem it answers (关于X问题)",
             admitting_heading="a heading line outside a shortcomings section whose every clause ends in "
             "a word of admission (经费不足,专业调解人才严重缺乏)",
+            finding="outside a shortcomings section, a clause after a word of finding (督查中发现, 但是) "
+            "ending in a word of inadequacy (工作日志填写不规范, 政府责任落实不够)",
         ),
         columns=(("challenges", len),),
     ),
