@@ -180,7 +180,7 @@ def challenges_in_document(doc: Document, context: ReportContext | None = None) 
             finding_open = False
         if s.section != "challenges":
             found = admissions_in(s, context) or admitting_heading(doc, s, context)
-            found += _apart_from(findings_in(s, context, after_finding=finding_open), found)
+            found += _apart_from(findings_in(s, context, after_finding=finding_open or _names_a_problem(s)), found)
             finding_open = finding_open or _finding_end(s.text) is not None
             out += found or (problems_in_reply(s, context) if reply else [])
     return out
@@ -319,13 +319,24 @@ def findings_in(
             if at is None or any(w in words[:REMEDY_REACH] for w in _cues("remedy") if len(w) > 1):
                 continue
             inner = _finding_end(words[:at])  # 在督查中发现|部分…不够到位: what was found
-            marker = INLINE_MARKER.match(words)  # 三是法律服务水平较低: the item, not its marker
+            marker = INLINE_MARKER.match(words) or LEADING_MARKER.match(words)  # 三是…/1.…: the item, not its marker
             if inner is not None and at - inner >= MIN_CLAUSE - 1:
                 part = _Clause(part.sentence, part.start + inner, part.end)
             elif marker:
                 part = _Clause(part.sentence, part.start + marker.end(), part.end)
             out.append(_record(part, context, "finding"))
     return out
+
+
+def _names_a_problem(sentence: Sentence) -> bool:
+    """1.干部队伍结构不够优化。/ (2)中心组学习存在打折扣现象 (巡察整改 notices, holdout35): a numbered
+    line whose first clause ends in a word of inadequacy heads a problem found, though no word of
+    finding and no shortcomings heading stands before it."""
+    marker = LEADING_MARKER.match(sentence.text) or INLINE_MARKER.match(sentence.text)
+    if marker is None:
+        return False
+    first = next(iter(_clauses(sentence, marker.end(), len(sentence.text))), None)
+    return first is not None and _ends_inadequate(first.text) and not _announces(first.text)
 
 
 def _finding_end(text: str) -> int | None:
@@ -351,8 +362,13 @@ def _listed_parts(clause: _Clause) -> list[_Clause]:
     return [clause]
 
 
+#: 不够 + a quality ending a clause (学习不够深入, 干部队伍结构不够优化)
+NOT_ENOUGH_END = re.compile(rf"不够[{HAN}]{{2}}$")
+
+
 def _ends_inadequate(words: str) -> bool:
-    return words.rstrip("。；;!！").endswith(_cues("inadequate"))
+    words = words.rstrip("。；;!！")
+    return words.endswith(_cues("inadequate")) or bool(NOT_ENOUGH_END.search(words))
 
 
 def _inadequacy_at(words: str) -> int | None:
@@ -360,6 +376,9 @@ def _inadequacy_at(words: str) -> int | None:
     end = next((w for w in _cues("inadequate") if words.endswith(w)), None)
     if end is not None:
         return len(words) - len(end)
+    not_enough = NOT_ENOUGH_END.search(words)
+    if not_enough:
+        return not_enough.start()
     return min((words.find(w) for w in _cues("inadequate_anywhere") if w in words), default=None)
 
 
