@@ -362,8 +362,9 @@ def _listed_parts(clause: _Clause) -> list[_Clause]:
     return [clause]
 
 
-#: 不够 + a quality ending a clause (学习不够深入, 干部队伍结构不够优化)
-NOT_ENOUGH_END = re.compile(rf"不够[{HAN}]{{2}}$")
+#: not enough of a quality, or a quality still wanted, ending a clause (学习不够深入, 体制机制欠完善,
+#: 调解员综合能力有待提升, 作用有待进一步增强)
+NOT_ENOUGH_END = re.compile(rf"(?:不够|有待(?:进一步)?|亟待|亟需(?:进一步)?)[{HAN}]{{2}}$")
 
 
 def _ends_inadequate(words: str) -> bool:
