@@ -10,6 +10,7 @@ problems (还存在一些不足) and the causes part (原因) give none.
 from __future__ import annotations
 
 import re
+from functools import cache
 from dataclasses import dataclass
 
 from kg.extract.context import ReportContext
@@ -35,6 +36,7 @@ RESTATES = 0.3
 COMPARATIVE = re.compile(r"^(?:但|然而|虽然)?(?:与|同|距离?)")
 
 
+@cache
 def _cues(kind: str) -> tuple[str, ...]:
     return tuple(r[1] for r in rows("challenge_cues.tsv") if r[0] == kind)
 
