@@ -10,8 +10,8 @@ problems (还存在一些不足) and the causes part (原因) give none.
 from __future__ import annotations
 
 import re
-from functools import cache
 from dataclasses import dataclass
+from functools import cache
 
 from kg.extract.context import ReportContext
 from kg.extract.records import ChallengeRecord, Evidence
