@@ -5,6 +5,13 @@ and then elaborate each. Every item gives one challenge: its headline clause. Th
 elaboration adds a challenge only for a distinct admission in strong words (意识淡薄,
 尚未养成, 存在差距) that does not restate its headline; the lines that announce the
 problems (还存在一些不足) and the causes part (原因) give none.
+
+Texts with no shortcomings section admit problems in running text: an inspection found them
+(督查中发现…), a meeting pointed them out (会议指出…存在着A、B等问题), a report turns from its
+work to them (但是,…还有一些差距), a 巡察整改 notice numbers them (1.干部队伍结构不够优化。).
+There a clause counts when it ends in a word of inadequacy (challenge_cues.tsv
+``inadequate``: 不到位, 不畅, 不够深入, 有待提升) and no verb of mending opens it (解决…不足
+names the work).
 """
 
 from __future__ import annotations
