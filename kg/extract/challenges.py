@@ -284,14 +284,15 @@ def admissions_in(sentence: Sentence, context: ReportContext | None = None) -> l
     if sentence.section == "plans":
         return out  # 下一步着力解决存在的X问题: a plan names what it will work on, not what it admits
     out += quoted_problems(sentence, context)
-    listed = list(LISTED_PROBLEMS_UP_TO_DENG.finditer(text)) or list(LISTED_PROBLEMS.finditer(text))
-    for m in listed:
-        start, facing = m.start(2), m.group(1) == FACING
-        for item in re.finditer(r"[^、，,]+", m.group(2)):
-            words = item.group(0)
-            admits = facing or _admits(words) or _ends_inadequate(words)
+    up_to_deng = list(LISTED_PROBLEMS_UP_TO_DENG.finditer(text))
+    for m in up_to_deng or list(LISTED_PROBLEMS.finditer(text)):
+        # 面临…困难 and 存在A、B等问题 say their items are problems: they need no word of admission
+        start, named = m.start(2), m.group(1) == FACING or bool(up_to_deng)
+        for item in re.finditer(r"(?:诸如|比如|例如)?([^、，,]+)", m.group(2)):  # 存在的诸如A、B等问题
+            words = item.group(1)
+            admits = named or _admits(words) or _ends_inadequate(words)
             if len(words) >= MIN_ITEM and admits and not _announces(words):
-                clause = _Clause(sentence, start + item.start(), start + item.end())
+                clause = _Clause(sentence, start + item.start(1), start + item.end(1))
                 out.append(_record(clause, context, "listed_problems"))
     return out
 
