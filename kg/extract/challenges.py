@@ -387,11 +387,20 @@ def _ends_inadequate(words: str) -> bool:
     return words.endswith(_cues("inadequate")) or bool(NOT_ENOUGH_END.search(words))
 
 
+#: 存在“不愿调、不敢调、不会调”的情况 / “一村一法律顾问”存在形式主义的问题: a clause saying a state
+#: of things exists, ending in the word for it
+EXISTS_AS_PROBLEM = re.compile(r"存在(?:着)?[^，,；;。]{2,30}?的?(?:情况|现象|问题)$")
+
+
 def _inadequacy_at(words: str) -> int | None:
-    """Where the clause's word of inadequacy starts: one ending it, or one that admits anywhere."""
+    """Where the clause's word of inadequacy starts: one ending it, a state of things said to
+    exist, or a word that admits anywhere."""
     end = next((w for w in _cues("inadequate") if words.endswith(w)), None)
     if end is not None:
         return len(words) - len(end)
+    exists = EXISTS_AS_PROBLEM.search(words)
+    if exists and not _announces(words):
+        return exists.start()
     not_enough = NOT_ENOUGH_END.search(words)
     if not_enough:
         return not_enough.start()
