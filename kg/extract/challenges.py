@@ -212,7 +212,28 @@ def _apart_from(records: list[ChallengeRecord], taken: list[ChallengeRecord]) ->
 
 
 def _opens_paragraph(doc: Document, sentence: Sentence) -> bool:
-    return doc.text[: sentence.start].rstrip(" \t\u3000").endswith("\n") or sentence.start == 0
+    return _line_starts_at(doc.text, sentence.start)
+
+
+#: what may stand between a line break and a line's words
+LINE_SPACE = " \t\u3000"
+
+
+def _line_starts_at(text: str, pos: int) -> bool:
+    """Whether only spaces stand between a line break (or the text's start) and ``pos``; it looks
+    back over those spaces only, so asking it of every sentence costs the text's length once."""
+    k = pos
+    while k > 0 and text[k - 1] in LINE_SPACE:
+        k -= 1
+    return k == 0 or text[k - 1] == "\n"
+
+
+def _line_ends_at(text: str, pos: int) -> bool:
+    """Whether only spaces stand between ``pos`` and a line break (or the text's end)."""
+    k = pos
+    while k < len(text) and text[k] in LINE_SPACE:
+        k += 1
+    return k == len(text) or text[k] == "\n"
 
 
 #: a heading line is short and ends without a sentence's punctuation
@@ -223,13 +244,11 @@ SENTENCE_END = "。！？!?；;：:"
 def _is_heading_line(doc: Document, sentence: Sentence) -> bool:
     """A line of its own (a line break on both sides), short, with no sentence end."""
     text = sentence.text.strip()
-    before = doc.text[: sentence.start].rstrip(" \t\u3000")
-    after = doc.text[sentence.end :].lstrip(" \t\u3000")
     return (
         0 < len(text) <= MAX_HEADING
         and not text.endswith(tuple(SENTENCE_END))
-        and (not before or before.endswith("\n"))
-        and (not after or after.startswith("\n"))
+        and _line_starts_at(doc.text, sentence.start)
+        and _line_ends_at(doc.text, sentence.end)
     )
 
 
