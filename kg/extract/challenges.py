@@ -190,7 +190,7 @@ def challenges_in_document(doc: Document, context: ReportContext | None = None) 
     reply = any(REPLY_ADMISSION.search(s.text) for s in doc.sentences)
     finding_open = False  # a finding of the paragraph goes on into its next sentences
     for s in doc.sentences:
-        if _opens_paragraph(doc, s):
+        if _line_starts_at(doc.text, s.start):
             finding_open = False
         if s.section != "challenges":
             found = admissions_in(s, context) or admitting_heading(doc, s, context)
@@ -209,10 +209,6 @@ def _apart_from(records: list[ChallengeRecord], taken: list[ChallengeRecord]) ->
     """``records`` that overlap none of ``taken`` (a finding another rule read already)."""
     spans = [(t.evidence.start, t.evidence.end) for t in taken]
     return [r for r in records if not any(a < r.evidence.end and r.evidence.start < b for a, b in spans)]
-
-
-def _opens_paragraph(doc: Document, sentence: Sentence) -> bool:
-    return _line_starts_at(doc.text, sentence.start)
 
 
 #: what may stand between a line break and a line's words

@@ -97,9 +97,9 @@ AFTER_COUNTER = re.compile(
     rf"(?<=[0-9一二两三四五六七八九十百])[{''.join(_org_words('counter'))}](?=[{HAN}])"
 )
 #: a count right before a name (4个公安派出所, 8个公共法律服务中心): unnamed bodies
+COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[个家所处名]$")
 #: a count opening a body's name after its place: 三个专业调解工作室, 12家调委会 (not 一家亲调解室)
 COUNT_IN_NAME = re.compile(r"(?:[0-9]+[余多]?[个家所处]|[一二两三四五六七八九十百]+[余多]?个)")
-COUNT_BEFORE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十百]+)[余多]?[个家所处名]$")
 #: 人民 before 调解工作室 (法院人民调解工作室): part of the room's kind word, not of its host
 PEOPLES = "人民"
 

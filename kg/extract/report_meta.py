@@ -1718,9 +1718,13 @@ def _a_post(body: _Found, end: int) -> bool:
     """省委常委、政法委书记刘建洋在…强调 (holdout30 h525): a committee's name ending in a member's
     post (常委, 书记: org_not_mention_after.tsv) names the person's post, not the committee
     (常委会 is the standing committee, a body)."""
-    posts = tuple(r[0] for r in rows("org_not_mention_after.tsv") if r[1] == "committee")
     written = body.sentence.text[body.start : end]
-    return written.endswith(posts) and not body.sentence.text.startswith("会", end)
+    return written.endswith(_committee_posts()) and not body.sentence.text.startswith("会", end)
+
+
+@cache
+def _committee_posts() -> tuple[str, ...]:
+    return tuple(r[0] for r in rows("org_not_mention_after.tsv") if r[1] == "committee")
 
 
 #: 决定授予 / 日前通报表彰了: what may stand between an honouring body and its verb of honour
