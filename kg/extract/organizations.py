@@ -1001,6 +1001,26 @@ def _national_units(t: Text, pos: int) -> tuple[int, list[str]]:
     return pos, units
 
 
+#: what ends the clause before a list of bodies
+CLAUSE_BOUNDARY = re.compile(r"[,，。；;:：\s]")
+#: a list of bodies addressed to every place of a level: 各设区市和省直管试点县(市)建设局、规划局…
+LIST_FOR_EACH = re.compile(rf"[{PLURAL_MARKS}][^,，。；;:：\s]*")
+#: what stands right before an item of such a list: a separator, a bracket, a level word
+LIST_ITEM_BEFORE = "、)）市县区州旗"
+
+
+def _in_a_list_for_each(text: str, start: int) -> bool:
+    """各设区市和省直管试点县(市)建设局(建委)、规划局、房管局 (a 2016 notice's addressees): a bare
+    department listed in a clause that opens with 各 is every such place's department, not the
+    report's own government's (各乡镇积极配合公安局 is not a list: 公安局 follows a verb)."""
+    if not start or text[start - 1] not in LIST_ITEM_BEFORE:
+        return False
+    lo = max(0, start - MAX_LIST)
+    boundaries = [m.end() for m in CLAUSE_BOUNDARY.finditer(text, lo, start)]
+    clause_start = boundaries[-1] if boundaries else lo
+    return LIST_FOR_EACH.fullmatch(text, clause_start, start) is not None
+
+
 def _departments(t: Text) -> list[Candidate]:
     """人力资源社会保障厅, 公安局: a department named without a region is the report's own government's."""
     out: list[Candidate] = []
@@ -1016,7 +1036,7 @@ def _departments(t: Text) -> list[Candidate]:
                 continue
             if t.text.endswith(GENERIC_BEFORE, 0, start) or (start and t.text[start - 1] in PLURAL_MARKS):
                 continue
-            if LEVEL_LIST_BEFORE.search(t.text, max(0, start - 16), start):
+            if LEVEL_LIST_BEFORE.search(t.text, max(0, start - 16), start) or _in_a_list_for_each(t.text, start):
                 continue  # 各县(市、区)司法局: every county's bureau
             unit = next(
                 (u for u in DEPARTMENT_UNITS if t.text.startswith(u, end) and end + len(u) in t.ends), None
