@@ -99,6 +99,8 @@ LEVEL_RANK = {"省": 0, "市": 1, "州": 1, "县": 2, "区": 2, "旗": 2}
 LEADING_BODY = re.compile(rf"(?:(?<=[在和、及与委府局])|(?<![{HAN}]))([省市县区州旗])(?=委|政府|人民政府|局)")
 #: 全区 / 我区 / 各开发区: words for a unit that are no zone's name
 NOT_ZONE_START = "全我本各该每"
+#: 一个乡村调解员的秘密 (holdout41): a count and its classifier open no place's name (一个乡)
+COUNTED_START = re.compile(r"[一二两三四五六七八九十几这那][个座]")
 #: 省公共法律服务中心 / 市司法局: a body named by its level and a department's name (not 省级…)
 LEVEL_NAMED_DEPARTMENT = re.compile(
     rf"[省市县区州旗](?!级)[{HAN}]{{2,10}}?(?:"
@@ -658,7 +660,9 @@ def _bureau(doc: Document) -> tuple[_Found | None, Sentence | None]:
     ]
     if not placed:  # a ministry opening its own report (2021年,自然资源部坚持…)
         national = [f for s in _story_opening(doc, title) for f in [_national_subject(s)] if f is not None]
-        return (national[0] if national else None), title
+        if national:
+            return national[0], title
+        return (_level_named_source(doc) if not named else None), title
     first = min(placed, key=lambda f: WHERE.index(f.where))
     fuller = [f for f in placed if _same_body(first.name, f.name)]
     return max(fuller, key=lambda f: (len(f.name), -WHERE.index(f.where))), title
@@ -736,6 +740,21 @@ def _bodies_in_source_lines(doc: Document, named: frozenset[gazetteer.Place]) ->
         elif value is not s and _source_line().search(s.text):
             found += _bureaus_in_running_text(s, "source", named)
     return found
+
+
+def _level_named_source(doc: Document) -> _Found | None:
+    """来源:区司法局 on a page whose text names no place at all (我区…, holdout41): the body on
+    the 来源 line named by its level is the only name the page gives its author, kept as written
+    (its region stays unknown). Rule ``body_in_source``."""
+    for s in doc.stamps:
+        label = _source_line().match(s.text)
+        if label is None:
+            continue
+        value = s.text[label.end() :].strip()
+        if LEVEL_NAMED_DEPARTMENT.fullmatch(value):
+            start = s.text.index(value)
+            return _Found(value, s, start, "source")
+    return None
 
 
 def _bureau_in_own_documents(doc: Document, named: frozenset[gazetteer.Place]) -> list[_Found]:
@@ -1603,6 +1622,8 @@ def _unlisted_town_at(
     Not 全镇/我乡/各街道, nor words that end like a town (城乡, 乡镇)."""
     m = UNLISTED_TOWN.match(sentence.text, start)
     if m is None or m.group(0)[0] in NOT_ZONE_START or NOT_IN_NAME.search(m.group(0)):
+        return None
+    if COUNTED_START.match(m.group(0)):
         return None
     if m.group(0).endswith(words("region_generic.tsv")) or m.group(0)[-2] in TOWN_WORD_ENDS:
         return None
