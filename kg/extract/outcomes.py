@@ -791,7 +791,9 @@ def in_comparison_base(text: str, start: int, end: int) -> bool:
     head, tail = text[c_start:start], text[end:c_end]
     if not any(w in head for w in markers("comparison_from")):
         return False
-    return any(tail.lstrip("余多以上左右").startswith(w) for w in markers("comparison_to"))
+    tail = tail.lstrip("余多以上左右")
+    adverb = next((a for a in markers("comparison_adverb") if tail.startswith(a)), "")
+    return tail.startswith(markers("comparison_to"), len(adverb))
 
 
 def comparison_subject_end(text: str, start: int, figure_start: int) -> int:
