@@ -127,7 +127,10 @@ PINYIN_NOTE = re.compile(rf"(?<=[{HAN}]){PINYIN_GLOSS.pattern}")
 #: 县司法局 / 区人民政府 / 县政府 (holdout6 h88: …,县政府及工作部门坚持…) / 省卫生健康委: a body named by
 #: its level only; a government's own body first (市政府国资委, holdout8 h113) (a 委 of a department, not
 #: 人大常委会 or a 委员 of one: holdout6 h80 2022年,省卫生健康委坚持…, as 2022年,市科技局坚持… in h71)
-LEVEL_BODY = rf"[省市县区州旗](?:司法局|司法厅|人民政府|[{HAN}]{{1,10}}?(?:[局厅]|委(?![会员]))|政府(?!办))"
+#: (not across a function word: 县政府的坚强领导和县委 is two bodies in a phrase, holdout42)
+LEVEL_BODY = (
+    rf"[省市县区州旗](?:司法局|司法厅|人民政府|(?:(?![的在对为把将从向])[{HAN}]){{1,10}}?(?:[局厅]|委(?![会员]))|政府(?!办))"
+)
 #: the same, not inside another word
 RELATIVE_BODY = re.compile(rf"(?<![{HAN}]){LEVEL_BODY}")
 #: 现将县人民政府2022年…报告如下: the same, right after the handover's verb
