@@ -79,6 +79,14 @@ def test_traditional_text_is_simplified_at_the_same_length():
     assert len(to_simplified(traditional)) == len(traditional)
 
 
+def test_simplified_characters_t2s_would_change_keep_a_page_simplified():
+    # dev8 h129 (珠海 news): 乾务 five times in 497 characters made the page "traditional"
+    # and its town 乾务镇 unreadable as 干务
+    text = "5月25日,斗门区司法局乾务司法所、夏村村党委联合在夏村村广场开展“人民调解宣传月”主题开放日活动。"
+    assert analysis_text(text) == text
+    assert "乾" in to_simplified("乾務鎮司法所組織開展調解")
+
+
 def test_phrase_conversions_that_change_length_fall_back_to_characters():
     # OpenCC may convert some phrases to a different length; the copy never changes length
     for text in ("於是", "乾隆年間", "聯繫電話：１２３４８"):

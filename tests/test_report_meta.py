@@ -717,11 +717,11 @@ def test_a_profile_with_no_acting_body_is_about_the_place_it_names_most():
 
 @pytest.mark.parametrize(
     ("path", "bureau"),
-    [("wide/texts/w207.txt", "定海区公安分局盐仓派出所"), ("dev8/texts/h129.txt", "斗门区司法局干务司法所")],
+    [("wide/texts/w207.txt", "定海区公安分局盐仓派出所"), ("dev8/texts/h129.txt", "斗门区司法局乾务司法所")],
 )
 def test_a_grassroots_unit_under_its_bureau_is_one_body(path, bureau):
-    """…斗门区司法局乾务司法所、夏村村党委联合… (dev8 h129; 乾 read as 干 on the converted copy, the page's
-    characters restored in the graph) and w207's 定海区公安分局盐仓派出所: the unit, named in full under
+    """…斗门区司法局乾务司法所、夏村村党委联合… (dev8 h129; a simplified page: its 乾 stays 乾, see
+    kg/vocab/data/cjk_ambiguous.tsv) and w207's 定海区公安分局盐仓派出所: the unit, named in full under
     the bureau it belongs to, as both golds name it; a bureau alone (斗门区司法局开展…) stays."""
     assert rm.report_meta(_whole(path)).bureau == bureau
     assert meta_of("5月25日,斗门区司法局在夏村村广场开展主题开放日活动。").bureau == "斗门区司法局"

@@ -90,6 +90,7 @@ REPORT_META = Extractor(
         subject_place="the report's region: the place a text opens with as its subject",
         subject_zone="the report's region: a development zone (高新区) a text opens with, under the city it names",
         subject_town="the report's region: the town or street a text opens with as its subject",
+        served_town="the report's region: the town a grassroots unit (某县司法局高集司法所) is named after, the one the gazetteer has under its county",
         joint_subject_government="a report whose subject is its level's 县委、县政府 (no 我县): that unit's government",
         heard_report="a hearing body (人大常委会) named first: the author of the 关于…法治…的报告 it hears",
         unplaced_subject_body="a grassroots unit named alone as the opening's subject (某某司法所以…): no region",

@@ -844,10 +844,53 @@ def _region_of(found: _Found, doc: Document) -> RegionMention | None:
         towns = towns_in_text(found.sentence, frozenset({place}), county_end, end)
         if towns:
             return towns[-1]
+    unit_town = _unit_town(found, county_end, place, doc)
+    if unit_town is not None:
+        return unit_town
     unlisted = _unlisted_town_at(found.sentence, county_end, frozenset({place}) if place else frozenset())
     if unlisted is not None and unlisted.evidence.end - found.sentence.start <= end:
         return unlisted  # 某县红石塘镇人民政府: a town the gazetteer lacks, under its county
     return region_mention(last.name, last.evidence, None, place)
+
+
+def _unit_town(
+    found: _Found, county_end: int, county: gazetteer.Place | None, doc: Document
+) -> RegionMention | None:
+    """山东省聊城市东阿县司法局高集司法所 (holdout41; 斗门区司法局乾务司法所, dev8 h129; 邹城市郭里司法所,
+    holdout23): a grassroots unit named by its town's short name after its county (and the county's
+    bureau) serves that town, which the text names in full (东阿县高集镇): the report's region is
+    the town, as for a town's unit named alone (``served_town``): where the text names it in
+    full, else the one town of that short name the gazetteer has under the county. Rule
+    ``served_town``."""
+    unit = next((w for w in words("report_grassroots.tsv") if found.name.endswith(w)), None)
+    if unit is None:
+        return None
+    rest = found.sentence.text[county_end : found.start + len(found.name) - len(unit)]
+    short = rest.removeprefix(OWN_BUREAU_OF_UNIT)
+    if not 2 <= len(short) <= 4 or not re.fullmatch(rf"[{HAN}]+", short):
+        return None
+    named = _context_places(doc)
+    for s in doc.sentences:
+        for suffix in gazetteer.TOWN_SUFFIXES:
+            at = s.text.find(short + suffix)
+            if at >= 0:
+                return _town_at(s, at, named)
+    towns = gazetteer.town_names()
+    under = [
+        t
+        for suffix in gazetteer.TOWN_SUFFIXES
+        for t in towns.get(short + suffix, ())
+        if county is not None and gazetteer.is_within(t, county)
+    ]
+    if len(under) != 1:
+        return None
+    start = county_end + len(rest) - len(short)
+    evidence = Evidence.of(found.sentence, start, start + len(short), rule="report_meta.served_town")
+    return region_mention(short, evidence, None, under[0])
+
+
+#: the county's bureau a grassroots unit belongs to, written between the county and the unit
+OWN_BUREAU_OF_UNIT = "司法局"
 
 
 def _served_town(found: _Found, last: RegionMention, doc: Document) -> RegionMention | None:

@@ -83,13 +83,28 @@ def to_simplified(text: str) -> str:
         converted = cc.convert(line)
         if len(converted) != len(line):
             converted = "".join(_one_char(cc, ch) for ch in line)
-        out.append(converted)
+        out.append(_kept_ambiguous(line, converted))
     return "\n".join(out)
 
 
 def _one_char(cc: Any, char: str) -> str:
     converted = cc.convert(char)
     return converted if len(converted) == 1 else char
+
+
+@cache
+def _ambiguous(kind: str) -> frozenset[str]:
+    """Characters t2s changes that simplified writing has too, of one kind (keep: never
+    converted; uncounted: converted, but no sign of a traditional page): cjk_ambiguous.tsv."""
+    return frozenset(ch for k, ch in rows("cjk_ambiguous.tsv") if k == kind)
+
+
+def _kept_ambiguous(line: str, converted: str) -> str:
+    """``converted`` with the characters of ``line`` that are never converted put back."""
+    keep = _ambiguous("keep")
+    if not any(ch in keep for ch in line):
+        return converted
+    return "".join(a if a in keep else b for a, b in zip(line, converted, strict=True))
 
 
 def _han_count(text: str) -> int:
@@ -101,7 +116,8 @@ def is_traditional(text: str, simplified: str) -> bool:
     han = _han_count(text)
     if not han:
         return False
-    changed = sum(1 for a, b in zip(text, simplified, strict=True) if a != b)
+    uncounted = _ambiguous("uncounted")
+    changed = sum(1 for a, b in zip(text, simplified, strict=True) if a != b and a not in uncounted)
     return changed >= 1 and changed >= TRADITIONAL_SHARE * han
 
 
