@@ -565,10 +565,13 @@ def _a_place_menu(text: str, found: list[Candidate]) -> bool:
     return bool(MENU_LABEL.match(rest[0].strip())) and not text[last:].strip()
 
 
-#: villages (村, and 嘎查 in Inner Mongolia): the gazetteer lists none
-VILLAGE_SUFFIXES = ("村", "嘎查")
+#: villages (村, and 嘎查 in Inner Mongolia) and urban communities (社区, the gold lists them as
+#: villages: 济川街道跃进社区, 海城镇南门社区): the gazetteer lists none
+VILLAGE_SUFFIXES = ("村", "嘎查", "社区")
+#: what no village's name holds: function words (司法局的社区), and 某 that hides one (河山镇某村)
+NOT_IN_VILLAGE = "的和与及在等某"
 #: 玉屏村 / 龔村 / 浩特化嘎查: a village's name, one to four characters and its suffix, the shortest
-VILLAGE = re.compile(rf"[{HAN}]{{1,4}}?(?:{'|'.join(VILLAGE_SUFFIXES)})")
+VILLAGE = re.compile(rf"(?:(?![{NOT_IN_VILLAGE}])[{HAN}]){{1,4}}?(?:{'|'.join(VILLAGE_SUFFIXES)})")
 
 
 @cache
@@ -600,8 +603,14 @@ def _villages_after(resolved: list[tuple[Candidate, gazetteer.Place | None]]) ->
 
 
 def _village_lookalike_end(name: str) -> bool:
-    """各行政村 / 全镇贫困村: a name ending in a word that names a kind of village, not one."""
-    return any(name.endswith(w) for w in _village_lookalikes())
+    """各行政村 / 全镇贫困村: a name ending in a word that names a kind of village, not one (a
+    word marked ``whole`` only as the whole name: 丽山村 is a village, 山村 none)."""
+    return any(name.endswith(w) for w in _village_lookalike_ends())
+
+
+@cache
+def _village_lookalike_ends() -> frozenset[str]:
+    return frozenset(r[0] for r in rows("region_village_lookalikes.tsv") if r[1:2] != ("whole",))
 
 
 #: 村级: what after a village suffix makes it a level word; 孙村镇 / 某村街道: a unit's suffix
