@@ -155,7 +155,7 @@ LISTED_PROBLEMS = re.compile(
 #: the same frame closed by 等 (存在着重视不够、人员不足、措施不力等问题): tried first, since an
 #: item's own 不足 would end the shorter match inside the list
 LISTED_PROBLEMS_UP_TO_DENG = re.compile(
-    r"(存在|面临)(?:着|的)?([^。；;：:]{4,160}?)等(?:方面)?的?(?:问题|不足|短板|现象|困难|挑战|压力|难题)"
+    r"(存在|面临|发现)(?:着|的|了)?([^。；;：:]{4,160}?)等(?:方面)?的?(?:问题|不足|短板|现象|困难|挑战|压力|难题)"
 )
 #: 基层调解队伍总体素质偏低、调解法律不健全、调解办案经费严重不足等问题仍然比较突出 (holdout38 h670):
 #: a list the text itself calls outstanding problems, before the words that say so (group 2)
@@ -387,22 +387,31 @@ def _finding_end(text: str) -> int | None:
 
 
 def _listed_parts(clause: _Clause) -> list[_Clause]:
-    """重视不够、人员不足、措施不力: a clause listing inadequacies with 、 is one per item when
-    every item ends in one; else the clause itself (部分村居法律服务者、村法律顾问履职尽责不够到位)."""
+    """重视不够、人员不足、措施不力: a clause listing inadequacies with 、 is one per item when most
+    items end in one (those items; holdout40 h714 lists 起步晚 among four); else the clause itself
+    (部分村居法律服务者、村法律顾问履职尽责不够到位)."""
     spans, start = [], clause.start
     for k in range(clause.start, clause.end + 1):
         if k == clause.end or clause.sentence.text[k] == "、":
             spans.append((start, k))
             start = k + 1
     parts = [_Clause(clause.sentence, a, b) for a, b in spans]
-    if len(parts) > 1 and all(_ends_inadequate(p.text) for p in parts):
-        return parts
+    inadequate = [p for p in parts if _ends_inadequate(p.text)]
+    if len(parts) > 1 and len(inadequate) >= max(2, MOST_OF_A_LIST * len(parts)):
+        return inadequate  # 起步晚、建设程度低、体制机制薄弱、运行模式混乱: the items that admit
     return [clause]
+
+
+#: the share of a 、-list's items that must end in inadequacy for the list to be read item by item
+MOST_OF_A_LIST = 0.6
 
 
 #: not enough of a quality, or a quality still wanted, ending a clause (学习不够深入, 体制机制欠完善,
 #: 调解员综合能力有待提升, 作用有待进一步增强)
-NOT_ENOUGH_END = re.compile(rf"(?:不够|有待(?:进一步)?|亟待|亟需(?:进一步)?)[{HAN}]{{2}}$")
+#: (人员素质需进一步提升, 体系建设需要进一步规范, 制度建设仍需加强: holdout39)
+NOT_ENOUGH_END = re.compile(
+    rf"(?:不够|有待(?:进一步)?|亟待|亟需(?:进一步)?|[仍还尚]需(?:要)?(?:进一步)?|需(?:要)?进一步)[{HAN}]{{2}}$"
+)
 
 
 def _ends_inadequate(words: str) -> bool:
