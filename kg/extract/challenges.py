@@ -186,7 +186,7 @@ MIN_ITEM = 4
 def challenges_in_document(doc: Document, context: ReportContext | None = None) -> list[ChallengeRecord]:
     out: list[ChallengeRecord] = []
     for passage in _passages(doc):
-        out += _challenges_in_passage(passage, context)
+        out += _itemised(_challenges_in_passage(passage, context), passage, context)
     reply = any(REPLY_ADMISSION.search(s.text) for s in doc.sentences)
     finding_open = False  # a finding of the paragraph goes on into its next sentences
     for s in doc.sentences:
@@ -202,6 +202,26 @@ def challenges_in_document(doc: Document, context: ReportContext | None = None) 
             found += _apart_from(findings, found)
             finding_open = finding_open or _finding_end(s.text) is not None
             out += found or (problems_in_reply(s, context) if reply else [])
+    return out
+
+
+def _itemised(
+    records: list[ChallengeRecord], passage: list[Sentence], context: ReportContext | None
+) -> list[ChallengeRecord]:
+    """A passage's clause holding a 存在A、B、C等问题 list (但仍然存在…衔接不畅、工作开展通报较少、
+    沟通有所欠缺等问题, holdout48 h870) gives the list's items, one challenge each, in its place."""
+    items = [
+        r
+        for s in passage
+        for r in admissions_in(s, context)
+        if r.evidence.rule == "challenges.listed_problems"
+    ]
+    if not items:
+        return records
+    out: list[ChallengeRecord] = []
+    for r in records:
+        inside = [i for i in items if r.evidence.start <= i.evidence.start and i.evidence.end <= r.evidence.end]
+        out += inside if len(inside) > 1 else [r]
     return out
 
 
@@ -351,6 +371,10 @@ def findings_in(
     for c in _clauses(sentence, start, len(sentence.text)):
         for part in _listed_parts(c):
             words = part.text.rstrip("。；;!！")
+            closing = LIST_CLOSING.search(words)
+            if closing and closing.start() >= MIN_CLAUSE - 1:  # …责任制有待进一步落实|等问题: the last item
+                words = words[: closing.start()]
+                part = _Clause(part.sentence, part.start, part.start + len(words))
             if not MIN_CLAUSE - 1 <= len(words) <= MAX_FINDING:
                 continue
             at = _inadequacy_at(words)
@@ -364,6 +388,10 @@ def findings_in(
                 part = _Clause(part.sentence, part.start + marker.end(), part.end)
             out.append(_record(part, context, "finding"))
     return out
+
+
+#: the words closing a list of problems, after its last item (也存在A;B;C有待进一步落实等问题)
+LIST_CLOSING = re.compile(r"等(?:方面的?)?(?:问题|情况|现象|不足)$")
 
 
 def _names_a_problem(sentence: Sentence) -> bool:
