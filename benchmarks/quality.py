@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 WIDE = ROOT / "corpus" / "wide"
 #: held-out sets, each annotated blind and never read while writing rules
-HOLDOUTS = [ROOT / "corpus" / name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout6", "dev8", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "dev17", "dev18", "dev19", "dev20", "holdout23", "holdout24", "holdout25", "holdout26", "holdout29", "holdout30", "holdout31", "holdout32", "holdout33", "holdout34", "holdout35", "holdout36", "holdout37", "holdout38")]
+HOLDOUTS = [ROOT / "corpus" / name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout6", "dev8", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "dev17", "dev18", "dev19", "dev20", "holdout23", "holdout24", "holdout25", "holdout26", "holdout29", "holdout30", "holdout31", "holdout32", "holdout33", "holdout34", "holdout35", "holdout36", "holdout37", "holdout38", "holdout39", "holdout40", "holdout41", "holdout42", "holdout43", "holdout44", "holdout48")]
 CATEGORIES = ("regions", "agencies", "mediation_orgs", "policies", "initiatives", "outcomes", "challenges")
 META = ("report.bureau", "report.region", "report.year")
 
