@@ -178,6 +178,20 @@ def test_a_village_mediation_news_item_naming_its_committee_is_a_report():
     assert any(o.value == 800 for o in extraction.outcomes), "the county's mediation figures are read"
 
 
+def test_a_mediation_news_item_whose_mirror_glosses_characters_in_pinyin_is_a_report(tmp_path):
+    """Mirror sites print a reading after some characters (調(diào)解, 糾紛): the gate reads the
+    words without the glosses (holdout44 h805, a 項城 mediation feature, was refused)."""
+    page = tmp_path / "glossed.txt"
+    page.write_text(
+        "五月底的項城,金黃色小麥鋪滿田野。\n"
+        "兩輛貼有秣陵鎮(zhèn)“大槐樹調(diào)解室”字樣的流動調(diào)解車穿過街頭小巷,停在了羅大嬸家門前。\n"
+        "羅大嬸專門來到秣陵鎮(zhèn)“大槐樹調(diào)解室”反映,她家因為蓋院墻和鄰居發(fā)生了糾紛。\n",
+        encoding="utf-8",
+    )
+    result = build([page])
+    assert not result.problems, result.problems
+
+
 def test_odd_but_readable_report_builds():
     result = build([ODD / "gbk_crlf_fullwidth.txt"])
     assert not result.problems
