@@ -1238,8 +1238,17 @@ def _keep(candidates: list[Candidate], t: Text) -> list[Candidate]:
         if any(c.start < k.end and k.start < c.end for k in kept):
             continue
         kept.append(c)
-    kept = [_youth_league(c, t) for c in kept if not _generic(c, t)]
+    kept = [_youth_league(c, t) for c in map(_without_errand_team, kept) if not _generic(c, t)]
     return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _without_errand_team(c: Candidate) -> Candidate:
+    """市司法局第四检查组 (d705): a body's team for one errand (org_words.tsv ``errand_team``) is
+    named after the body; the body is what the text names, the team is not listed."""
+    if len(c.segments) < 2 or not c.segments[-1].endswith(_org_words("errand_team")):
+        return c
+    team = c.segments[-1]
+    return dataclasses.replace(c, end=c.end - len(team), name=c.name[: -len(team)], segments=c.segments[:-1])
 
 
 #: 共青团青海省委 (holdout11 h187), 团区委 (holdout2 h20): the Youth League's committee of a place
