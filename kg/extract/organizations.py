@@ -1248,7 +1248,10 @@ def _without_errand_team(c: Candidate) -> Candidate:
     if len(c.segments) < 2 or not c.segments[-1].endswith(_org_words("errand_team")):
         return c
     team = c.segments[-1]
-    return dataclasses.replace(c, end=c.end - len(team), name=c.name[: -len(team)], segments=c.segments[:-1])
+    canonical = c.canonical[: -len(team)] if c.canonical and c.canonical.endswith(team) else c.canonical
+    return dataclasses.replace(
+        c, end=c.end - len(team), name=c.name[: -len(team)], segments=c.segments[:-1], canonical=canonical
+    )
 
 
 #: 共青团青海省委 (holdout11 h187), 团区委 (holdout2 h20): the Youth League's committee of a place

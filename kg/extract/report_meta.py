@@ -128,9 +128,9 @@ PINYIN_NOTE = re.compile(rf"(?<=[{HAN}]){PINYIN_GLOSS.pattern}")
 #: 县司法局 / 区人民政府 / 县政府 (holdout6 h88: …,县政府及工作部门坚持…) / 省卫生健康委: a body named by
 #: its level only; a government's own body first (市政府国资委, holdout8 h113) (a 委 of a department, not
 #: 人大常委会 or a 委员 of one: holdout6 h80 2022年,省卫生健康委坚持…, as 2022年,市科技局坚持… in h71)
-#: (not across a function word: 县政府的坚强领导和县委 is two bodies in a phrase, holdout42)
+#: (not across 的: 县政府的坚强领导和县委 is two bodies in a phrase, holdout42)
 LEVEL_BODY = (
-    rf"[省市县区州旗](?:司法局|司法厅|人民政府|(?:(?![的在对为把将从向])[{HAN}]){{1,10}}?(?:[局厅]|委(?![会员]))|政府(?!办))"
+    rf"[省市县区州旗](?:司法局|司法厅|人民政府|(?:(?!的)[{HAN}]){{1,10}}?(?:[局厅]|委(?![会员]))|政府(?!办))"
 )
 #: the same, not inside another word
 RELATIVE_BODY = re.compile(rf"(?<![{HAN}]){LEVEL_BODY}")
@@ -860,8 +860,8 @@ def _unit_town(
     holdout23): a grassroots unit named by its town's short name after its county (and the county's
     bureau) serves that town, which the text names in full (东阿县高集镇): the report's region is
     the town, as for a town's unit named alone (``served_town``): where the text names it in
-    full, else the one town of that short name the gazetteer has under the county. Rule
-    ``served_town``."""
+    full (rule ``subject_town``, as that read gives it), else the one town of that short name the
+    gazetteer has under the county (rule ``served_town``)."""
     unit = next((w for w in words("report_grassroots.tsv") if found.name.endswith(w)), None)
     if unit is None:
         return None
@@ -873,8 +873,9 @@ def _unit_town(
     for s in doc.sentences:
         for suffix in gazetteer.TOWN_SUFFIXES:
             at = s.text.find(short + suffix)
-            if at >= 0:
-                return _town_at(s, at, named)
+            town = _town_at(s, at, named) if at >= 0 else None
+            if town is not None:
+                return town
     towns = gazetteer.town_names()
     under = [
         t
