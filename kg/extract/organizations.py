@@ -1290,10 +1290,8 @@ def _generic(c: Candidate, t: Text) -> bool:
     last = jieba.lcut(c.name)[-1]
     if last in generic_names("any") and not _named_group(c.name, last):
         return True  # “跨省通办”: the suffix 办 is the end of a word for a service, not a body
-    members = _members_of_a_counted_set(c, t)
-    if not members and not c.regions and c.canonical is None and _only_type_words(c.name, c.rule == "free_suffix"):
-        return True
-    if not members and (_named_for_field_only(c) or _named_for_host_only(c)):
+    type_only = not c.regions and c.canonical is None and _only_type_words(c.name, c.rule == "free_suffix")
+    if (type_only or _named_for_field_only(c) or _named_for_host_only(c)) and not _members_of_a_counted_set(c, t):
         return True
     if _a_level_of_rooms(c) or _one_character_name(c):
         return True
