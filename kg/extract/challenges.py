@@ -402,7 +402,10 @@ def _names_a_problem(sentence: Sentence) -> bool:
     if marker is None:
         return False
     first = next(iter(_clauses(sentence, marker.end(), len(sentence.text))), None)
-    return first is not None and _ends_inadequate(first.text) and not _announces(first.text)
+    if first is None or _announces(first.text):
+        return False
+    words = first.text.rstrip("。；;!！")
+    return _ends_inadequate(words) or EXISTS_AS_PROBLEM.search(words) is not None
 
 
 def _finding_end(text: str) -> int | None:
