@@ -453,7 +453,8 @@ def _ends_inadequate(words: str) -> bool:
 
 #: 存在“不愿调、不敢调、不会调”的情况 / “一村一法律顾问”存在形式主义的问题 / 出现了无办公牌子、无实际
 #: 在岗人员的情况 (holdout40 h716): a clause saying a state of things exists, ending in the word for it
-EXISTS_AS_PROBLEM = re.compile(r"(?:存在|出现)(?:着|了)?[^，,；;。]{2,30}?的?(?:情况|现象|问题)$")
+#: (not one saying it did not: 未出现…的情况, 杜绝出现…的现象)
+EXISTS_AS_PROBLEM = re.compile(r"(?<![未没无不免绝])(?:存在|出现)(?:着|了)?[^，,；;。]{2,30}?的?(?:情况|现象|问题)$")
 
 
 def _inadequacy_at(words: str) -> int | None:
