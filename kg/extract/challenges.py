@@ -163,6 +163,9 @@ LISTED_PROBLEMS_UP_TO_DENG = re.compile(
 PROBLEMS_STANDING_OUT = re.compile(
     r"(^|[，,；;。])([^，,；;。]{4,120}?)等(?:方面的?)?问题(?:仍然|依然|仍|还|也)?(?:比较|较为|十分|日益|尤为)?(?:突出|严重|明显)"
 )
+#: one item of such a list: parted by 、 or a comma, or by 以及 before the last (…沟通衔接不畅以及社会
+#: 参与度不高等问题, holdout37 h676); 诸如/比如 before the first is no part of it
+LIST_ITEM = re.compile(r"(?:以及)?(?:诸如|比如|例如)?((?:(?!以及)[^、，,])+)")
 #: 面临…等困难: the frame alone says its items are problems, so they need no word of admission
 FACING = "面临"
 #: 您指出的X问题 / 您提到X难以办到: a reply to a deputy's proposal admits what the proposal names
@@ -334,7 +337,7 @@ def admissions_in(sentence: Sentence, context: ReportContext | None = None) -> l
     for m in up_to_deng or list(LISTED_PROBLEMS.finditer(text)):
         # 面临…困难 and 存在A、B等问题 say their items are problems: they need no word of admission
         start, named = m.start(2), m.group(1) == FACING or bool(up_to_deng)
-        for item in re.finditer(r"(?:诸如|比如|例如)?([^、，,]+)", m.group(2)):  # 存在的诸如A、B等问题
+        for item in LIST_ITEM.finditer(m.group(2)):  # 存在的诸如A、B等问题
             words = item.group(1)
             admits = named or _admits(words) or _ends_inadequate(words)
             if len(words) >= MIN_ITEM and admits and not _announces(words):
@@ -441,6 +444,8 @@ MOST_OF_A_LIST = 0.6
 #: not enough of a quality, or a quality still wanted, ending a clause (学习不够深入, 体制机制欠完善,
 #: 调解员综合能力有待提升, 作用有待进一步增强)
 #: (人员素质需进一步提升, 体系建设需要进一步规范, 制度建设仍需加强: holdout39)
+#: 难以满足日常工作需要 / 不能满足人民群众日益增长的法律服务需求: a need said to go unmet
+UNMET_NEED = re.compile(r"(?:难以|不能|无法)(?:完全)?满足[^，,；;。]{0,30}(?:需要|需求|要求)$")
 NOT_ENOUGH_END = re.compile(
     rf"(?:不够|有待(?:进一步)?|亟待|亟需(?:进一步)?|[仍还尚]需(?:要)?(?:进一步)?|需(?:要)?进一步)[{HAN}]{{2}}$"
 )
@@ -448,7 +453,7 @@ NOT_ENOUGH_END = re.compile(
 
 def _ends_inadequate(words: str) -> bool:
     words = words.rstrip("。；;!！")
-    return words.endswith(_cues("inadequate")) or bool(NOT_ENOUGH_END.search(words))
+    return words.endswith(_cues("inadequate")) or bool(NOT_ENOUGH_END.search(words) or UNMET_NEED.search(words))
 
 
 #: 存在“不愿调、不敢调、不会调”的情况 / “一村一法律顾问”存在形式主义的问题 / 出现了无办公牌子、无实际
@@ -466,7 +471,7 @@ def _inadequacy_at(words: str) -> int | None:
     exists = EXISTS_AS_PROBLEM.search(words)
     if exists and not _announces(words):
         return exists.start()
-    not_enough = NOT_ENOUGH_END.search(words)
+    not_enough = NOT_ENOUGH_END.search(words) or UNMET_NEED.search(words)
     if not_enough:
         return not_enough.start()
     return min((words.find(w) for w in _cues("inadequate_anywhere") if w in words), default=None)
