@@ -1394,8 +1394,8 @@ COUNTED_SET_OPENS = re.compile(
 LIST_SEPARATORS = ("、", ",", "，", ":", "：", "即", "和", "及")
 #: between two names of such a list
 MEMBER_SEPARATOR = re.compile(r"[、,，]|以及|和|及")
-#: one earlier name of such a list
-MEMBER_NAME = re.compile(rf"[{HAN}()（）“”]{{2,30}}")
+#: one earlier name of such a list: it ends like the bodies counted (not 由该行业的主要领导任主任)
+MEMBER_NAME = re.compile(rf"[{HAN}()（）“”]{{1,28}}(?:委员会|调委会|室|站|中心)")
 #: how far a list's name may stand from the count that opens the list
 MAX_LIST = 300
 
