@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -869,13 +870,9 @@ def _unit_town(
     short = rest.removeprefix(OWN_BUREAU_OF_UNIT)
     if not 2 <= len(short) <= 4 or not re.fullmatch(rf"[{HAN}]+", short):
         return None
-    named = _context_places(doc)
-    for s in doc.sentences:
-        for suffix in gazetteer.TOWN_SUFFIXES:
-            at = s.text.find(short + suffix)
-            town = _town_at(s, at, named) if at >= 0 else None
-            if town is not None:
-                return town
+    town = next((t for t in _towns_written_in_full(short, doc) if t is not None), None)
+    if town is not None:
+        return town
     towns = gazetteer.town_names()
     under = [
         t
@@ -904,13 +901,19 @@ def _served_town(found: _Found, last: RegionMention, doc: Document) -> RegionMen
         return None
     if last.evidence.rule != "regions.short_name":
         return None
+    return next(_towns_written_in_full(short, doc), None)
+
+
+def _towns_written_in_full(short: str, doc: Document) -> Iterator[RegionMention | None]:
+    """Each place the text writes ``short`` with a town's suffix (石塘 -> 石塘镇), read as that town
+    (None where it cannot be placed), in the order of the text; lazily, so a caller that takes
+    the first stops there."""
     named = _context_places(doc)
     for s in doc.sentences:
         for suffix in gazetteer.TOWN_SUFFIXES:
             at = s.text.find(short + suffix)
             if at >= 0:
-                return _town_at(s, at, named)
-    return None
+                yield _town_at(s, at, named)
 
 
 def _place_of(last: RegionMention, mentions: list[RegionMention], doc: Document) -> gazetteer.Place | None:
